@@ -1,0 +1,93 @@
+package io.rollwright.activities;
+
+import io.rollwright.activities.analysis.AnalysisActivitiesImpl;
+import io.rollwright.activities.metrics.MetricProvider;
+import io.rollwright.activities.notify.NotificationActivitiesImpl;
+import io.rollwright.activities.notify.Notifier;
+import io.rollwright.activities.policy.PolicyActivitiesImpl;
+import io.rollwright.activities.policy.PolicyFiles;
+import io.rollwright.activities.policy.PolicyRepository;
+import io.rollwright.activities.preflight.ChangeFreezeCheck;
+import io.rollwright.activities.preflight.DependenciesCheck;
+import io.rollwright.activities.preflight.KillSwitchCheck;
+import io.rollwright.activities.preflight.Preflight;
+import io.rollwright.activities.preflight.PreflightActivitiesImpl;
+import io.rollwright.activities.preflight.QualityGateCheck;
+import io.rollwright.activities.preflight.TelemetryHealthCheck;
+import io.rollwright.activities.traffic.TrafficActivitiesImpl;
+import io.rollwright.activities.traffic.TrafficRouter;
+import io.rollwright.activities.traffic.WorkloadManager;
+import io.rollwright.policy.PolicyValidator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Assembles the activity implementations a worker registers from the parts it is configured
+ * with. The worker application and the tests build their activities through this one place.
+ */
+public final class ReleaseActivities {
+  /** What a worker is made of: its clock, policy files and defaults, and the implementations of each extension point by name. */
+  public record Parts(
+      ActivityClock clock,
+      List<PolicyFiles> policyFiles,
+      PolicyActivitiesImpl.Defaults defaults,
+      Map<String, TrafficRouter> routers,
+      Map<String, WorkloadManager> workloads,
+      Map<String, MetricProvider> providers,
+      BooleanSupplier killSwitch,
+      List<Notifier> notifiers) {}
+
+  private final PolicyActivitiesImpl policy;
+  private final PreflightActivitiesImpl preflight;
+  private final TrafficActivitiesImpl traffic;
+  private final AnalysisActivitiesImpl analysis;
+  private final NotificationActivitiesImpl notifications;
+
+  public ReleaseActivities(Parts parts) {
+    Registry<MetricProvider> providers = new Registry<>("metric provider", parts.providers());
+    Registry<TrafficRouter> routers = new Registry<>("traffic router", parts.routers());
+    List<Preflight> checks = List.of(
+        new QualityGateCheck(providers, parts.clock()),
+        new TelemetryHealthCheck(providers, parts.clock()),
+        new DependenciesCheck(providers, parts.clock()),
+        new ChangeFreezeCheck(parts.clock()),
+        new KillSwitchCheck(parts.killSwitch()));
+    Registry<Preflight> preflightChecks = new Registry<>("pre-flight check",
+        checks.stream().collect(Collectors.toMap(Preflight::name, Function.identity())));
+    PolicyValidator validator = new PolicyValidator(
+        new PolicyValidator.Known(routers.names(), providers.names(), preflightChecks.names()));
+    policy = new PolicyActivitiesImpl(new PolicyRepository(parts.policyFiles()), validator, parts.defaults());
+    preflight = new PreflightActivitiesImpl(preflightChecks);
+    traffic = new TrafficActivitiesImpl(routers, new Registry<>("workload manager", parts.workloads()));
+    analysis = new AnalysisActivitiesImpl(providers, parts.clock());
+    notifications = new NotificationActivitiesImpl(parts.notifiers());
+  }
+
+  public PolicyActivitiesImpl policy() {
+    return policy;
+  }
+
+  public PreflightActivitiesImpl preflight() {
+    return preflight;
+  }
+
+  public TrafficActivitiesImpl traffic() {
+    return traffic;
+  }
+
+  public AnalysisActivitiesImpl analysis() {
+    return analysis;
+  }
+
+  public NotificationActivitiesImpl notifications() {
+    return notifications;
+  }
+
+  /** Every implementation, for registering on a worker in one call. */
+  public Object[] all() {
+    return new Object[] {policy, preflight, traffic, analysis, notifications};
+  }
+}

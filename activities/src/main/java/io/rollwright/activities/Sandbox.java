@@ -1,0 +1,42 @@
+package io.rollwright.activities;
+
+import io.rollwright.activities.metrics.MetricProvider;
+import io.rollwright.activities.metrics.SandboxMetrics;
+import io.rollwright.activities.traffic.SandboxCluster;
+import io.rollwright.activities.traffic.SandboxRouter;
+import io.rollwright.activities.traffic.SandboxWorkloads;
+import io.rollwright.activities.traffic.TrafficRouter;
+import io.rollwright.activities.traffic.WorkloadManager;
+import java.util.Map;
+
+/** The sandbox extension set under the name {@code sandbox}: a release runs with no cluster and no Prometheus. */
+public final class Sandbox {
+  public static final String NAME = "sandbox";
+
+  private final SandboxCluster cluster;
+  private final SandboxMetrics metrics = new SandboxMetrics();
+
+  public Sandbox(ActivityClock clock) {
+    cluster = new SandboxCluster(clock);
+  }
+
+  public SandboxCluster cluster() {
+    return cluster;
+  }
+
+  public SandboxMetrics metrics() {
+    return metrics;
+  }
+
+  public Map<String, TrafficRouter> routers() {
+    return Map.of(NAME, new SandboxRouter(cluster));
+  }
+
+  public Map<String, WorkloadManager> workloads() {
+    return Map.of(NAME, new SandboxWorkloads(cluster));
+  }
+
+  public Map<String, MetricProvider> providers() {
+    return Map.of(NAME, metrics);
+  }
+}

@@ -1,0 +1,31 @@
+package io.rollwright.activities.preflight;
+
+import io.rollwright.activities.Registry;
+import io.rollwright.api.PreflightActivities;
+import io.rollwright.api.PreflightResult;
+import io.rollwright.api.ResolvedRelease;
+import io.rollwright.policy.PreflightCheck;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs every pre-flight check the policy lists and reports each, even after one has failed. */
+public final class PreflightActivitiesImpl implements PreflightActivities {
+  private final Registry<Preflight> checks;
+
+  public PreflightActivitiesImpl(Registry<Preflight> checks) {
+    this.checks = checks;
+  }
+
+  @Override
+  public List<PreflightResult> runChecks(ResolvedRelease release, List<PreflightCheck> wanted) {
+    List<PreflightResult> results = new ArrayList<>();
+    for (PreflightCheck c : wanted) {
+      try {
+        results.add(checks.get(c.check()).run(release, c));
+      } catch (RuntimeException e) {
+        results.add(new PreflightResult(c.check(), false, "could not run: " + e.getMessage()));
+      }
+    }
+    return results;
+  }
+}

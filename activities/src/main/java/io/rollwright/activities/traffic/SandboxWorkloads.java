@@ -1,0 +1,28 @@
+package io.rollwright.activities.traffic;
+
+import io.rollwright.api.TrafficTarget;
+
+/** Runs workloads in the {@link SandboxCluster}: no cluster needed. */
+public final class SandboxWorkloads implements WorkloadManager {
+  private final SandboxCluster cluster;
+
+  public SandboxWorkloads(SandboxCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  @Override
+  public void deployCanary(TrafficTarget target) {
+    cluster.act(target.service(), "deploy-canary", target.image(), null);
+  }
+
+  @Override
+  public void promoteStable(TrafficTarget target) {
+    cluster.act(target.service(), "promote-stable", target.version(), null);
+    cluster.stableVersion(target.service(), target.version());
+  }
+
+  @Override
+  public void scaleCanaryToZero(TrafficTarget target) {
+    cluster.act(target.service(), "scale-canary-to-zero", null, null);
+  }
+}

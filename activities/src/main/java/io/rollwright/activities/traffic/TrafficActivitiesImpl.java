@@ -1,0 +1,51 @@
+package io.rollwright.activities.traffic;
+
+import io.rollwright.activities.Registry;
+import io.rollwright.api.TrafficActivities;
+import io.rollwright.api.TrafficTarget;
+import io.temporal.failure.ApplicationFailure;
+
+/** Traffic and workload changes through the router and workload manager the policy names. */
+public final class TrafficActivitiesImpl implements TrafficActivities {
+  private static final double TOLERANCE = 0.01;
+
+  private final Registry<TrafficRouter> routers;
+  private final Registry<WorkloadManager> workloads;
+
+  /** {@code workloads} is keyed by router name: each router comes with the workload manager it works with. */
+  public TrafficActivitiesImpl(Registry<TrafficRouter> routers, Registry<WorkloadManager> workloads) {
+    this.routers = routers;
+    this.workloads = workloads;
+  }
+
+  @Override
+  public void deployCanary(TrafficTarget target) {
+    workloads.get(target.router()).deployCanary(target);
+  }
+
+  @Override
+  public double setWeight(TrafficTarget target, double weight) {
+    TrafficRouter router = routers.get(target.router());
+    router.setWeight(target, weight);
+    double shown = router.verifyWeight(target);
+    if (Math.abs(shown - weight) > TOLERANCE) {
+      throw ApplicationFailure.newFailure(
+          "router " + target.router() + " shows " + shown + "% on the canary after setting " + weight + "%", "WeightNotApplied");
+    }
+    return shown;
+  }
+
+  @Override
+  public void promote(TrafficTarget target) {
+    WorkloadManager w = workloads.get(target.router());
+    w.promoteStable(target);
+    routers.get(target.router()).removeManagedRoutes(target);
+    w.scaleCanaryToZero(target);
+  }
+
+  @Override
+  public void rollback(TrafficTarget target) {
+    routers.get(target.router()).removeManagedRoutes(target);
+    workloads.get(target.router()).scaleCanaryToZero(target);
+  }
+}

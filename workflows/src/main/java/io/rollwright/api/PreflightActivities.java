@@ -1,0 +1,17 @@
+package io.rollwright.api;
+
+import io.rollwright.policy.PreflightCheck;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+import java.util.List;
+
+/** Runs the checks that must pass before anything is deployed. */
+@ActivityInterface
+public interface PreflightActivities {
+  /**
+   * Runs every check (all of them, even after one fails, so the report is complete). A check that
+   * cannot run reports itself failed with the reason; it never throws.
+   */
+  @ActivityMethod
+  List<PreflightResult> runChecks(ResolvedRelease release, List<PreflightCheck> checks);
+}

@@ -1,0 +1,97 @@
+package io.rollwright.api;
+
+import io.rollwright.analysis.CheckReading;
+import io.rollwright.analysis.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns successive {@code status} answers of one release into the lines of its live progress:
+ * pre-flight results, stages and weights, metric readings against their limits, approvals, alerts,
+ * the rollback reason, the outcome and duration. Pure: it prints nothing itself.
+ */
+public final class ProgressRenderer {
+  private boolean headerShown;
+  private boolean preflightShown;
+  private int auditShown;
+  private boolean resultShown;
+
+  /** The lines that {@code status} adds to what was rendered before. */
+  public List<String> next(ReleaseStatus s) {
+    List<String> lines = new ArrayList<>();
+    if (!headerShown && s.policy() != null) {
+      headerShown = true;
+      lines.add("🚀 Release " + s.releaseId() + ": " + s.service() + " " + s.version() + " → " + s.environment()
+          + " (" + s.strategy().name().toLowerCase(Locale.ROOT) + ", policy " + s.policy() + ", requested by " + s.requestedBy() + ")");
+    }
+    if (!preflightShown && !s.preflight().isEmpty()) {
+      preflightShown = true;
+      lines.add("🔍 Pre-flight:");
+      for (PreflightResult r : s.preflight()) {
+        lines.add("  " + (r.passed() ? "✅ " : "❌ ") + r.check() + ": " + r.detail());
+      }
+    }
+    List<AuditEntry> audit = s.audit();
+    for (; auditShown < audit.size(); auditShown++) {
+      render(audit.get(auditShown), s, lines);
+    }
+    if (!resultShown && s.result() != null) {
+      resultShown = true;
+      lines.add(outcome(s.result()));
+    }
+    return lines;
+  }
+
+  /** True once the outcome has been rendered. */
+  public boolean finished() {
+    return resultShown;
+  }
+
+  private static void render(AuditEntry e, ReleaseStatus s, List<String> lines) {
+    String action = e.action();
+    String who = e.actor().equals("rollwright") ? "" : e.actor() + ": ";
+    if (action.startsWith("stage ")) {
+      lines.add("🐦 " + capital(action) + " — " + e.detail());
+    } else if (action.startsWith("analysis ")) {
+      lines.add("📈 Analysis " + action.substring(9) + " — " + e.detail());
+      for (CheckReading r : s.verdicts()) {
+        lines.add("  • " + r.reason() + " " + icon(r));
+      }
+    } else if (action.equals("approval requested")) {
+      lines.add("⏳ Approval requested — " + e.detail());
+    } else if (action.startsWith("refused ")) {
+      lines.add("⛔ Refused " + action.substring(8) + " from " + e.actor() + " — " + e.detail());
+    } else if (action.equals("rolling back")) {
+      lines.add("🚨 Alert: " + e.detail());
+      lines.add("🔄 Triggering rollback...");
+    } else if (action.equals("approved") || action.equals("rejected")) {
+      lines.add("✋ " + capital(e.detail()));
+    } else if (action.equals("paused") || action.equals("resumed") || action.equals("aborted") || action.startsWith("promoted ")
+        || action.equals("break-glass") || action.equals("approved on timeout")) {
+      lines.add("⏯  " + who + action + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()));
+    }
+  }
+
+  private static String icon(CheckReading r) {
+    if (r.verdict() == Verdict.FAIL) return "❌";
+    if (r.verdict() == Verdict.INCONCLUSIVE) return "❔";
+    return r.breaching() ? "⚠️" : "✅";
+  }
+
+  /** The closing line: outcome, reason and duration. */
+  public static String outcome(ReleaseResult r) {
+    String took = String.format(Locale.ROOT, "%.1fs", r.durationMillis() / 1000.0);
+    return switch (r.outcome()) {
+      case PROMOTED -> "✅ " + r.releaseId() + " PROMOTED in " + took + " — " + r.detail();
+      case ROLLED_BACK -> "🔙 " + r.releaseId() + " ROLLED_BACK in " + took + " — reason ("
+          + r.rollbackReason().name().toLowerCase(Locale.ROOT) + "): " + r.detail();
+      case BLOCKED -> "🚧 " + r.releaseId() + " BLOCKED in " + took + " — " + r.detail();
+      case FAILED -> "💥 " + r.releaseId() + " FAILED in " + took + " — needs a human: " + r.detail();
+    };
+  }
+
+  private static String capital(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,35 @@
+package io.rollwright.api;
+
+import io.rollwright.policy.ReleasePolicy;
+
+/**
+ * What to release, where, how and on whose behalf. Plain JSON so every front door (the CLI, the REST
+ * API, {@code temporal workflow start --input}) can send it. {@code policy} names a preset or service
+ * policy; {@code inlinePolicy} gives one in full (it may {@code extends} a preset). {@code reason} is
+ * required for the {@code direct} strategy.
+ */
+public record ReleaseRequest(
+    String service,
+    String version,
+    String image,
+    String environment,
+    Strategy strategy,
+    String policy,
+    ReleasePolicy inlinePolicy,
+    String requestedBy,
+    String reason,
+    String changeRef) {
+
+  public ReleaseRequest {
+    strategy = strategy == null ? Strategy.CANARY : strategy;
+  }
+
+  /** The workflow ID of this release: one release in progress per service and environment. */
+  public String releaseId() {
+    return ReleaseIds.of(service, environment);
+  }
+
+  public ReleaseRequest withStrategy(Strategy s, String why) {
+    return new ReleaseRequest(service, version, image, environment, s, policy, inlinePolicy, requestedBy, why, changeRef);
+  }
+}

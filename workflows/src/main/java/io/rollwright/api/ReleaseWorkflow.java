@@ -1,0 +1,45 @@
+package io.rollwright.api;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One release of one service to one environment. Workflow type {@code ReleaseWorkflow}, task queue
+ * {@code releases}, workflow ID {@code <service>@<environment>}.
+ */
+@WorkflowInterface
+public interface ReleaseWorkflow {
+  /** Runs the release to its outcome. Fails (without side effects) only when the request or its policy is invalid. */
+  @WorkflowMethod(name = ReleaseIds.WORKFLOW_TYPE)
+  ReleaseResult run(ReleaseRequest request);
+
+  /** An approval for the open gate. Refused, and recorded, from the requester, a stranger, or a second time. */
+  @SignalMethod(name = "approve")
+  void approve(ApprovalDecision decision);
+
+  /** Rejects the open gate: the release rolls back. Needs an allowed approver and a reason. */
+  @SignalMethod(name = "reject")
+  void reject(ApprovalDecision decision);
+
+  /** Holds the release before its next traffic change; analysis keeps running and can still roll back. */
+  @SignalMethod(name = "pause")
+  void pause(ControlRequest request);
+
+  /** Lets a paused release go on. */
+  @SignalMethod(name = "resume")
+  void resume(ControlRequest request);
+
+  /** Rolls the release back at once. Needs a reason. */
+  @SignalMethod(name = "abort")
+  void abort(ControlRequest request);
+
+  /** Ends the current soak early, or with {@code full} skips every remaining stage (needs a reason). */
+  @SignalMethod(name = "promote")
+  void promote(PromoteRequest request);
+
+  /** Where the release is, who approved what, the latest verdicts and the audit timeline. */
+  @QueryMethod(name = "status")
+  ReleaseStatus status();
+}

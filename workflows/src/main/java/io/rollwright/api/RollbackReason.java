@@ -1,0 +1,17 @@
+package io.rollwright.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Why a release was rolled back. */
+public enum RollbackReason {
+  @JsonProperty("analysis")
+  ANALYSIS,
+  @JsonProperty("rejected")
+  REJECTED,
+  @JsonProperty("approval-timeout")
+  APPROVAL_TIMEOUT,
+  @JsonProperty("aborted")
+  ABORTED,
+  @JsonProperty("error")
+  ERROR
+}

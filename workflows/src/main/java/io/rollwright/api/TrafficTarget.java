@@ -1,0 +1,5 @@
+package io.rollwright.api;
+
+/** What a traffic or workload action acts on: the release, its service and environment, the new version, and the router to use. */
+public record TrafficTarget(
+    String releaseId, String service, String environment, String version, String image, String router) {}

@@ -1,0 +1,54 @@
+package io.rollwright.policy;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/**
+ * One metric judged during a soak. Exactly one limit is set: {@code max} or {@code min} (absolute,
+ * in the metric's unit) or {@code maxVsBaseline} (canary may be at most this many times the
+ * stable baseline). It fails only after breaching for {@code for} (zero: at the first breach).
+ */
+public record AnalysisCheck(
+    String name,
+    String metric,
+    Double max,
+    Double min,
+    Double maxVsBaseline,
+    @JsonProperty("for") @DurationField Duration sustained,
+    BreachAction onBreach) {
+
+  public AnalysisCheck {
+    sustained = sustained == null ? Duration.ZERO : sustained;
+    onBreach = onBreach == null ? BreachAction.ROLLBACK : onBreach;
+    name = name == null || name.isBlank() ? metric : name;
+  }
+
+  /** How the measured value is compared with the limit. */
+  public enum Comparison {
+    MAX("≤"),
+    MIN("≥"),
+    MAX_VS_BASELINE("≤ baseline ×");
+
+    public final String symbol;
+
+    Comparison(String symbol) {
+      this.symbol = symbol;
+    }
+  }
+
+  @JsonIgnore
+  public Comparison comparison() {
+    if (maxVsBaseline != null) return Comparison.MAX_VS_BASELINE;
+    return min != null ? Comparison.MIN : Comparison.MAX;
+  }
+
+  @JsonIgnore
+  public double limit() {
+    return switch (comparison()) {
+      case MAX -> max;
+      case MIN -> min;
+      case MAX_VS_BASELINE -> maxVsBaseline;
+    };
+  }
+}

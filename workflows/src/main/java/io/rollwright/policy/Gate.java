@@ -1,0 +1,29 @@
+package io.rollwright.policy;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The end of a stage. {@code auto} passes by itself; {@code approval} needs {@code required} distinct
+ * approvers drawn from {@code approvers} and the members of {@code groups}, before {@code timeout}.
+ */
+public record Gate(
+    GateType type,
+    Integer required,
+    List<String> approvers,
+    List<String> groups,
+    @DurationField Duration timeout,
+    TimeoutAction onTimeout) {
+
+  public static final Gate AUTO = new Gate(GateType.AUTO, null, null, null, null, null);
+
+  public Gate {
+    approvers = approvers == null ? List.of() : List.copyOf(approvers);
+    groups = groups == null ? List.of() : List.copyOf(groups);
+    onTimeout = onTimeout == null ? TimeoutAction.REJECT : onTimeout;
+  }
+
+  public boolean needsApproval() {
+    return type == GateType.APPROVAL;
+  }
+}

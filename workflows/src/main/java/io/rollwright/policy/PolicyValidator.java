@@ -1,0 +1,227 @@
+package io.rollwright.policy;
+
+import io.rollwright.analysis.Metric;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules a completed policy must meet. Pure: the names of the routers, metric providers and
+ * pre-flight checks the worker has are passed in, so an unknown name fails here, loudly.
+ */
+public final class PolicyValidator {
+  static final Duration MAX_SOAK = Duration.ofDays(30);
+  static final int MAX_STAGES = 20;
+
+  /** The extension names a worker offers. */
+  public record Known(Set<String> routers, Set<String> providers, Set<String> preflightChecks) {}
+
+  private final Known known;
+
+  public PolicyValidator(Known known) {
+    this.known = known;
+  }
+
+  /** Every rule the policy breaks; empty when it can run. */
+  public List<Violation> check(ReleasePolicy p) {
+    Violations v = new Violations();
+    v.optional("policy.name", p.name(), 63);
+    oneOf(v, "policy.router", p.router(), known.routers(), "traffic router");
+    analysis(v, p.analysis());
+    for (int i = 0; i < p.preflight().size(); i++) {
+      preflight(v, "policy.preflight[" + i + "]", p.preflight().get(i));
+    }
+    groups(v, p);
+    stages(v, p);
+    Duration rollback = p.rollbackTimeout();
+    if (rollback.compareTo(Duration.ofMinutes(1)) < 0 || rollback.compareTo(Duration.ofDays(1)) > 0) {
+      v.add("policy.rollbackTimeout", "must be between 1m and 1d (got " + DurationText.format(rollback) + ")");
+    }
+    return v.list();
+  }
+
+  /** Throws {@link InvalidReleaseException} naming every broken rule. */
+  public void require(ReleasePolicy p) {
+    List<Violation> found = check(p);
+    if (!found.isEmpty()) {
+      throw new InvalidReleaseException(found);
+    }
+  }
+
+  private void analysis(Violations v, AnalysisSettings a) {
+    oneOf(v, "policy.analysis.provider", a.provider(), known.providers(), "metric provider");
+    range(v, "policy.analysis.interval", a.interval(), Duration.ofSeconds(1), Duration.ofHours(1));
+    v.within("policy.analysis.minRequests", a.minRequests(), 0, 1e9, "");
+    v.within("policy.analysis.inconclusiveAfter", a.inconclusiveAfter(), 1, 1000, " samples");
+  }
+
+  private void preflight(Violations v, String field, PreflightCheck c) {
+    if (c == null) {
+      v.add(field, "must not be empty");
+      return;
+    }
+    if (!oneOf(v, field + ".check", c.check(), known.preflightChecks(), "pre-flight check")) {
+      return;
+    }
+    switch (c.check()) {
+      case "quality-gate", "telemetry-health" -> {
+        if (c.min() == null) v.add(field + ".min", "is required for " + c.check() + " (a fraction such as 0.85)");
+        else v.within(field + ".min", c.min(), 0, 1, "");
+      }
+      case "dependencies" -> {
+        if (c.dependencies().isEmpty()) v.add(field + ".dependencies", "must name at least one service");
+        for (int i = 0; i < c.dependencies().size(); i++) v.name(field + ".dependencies[" + i + "]", c.dependencies().get(i));
+      }
+      case "change-freeze" -> {
+        for (int i = 0; i < c.windows().size(); i++) window(v, field + ".windows[" + i + "]", c.windows().get(i));
+      }
+      default -> { }
+    }
+  }
+
+  private static void window(Violations v, String field, String w) {
+    String[] ends = w == null ? new String[0] : w.split("/");
+    try {
+      if (ends.length == 2 && Instant.parse(ends[0]).isBefore(Instant.parse(ends[1]))) {
+        return;
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    v.add(field, "must be an interval 'start/end' of ISO-8601 instants with start before end (got '" + w + "')");
+  }
+
+  private static void groups(Violations v, ReleasePolicy p) {
+    p.groups().forEach((group, members) -> {
+      v.name("policy.groups." + group, group);
+      if (members == null) return;
+      for (int i = 0; i < members.size(); i++) v.required("policy.groups." + group + "[" + i + "]", members.get(i), 128);
+    });
+  }
+
+  private void stages(Violations v, ReleasePolicy p) {
+    List<Stage> stages = p.stages();
+    if (stages == null || stages.isEmpty()) {
+      v.add("policy.stages", "must list at least one stage");
+      return;
+    }
+    if (stages.size() > MAX_STAGES) {
+      v.add("policy.stages", "must have at most " + MAX_STAGES + " stages (got " + stages.size() + ")");
+    }
+    double previous = 0;
+    for (int i = 0; i < stages.size(); i++) {
+      String field = "policy.stages[" + i + "]";
+      Stage s = stages.get(i);
+      if (s == null) {
+        v.add(field, "must not be empty");
+        continue;
+      }
+      v.optional(field + ".name", s.name(), 63);
+      if (s.weight() == null) {
+        v.add(field + ".weight", "is required (percent of traffic to the canary, in (0, 100])");
+      } else if (!(s.weight() > 0 && s.weight() <= 100)) {
+        v.add(field + ".weight", "must be in (0, 100] (got " + Violations.plain(s.weight()) + ")");
+      } else if (s.weight() <= previous) {
+        v.add(field + ".weight", "must be greater than the previous stage's " + Violations.plain(previous) + " (weights strictly increase)");
+      } else {
+        previous = s.weight();
+      }
+      if (s.soak() == null) {
+        v.add(field + ".soak", "is required (e.g. 30m; 0s for none)");
+      } else {
+        range(v, field + ".soak", s.soak(), Duration.ZERO, MAX_SOAK);
+      }
+      checks(v, field, s);
+      gate(v, field + ".gate", s.gate(), p);
+    }
+  }
+
+  private static void checks(Violations v, String stageField, Stage s) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < s.checks().size(); i++) {
+      String field = stageField + ".checks[" + i + "]";
+      AnalysisCheck c = s.checks().get(i);
+      if (c == null) {
+        v.add(field, "must not be empty");
+        continue;
+      }
+      if (!names.add(String.valueOf(c.name()))) {
+        v.add(field + ".name", "'" + c.name() + "' is used twice in this stage");
+      }
+      var metric = c.metric() == null ? java.util.Optional.<Metric>empty() : Metric.byId(c.metric());
+      if (metric.isEmpty()) {
+        v.add(field + ".metric", (c.metric() == null ? "is required" : "'" + c.metric() + "' is not a known metric") + " (known: " + Metric.known() + ")");
+        continue;
+      }
+      int limits = (c.max() != null ? 1 : 0) + (c.min() != null ? 1 : 0) + (c.maxVsBaseline() != null ? 1 : 0);
+      if (limits != 1) {
+        v.add(field, "must set exactly one of max, min or maxVsBaseline (got " + limits + ")");
+        continue;
+      }
+      Metric.Unit unit = metric.get().unit;
+      switch (c.comparison()) {
+        case MAX_VS_BASELINE -> v.within(field + ".maxVsBaseline", c.limit(), 0.01, 1000, "× baseline");
+        case MAX -> v.within(field + ".max", c.limit(), unit.lowest, unit.highest, "");
+        case MIN -> v.within(field + ".min", c.limit(), unit.lowest, unit.highest, "");
+      }
+      if (c.sustained().isNegative()) {
+        v.add(field + ".for", "must not be negative");
+      } else if (s.soak() != null && c.sustained().compareTo(s.soak()) > 0 && !s.soak().isZero()) {
+        v.add(field + ".for", "(" + DurationText.format(c.sustained()) + ") is longer than the stage's soak ("
+            + DurationText.format(s.soak()) + "): the check could never fail");
+      }
+    }
+  }
+
+  private static void gate(Violations v, String field, Gate g, ReleasePolicy p) {
+    if (g.type() == null) {
+      v.add(field + ".type", "is required: auto or approval");
+      return;
+    }
+    if (!g.needsApproval()) {
+      return;
+    }
+    if (g.timeout() == null) {
+      v.add(field + ".timeout", "is required for an approval gate (e.g. 2h)");
+    } else {
+      range(v, field + ".timeout", g.timeout(), Duration.ofSeconds(1), MAX_SOAK);
+    }
+    Set<String> allowed = new LinkedHashSet<>(g.approvers());
+    for (String group : g.groups()) {
+      List<String> members = p.groups().get(group);
+      if (members == null) {
+        v.add(field + ".groups", "names group '" + group + "' which the policy's groups do not define");
+      } else {
+        allowed.addAll(members);
+      }
+    }
+    if (g.required() == null || g.required() < 1) {
+      v.add(field + ".required", "must be at least 1 for an approval gate");
+    } else if (g.required() > allowed.size()) {
+      v.add(field + ".required", g.required() + " approvals required but only " + allowed.size()
+          + " allowed approver(s) " + allowed + " — add approvers or group members");
+    }
+  }
+
+  private static boolean oneOf(Violations v, String field, String value, Set<String> names, String what) {
+    if (value == null || value.isBlank()) {
+      v.add(field, "is required (known: " + String.join(", ", names) + ")");
+      return false;
+    }
+    if (!names.contains(value)) {
+      v.add(field, "'" + value + "' is not a known " + what + " (known: " + String.join(", ", names.stream().sorted().toList()) + ")");
+      return false;
+    }
+    return true;
+  }
+
+  private static void range(Violations v, String field, Duration d, Duration lo, Duration hi) {
+    if (d.compareTo(lo) < 0 || d.compareTo(hi) > 0) {
+      v.add(field, "must be between " + DurationText.format(lo) + " and " + DurationText.format(hi) + " (got " + DurationText.format(d) + ")");
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.rollwright.policy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a service is released: pre-flight checks, then ordered canary stages, each with its traffic
+ * weight, soak, analysis checks and gate. {@code groups} names the members of approver groups.
+ * A policy may {@code extends} a preset and override any of its top-level fields.
+ */
+public record ReleasePolicy(
+    String name,
+    String description,
+    @JsonProperty("extends") String parent,
+    String router,
+    AnalysisSettings analysis,
+    List<PreflightCheck> preflight,
+    List<AnalysisCheck> checks,
+    List<Stage> stages,
+    Map<String, List<String>> groups,
+    @DurationField Duration rollbackTimeout) {
+
+  public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
+
+  public ReleasePolicy {
+    groups = groups == null ? Map.of() : Map.copyOf(groups);
+  }
+
+  public ReleasePolicy withName(String newName) {
+    return new ReleasePolicy(newName, description, parent, router, analysis, preflight, checks, stages, groups, rollbackTimeout);
+  }
+
+  /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
+  public ReleasePolicy over(ReleasePolicy base) {
+    Map<String, List<String>> mergedGroups = new LinkedHashMap<>(base.groups());
+    mergedGroups.putAll(groups);
+    return new ReleasePolicy(
+        name != null ? name : base.name(),
+        description != null ? description : base.description(),
+        null,
+        router != null ? router : base.router(),
+        analysis != null ? analysis : base.analysis(),
+        preflight != null ? preflight : base.preflight(),
+        checks != null ? checks : base.checks(),
+        stages != null ? stages : base.stages(),
+        mergedGroups,
+        rollbackTimeout != null ? rollbackTimeout : base.rollbackTimeout());
+  }
+
+  /**
+   * The policy as the workflow runs it: the worker's default router and metric provider where none
+   * is named, defaults filled in, and every stage carrying its checks explicitly.
+   */
+  public ReleasePolicy completed(String defaultRouter, String defaultProvider) {
+    AnalysisSettings settings = analysis == null ? new AnalysisSettings(null, null, null, null) : analysis;
+    if (settings.provider() == null) {
+      settings = settings.withProvider(defaultProvider);
+    }
+    List<AnalysisCheck> shared = checks == null ? List.of() : checks;
+    List<Stage> explicit = stages == null ? null : stages.stream().map(s -> s == null ? null : s.completed(shared)).toList();
+    return new ReleasePolicy(
+        name,
+        description,
+        null,
+        router != null ? router : defaultRouter,
+        settings,
+        preflight == null ? List.of() : preflight,
+        shared,
+        explicit,
+        groups,
+        rollbackTimeout != null ? rollbackTimeout : DEFAULT_ROLLBACK_TIMEOUT);
+  }
+}

@@ -1,0 +1,105 @@
+package io.rollwright.workflow;
+
+import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.GateStatus;
+import io.rollwright.policy.Gate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The approval rules of one open gate. Pure. An approval counts only from an allowed approver who
+ * is not the requester and has not approved already; everything else is refused with the reason.
+ */
+public final class ApprovalTally {
+  /** The answer to one decision: whether it counted, and what to record. */
+  public record Answer(boolean accepted, String message) {}
+
+  private final String stage;
+  private final Gate gate;
+  private final String requester;
+  private final long deadlineMillis;
+  private final Set<String> allowed = new LinkedHashSet<>();
+  private final List<String> approvedBy = new ArrayList<>();
+  private String rejection;
+
+  public ApprovalTally(String stage, Gate gate, Map<String, List<String>> groups, String requester, long deadlineMillis) {
+    this.stage = stage;
+    this.gate = gate;
+    this.requester = requester;
+    this.deadlineMillis = deadlineMillis;
+    allowed.addAll(gate.approvers());
+    for (String group : gate.groups()) {
+      allowed.addAll(groups.getOrDefault(group, List.of()));
+    }
+  }
+
+  public Answer approve(ApprovalDecision d) {
+    String refusal = d != null && d.approver() != null && d.approver().equals(requester) && !closed()
+        ? d.approver() + " requested this release and cannot approve it"
+        : refusal(d);
+    if (refusal == null && approvedBy.contains(d.approver())) {
+      refusal = d.approver() + " has already approved; an approver counts once";
+    }
+    if (refusal != null) {
+      return new Answer(false, refusal);
+    }
+    approvedBy.add(d.approver());
+    return new Answer(true, "approved by " + d.approver() + " (" + approvedBy.size() + " of " + required() + ")");
+  }
+
+  public Answer reject(ApprovalDecision d) {
+    String refusal = refusal(d);
+    if (refusal == null && (d.reason() == null || d.reason().isBlank())) {
+      refusal = "a rejection needs a reason";
+    }
+    if (refusal != null) {
+      return new Answer(false, refusal);
+    }
+    rejection = "rejected by " + d.approver() + ": " + d.reason();
+    return new Answer(true, rejection);
+  }
+
+  private String refusal(ApprovalDecision d) {
+    if (closed()) {
+      return "the gate of stage " + stage + " is already closed";
+    }
+    if (d == null || d.approver() == null || d.approver().isBlank()) {
+      return "the decision names no approver";
+    }
+    if (!allowed.contains(d.approver())) {
+      return d.approver() + " is not an allowed approver for stage " + stage + " (allowed: " + String.join(", ", allowed) + ")";
+    }
+    return null;
+  }
+
+  public boolean approved() {
+    return approvedBy.size() >= required();
+  }
+
+  public boolean rejected() {
+    return rejection != null;
+  }
+
+  public boolean closed() {
+    return approved() || rejected();
+  }
+
+  public String rejection() {
+    return rejection;
+  }
+
+  public List<String> approvedBy() {
+    return List.copyOf(approvedBy);
+  }
+
+  private int required() {
+    return gate.required();
+  }
+
+  public GateStatus status() {
+    return new GateStatus(stage, required(), List.copyOf(allowed), approvedBy(), deadlineMillis);
+  }
+}
