@@ -1,6 +1,7 @@
 package io.rollwright.analysis;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -35,9 +36,9 @@ public enum Metric {
     public String format(double v) {
       if (Double.isNaN(v)) return "no data";
       return switch (this) {
-        case FRACTION -> String.format("%.2f%%", v * 100);
-        case MILLIS -> String.format("%,.0fms", v);
-        case COUNT -> String.format("%,.0f", v);
+        case FRACTION -> String.format(Locale.ROOT, "%.2f%%", v * 100);
+        case MILLIS -> String.format(Locale.ROOT, "%,.0fms", v);
+        case COUNT -> String.format(Locale.ROOT, "%,.0f", v);
       };
     }
   }

@@ -27,8 +27,12 @@ public final class DurationText {
     String t = text == null ? "" : text.trim().toLowerCase();
     if (t.startsWith("p")) {
       try {
-        return Duration.parse(t.toUpperCase());
-      } catch (DateTimeParseException e) {
+        Duration d = Duration.parse(t.toUpperCase());
+        if (d.isNegative()) {
+          throw unparsable(text);
+        }
+        return d;
+      } catch (DateTimeParseException | ArithmeticException e) {
         throw unparsable(text);
       }
     }
@@ -36,17 +40,24 @@ public final class DurationText {
     if (t.isEmpty() || !m.matches()) {
       throw unparsable(text);
     }
-    return Duration.ofDays(part(m, 1))
-        .plusHours(part(m, 2))
-        .plusMinutes(part(m, 3))
-        .plusSeconds(part(m, 4))
-        .plusMillis(part(m, 5));
+    try {
+      return Duration.ofDays(part(m, 1))
+          .plusHours(part(m, 2))
+          .plusMinutes(part(m, 3))
+          .plusSeconds(part(m, 4))
+          .plusMillis(part(m, 5));
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw unparsable(text);
+    }
   }
 
   /** Formats a duration in the short form, e.g. {@code 1h30m}. */
   public static String format(Duration d) {
     if (d.isZero()) {
       return "0s";
+    }
+    if (d.isNegative()) {
+      return "-" + format(d.negated());
     }
     StringBuilder sb = new StringBuilder();
     if (d.toDays() > 0) sb.append(d.toDays()).append('d');

@@ -1,5 +1,6 @@
 package io.rollwright.policy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.rollwright.api.ReleaseRequest;
+import java.util.Locale;
 
 /**
  * Strict reading of requests and policies as people write them: unknown fields, wrong types and
@@ -53,14 +55,27 @@ public final class ReleaseJson {
       return new InvalidReleaseException(field, "is not a known field (known: " + u.getKnownPropertyIds() + ")");
     }
     if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-      Object[] constants = f.getTargetType().getEnumConstants();
-      StringBuilder names = new StringBuilder();
-      for (Object c : constants) names.append(names.length() == 0 ? "" : ", ").append(c.toString().toLowerCase());
-      return new InvalidReleaseException(field, "'" + f.getValue() + "' is not one of " + names);
+      return new InvalidReleaseException(field, "'" + f.getValue() + "' is not one of " + jsonNames(f.getTargetType()));
     }
     String message = e.getOriginalMessage();
     int cut = message.indexOf("\n");
     return new InvalidReleaseException(field, cut > 0 ? message.substring(0, cut) : message);
+  }
+
+  /** The names an enum is written with in JSON: its {@code @JsonProperty} values. */
+  private static String jsonNames(Class<?> type) {
+    StringBuilder names = new StringBuilder();
+    for (Object c : type.getEnumConstants()) {
+      String name = ((Enum<?>) c).name();
+      try {
+        JsonProperty p = type.getField(name).getAnnotation(JsonProperty.class);
+        name = p != null ? p.value() : name.toLowerCase(Locale.ROOT);
+      } catch (NoSuchFieldException e) {
+        name = name.toLowerCase(Locale.ROOT);
+      }
+      names.append(names.length() == 0 ? "" : ", ").append(name);
+    }
+    return names.toString();
   }
 
   private static String path(JsonMappingException m) {

@@ -2,6 +2,7 @@ package io.rollwright.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,11 @@ public record ReleasePolicy(
   public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
 
   public ReleasePolicy {
-    groups = groups == null ? Map.of() : Map.copyOf(groups);
+    Map<String, List<String>> members = new LinkedHashMap<>();
+    if (groups != null) {
+      groups.forEach((group, names) -> members.put(group, names == null ? List.of() : List.copyOf(names)));
+    }
+    groups = Collections.unmodifiableMap(members);
   }
 
   public ReleasePolicy withName(String newName) {

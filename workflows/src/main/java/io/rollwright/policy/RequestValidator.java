@@ -27,7 +27,9 @@ public final class RequestValidator {
     if (v.required("image", r.image(), 512) && !IMAGE.matcher(r.image()).matches()) {
       v.add("image", "must not contain spaces");
     }
-    v.required("requestedBy", r.requestedBy(), 128);
+    if (v.required("requestedBy", r.requestedBy(), 128) && r.requestedBy().chars().anyMatch(Character::isWhitespace)) {
+      v.add("requestedBy", "must be one identity without spaces or line breaks");
+    }
     v.optional("changeRef", r.changeRef(), 256);
     if (r.strategy() == Strategy.DIRECT) {
       if (r.reason() == null || r.reason().isBlank()) {

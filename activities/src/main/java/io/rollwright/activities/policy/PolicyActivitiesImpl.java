@@ -44,8 +44,8 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
       found = repository.find(request.policy()).orElseThrow(() -> new InvalidReleaseException("policy",
           "'" + request.policy() + "' is not a known policy (presets: " + String.join(", ", PolicyRepository.PRESETS) + ")"));
     } else if (request.inlinePolicy() != null) {
-      ReleasePolicy inline = repository.extend(request.inlinePolicy(), "inlinePolicy", 0);
-      found = new PolicyRepository.Found(inline.name() == null ? inline.withName("inline") : inline, "inline");
+      ReleasePolicy given = request.inlinePolicy().name() == null ? request.inlinePolicy().withName("inline") : request.inlinePolicy();
+      found = new PolicyRepository.Found(repository.extend(given, "inlinePolicy", 0), "inline");
     } else {
       found = repository.find(request.service())
           .or(() -> repository.find(defaults.policy()))

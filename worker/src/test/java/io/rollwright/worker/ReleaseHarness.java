@@ -1,0 +1,113 @@
+package io.rollwright.worker;
+
+import io.rollwright.activities.ReleaseActivities;
+import io.rollwright.activities.Sandbox;
+import io.rollwright.activities.notify.Notifier;
+import io.rollwright.activities.policy.ClasspathPolicyFiles;
+import io.rollwright.activities.policy.PolicyActivitiesImpl;
+import io.rollwright.activities.traffic.SandboxCluster;
+import io.rollwright.api.ReleaseEvent;
+import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.api.Strategy;
+import io.rollwright.workflow.ReleaseWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A time-skipping Temporal test service with the real workflow and the real activities on the
+ * sandbox, the test server's clock driving the soaks.
+ */
+final class ReleaseHarness {
+  /** Heartbeats reach the test server at once, so heartbeat timeouts hold while time is skipped. */
+  static TestWorkflowExtension extension() {
+    return TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
+        .setWorkerOptions(WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
+        .setDoNotStart(true)
+        .build();
+  }
+
+  final TestWorkflowEnvironment env;
+  final WorkflowClient client;
+  final Sandbox sandbox;
+  final AtomicBoolean killSwitch = new AtomicBoolean();
+  final List<ReleaseEvent> events = new CopyOnWriteArrayList<>();
+  private final String taskQueue;
+
+  ReleaseHarness(TestWorkflowEnvironment env, Worker worker) {
+    this.env = env;
+    this.client = env.getWorkflowClient();
+    this.taskQueue = worker.getTaskQueue();
+    TestEnvironmentClock clock = new TestEnvironmentClock(env);
+    sandbox = new Sandbox(clock);
+    Notifier recorder = events::add;
+    ReleaseActivities activities = new ReleaseActivities(new ReleaseActivities.Parts(
+        clock,
+        List.of(new ClasspathPolicyFiles("rollwright/test-policies")),
+        new PolicyActivitiesImpl.Defaults("standard", Sandbox.NAME, Sandbox.NAME),
+        sandbox.routers(),
+        sandbox.workloads(),
+        sandbox.providers(),
+        killSwitch::get,
+        List.of(recorder)));
+    worker.registerActivitiesImplementations(activities.all());
+    env.start();
+  }
+
+  static ReleaseRequest request(String service, String policy) {
+    return new ReleaseRequest(service, "2.3.0", "registry.example/" + service + ":2.3.0", "prod", Strategy.CANARY,
+        policy, null, "alice", null, "abc123");
+  }
+
+  /** Starts the release and returns its typed stub for signals and queries. */
+  ReleaseWorkflow start(ReleaseRequest request) {
+    ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(request.releaseId()).setTaskQueue(taskQueue).build());
+    WorkflowClient.start(release::run, request);
+    return release;
+  }
+
+  ReleaseResult result(ReleaseWorkflow release) {
+    return WorkflowStub.fromTyped(release).getResult(ReleaseResult.class);
+  }
+
+  ReleaseResult run(ReleaseRequest request) {
+    return result(start(request));
+  }
+
+  SandboxCluster cluster() {
+    return sandbox.cluster();
+  }
+
+  /** The canary weights the router was asked for, in order. */
+  List<Double> weights(String service) {
+    return cluster().log(service).stream()
+        .filter(a -> a.action().startsWith("set-weight") || a.action().equals("route-all-to-stable"))
+        .map(SandboxCluster.Action::weightAfter)
+        .toList();
+  }
+
+  List<String> actions(String service) {
+    return cluster().log(service).stream().map(SandboxCluster.Action::action).toList();
+  }
+
+  long historyLength(String releaseId) {
+    return client.fetchHistory(releaseId).getHistory().getEventsCount();
+  }
+
+  /** Lets {@code d} of workflow time pass. */
+  void waitFor(Duration d) {
+    env.sleep(d);
+  }
+}

@@ -1,0 +1,180 @@
+package io.rollwright.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.AuditEntry;
+import io.rollwright.api.ControlRequest;
+import io.rollwright.api.Phase;
+import io.rollwright.api.PromoteRequest;
+import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseStatus;
+import io.rollwright.api.Strategy;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ReleaseStateTest {
+  private static final ReleaseRequest REQUEST =
+      new ReleaseRequest("checkout", "1.4.2", "registry.local/checkout:1.4.2", "prod", Strategy.CANARY, "standard", null, "carol", null, "CHG-1");
+
+  private static ReleaseState state() {
+    return new ReleaseState(REQUEST, () -> 1000L);
+  }
+
+  private static ControlRequest control(String actor, String reason) {
+    return new ControlRequest(actor, reason);
+  }
+
+  static Stream<Arguments> refusedControls() {
+    return Stream.of(
+        refused("pause without a request", s -> s.pause(null), "refused pause", "(anonymous)", "a pause names who asks"),
+        refused("pause without an actor", s -> s.pause(control(" ", "why")), "refused pause", "(anonymous)", "a pause names who asks"),
+        refused("resume when not paused", s -> s.resume(control("alice", null)), "refused resume", "alice", "the release is not paused"),
+        refused("resume without an actor", s -> s.resume(control(null, null)), "refused resume", "(anonymous)", "a resume names who asks"),
+        refused("abort without a reason", s -> s.abort(control("alice", null)), "refused abort", "alice", "an abort names who asks and why"),
+        refused("abort with a blank reason", s -> s.abort(control("alice", "  ")), "refused abort", "alice", "an abort names who asks and why"),
+        refused("abort without an actor", s -> s.abort(control(null, "bad deploy")), "refused abort", "(anonymous)", "an abort names who asks and why"),
+        refused("promote without an actor", s -> s.promote(new PromoteRequest("", "go", false)), "refused promote", "(anonymous)", "a promotion names who asks"),
+        refused("promote full without a reason", s -> s.promote(new PromoteRequest("alice", null, true)), "refused promote --full", "alice",
+            "a full promotion skips every remaining check and needs a reason"),
+        refused("approve with no gate open", s -> s.approve(new ApprovalDecision("alice", null)), "refused approve", "alice", "no approval gate is open"),
+        refused("reject with no gate open", s -> s.reject(new ApprovalDecision("alice", "no")), "refused reject", "alice", "no approval gate is open"));
+  }
+
+  private static Arguments refused(String label, Predicate<ReleaseState> control, String action, String actor, String detail) {
+    return Arguments.of(label, control, new AuditEntry(1000L, actor, action, detail));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedControls")
+  void refusedControlsChangeNothingAndAreAudited(String label, Predicate<ReleaseState> control, AuditEntry expected) {
+    ReleaseState s = state();
+    assertFalse(control.test(s), "the control must be refused");
+    ReleaseStatus status = s.snapshot();
+    assertEquals(List.of(expected), status.audit());
+    assertEquals(Phase.RESOLVING, status.phase());
+    assertNull(status.pausedBecause());
+    assertNull(s.abortRequest());
+    assertNull(s.fullPromotion());
+    assertFalse(s.soakSkipped());
+  }
+
+  @Test
+  void pauseThenResume() {
+    ReleaseState s = state();
+    s.enterStage(1, "canary-5");
+    assertTrue(s.pause(control("alice", "checking dashboards")));
+    assertEquals(Phase.PAUSED, s.snapshot().phase());
+    assertEquals("paused by alice: checking dashboards", s.snapshot().pausedBecause());
+    assertTrue(s.resume(control("bob", null)));
+    assertFalse(s.paused());
+    assertEquals(Phase.SOAKING, s.snapshot().phase());
+    assertEquals(List.of("paused", "resumed"), actions(s));
+    assertEquals(List.of("alice", "bob"), s.snapshot().audit().stream().map(AuditEntry::actor).toList());
+  }
+
+  @Test
+  void aSecondAbortIsRefused() {
+    ReleaseState s = state();
+    assertTrue(s.abort(control("alice", "wrong image")));
+    assertTrue(s.interrupted());
+    assertTrue(s.soakSkipped());
+    assertFalse(s.abort(control("bob", "me too")));
+    assertEquals(List.of("aborted", "refused abort"), actions(s));
+    assertEquals("an abort is already under way", last(s).detail());
+    assertEquals("wrong image", s.abortRequest().reason());
+  }
+
+  @Test
+  void promotionEndsTheSoakOrSkipsEverything() {
+    ReleaseState s = state();
+    s.enterStage(2, "canary-25");
+    s.pauseBySystem("analysis inconclusive");
+    assertTrue(s.promote(new PromoteRequest("alice", null, false)));
+    assertTrue(s.soakSkipped());
+    assertFalse(s.paused(), "a promotion lifts the pause");
+    assertFalse(s.interrupted(), "a plain promotion only ends the soak");
+    assertEquals("promoted (ending the soak of stage canary-25)", last(s).action());
+    assertTrue(s.promote(new PromoteRequest("alice", "hotfix, approved in INC-7", true)));
+    assertTrue(s.interrupted());
+    assertEquals("hotfix, approved in INC-7", s.fullPromotion().reason());
+    assertEquals(List.of("paused", "promoted (ending the soak of stage canary-25)", "promoted in full (skipping remaining stages)"), actions(s));
+    assertEquals(ReleaseState.SYSTEM, s.snapshot().audit().get(0).actor());
+  }
+
+  @Test
+  void approvalsGoThroughTheOpenGateAndRefusalsAreAudited() {
+    ReleaseState s = state();
+    s.openGate(ApprovalTallyTest.tally());
+    assertEquals(Phase.AWAITING_APPROVAL, s.snapshot().phase());
+    assertFalse(s.approve(new ApprovalDecision("carol", null)));
+    assertTrue(s.approve(new ApprovalDecision("alice", null)));
+    assertEquals(List.of("alice"), s.snapshot().gate().approvedBy());
+    assertEquals(List.of(
+        new AuditEntry(1000L, "carol", "refused approve", "carol requested this release and cannot approve it"),
+        new AuditEntry(1000L, "alice", "approved", "approved by alice (1 of 2)")), s.snapshot().audit());
+  }
+
+  @Test
+  void afterTheEndEveryControlIsRefused() {
+    ReleaseState s = state();
+    s.openGate(ApprovalTallyTest.tally());
+    s.finish(new ReleaseResult(REQUEST.releaseId(), ReleaseOutcome.PROMOTED, null, "done", 5));
+    assertFalse(s.pause(control("alice", null)));
+    assertFalse(s.abort(control("alice", "too late")));
+    assertFalse(s.promote(new PromoteRequest("alice", "now", true)));
+    assertFalse(s.approve(new ApprovalDecision("alice", null)));
+    ReleaseStatus status = s.snapshot();
+    assertEquals(Phase.DONE, status.phase());
+    assertNull(status.gate());
+    assertEquals(List.of("refused pause", "refused abort", "refused promote", "refused approve"), actions(s));
+    assertTrue(status.audit().stream().allMatch(e -> e.detail().equals("the release has ended")), status.audit().toString());
+  }
+
+  @Test
+  void snapshotDescribesTheRelease() {
+    ReleaseState s = state();
+    s.resolved("standard", 3);
+    s.enterStage(1, "canary-5");
+    s.weight(5);
+    ReleaseStatus status = s.snapshot();
+    assertEquals("checkout@prod", status.releaseId());
+    assertEquals("carol", status.requestedBy());
+    assertEquals("standard", status.policy());
+    assertEquals(List.of(1, 3), List.of(status.stageNumber(), status.stageCount()));
+    assertEquals("canary-5", status.stage());
+    assertEquals(5.0, status.weight());
+    assertEquals(1000L, status.startedAtMillis());
+  }
+
+  @Test
+  void theAuditTimelineIsBoundedAndSaysSo() {
+    ReleaseState s = state();
+    for (int i = 0; i < ReleaseState.AUDIT_LIMIT + 5; i++) {
+      s.record("alice", "note", "entry " + i);
+    }
+    List<AuditEntry> audit = s.snapshot().audit();
+    assertEquals(ReleaseState.AUDIT_LIMIT + 1, audit.size());
+    assertEquals("entry " + (ReleaseState.AUDIT_LIMIT - 1), audit.get(ReleaseState.AUDIT_LIMIT - 1).detail());
+    assertEquals(new AuditEntry(1000L, ReleaseState.SYSTEM, "audit-truncated", "further entries are not kept"), audit.get(ReleaseState.AUDIT_LIMIT));
+  }
+
+  private static List<String> actions(ReleaseState s) {
+    return s.snapshot().audit().stream().map(AuditEntry::action).toList();
+  }
+
+  private static AuditEntry last(ReleaseState s) {
+    List<AuditEntry> audit = s.snapshot().audit();
+    return audit.get(audit.size() - 1);
+  }
+}
