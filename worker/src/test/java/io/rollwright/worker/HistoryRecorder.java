@@ -1,0 +1,65 @@
+package io.rollwright.worker;
+
+import io.rollwright.activities.metrics.Track;
+import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.ReleaseWorkflow;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Records the histories {@link ReleaseReplayTest} replays. Run it when the workflow changes on
+ * purpose (behind {@code Workflow.getVersion} for releases already running):
+ * {@code ./mvnw -pl worker test -Dtest=HistoryRecorder -Drollwright.record-histories=true}.
+ */
+@EnabledIfSystemProperty(named = "rollwright.record-histories", matches = "true")
+class HistoryRecorder {
+  static final Path DIR = Path.of("src/test/resources/histories");
+
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = ReleaseHarness.extension();
+
+  private ReleaseHarness h;
+
+  @BeforeEach
+  void setUp(TestWorkflowEnvironment env, Worker worker) {
+    h = new ReleaseHarness(env, worker);
+  }
+
+  @Test
+  void promoted() throws IOException {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "gated"));
+    h.waitFor(Duration.ofMinutes(41));
+    release.approve(new ApprovalDecision("alice", "mine"));
+    release.approve(new ApprovalDecision("bob", "ok"));
+    release.approve(new ApprovalDecision("carol", "ok"));
+    h.result(release);
+    save("promoted", "checkout@prod");
+  }
+
+  @Test
+  void rolledBack() throws IOException {
+    h.sandbox.metrics().script("payments", Track.CANARY, "error-rate", "0.002, 12m: 0.05");
+    h.run(ReleaseHarness.request("payments", "standard"));
+    save("rolled-back", "payments@prod");
+  }
+
+  @Test
+  void approvalTimeout() throws IOException {
+    h.run(ReleaseHarness.request("checkout", "gated"));
+    save("approval-timeout", "checkout@prod");
+  }
+
+  private void save(String name, String releaseId) throws IOException {
+    Files.createDirectories(DIR);
+    Files.writeString(DIR.resolve(name + ".json"), h.client.fetchHistory(releaseId).toJson(true));
+  }
+}
