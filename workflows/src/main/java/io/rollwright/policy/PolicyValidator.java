@@ -35,6 +35,10 @@ public final class PolicyValidator {
     for (int i = 0; i < p.preflight().size(); i++) {
       preflight(v, "policy.preflight[" + i + "]", p.preflight().get(i));
     }
+    Set<String> shared = new HashSet<>();
+    for (int i = 0; i < p.checks().size(); i++) {
+      check(v, "policy.checks[" + i + "]", p.checks().get(i), shared);
+    }
     groups(v, p);
     stages(v, p);
     Duration rollback = p.rollbackTimeout();
@@ -135,46 +139,61 @@ public final class PolicyValidator {
       } else {
         range(v, field + ".soak", s.soak(), Duration.ZERO, MAX_SOAK);
       }
-      checks(v, field, s);
+      checks(v, field, s, p);
       gate(v, field + ".gate", s.gate(), p);
     }
   }
 
-  private static void checks(Violations v, String stageField, Stage s) {
+  /**
+   * A stage's checks. Those it inherits from the policy (the same list, as {@link ReleasePolicy#completed}
+   * hands it on) are reported where they are written, {@code policy.checks}, and only for what depends on the stage.
+   */
+  private static void checks(Violations v, String stageField, Stage s, ReleasePolicy p) {
+    boolean inherited = s.checks() == p.checks();
+    String field = inherited ? "policy.checks" : stageField + ".checks";
     Set<String> names = new HashSet<>();
     for (int i = 0; i < s.checks().size(); i++) {
-      String field = stageField + ".checks[" + i + "]";
       AnalysisCheck c = s.checks().get(i);
-      if (c == null) {
-        v.add(field, "must not be empty");
+      if (!inherited && !check(v, field + "[" + i + "]", c, names)) {
         continue;
       }
-      if (!names.add(String.valueOf(c.name()))) {
-        v.add(field + ".name", "'" + c.name() + "' is used twice in this stage");
-      }
-      var metric = c.metric() == null ? java.util.Optional.<Metric>empty() : Metric.byId(c.metric());
-      if (metric.isEmpty()) {
-        v.add(field + ".metric", (c.metric() == null ? "is required" : "'" + c.metric() + "' is not a known metric") + " (known: " + Metric.known() + ")");
-        continue;
-      }
-      int limits = (c.max() != null ? 1 : 0) + (c.min() != null ? 1 : 0) + (c.maxVsBaseline() != null ? 1 : 0);
-      if (limits != 1) {
-        v.add(field, "must set exactly one of max, min or maxVsBaseline (got " + limits + ")");
-        continue;
-      }
-      Metric.Unit unit = metric.get().unit;
-      switch (c.comparison()) {
-        case MAX_VS_BASELINE -> v.within(field + ".maxVsBaseline", c.limit(), 0.01, 1000, "× baseline");
-        case MAX -> v.within(field + ".max", c.limit(), unit.lowest, unit.highest, "");
-        case MIN -> v.within(field + ".min", c.limit(), unit.lowest, unit.highest, "");
-      }
-      if (c.sustained().isNegative()) {
-        v.add(field + ".for", "must not be negative");
-      } else if (s.soak() != null && c.sustained().compareTo(s.soak()) > 0 && !s.soak().isZero()) {
-        v.add(field + ".for", "(" + DurationText.format(c.sustained()) + ") is longer than the stage's soak ("
-            + DurationText.format(s.soak()) + "): the check could never fail");
+      if (c != null && s.soak() != null && !s.soak().isZero() && c.sustained().compareTo(s.soak()) > 0) {
+        v.add(field + "[" + i + "].for", "(" + DurationText.format(c.sustained()) + ") is longer than the soak of stage "
+            + s.name() + " (" + DurationText.format(s.soak()) + "): the check could never fail");
       }
     }
+  }
+
+  /** The rules of one check on its own; false when it is too broken to judge further. */
+  private static boolean check(Violations v, String field, AnalysisCheck c, Set<String> names) {
+    if (c == null) {
+      v.add(field, "must not be empty");
+      return false;
+    }
+    if (!names.add(String.valueOf(c.name()))) {
+      v.add(field + ".name", "'" + c.name() + "' is used twice in this stage");
+    }
+    var metric = c.metric() == null ? java.util.Optional.<Metric>empty() : Metric.byId(c.metric());
+    if (metric.isEmpty()) {
+      v.add(field + ".metric", (c.metric() == null ? "is required" : "'" + c.metric() + "' is not a known metric") + " (known: " + Metric.known() + ")");
+      return false;
+    }
+    int limits = (c.max() != null ? 1 : 0) + (c.min() != null ? 1 : 0) + (c.maxVsBaseline() != null ? 1 : 0);
+    if (limits != 1) {
+      v.add(field, "must set exactly one of max, min or maxVsBaseline (got " + limits + ")");
+      return false;
+    }
+    Metric.Unit unit = metric.get().unit;
+    switch (c.comparison()) {
+      case MAX_VS_BASELINE -> v.within(field + ".maxVsBaseline", c.limit(), 0.01, 1000, "× baseline");
+      case MAX -> v.within(field + ".max", c.limit(), unit.lowest, unit.highest, "");
+      case MIN -> v.within(field + ".min", c.limit(), unit.lowest, unit.highest, "");
+    }
+    if (c.sustained().isNegative()) {
+      v.add(field + ".for", "must not be negative");
+      return false;
+    }
+    return true;
   }
 
   private static void gate(Violations v, String field, Gate g, ReleasePolicy p) {

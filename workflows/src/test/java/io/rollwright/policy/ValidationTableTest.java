@@ -115,7 +115,7 @@ class ValidationTableTest {
         row("check with no limit", () -> stageCheck("{\"metric\": \"error-rate\"}"), "policy.stages[0].checks[0]", "(got 0)"),
         row("unknown metric", () -> stageCheck("{\"metric\": \"cpu\", \"max\": 0.9}"), "policy.stages[0].checks[0].metric", "'cpu' is not a known metric"),
         row("check name used twice", () -> stageCheck("{\"metric\": \"error-rate\", \"max\": 0.1}, {\"metric\": \"error-rate\", \"max\": 0.2}"), "policy.stages[0].checks[1].name", "'error-rate' is used twice"),
-        row("for longer than the soak", () -> stageCheck("{\"metric\": \"error-rate\", \"max\": 0.1, \"for\": \"45m\"}"), "policy.stages[0].checks[0].for", "(45m) is longer than the stage's soak (30m)"),
+        row("for longer than the soak", () -> stageCheck("{\"metric\": \"error-rate\", \"max\": 0.1, \"for\": \"45m\"}"), "policy.stages[0].checks[0].for", "(45m) is longer than the soak of stage canary-10 (30m)"),
         row("approval needs more than allowed", () -> policy("/stages/1/gate/required", 4), "policy.stages[1].gate.required", "4 approvals required but only 3 allowed approver(s) [alice, bob, carol]"),
         row("approval required 0", () -> policy("/stages/1/gate/required", 0), "policy.stages[1].gate.required", "must be at least 1"),
         row("approval names an undefined group", () -> policy("/stages/1/gate/groups", json("[\"sre-oncall\"]")).stream()
@@ -163,9 +163,9 @@ class ValidationTableTest {
   }
 
   @Test
-  void checksSharedByEveryStageAreValidatedInEachStage() {
+  void checksSharedByEveryStageAreReportedOnceWhereTheyAreWritten() {
     List<Violation> found = policy("/checks/0/max", 5);
-    assertEquals(List.of("policy.stages[0].checks[0].max", "policy.stages[1].checks[0].max"), found.stream().map(Violation::field).toList());
+    assertEquals(List.of("policy.checks[0].max"), found.stream().map(Violation::field).toList());
   }
 
   // --- helpers ---
