@@ -2,6 +2,8 @@ package io.rollwright.activities;
 
 import io.rollwright.activities.analysis.AnalysisActivitiesImpl;
 import io.rollwright.activities.metrics.MetricProvider;
+import io.rollwright.activities.metrics.Track;
+import io.rollwright.analysis.Metric;
 import io.rollwright.activities.notify.NotificationActivitiesImpl;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
@@ -12,8 +14,7 @@ import io.rollwright.activities.preflight.DependenciesCheck;
 import io.rollwright.activities.preflight.KillSwitchCheck;
 import io.rollwright.activities.preflight.Preflight;
 import io.rollwright.activities.preflight.PreflightActivitiesImpl;
-import io.rollwright.activities.preflight.QualityGateCheck;
-import io.rollwright.activities.preflight.TelemetryHealthCheck;
+import io.rollwright.activities.preflight.MetricFloorCheck;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
@@ -50,8 +51,8 @@ public final class ReleaseActivities {
     Registry<MetricProvider> providers = new Registry<>("metric provider", parts.providers());
     Registry<TrafficRouter> routers = new Registry<>("traffic router", parts.routers());
     List<Preflight> checks = List.of(
-        new QualityGateCheck(providers, parts.clock()),
-        new TelemetryHealthCheck(providers, parts.clock()),
+        new MetricFloorCheck("quality-gate", Metric.QUALITY_SCORE, Track.CANARY, providers, parts.clock()),
+        new MetricFloorCheck("telemetry-health", Metric.SUCCESS_RATE, Track.STABLE, providers, parts.clock()),
         new DependenciesCheck(providers, parts.clock()),
         new ChangeFreezeCheck(parts.clock()),
         new KillSwitchCheck(parts.killSwitch()));

@@ -3,17 +3,12 @@ package io.rollwright.worker;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ReleaseWorkflow;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Records the histories {@link ReleaseReplayTest} replays. Run it when the workflow changes on
@@ -21,18 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code ./mvnw -pl worker test -Dtest=HistoryRecorder -Drollwright.record-histories=true}.
  */
 @EnabledIfSystemProperty(named = "rollwright.record-histories", matches = "true")
-class HistoryRecorder {
+class HistoryRecorder extends TimeSkippingReleaseTest {
   static final Path DIR = Path.of("src/test/resources/histories");
-
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReleaseHarness.extension();
-
-  private ReleaseHarness h;
-
-  @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker) {
-    h = new ReleaseHarness(env, worker);
-  }
 
   @Test
   void promoted() throws IOException {

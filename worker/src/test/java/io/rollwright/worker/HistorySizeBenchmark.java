@@ -4,23 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code bench/history-size} benchmark: a 5-day {@code channels} rollout at a 30 s analysis interval, time-skipped. */
 @EnabledIfSystemProperty(named = "rollwright.bench", matches = "true")
-class HistorySizeBenchmark {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReleaseHarness.extension();
-
+class HistorySizeBenchmark extends TimeSkippingReleaseTest {
   @Test
-  void fiveDayRollout(TestWorkflowEnvironment env, Worker worker) {
-    ReleaseHarness h = new ReleaseHarness(env, worker);
+  void fiveDayRollout() {
     long started = System.nanoTime();
     ReleaseResult result = h.run(ReleaseHarness.request("checkout", "channels"));
     double wall = (System.nanoTime() - started) / 1e9;

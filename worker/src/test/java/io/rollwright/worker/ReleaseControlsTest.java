@@ -13,27 +13,13 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What people do to a running release: approve, reject, let a gate time out, pause, resume, abort, promote. */
-class ReleaseControlsTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReleaseHarness.extension();
-
-  private ReleaseHarness h;
+class ReleaseControlsTest extends TimeSkippingReleaseTest {
   private ReleaseWorkflow release;
-
-  @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker) {
-    h = new ReleaseHarness(env, worker);
-  }
 
   /** Starts a {@code gated} release requested by alice and waits until its gate is open. */
   private void startAndReachGate() {

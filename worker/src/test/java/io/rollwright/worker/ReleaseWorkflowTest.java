@@ -18,27 +18,12 @@ import io.rollwright.api.RollbackReason;
 import io.rollwright.api.Strategy;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Releases end to end on the time-skipping test service: analysis, rollback, pre-flight and break-glass. */
-class ReleaseWorkflowTest {
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReleaseHarness.extension();
-
-  private ReleaseHarness h;
-
-  @BeforeEach
-  void setUp(TestWorkflowEnvironment env, Worker worker) {
-    h = new ReleaseHarness(env, worker);
-  }
-
+class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
   @Test
   void fiveDayChannelsRolloutIsPromotedWithinTheHistoryBudget() {
     ReleaseResult result = h.run(ReleaseHarness.request("checkout", "channels"));

@@ -13,12 +13,10 @@ import java.util.stream.Collectors;
 
 /** Every service the release depends on is up. */
 public final class DependenciesCheck implements Preflight {
-  private final Registry<MetricProvider> providers;
-  private final ActivityClock clock;
+  private final MetricFloorCheck up;
 
   public DependenciesCheck(Registry<MetricProvider> providers, ActivityClock clock) {
-    this.providers = providers;
-    this.clock = clock;
+    up = new MetricFloorCheck(name(), Metric.UP, Track.STABLE, providers, clock);
   }
 
   @Override
@@ -28,9 +26,7 @@ public final class DependenciesCheck implements Preflight {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
-    List<PreflightResult> each = settings.dependencies().stream()
-        .map(d -> MetricFloor.check(providers, release, name(), d, Metric.UP, Track.STABLE, 1.0, clock.now()))
-        .toList();
+    List<PreflightResult> each = settings.dependencies().stream().map(d -> up.measure(release, d, 1.0)).toList();
     boolean ok = each.stream().allMatch(PreflightResult::passed);
     return new PreflightResult(name(), ok, each.stream().map(PreflightResult::detail).collect(Collectors.joining(", ")));
   }

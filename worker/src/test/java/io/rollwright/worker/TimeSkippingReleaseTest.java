@@ -1,0 +1,26 @@
+package io.rollwright.worker;
+
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Base of the tests that run releases on a fresh time-skipping test service each: {@link #h} drives
+ * them. A test that stalls fails after its timeout instead of holding up the whole build.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+abstract class TimeSkippingReleaseTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = ReleaseHarness.extension();
+
+  protected ReleaseHarness h;
+
+  @BeforeEach
+  void startHarness(TestWorkflowEnvironment env, Worker worker) {
+    h = new ReleaseHarness(env, worker);
+  }
+}
