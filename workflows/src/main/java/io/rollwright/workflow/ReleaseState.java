@@ -220,6 +220,10 @@ public final class ReleaseState {
     return gate;
   }
 
+  public String requester() {
+    return request.requestedBy();
+  }
+
   public long startedAt() {
     return startedAt;
   }

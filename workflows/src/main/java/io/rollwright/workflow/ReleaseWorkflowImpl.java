@@ -194,7 +194,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (!gate.needsApproval() || state.interrupted()) {
       return;
     }
-    ApprovalTally tally = new ApprovalTally(stage.name(), gate, policy.groups(), state.snapshot().requestedBy(),
+    ApprovalTally tally = new ApprovalTally(stage.name(), gate, policy.groups(), state.requester(),
         Workflow.currentTimeMillis() + gate.timeout().toMillis());
     state.openGate(tally);
     state.record(ReleaseState.SYSTEM, "approval requested", "stage " + stage.name() + ": " + gate.required() + " of "
