@@ -9,6 +9,7 @@ import io.rollwright.activities.traffic.SandboxCluster;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.Strategy;
 import io.rollwright.workflow.ReleaseWorkflowImpl;
@@ -31,11 +32,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ReleaseHarness {
   /** Heartbeats reach the test server at once, so heartbeat timeouts hold while time is skipped. */
   static TestWorkflowExtension extension() {
-    return TestWorkflowExtension.newBuilder()
+    TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
         .setWorkerOptions(WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
-        .setDoNotStart(true)
-        .build();
+        .setDoNotStart(true);
+    ReleaseSearchAttributes.all().forEach(builder::registerSearchAttribute);
+    return builder.build();
   }
 
   final TestWorkflowEnvironment env;

@@ -16,13 +16,23 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.rollwright.api.PreflightResult;
+import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.ResolvedRelease;
+import io.rollwright.api.TrafficTarget;
+import io.rollwright.policy.DurationText;
+import io.rollwright.policy.PreflightCheck;
+import io.rollwright.policy.Stage;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 
 /** The activities a release calls, each with the timeouts and retries its kind of work needs. */
 final class ReleaseSteps {
   private static final Logger log = Workflow.getLogger(ReleaseSteps.class);
   private static final Duration SOAK_GRACE = Duration.ofMinutes(10);
+  /** A soak whose worker died is taken over by another worker within three analysis intervals, or this. */
+  private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(10);
 
   private static final RetryOptions API_RETRIES = RetryOptions.newBuilder()
       .setInitialInterval(Duration.ofSeconds(1))
@@ -32,51 +42,75 @@ final class ReleaseSteps {
       .setDoNotRetry(InvalidReleaseException.FAILURE_TYPE)
       .build();
 
-  final PolicyActivities policy = Workflow.newActivityStub(PolicyActivities.class, options(Duration.ofSeconds(30)));
-  final PreflightActivities preflight = Workflow.newActivityStub(PreflightActivities.class, options(Duration.ofMinutes(5)));
-  final TrafficActivities traffic = Workflow.newActivityStub(TrafficActivities.class,
-      ActivityOptions.newBuilder(options(Duration.ofMinutes(15))).setHeartbeatTimeout(Duration.ofMinutes(1)).build());
-  private final NotificationActivities notifications = Workflow.newActivityStub(NotificationActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-          .build());
+  private static final ActivityOptions QUICK = options(Duration.ofSeconds(30));
+  private static final ActivityOptions PREFLIGHT = options(Duration.ofMinutes(5));
+  private static final ActivityOptions TRAFFIC =
+      ActivityOptions.newBuilder(options(Duration.ofMinutes(15))).setHeartbeatTimeout(Duration.ofMinutes(1)).build();
+  private static final ActivityOptions NOTIFY = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofSeconds(30))
+      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+      .build();
 
   private static ActivityOptions options(Duration startToClose) {
     return ActivityOptions.newBuilder().setStartToCloseTimeout(startToClose).setRetryOptions(API_RETRIES).build();
   }
 
-  /** The rollback stub: retried with backoff, without an attempt limit, until {@code deadline} has passed. */
-  TrafficActivities rollbackTraffic(Duration deadline) {
-    return Workflow.newActivityStub(TrafficActivities.class, ActivityOptions.newBuilder()
+  /** A stub whose calls show {@code summary} in the Web UI. */
+  private static <T> T stub(Class<T> activities, ActivityOptions options, String summary) {
+    return Workflow.newActivityStub(activities, ActivityOptions.newBuilder(options).setSummary(summary).build());
+  }
+
+  ResolvedRelease resolve(ReleaseRequest request) {
+    return stub(PolicyActivities.class, QUICK, "resolve and validate the policy").resolve(request);
+  }
+
+  List<PreflightResult> preflight(ResolvedRelease release, List<PreflightCheck> checks) {
+    return stub(PreflightActivities.class, PREFLIGHT, "pre-flight: " + checks.size() + " check(s)").runChecks(release, checks);
+  }
+
+  void deployCanary(TrafficTarget target) {
+    stub(TrafficActivities.class, TRAFFIC, "deploy canary " + target.image()).deployCanary(target);
+  }
+
+  double setWeight(TrafficTarget target, double weight) {
+    return stub(TrafficActivities.class, TRAFFIC, "canary weight " + Stage.weightText(weight)).setWeight(target, weight);
+  }
+
+  void promote(TrafficTarget target) {
+    stub(TrafficActivities.class, TRAFFIC, "promote " + target.version() + " to stable").promote(target);
+  }
+
+  /** Restores stable: retried with backoff, without an attempt limit, until {@code deadline} has passed. */
+  void rollback(TrafficTarget target, Duration deadline) {
+    stub(TrafficActivities.class, ActivityOptions.newBuilder()
         .setScheduleToCloseTimeout(deadline)
-        .setStartToCloseTimeout(Duration.ofMinutes(5))
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
             .setBackoffCoefficient(2)
             .setMaximumInterval(Duration.ofMinutes(1))
             .setDoNotRetry(InvalidReleaseException.FAILURE_TYPE)
             .build())
-        .build());
+        .build(), "roll back: all traffic to stable, canary to zero").rollback(target);
   }
 
   /** Starts the analysis of one soak; its heartbeat timeout lets another worker take over within a few intervals of a crash. */
   Promise<SoakResult> soak(SoakRequest request) {
     Duration interval = request.settings().interval();
-    Duration heartbeat = interval.multipliedBy(3).compareTo(Duration.ofMinutes(1)) > 0 ? interval.multipliedBy(3) : Duration.ofMinutes(1);
-    AnalysisActivities analysis = Workflow.newActivityStub(AnalysisActivities.class, ActivityOptions.newBuilder()
+    Duration heartbeat = interval.multipliedBy(3).compareTo(MIN_HEARTBEAT) > 0 ? interval.multipliedBy(3) : MIN_HEARTBEAT;
+    AnalysisActivities analysis = stub(AnalysisActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(request.duration().plus(SOAK_GRACE))
         .setHeartbeatTimeout(heartbeat)
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).setMaximumAttempts(20).build())
-        .build());
+        .build(), "soak " + request.stage() + " for " + DurationText.format(request.duration()) + " with " + request.checks().size() + " check(s)");
     return Async.function(analysis::soak, request);
   }
 
   /** Tells people; a notifier that keeps failing is logged and the release goes on. */
   void tell(ReleaseEvent event) {
     try {
-      notifications.tell(event);
+      stub(NotificationActivities.class, NOTIFY, "tell: " + event.kind()).tell(event);
     } catch (ActivityFailure e) {
       log.warn("notification {} for {} not delivered: {}", event.kind(), event.releaseId(), e.getCause().getMessage());
     }

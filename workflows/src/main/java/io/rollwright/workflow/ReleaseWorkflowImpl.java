@@ -47,6 +47,7 @@ import java.util.stream.Collectors;
  */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseSteps steps = new ReleaseSteps();
+  private final ReleaseVisibility visibility = new ReleaseVisibility();
   private final ReleaseState state;
   private ReleasePolicy policy;
   private TrafficTarget target;
@@ -78,7 +79,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private ResolvedRelease resolve(ReleaseRequest request) {
     try {
-      return steps.policy.resolve(request);
+      return steps.resolve(request);
     } catch (ActivityFailure e) {
       String why = describe(e);
       state.record(ReleaseState.SYSTEM, "refused request", why);
@@ -90,7 +91,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     state.phase(Phase.PREFLIGHT);
     List<PreflightResult> results;
     try {
-      results = steps.preflight.runChecks(release, policy.preflight());
+      results = steps.preflight(release, policy.preflight());
     } catch (ActivityFailure e) {
       results = List.of(new PreflightResult("pre-flight", false, "could not run: " + describe(e)));
     }
@@ -103,7 +104,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     tell(Kind.ALERT, "break-glass: " + request.requestedBy() + " releases " + request.version() + " directly: " + request.reason());
     state.phase(Phase.PROMOTING);
     try {
-      steps.traffic.promote(target);
+      steps.promote(target);
     } catch (ActivityFailure e) {
       tell(Kind.ALERT, "direct release did not complete; a human must check " + target.service() + ": " + describe(e));
       return finish(ReleaseOutcome.FAILED, RollbackReason.ERROR, "direct release did not complete: " + describe(e));
@@ -116,7 +117,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     Saga saga = new Saga(new Saga.Options.Builder().build());
     try {
       saga.addCompensation(this::restoreStable);
-      steps.traffic.deployCanary(target);
+      steps.deployCanary(target);
       canarySince = Workflow.currentTimeMillis();
       List<Stage> stages = policy.stages();
       for (int i = 0; i < stages.size() && state.fullPromotion() == null; i++) {
@@ -135,7 +136,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void runStage(int number, Stage stage) {
     state.enterStage(number, stage.name());
     stopIfAborted();
-    state.weight(steps.traffic.setWeight(target, stage.weight()));
+    state.weight(steps.setWeight(target, stage.weight()));
     state.record(ReleaseState.SYSTEM, "stage " + stage.name() + " started",
         "canary at " + Stage.weightText(stage.weight()) + ", soaking " + DurationText.format(stage.soak()));
     tell(Kind.STAGE_STARTED, "canary at " + Stage.weightText(stage.weight()));
@@ -245,7 +246,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private ReleaseResult promote() {
     state.phase(Phase.PROMOTING);
-    steps.traffic.promote(target);
+    steps.promote(target);
     state.weight(100);
     PromoteRequest full = state.fullPromotion();
     return finish(ReleaseOutcome.PROMOTED, null, full != null
@@ -254,7 +255,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void restoreStable() {
-    steps.rollbackTraffic(policy.rollbackTimeout()).rollback(target);
+    steps.rollback(target, policy.rollbackTimeout());
   }
 
   private ReleaseResult rollBack(Saga saga, RollbackReason reason, String detail) {
@@ -287,6 +288,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private void tell(Kind kind, String message) {
     ReleaseStatus now = state.snapshot();
+    visibility.publish(now);
     steps.tell(new ReleaseEvent(now.releaseId(), kind, now.stage(), now.weight(), message));
   }
 

@@ -1,0 +1,73 @@
+package io.rollwright.workflow;
+
+import io.rollwright.analysis.CheckReading;
+import io.rollwright.analysis.Verdict;
+import io.rollwright.api.GateStatus;
+import io.rollwright.api.ReleaseSearchAttributes;
+import io.rollwright.api.ReleaseStatus;
+import io.rollwright.policy.Stage;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Keeps what the Temporal Web UI and visibility show of a release current: its search attributes
+ * (upserted only when a value changed, so history stays small) and its current details.
+ */
+final class ReleaseVisibility {
+  private final Map<String, Object> published = new HashMap<>();
+
+  void publish(ReleaseStatus s) {
+    List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
+    changed(updates, ReleaseSearchAttributes.SERVICE, s.service());
+    changed(updates, ReleaseSearchAttributes.VERSION, s.version());
+    changed(updates, ReleaseSearchAttributes.ENVIRONMENT, s.environment());
+    changed(updates, ReleaseSearchAttributes.REQUESTED_BY, s.requestedBy());
+    changed(updates, ReleaseSearchAttributes.STATUS, s.result() != null ? s.result().outcome().name() : s.phase().name());
+    changed(updates, ReleaseSearchAttributes.STAGE, s.stage());
+    changed(updates, ReleaseSearchAttributes.WEIGHT, Math.round(s.weight()));
+    if (!updates.isEmpty()) {
+      Workflow.upsertTypedSearchAttributes(updates.toArray(new SearchAttributeUpdate<?>[0]));
+    }
+    Workflow.setCurrentDetails(details(s));
+  }
+
+  private <T> void changed(List<SearchAttributeUpdate<?>> updates, SearchAttributeKey<T> key, T value) {
+    if (value != null && !Objects.equals(published.get(key.getName()), value)) {
+      published.put(key.getName(), value);
+      updates.add(SearchAttributeUpdate.valueSet(key, value));
+    }
+  }
+
+  /** The details panel: where the release is, the last verdict, and any pending approval. */
+  static String details(ReleaseStatus s) {
+    StringBuilder d = new StringBuilder();
+    d.append("**").append(s.result() != null ? s.result().outcome() : s.phase()).append("**");
+    if (s.stage() != null) {
+      d.append(" · stage ").append(s.stageNumber()).append('/').append(s.stageCount()).append(' ').append(s.stage());
+    }
+    d.append(" · ").append(Stage.weightText(s.weight())).append(" on canary");
+    if (s.pausedBecause() != null) {
+      d.append("\n\npaused: ").append(s.pausedBecause());
+    }
+    List<CheckReading> failing = s.verdicts().stream().filter(r -> r.verdict() != Verdict.PASS || r.breaching()).toList();
+    if (!s.verdicts().isEmpty()) {
+      d.append("\n\nlast analysis: ").append(failing.isEmpty() ? "all checks within limits" : failing.get(0).reason());
+    }
+    GateStatus gate = s.gate();
+    if (gate != null) {
+      d.append("\n\nawaiting approval: ").append(gate.approvedBy().size()).append(" of ").append(gate.required())
+          .append(gate.approvedBy().isEmpty() ? "" : " (" + String.join(", ", gate.approvedBy()) + ")")
+          .append(" from ").append(String.join(", ", gate.allowed()));
+    }
+    if (s.result() != null) {
+      d.append("\n\n").append(s.result().detail());
+    }
+    return d.toString();
+  }
+}
