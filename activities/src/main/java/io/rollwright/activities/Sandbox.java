@@ -7,6 +7,8 @@ import io.rollwright.activities.traffic.SandboxRouter;
 import io.rollwright.activities.traffic.SandboxWorkloads;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** The sandbox extension set under the name {@code sandbox}: a release runs with no cluster and no Prometheus. */
@@ -18,6 +20,11 @@ public final class Sandbox {
 
   public Sandbox(ActivityClock clock) {
     cluster = new SandboxCluster(clock);
+  }
+
+  /** A sandbox whose cluster keeps its log in {@code journal} and takes {@code delay} per action. */
+  public Sandbox(ActivityClock clock, Path journal, Duration delay) {
+    cluster = new SandboxCluster(clock, journal, delay);
   }
 
   public SandboxCluster cluster() {

@@ -7,6 +7,7 @@ import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.Strategy;
@@ -14,10 +15,12 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
@@ -41,6 +44,12 @@ public class DemoConfiguration {
   @Bean
   TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> realTimeEmbeddedService() {
     return builder -> builder.setUseTimeskipping(false);
+  }
+
+  /** The embedded service knows no search attributes until told; a real namespace gets them from {@link SearchAttributeRegistrar}. */
+  @Bean
+  SmartInitializingSingleton embeddedSearchAttributes(TestWorkflowEnvironment embedded) {
+    return () -> ReleaseSearchAttributes.all().forEach(embedded::registerSearchAttribute);
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -1,5 +1,7 @@
 package io.rollwright.worker;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultRouter the traffic router for policies that name none
  * @param defaultMetrics the metric provider for policies that name none
  * @param killSwitch when true, the {@code kill-switch} pre-flight check blocks every new release
+ * @param sandbox settings of the sandbox router and metrics
  */
 @ConfigurationProperties("rollwright")
 public record RollwrightProperties(
@@ -19,11 +22,28 @@ public record RollwrightProperties(
     String defaultPolicy,
     String defaultRouter,
     String defaultMetrics,
-    boolean killSwitch) {
+    boolean killSwitch,
+    SandboxProperties sandbox) {
+
+  /**
+   * The sandbox under {@code rollwright.sandbox.*}.
+   *
+   * @param journal file the sandbox cluster appends its action log to and reloads it from, optional
+   * @param actionDelay how long each sandbox traffic or workload action takes
+   * @param metrics metric scripts, each {@code <service> <canary|stable> <metric> = <script>},
+   *     e.g. {@code payments canary error-rate = 0.002, 20s: 0.18}
+   */
+  public record SandboxProperties(String journal, Duration actionDelay, List<String> metrics) {
+    public SandboxProperties {
+      actionDelay = actionDelay == null ? Duration.ZERO : actionDelay;
+      metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+  }
 
   public RollwrightProperties {
     defaultPolicy = defaultPolicy == null ? "standard" : defaultPolicy;
     defaultRouter = defaultRouter == null ? "sandbox" : defaultRouter;
     defaultMetrics = defaultMetrics == null ? "sandbox" : defaultMetrics;
+    sandbox = sandbox == null ? new SandboxProperties(null, null, null) : sandbox;
   }
 }

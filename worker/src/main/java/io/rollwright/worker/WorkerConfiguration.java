@@ -13,7 +13,9 @@ import io.rollwright.activities.policy.PolicyActivitiesImpl;
 import io.rollwright.activities.policy.PolicyFiles;
 import io.rollwright.activities.preflight.PreflightActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
+import io.rollwright.activities.metrics.Track;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +31,19 @@ public class WorkerConfiguration {
   }
 
   @Bean
-  Sandbox sandbox(ActivityClock clock) {
-    return new Sandbox(clock);
+  Sandbox sandbox(ActivityClock clock, RollwrightProperties props) {
+    RollwrightProperties.SandboxProperties settings = props.sandbox();
+    Sandbox sandbox = new Sandbox(clock, settings.journal() == null ? null : Path.of(settings.journal()), settings.actionDelay());
+    for (String script : settings.metrics()) {
+      String[] sides = script.split("=", 2);
+      String[] what = sides[0].trim().split("\\s+");
+      if (sides.length != 2 || what.length != 3) {
+        throw new IllegalArgumentException("rollwright.sandbox.metrics: '" + script
+            + "' is not '<service> <canary|stable> <metric> = <script>'");
+      }
+      sandbox.metrics().script(what[0], Track.valueOf(what[1].toUpperCase(Locale.ROOT)), what[2], sides[1].trim());
+    }
+    return sandbox;
   }
 
   @Bean

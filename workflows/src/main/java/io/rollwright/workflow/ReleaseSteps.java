@@ -42,10 +42,12 @@ final class ReleaseSteps {
       .setDoNotRetry(InvalidReleaseException.FAILURE_TYPE)
       .build();
 
+  /** Traffic actions heartbeat between their steps; a worker that died mid-action is noticed within this. */
+  private static final Duration TRAFFIC_HEARTBEAT = Duration.ofSeconds(20);
   private static final ActivityOptions QUICK = options(Duration.ofSeconds(30));
   private static final ActivityOptions PREFLIGHT = options(Duration.ofMinutes(5));
   private static final ActivityOptions TRAFFIC =
-      ActivityOptions.newBuilder(options(Duration.ofMinutes(15))).setHeartbeatTimeout(Duration.ofMinutes(1)).build();
+      ActivityOptions.newBuilder(options(Duration.ofMinutes(15))).setHeartbeatTimeout(TRAFFIC_HEARTBEAT).build();
   private static final ActivityOptions NOTIFY = ActivityOptions.newBuilder()
       .setStartToCloseTimeout(Duration.ofSeconds(30))
       .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
@@ -85,6 +87,7 @@ final class ReleaseSteps {
     stub(TrafficActivities.class, ActivityOptions.newBuilder()
         .setScheduleToCloseTimeout(deadline)
         .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setHeartbeatTimeout(TRAFFIC_HEARTBEAT)
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
             .setBackoffCoefficient(2)

@@ -18,7 +18,6 @@ public final class SandboxWorkloads implements WorkloadManager {
   @Override
   public void promoteStable(TrafficTarget target) {
     cluster.act(target.service(), "promote-stable", target.version(), null);
-    cluster.stableVersion(target.service(), target.version());
   }
 
   @Override

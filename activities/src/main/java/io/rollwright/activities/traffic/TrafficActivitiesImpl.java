@@ -3,6 +3,7 @@ package io.rollwright.activities.traffic;
 import io.rollwright.activities.Registry;
 import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
+import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 
 /** Traffic and workload changes through the router and workload manager the policy names. */
@@ -39,13 +40,21 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
   public void promote(TrafficTarget target) {
     WorkloadManager w = workloads.get(target.router());
     w.promoteStable(target);
+    heartbeat();
     routers.get(target.router()).removeManagedRoutes(target);
+    heartbeat();
     w.scaleCanaryToZero(target);
   }
 
   @Override
   public void rollback(TrafficTarget target) {
     routers.get(target.router()).removeManagedRoutes(target);
+    heartbeat();
     workloads.get(target.router()).scaleCanaryToZero(target);
+  }
+
+  /** Between the steps of a multi-step action: lets Temporal see this worker is alive, or notice it died. */
+  private static void heartbeat() {
+    Activity.getExecutionContext().heartbeat(null);
   }
 }
