@@ -1,0 +1,72 @@
+package io.rollwright.worker.real;
+
+import io.rollwright.activities.traffic.SandboxCluster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker as a separate OS process ({@code java -jar target/rollwright-worker.jar}) against a
+ * real Temporal server, with the sandbox journal in a file so the action log outlives it.
+ */
+public final class WorkerProcess implements AutoCloseable {
+  private static final Path JAR = Path.of("target", "rollwright-worker.jar");
+  static final Path POLICIES = Path.of("src", "test", "resources", "rollwright", "it-policies");
+
+  private final Process process;
+
+  private WorkerProcess(Process process) {
+    this.process = process;
+  }
+
+  /** Starts a worker; {@code settings} are extra {@code --key=value} Spring properties. */
+  public static WorkerProcess start(TemporalDevServer server, Path journal, Path log, String... settings) throws IOException {
+    if (!Files.exists(JAR)) {
+      throw new IllegalStateException(JAR + " is missing: these tests run after 'package' (./mvnw verify)");
+    }
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-jar", JAR.toString(),
+        "--spring.temporal.connection.target=" + server.address(),
+        "--server.port=" + TemporalDevServer.freePort(),
+        "--rollwright.policies-dir=" + POLICIES.toAbsolutePath(),
+        "--rollwright.sandbox.journal=" + journal.toAbsolutePath()));
+    cmd.addAll(List.of(settings));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    return new WorkerProcess(p);
+  }
+
+  /** {@code kill -9}: no shutdown hook, no graceful anything. */
+  public void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** The sandbox actions the journal holds for {@code service}, as their names, repeats of the same action folded. */
+  public static List<String> plannedSequence(Path journal, String service) {
+    List<String> folded = new ArrayList<>();
+    for (SandboxCluster.Action a : new SandboxCluster(null, journal, java.time.Duration.ZERO).log(service)) {
+      if (folded.isEmpty() || !folded.get(folded.size() - 1).equals(a.action())) {
+        folded.add(a.action());
+      }
+    }
+    return folded;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        kill9();
+      }
+    }
+  }
+}
