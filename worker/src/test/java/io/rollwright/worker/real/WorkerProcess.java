@@ -17,9 +17,11 @@ public final class WorkerProcess implements AutoCloseable {
   static final Path POLICIES = Path.of("src", "test", "resources", "rollwright", "it-policies");
 
   private final Process process;
+  private final int port;
 
-  private WorkerProcess(Process process) {
+  private WorkerProcess(Process process, int port) {
     this.process = process;
+    this.port = port;
   }
 
   /** Starts a worker; {@code settings} are extra {@code --key=value} Spring properties. */
@@ -27,22 +29,28 @@ public final class WorkerProcess implements AutoCloseable {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: these tests run after 'package' (./mvnw verify)");
     }
+    int port = TemporalDevServer.freePort();
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-jar", JAR.toString(),
+        "-Xmx512m", "-jar", JAR.toString(),
         "--spring.temporal.connection.target=" + server.address(),
-        "--server.port=" + TemporalDevServer.freePort(),
+        "--server.port=" + port,
         "--rollwright.policies-dir=" + POLICIES.toAbsolutePath(),
         "--rollwright.sandbox.journal=" + journal.toAbsolutePath()));
     cmd.addAll(List.of(settings));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    return new WorkerProcess(p);
+    return new WorkerProcess(p, port);
   }
 
   /** {@code kill -9}: no shutdown hook, no graceful anything. */
   public void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** The worker's HTTP port: {@code /actuator/health}. */
+  public int port() {
+    return port;
   }
 
   public long pid() {

@@ -1,0 +1,96 @@
+package io.rollwright.worker.real;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseSearchAttributes;
+import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.starter.ReleaseStarter;
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The {@code bench/capacity} benchmark: N releases park at an approval gate on one worker process
+ * against the real dev server; their approvals are delivered later; every one must be promoted.
+ */
+@EnabledIfSystemProperty(named = "rollwright.bench", matches = "true")
+class CapacityBenchmark extends RealServerTest {
+  private static final int N = Integer.getInteger("rollwright.bench.releases", 1000);
+
+  @Test
+  void parkedReleases() throws Exception {
+    try (WorkerProcess worker = worker("capacity", "--rollwright.kill-switch=false")) {
+      WorkflowClient client = server.client();
+      ReleaseStarter starter = new ReleaseStarter(client);
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      long began = System.nanoTime();
+      List<Future<?>> starts = new ArrayList<>();
+      for (int i = 0; i < N; i++) {
+        String service = "svc-" + i;
+        starts.add(pool.submit(() -> starter.start(request(service, "park"))));
+      }
+      for (Future<?> f : starts) {
+        f.get();
+      }
+      double startRate = N / ((System.nanoTime() - began) / 1e9);
+
+      String parked = ReleaseSearchAttributes.STATUS.getName() + " = 'AWAITING_APPROVAL'";
+      await(N + " releases parked at their gate", Duration.ofMinutes(8), () -> client.countWorkflows(parked).getCount() >= N);
+      long heapMiB = heapAfterGcMiB(worker.pid());
+
+      List<Future<ReleaseResult>> results = new ArrayList<>();
+      for (int i = 0; i < N; i++) {
+        String id = "svc-" + i + "@prod";
+        results.add(pool.submit(() -> {
+          client.newWorkflowStub(ReleaseWorkflow.class, id).approve(new ApprovalDecision("bob", "capacity"));
+          return result(id, Duration.ofMinutes(8));
+        }));
+      }
+      int promoted = 0;
+      for (Future<ReleaseResult> r : results) {
+        promoted += r.get().outcome() == ReleaseOutcome.PROMOTED ? 1 : 0;
+      }
+      pool.shutdown();
+
+      System.out.println("parked releases: " + N);
+      System.out.println("worker heap MiB: " + heapMiB);
+      System.out.println("approvals lost: " + (N - promoted));
+      System.out.println(String.format(Locale.ROOT, "release start rate per s: %.1f", startRate));
+      assertEquals(N, promoted);
+    }
+  }
+
+  /** The worker's heap in use after a full collection, read with {@code jcmd}. */
+  private static long heapAfterGcMiB(long pid) throws Exception {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    run(jcmd, String.valueOf(pid), "GC.run");
+    String info = run(jcmd, String.valueOf(pid), "GC.heap_info");
+    Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+    if (!used.find()) {
+      throw new IllegalStateException("no heap figure in: " + info);
+    }
+    return Long.parseLong(used.group(1)) / 1024;
+  }
+
+  private static String run(String... cmd) throws Exception {
+    Path out = Files.createTempFile("jcmd", ".out");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    p.waitFor(1, TimeUnit.MINUTES);
+    return Files.readString(out);
+  }
+}
