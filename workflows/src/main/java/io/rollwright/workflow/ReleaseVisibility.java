@@ -5,6 +5,7 @@ import io.rollwright.analysis.Verdict;
 import io.rollwright.api.GateStatus;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
+import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Stage;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributeUpdate;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Keeps what the Temporal Web UI and visibility show of a release current: its search attributes
@@ -21,6 +23,12 @@ import java.util.Objects;
  */
 final class ReleaseVisibility {
   private final Map<String, Object> published = new HashMap<>();
+  private String plan = "";
+
+  /** The stages the release will go through, shown with every update: {@code canary 5/25/50 → 100}. */
+  void plan(ReleasePolicy policy) {
+    plan = " · plan " + policy.stages().stream().map(st -> Stage.weightText(st.weight())).collect(Collectors.joining(" → "));
+  }
 
   void publish(ReleaseStatus s) {
     List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
@@ -34,7 +42,7 @@ final class ReleaseVisibility {
     if (!updates.isEmpty()) {
       Workflow.upsertTypedSearchAttributes(updates.toArray(new SearchAttributeUpdate<?>[0]));
     }
-    Workflow.setCurrentDetails(details(s));
+    Workflow.setCurrentDetails(details(s) + plan);
   }
 
   private <T> void changed(List<SearchAttributeUpdate<?>> updates, SearchAttributeKey<T> key, T value) {
@@ -47,11 +55,10 @@ final class ReleaseVisibility {
   /** The details panel: where the release is, the last verdict, and any pending approval. */
   static String details(ReleaseStatus s) {
     StringBuilder d = new StringBuilder();
-    d.append("**").append(s.result() != null ? s.result().outcome() : s.phase()).append("**");
     if (s.stage() != null) {
-      d.append(" · stage ").append(s.stageNumber()).append('/').append(s.stageCount()).append(' ').append(s.stage());
+      d.append("stage ").append(s.stageNumber()).append('/').append(s.stageCount()).append(' ').append(s.stage()).append(" · ");
     }
-    d.append(" · ").append(Stage.weightText(s.weight())).append(" on canary");
+    d.append(Stage.weightText(s.weight())).append(" on canary · **").append(s.result() != null ? s.result().outcome() : s.phase()).append("**");
     if (s.pausedBecause() != null) {
       d.append("\n\npaused: ").append(s.pausedBecause());
     }

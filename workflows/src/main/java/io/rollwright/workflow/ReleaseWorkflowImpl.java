@@ -63,6 +63,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     ResolvedRelease release = resolve(request);
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
+    visibility.plan(policy);
     target = new TrafficTarget(request.releaseId(), request.service(), request.environment(),
         request.version(), request.image(), policy.router());
     tell(Kind.STARTED, request.service() + " " + request.version() + " → " + request.environment() + ", "

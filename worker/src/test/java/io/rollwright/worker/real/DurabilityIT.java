@@ -52,6 +52,20 @@ class DurabilityIT extends RealServerTest {
   }
 
   @Test
+  void workerStoppedGracefullyFinishesItsRunningActionFirst() throws Exception {
+    String id = start(request("catalog", "soak"));
+    try (WorkerProcess first = worker("graceful-1", "--rollwright.sandbox.action-delay=4s")) {
+      awaitAction("catalog", IMAGE.formatted("catalog"), Duration.ofMinutes(1));
+      first.terminate();
+      assertEquals(List.of(IMAGE.formatted("catalog"), "set-weight 10%"), WorkerProcess.plannedSequence(journal(), "catalog"),
+          "the weight change under way when the worker was told to stop was finished by it");
+    }
+    try (WorkerProcess second = worker("graceful-2")) {
+      assertEquals(ReleaseOutcome.PROMOTED, result(id, Duration.ofMinutes(3)).outcome());
+    }
+  }
+
+  @Test
   void workerKilledDuringARollbackAfterABreach() throws Exception {
     String id = start(request("payments", "soak"));
     String[] slowAndBreaching = {"--rollwright.sandbox.action-delay=3s",

@@ -48,6 +48,14 @@ public final class WorkerProcess implements AutoCloseable {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
+  /** {@code kill} (SIGTERM): the worker shuts down gracefully; returns once it has exited. */
+  public void terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      throw new AssertionError("the worker did not stop within 90s of SIGTERM");
+    }
+  }
+
   /** The worker's HTTP port: {@code /actuator/health}. */
   public int port() {
     return port;
