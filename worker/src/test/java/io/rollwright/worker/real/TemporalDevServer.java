@@ -59,7 +59,8 @@ public final class TemporalDevServer implements AutoCloseable {
         return Path.of(entry, "temporal").toString();
       }
     }
-    String why = "the temporal CLI is not installed (install it with: " + INSTALL + ")";
+    String why = "the temporal CLI is not installed (install it with: " + INSTALL
+        + ", or put any temporal CLI on the PATH or in $TEMPORAL_CLI)";
     if ("true".equals(System.getenv("CI"))) {
       throw new IllegalStateException(why);
     }
