@@ -12,8 +12,9 @@ public final class SandboxRouter implements TrafficRouter {
   }
 
   @Override
-  public void setWeight(TrafficTarget target, double weight) {
+  public double setWeight(TrafficTarget target, double weight) {
     cluster.act(target.service(), "set-weight", Stage.weightText(weight), weight);
+    return weight;
   }
 
   @Override

@@ -27,11 +27,11 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
   @Override
   public double setWeight(TrafficTarget target, double weight) {
     TrafficRouter router = routers.get(target.router());
-    router.setWeight(target, weight);
+    double applied = router.setWeight(target, weight);
     double shown = router.verifyWeight(target);
-    if (Math.abs(shown - weight) > TOLERANCE) {
-      throw ApplicationFailure.newFailure(
-          "router " + target.router() + " shows " + shown + "% on the canary after setting " + weight + "%", "WeightNotApplied");
+    if (Math.abs(shown - applied) > TOLERANCE) {
+      throw ApplicationFailure.newFailure("router " + target.router() + " shows " + shown + "% on the canary after setting "
+          + applied + "% (asked for " + weight + "%)", "WeightNotApplied");
     }
     return shown;
   }

@@ -1,0 +1,42 @@
+package io.rollwright.activities.kubernetes;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rollwright.activities.ActivityClock;
+import io.rollwright.activities.traffic.TrafficRouter;
+import io.rollwright.activities.traffic.WorkloadManager;
+import java.time.Duration;
+import java.util.Map;
+
+/** The Kubernetes extension set: three traffic routers by the names policies use, each with its workload manager. */
+public final class Kubernetes {
+  public static final String REPLICA_RATIO = "replica-ratio";
+  public static final String GATEWAY_API = "gateway-api";
+  public static final String NGINX_INGRESS = "nginx-ingress";
+
+  private final KubernetesClient client;
+  private final ActivityClock clock;
+  private final Duration progressDeadline;
+  private final Duration poll;
+
+  public Kubernetes(KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
+    this.client = client;
+    this.clock = clock;
+    this.progressDeadline = progressDeadline;
+    this.poll = poll;
+  }
+
+  public Map<String, TrafficRouter> routers() {
+    return Map.of(
+        REPLICA_RATIO, new ReplicaRatioRouter(client),
+        GATEWAY_API, new GatewayApiRouter(client),
+        NGINX_INGRESS, new NginxIngressRouter(client));
+  }
+
+  public Map<String, WorkloadManager> workloads() {
+    WorkloadManager weighted = new KubernetesWorkloads(client, clock, progressDeadline, poll, false);
+    return Map.of(
+        REPLICA_RATIO, new KubernetesWorkloads(client, clock, progressDeadline, poll, true),
+        GATEWAY_API, weighted,
+        NGINX_INGRESS, weighted);
+  }
+}
