@@ -13,21 +13,13 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.rollwright.activities.Registry;
-import io.rollwright.activities.SystemActivityClock;
-import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -45,29 +37,22 @@ class KubernetesTrafficTest {
   KubernetesClient client;
 
   private KubernetesFixture cluster;
-  private TestActivityEnvironment env;
+  private KubernetesTestActivities activities;
 
   @BeforeEach
   void setUp() {
     cluster = new KubernetesFixture(client);
-    // The activities' own client does not retry 5xx itself, so an injected failure reaches the activity as a crash would.
-    KubernetesClient noClientRetries = new KubernetesClientBuilder()
-        .withConfig(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build()).build();
-    Kubernetes kubernetes = new Kubernetes(noClientRetries, new SystemActivityClock(), Duration.ofSeconds(20), Duration.ofMillis(50));
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new TrafficActivitiesImpl(
-        new Registry<>("traffic router", kubernetes.routers()), new Registry<>("workload manager", kubernetes.workloads())));
+    activities = new KubernetesTestActivities(client);
   }
 
   @AfterEach
   void tearDown() {
     cluster.close();
-    env.close();
+    activities.close();
   }
 
   private TrafficActivities traffic() {
-    return env.newActivityStub(TrafficActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(1)).setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());
+    return activities.traffic();
   }
 
   private static TrafficTarget target(String router) {
