@@ -19,6 +19,7 @@ import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.policy.PolicyValidator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -39,7 +40,8 @@ public final class ReleaseActivities {
       Map<String, WorkloadManager> workloads,
       Map<String, MetricProvider> providers,
       BooleanSupplier killSwitch,
-      List<Notifier> notifiers) {}
+      List<Notifier> notifiers,
+      List<Preflight> moreChecks) {}
 
   private final PolicyActivitiesImpl policy;
   private final PreflightActivitiesImpl preflight;
@@ -50,12 +52,13 @@ public final class ReleaseActivities {
   public ReleaseActivities(Parts parts) {
     Registry<MetricProvider> providers = new Registry<>("metric provider", parts.providers());
     Registry<TrafficRouter> routers = new Registry<>("traffic router", parts.routers());
-    List<Preflight> checks = List.of(
+    List<Preflight> checks = new ArrayList<>(List.of(
         new MetricFloorCheck("quality-gate", Metric.QUALITY_SCORE, Track.CANARY, providers, parts.clock()),
         new MetricFloorCheck("telemetry-health", Metric.SUCCESS_RATE, Track.STABLE, providers, parts.clock()),
         new DependenciesCheck(providers, parts.clock()),
         new ChangeFreezeCheck(parts.clock()),
-        new KillSwitchCheck(parts.killSwitch()));
+        new KillSwitchCheck(parts.killSwitch())));
+    checks.addAll(parts.moreChecks());
     Registry<Preflight> preflightChecks = new Registry<>("pre-flight check",
         checks.stream().collect(Collectors.toMap(Preflight::name, Function.identity())));
     PolicyValidator validator = new PolicyValidator(

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultMetrics the metric provider for policies that name none
  * @param killSwitch when true, the {@code kill-switch} pre-flight check blocks every new release
  * @param sandbox settings of the sandbox router and metrics
+ * @param kubernetes settings of the Kubernetes routers
  */
 @ConfigurationProperties("rollwright")
 public record RollwrightProperties(
@@ -23,7 +24,24 @@ public record RollwrightProperties(
     String defaultRouter,
     String defaultMetrics,
     boolean killSwitch,
-    SandboxProperties sandbox) {
+    SandboxProperties sandbox,
+    KubernetesProperties kubernetes) {
+
+  /**
+   * The Kubernetes routers under {@code rollwright.kubernetes.*}: the cluster comes from the usual
+   * client configuration (in-cluster service account, or {@code KUBECONFIG}).
+   *
+   * @param enabled registers the {@code replica-ratio}, {@code gateway-api} and {@code nginx-ingress}
+   *     routers and the {@code kubernetes-target} and {@code kubernetes-access} pre-flight checks
+   * @param progressDeadline how long a Deployment may take to roll out before the release fails
+   * @param poll how often rollout progress is read
+   */
+  public record KubernetesProperties(boolean enabled, Duration progressDeadline, Duration poll) {
+    public KubernetesProperties {
+      progressDeadline = progressDeadline == null ? Duration.ofMinutes(10) : progressDeadline;
+      poll = poll == null ? Duration.ofSeconds(2) : poll;
+    }
+  }
 
   /**
    * The sandbox under {@code rollwright.sandbox.*}.
@@ -45,5 +63,6 @@ public record RollwrightProperties(
     defaultRouter = defaultRouter == null ? "sandbox" : defaultRouter;
     defaultMetrics = defaultMetrics == null ? "sandbox" : defaultMetrics;
     sandbox = sandbox == null ? new SandboxProperties(null, null, null) : sandbox;
+    kubernetes = kubernetes == null ? new KubernetesProperties(false, null, null) : kubernetes;
   }
 }

@@ -14,10 +14,17 @@ import io.rollwright.activities.policy.PolicyFiles;
 import io.rollwright.activities.preflight.PreflightActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.activities.metrics.Track;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.rollwright.activities.kubernetes.Kubernetes;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,8 +53,18 @@ public class WorkerConfiguration {
     return sandbox;
   }
 
+  /** The Kubernetes routers, when enabled; their client closes with the application. */
   @Bean
-  ReleaseActivities releaseActivities(RollwrightProperties props, ActivityClock clock, Sandbox sandbox) {
+  @ConditionalOnProperty(name = "rollwright.kubernetes.enabled", havingValue = "true")
+  Kubernetes kubernetes(RollwrightProperties props, ActivityClock clock) {
+    RollwrightProperties.KubernetesProperties k = props.kubernetes();
+    return new Kubernetes(new KubernetesClientBuilder().build(), clock, k.progressDeadline(), k.poll());
+  }
+
+  @Bean
+  ReleaseActivities releaseActivities(RollwrightProperties props, ActivityClock clock, Sandbox sandbox,
+      ObjectProvider<Kubernetes> kubernetesIfEnabled) {
+    Optional<Kubernetes> kubernetes = Optional.ofNullable(kubernetesIfEnabled.getIfAvailable());
     List<PolicyFiles> files = new ArrayList<>();
     if (props.policiesDir() != null && !props.policiesDir().isBlank()) {
       files.add(new DirectoryPolicyFiles(Path.of(props.policiesDir())));
@@ -59,11 +76,18 @@ public class WorkerConfiguration {
         clock,
         files,
         new PolicyActivitiesImpl.Defaults(props.defaultPolicy(), props.defaultRouter(), props.defaultMetrics()),
-        sandbox.routers(),
-        sandbox.workloads(),
+        merged(sandbox.routers(), kubernetes.map(Kubernetes::routers)),
+        merged(sandbox.workloads(), kubernetes.map(Kubernetes::workloads)),
         sandbox.providers(),
         props::killSwitch,
-        List.of(new LogNotifier())));
+        List.of(new LogNotifier()),
+        kubernetes.map(Kubernetes::preflightChecks).orElse(List.of())));
+  }
+
+  private static <T> Map<String, T> merged(Map<String, T> always, Optional<Map<String, T>> optional) {
+    Map<String, T> all = new HashMap<>(always);
+    optional.ifPresent(all::putAll);
+    return all;
   }
 
   @Bean

@@ -62,7 +62,8 @@ final class ReleaseHarness {
         sandbox.workloads(),
         sandbox.providers(),
         killSwitch::get,
-        List.of(recorder)));
+        List.of(recorder),
+        List.of()));
     worker.registerActivitiesImplementations(activities.all());
     env.start();
   }

@@ -5,10 +5,12 @@ import io.rollwright.activities.ActivityClock;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import java.time.Duration;
+import io.rollwright.activities.preflight.Preflight;
+import java.util.List;
 import java.util.Map;
 
 /** The Kubernetes extension set: three traffic routers by the names policies use, each with its workload manager. */
-public final class Kubernetes {
+public final class Kubernetes implements AutoCloseable {
   public static final String REPLICA_RATIO = "replica-ratio";
   public static final String GATEWAY_API = "gateway-api";
   public static final String NGINX_INGRESS = "nginx-ingress";
@@ -30,6 +32,16 @@ public final class Kubernetes {
         REPLICA_RATIO, new ReplicaRatioRouter(client),
         GATEWAY_API, new GatewayApiRouter(client),
         NGINX_INGRESS, new NginxIngressRouter(client));
+  }
+
+  /** The Kubernetes pre-flight checks: {@code kubernetes-target} and {@code kubernetes-access}. */
+  public List<Preflight> preflightChecks() {
+    return List.of(new KubernetesTargetCheck(client), new KubernetesAccessCheck(client));
+  }
+
+  @Override
+  public void close() {
+    client.close();
   }
 
   public Map<String, WorkloadManager> workloads() {

@@ -54,6 +54,15 @@ class KubernetesRbacTest {
     assertEquals(granted(), used());
   }
 
+  @Test
+  void accessCheckAsksForExactlyWhatTheRoleGrants() throws Exception {
+    Set<String> asked = new TreeSet<>();
+    for (String router : new String[] {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS}) {
+      KubernetesPermissions.needed(router).forEach(p -> asked.add(p.verb() + " " + p.group() + "/" + p.resource()));
+    }
+    assertEquals(granted(), asked);
+  }
+
   /** "verb group/resource" for every request the activities made. */
   private Set<String> used() throws InterruptedException {
     Set<String> used = new TreeSet<>();
