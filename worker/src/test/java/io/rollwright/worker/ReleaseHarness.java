@@ -1,6 +1,10 @@
 package io.rollwright.worker;
 
+import io.rollwright.activities.ActivityClock;
 import io.rollwright.activities.ReleaseActivities;
+import io.rollwright.activities.kubernetes.Kubernetes;
+import io.rollwright.activities.traffic.TrafficRouter;
+import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.activities.Sandbox;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.policy.ClasspathPolicyFiles;
@@ -21,6 +25,9 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,18 +55,30 @@ final class ReleaseHarness {
   private final String taskQueue;
 
   ReleaseHarness(TestWorkflowEnvironment env, Worker worker) {
+    this(env, worker, clock -> null);
+  }
+
+  /** A harness whose worker also has the routers (by name) that {@code more} builds on the test clock. */
+  ReleaseHarness(TestWorkflowEnvironment env, Worker worker, Function<ActivityClock, Kubernetes> more) {
     this.env = env;
     this.client = env.getWorkflowClient();
     this.taskQueue = worker.getTaskQueue();
     TestEnvironmentClock clock = new TestEnvironmentClock(env);
     sandbox = new Sandbox(clock);
+    Kubernetes kubernetes = more.apply(clock);
+    Map<String, TrafficRouter> routers = new HashMap<>(sandbox.routers());
+    Map<String, WorkloadManager> workloads = new HashMap<>(sandbox.workloads());
+    if (kubernetes != null) {
+      routers.putAll(kubernetes.routers());
+      workloads.putAll(kubernetes.workloads());
+    }
     Notifier recorder = events::add;
     ReleaseActivities activities = new ReleaseActivities(new ReleaseActivities.Parts(
         clock,
         List.of(new ClasspathPolicyFiles("rollwright/test-policies")),
         new PolicyActivitiesImpl.Defaults("standard", Sandbox.NAME, Sandbox.NAME),
-        sandbox.routers(),
-        sandbox.workloads(),
+        routers,
+        workloads,
         sandbox.providers(),
         killSwitch::get,
         List.of(recorder),

@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
  * Deployment ({@code track: stable}, 4 replicas), its Services, an HTTPRoute and an Ingress. Stands
  * in for the Deployment controller by marking every Deployment rolled out.
  */
-final class KubernetesFixture implements AutoCloseable {
-  static final String NS = "prod";
-  static final String SERVICE = "checkout";
-  static final String OLD_IMAGE = "registry.example/checkout:2.2.0";
+public final class KubernetesFixture implements AutoCloseable {
+  public static final String NS = "prod";
+  public static final String SERVICE = "checkout";
+  public static final String OLD_IMAGE = "registry.example/checkout:2.2.0";
 
   private final KubernetesClient client;
   private final ScheduledExecutorService controller = Executors.newSingleThreadScheduledExecutor();
 
-  KubernetesFixture(KubernetesClient client) {
+  public KubernetesFixture(KubernetesClient client) {
     this.client = client;
     client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
         .withNewMetadata().withName(SERVICE).withNamespace(NS).addToLabels("app", SERVICE).endMetadata()
@@ -71,16 +71,16 @@ final class KubernetesFixture implements AutoCloseable {
     }
   }
 
-  Deployment deployment(String name) {
+  public Deployment deployment(String name) {
     return client.apps().deployments().inNamespace(NS).withName(name).get();
   }
 
-  int replicas(String name) {
+  public int replicas(String name) {
     Deployment d = deployment(name);
     return d == null ? 0 : d.getSpec().getReplicas();
   }
 
-  String image(String name) {
+  public String image(String name) {
     return deployment(name).getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
   }
 
