@@ -27,14 +27,7 @@ public final class KubernetesFixture implements AutoCloseable {
 
   public KubernetesFixture(KubernetesClient client) {
     this.client = client;
-    client.apps().deployments().inNamespace(NS).resource(new DeploymentBuilder()
-        .withNewMetadata().withName(SERVICE).withNamespace(NS).addToLabels("app", SERVICE).endMetadata()
-        .withNewSpec().withReplicas(4)
-          .withNewSelector().addToMatchLabels("app", SERVICE).addToMatchLabels("track", "stable").endSelector()
-          .withNewTemplate().withNewMetadata().addToLabels("app", SERVICE).addToLabels("track", "stable").endMetadata()
-            .withNewSpec().addNewContainer().withName(SERVICE).withImage(OLD_IMAGE).endContainer().endSpec()
-          .endTemplate()
-        .endSpec().build()).create();
+    client.apps().deployments().inNamespace(NS).resource(stableDeployment(4, OLD_IMAGE)).create();
     for (String name : new String[] {SERVICE + "-stable", SERVICE + "-canary"}) {
       client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName(name).endMetadata()
           .withNewSpec().addToSelector("app", SERVICE).addNewPort().withPort(80).withTargetPort(new IntOrString(8080)).endPort()
@@ -51,6 +44,18 @@ public final class KubernetesFixture implements AutoCloseable {
           .withNewBackend().withNewService().withName(SERVICE + "-stable").withNewPort().withNumber(80).endPort().endService().endBackend()
           .endPath().endHttp().endRule().endSpec().build()).create();
     controller.scheduleWithFixedDelay(this::rollOut, 0, 20, TimeUnit.MILLISECONDS);
+  }
+
+  /** The service's stable Deployment as a platform team sets it up: pods labelled {@code app} and {@code track: stable}. */
+  public static Deployment stableDeployment(int replicas, String image) {
+    return new DeploymentBuilder()
+        .withNewMetadata().withName(SERVICE).withNamespace(NS).addToLabels("app", SERVICE).endMetadata()
+        .withNewSpec().withReplicas(replicas)
+          .withNewSelector().addToMatchLabels("app", SERVICE).addToMatchLabels("track", "stable").endSelector()
+          .withNewTemplate().withNewMetadata().addToLabels("app", SERVICE).addToLabels("track", "stable").endMetadata()
+            .withNewSpec().addNewContainer().withName(SERVICE).withImage(image).endContainer().endSpec()
+          .endTemplate()
+        .endSpec().build();
   }
 
   /** What the Deployment controller would report once pods are up. */
