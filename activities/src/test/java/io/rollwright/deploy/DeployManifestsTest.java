@@ -61,7 +61,8 @@ class DeployManifestsTest {
     PolicyRepository policies = new PolicyRepository(List.of(new DirectoryPolicyFiles(dir)));
     PolicyValidator validator = new PolicyValidator(new PolicyValidator.Known(
         Set.of(Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS), Set.of("sandbox"),
-        Set.of("kill-switch", "change-freeze", "quality-gate", "telemetry-health", "dependencies")));
+        Set.of("kill-switch", "change-freeze", "quality-gate", "telemetry-health", "dependencies", "kubernetes-target",
+            "kubernetes-access")));
     for (Path file : yaml(dir)) {
       String name = file.getFileName().toString().replace(".yaml", "");
       assertEquals(List.of(), validator.check(policies.find(name).orElseThrow().policy().completed("replica-ratio", "sandbox")), name);
