@@ -16,7 +16,6 @@ import java.util.Objects;
  * thousand, so 0.5% is exact.
  */
 public final class GatewayApiRouter implements TrafficRouter {
-  static final int TOTAL = 10_000;
 
   private final KubernetesClient client;
 
@@ -26,7 +25,7 @@ public final class GatewayApiRouter implements TrafficRouter {
 
   @Override
   public double setWeight(TrafficTarget t, double weight) {
-    int canary = (int) Math.round(weight * TOTAL / 100);
+    int canary = Weights.perTenThousand(weight);
     edit(t, rule -> {
       HTTPBackendRef stable = ref(rule, KubernetesNames.stableService(t));
       HTTPBackendRef canaryRef = rule.getBackendRefs().stream()
@@ -35,10 +34,10 @@ public final class GatewayApiRouter implements TrafficRouter {
         canaryRef = new HTTPBackendRefBuilder(stable).withName(KubernetesNames.canaryService(t)).build();
         rule.getBackendRefs().add(canaryRef);
       }
-      stable.setWeight(TOTAL - canary);
+      stable.setWeight(Weights.TOTAL - canary);
       canaryRef.setWeight(canary);
     });
-    return canary * 100.0 / TOTAL;
+    return Weights.percent(canary);
   }
 
   @Override
@@ -54,7 +53,7 @@ public final class GatewayApiRouter implements TrafficRouter {
   public void removeManagedRoutes(TrafficTarget t) {
     edit(t, rule -> {
       rule.getBackendRefs().removeIf(r -> KubernetesNames.canaryService(t).equals(r.getName()));
-      ref(rule, KubernetesNames.stableService(t)).setWeight(TOTAL);
+      ref(rule, KubernetesNames.stableService(t)).setWeight(Weights.TOTAL);
     });
   }
 

@@ -17,7 +17,6 @@ public final class NginxIngressRouter implements TrafficRouter {
   static final String CANARY = "nginx.ingress.kubernetes.io/canary";
   static final String WEIGHT = "nginx.ingress.kubernetes.io/canary-weight";
   static final String WEIGHT_TOTAL = "nginx.ingress.kubernetes.io/canary-weight-total";
-  static final int TOTAL = 10_000;
 
   private final KubernetesClient client;
 
@@ -27,7 +26,7 @@ public final class NginxIngressRouter implements TrafficRouter {
 
   @Override
   public double setWeight(TrafficTarget t, double weight) {
-    int canary = (int) Math.round(weight * TOTAL / 100);
+    int canary = Weights.perTenThousand(weight);
     String ns = KubernetesNames.namespace(t);
     String what = "Ingress " + ns + "/" + t.service();
     Ingress stable = KubernetesCalls.required(what, KubernetesCalls.call("read " + what,
@@ -38,7 +37,7 @@ public final class NginxIngressRouter implements TrafficRouter {
           .withNamespace(ns)
           .withLabels(stable.getMetadata().getLabels())
           .withAnnotations(stable.getMetadata().getAnnotations())
-          .addToAnnotations(Map.of(CANARY, "true", WEIGHT, String.valueOf(canary), WEIGHT_TOTAL, String.valueOf(TOTAL),
+          .addToAnnotations(Map.of(CANARY, "true", WEIGHT, String.valueOf(canary), WEIGHT_TOTAL, String.valueOf(Weights.TOTAL),
               KubernetesNames.RELEASE, t.releaseId()))
         .endMetadata()
         .withStatus(null)
@@ -50,7 +49,7 @@ public final class NginxIngressRouter implements TrafficRouter {
     }));
     KubernetesCalls.run("create or update Ingress " + ns + "/" + KubernetesNames.canary(t),
         () -> client.resource(canaryIngress).inNamespace(ns).createOr(NonDeletingOperation::update));
-    return canary * 100.0 / TOTAL;
+    return Weights.percent(canary);
   }
 
   @Override
