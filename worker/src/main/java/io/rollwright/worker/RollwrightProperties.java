@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param killSwitch when true, the {@code kill-switch} pre-flight check blocks every new release
  * @param sandbox settings of the sandbox router and metrics
  * @param kubernetes settings of the Kubernetes routers
+ * @param prometheus settings of the Prometheus metric provider
  */
 @ConfigurationProperties("rollwright")
 public record RollwrightProperties(
@@ -25,7 +26,27 @@ public record RollwrightProperties(
     String defaultMetrics,
     boolean killSwitch,
     SandboxProperties sandbox,
-    KubernetesProperties kubernetes) {
+    KubernetesProperties kubernetes,
+    PrometheusProperties prometheus) {
+
+  /**
+   * The Prometheus metric provider under {@code rollwright.prometheus.*}, registered as
+   * {@code prometheus} when {@code url} is set.
+   *
+   * @param url Prometheus's base URL
+   * @param authorization the {@code Authorization} header to send ({@code Bearer …} or {@code Basic …}), optional
+   * @param timeout per query
+   * @param minWindow the shortest {@code {{window}}} a query's range uses, whatever the analysis interval
+   * @param queries PromQL templates by metric name, replacing the defaults
+   */
+  public record PrometheusProperties(
+      String url, String authorization, Duration timeout, Duration minWindow, java.util.Map<String, String> queries) {
+    public PrometheusProperties {
+      timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+      minWindow = minWindow == null ? Duration.ofMinutes(1) : minWindow;
+      queries = queries == null ? java.util.Map.of() : java.util.Map.copyOf(queries);
+    }
+  }
 
   /**
    * The Kubernetes routers under {@code rollwright.kubernetes.*}: the cluster comes from the usual
@@ -64,5 +85,6 @@ public record RollwrightProperties(
     defaultMetrics = defaultMetrics == null ? "sandbox" : defaultMetrics;
     sandbox = sandbox == null ? new SandboxProperties(null, null, null) : sandbox;
     kubernetes = kubernetes == null ? new KubernetesProperties(false, null, null) : kubernetes;
+    prometheus = prometheus == null ? new PrometheusProperties(null, null, null, null, null) : prometheus;
   }
 }

@@ -16,6 +16,10 @@ import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.activities.metrics.Track;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.rollwright.activities.kubernetes.Kubernetes;
+import io.rollwright.activities.metrics.MetricProvider;
+import io.rollwright.activities.prometheus.PrometheusClient;
+import io.rollwright.activities.prometheus.PrometheusMetricProvider;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -78,10 +82,20 @@ public class WorkerConfiguration {
         new PolicyActivitiesImpl.Defaults(props.defaultPolicy(), props.defaultRouter(), props.defaultMetrics()),
         merged(sandbox.routers(), kubernetes.map(Kubernetes::routers)),
         merged(sandbox.workloads(), kubernetes.map(Kubernetes::workloads)),
-        sandbox.providers(),
+        providers(sandbox, props.prometheus()),
         props::killSwitch,
         List.of(new LogNotifier()),
         kubernetes.map(Kubernetes::preflightChecks).orElse(List.of())));
+  }
+
+  /** The sandbox's metrics, and Prometheus's when a URL is configured. */
+  private static Map<String, MetricProvider> providers(Sandbox sandbox, RollwrightProperties.PrometheusProperties p) {
+    Map<String, MetricProvider> all = new HashMap<>(sandbox.providers());
+    if (p.url() != null && !p.url().isBlank()) {
+      PrometheusClient client = new PrometheusClient(URI.create(p.url()), p.authorization(), p.timeout(), null);
+      all.put(PrometheusMetricProvider.NAME, new PrometheusMetricProvider(client, p.queries(), p.minWindow()));
+    }
+    return all;
   }
 
   private static <T> Map<String, T> merged(Map<String, T> always, Optional<Map<String, T>> optional) {

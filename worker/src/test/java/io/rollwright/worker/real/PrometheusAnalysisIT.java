@@ -1,0 +1,108 @@
+package io.rollwright.worker.real;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rollwright.activities.prometheus.PrometheusClient;
+import io.rollwright.api.ControlRequest;
+import io.rollwright.api.Phase;
+import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseStatus;
+import io.rollwright.api.RollbackReason;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Soak analysis against the real Prometheus scraping a real service's stable and canary instances:
+ * a healthy canary is promoted, injected errors roll it back with the measured rate in the reason,
+ * and Prometheus going away pauses the release as INCONCLUSIVE instead of rolling it back.
+ */
+class PrometheusAnalysisIT extends RealServerTest {
+  static final String SERVICE = "shop";
+  static DemoHttpService stable;
+  static DemoHttpService canary;
+  static PrometheusServer prometheus;
+
+  @BeforeAll
+  static void startPrometheus() throws Exception {
+    stable = new DemoHttpService();
+    canary = new DemoHttpService();
+    prometheus = PrometheusServer.start(dir.resolve("prometheus"), SERVICE, "prod", stable.metricsPort(), canary.metricsPort());
+    awaitTraffic();
+  }
+
+  @AfterAll
+  static void stopPrometheus() throws Exception {
+    prometheus.close();
+    stable.close();
+    canary.close();
+  }
+
+  @AfterEach
+  void healthyAgain() {
+    canary.errorRate(0);
+  }
+
+  /** Until Prometheus has enough scrapes of both tracks for a rate over the analysis window. */
+  static void awaitTraffic() throws InterruptedException {
+    PrometheusClient client = new PrometheusClient(URI.create(prometheus.url()), null, Duration.ofSeconds(5), null);
+    await("request rates of both tracks in Prometheus", Duration.ofMinutes(1), () -> client.query(
+        "sum by (track) (rate(http_requests_total{service=\"" + SERVICE + "\"}[5s]))", Instant.now()).size() == 2);
+  }
+
+  static WorkerProcess analysingWorker(String name) throws Exception {
+    return worker(name, "--rollwright.prometheus.url=" + prometheus.url(), "--rollwright.prometheus.min-window=5s",
+        "--rollwright.default-metrics=prometheus");
+  }
+
+  @Test
+  void healthyCanaryIsPromoted() throws Exception {
+    try (WorkerProcess worker = analysingWorker("prom-healthy")) {
+      String id = start(request(SERVICE, "prom"));
+      ReleaseResult result = result(id, Duration.ofMinutes(2));
+      assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+    }
+  }
+
+  @Test
+  void errorsInjectedDuringASoakRollBackWithTheMeasuredRate() throws Exception {
+    try (WorkerProcess worker = analysingWorker("prom-errors")) {
+      String id = start(request(SERVICE, "prom"));
+      awaitPhase(id, Phase.SOAKING, Duration.ofMinutes(1));
+      canary.errorRate(0.3);
+
+      ReleaseResult result = result(id, Duration.ofMinutes(2));
+
+      assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
+      assertEquals(RollbackReason.ANALYSIS, result.rollbackReason());
+      assertTrue(result.detail().matches("error-rate \\d+\\.\\d\\d% > 5\\.00%.*"), result.detail());
+    }
+  }
+
+  @Test
+  void prometheusStoppedMidSoakPausesInconclusiveAndNeverRollsBack() throws Exception {
+    try (WorkerProcess worker = analysingWorker("prom-down")) {
+      String id = start(request(SERVICE, "prom"));
+      awaitPhase(id, Phase.SOAKING, Duration.ofMinutes(1));
+      prometheus.stop();
+
+      awaitPhase(id, Phase.PAUSED, Duration.ofMinutes(1));
+      ReleaseStatus paused = release(id).status();
+      assertTrue(paused.pausedBecause().startsWith("INCONCLUSIVE"), paused.pausedBecause());
+      assertTrue(paused.pausedBecause().contains("unreachable"), paused.pausedBecause());
+      assertEquals(25.0, paused.weight(), "the canary keeps its traffic: no rollback for missing data");
+
+      prometheus.startProcess();
+      awaitTraffic();
+      release(id).resume(new ControlRequest("oncall-sam", "Prometheus is back"));
+      ReleaseResult result = result(id, Duration.ofMinutes(2));
+      assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+    }
+  }
+}
