@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -67,7 +68,7 @@ public class WorkerConfiguration {
 
   @Bean
   ReleaseActivities releaseActivities(RollwrightProperties props, ActivityClock clock, Sandbox sandbox,
-      ObjectProvider<Kubernetes> kubernetesIfEnabled) {
+      ObjectProvider<Kubernetes> kubernetesIfEnabled, MeterRegistry meters) {
     Optional<Kubernetes> kubernetes = Optional.ofNullable(kubernetesIfEnabled.getIfAvailable());
     List<PolicyFiles> files = new ArrayList<>();
     if (props.policiesDir() != null && !props.policiesDir().isBlank()) {
@@ -84,7 +85,7 @@ public class WorkerConfiguration {
         merged(sandbox.workloads(), kubernetes.map(Kubernetes::workloads)),
         providers(sandbox, props.prometheus()),
         props::killSwitch,
-        List.of(new LogNotifier()),
+        List.of(new LogNotifier(), new MicrometerNotifier(meters)),
         kubernetes.map(Kubernetes::preflightChecks).orElse(List.of())));
   }
 

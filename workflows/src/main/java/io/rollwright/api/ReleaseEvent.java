@@ -1,7 +1,20 @@
 package io.rollwright.api;
 
-/** Something worth telling people about a release. */
-public record ReleaseEvent(String releaseId, Kind kind, String stage, double weight, String message) {
+/**
+ * Something worth telling people about a release: what happened, with where the release stands
+ * (stage, weight, time since it started) and, once it ended, its outcome and rollback reason.
+ */
+public record ReleaseEvent(
+    String releaseId,
+    String service,
+    String environment,
+    Kind kind,
+    String stage,
+    double weight,
+    String message,
+    ReleaseOutcome outcome,
+    RollbackReason rollbackReason,
+    long elapsedMillis) {
   /** The events notifiers hear; there is none per analysis interval. */
   public enum Kind {
     STARTED,

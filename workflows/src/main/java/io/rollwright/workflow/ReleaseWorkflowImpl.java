@@ -290,7 +290,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void tell(Kind kind, String message) {
     ReleaseStatus now = state.snapshot();
     visibility.publish(now);
-    steps.tell(new ReleaseEvent(now.releaseId(), kind, now.stage(), now.weight(), message));
+    steps.tell(new ReleaseEvent(now.releaseId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
+        now.result() == null ? null : now.result().outcome(), now.result() == null ? null : now.result().rollbackReason(),
+        Workflow.currentTimeMillis() - state.startedAt()));
   }
 
   /** The most useful message of a failure: the application's own, or what timed out. */

@@ -18,11 +18,17 @@ import java.util.Map;
 public final class PrometheusMetricProvider implements MetricProvider {
   public static final String NAME = "prometheus";
 
-  /** Templates for the common {@code http_requests_total} counter and {@code http_request_duration_seconds} histogram. */
+  /**
+   * Templates for the common {@code http_requests_total} counter and {@code http_request_duration_seconds}
+   * histogram. A service that never failed has no 5xx series at all, hence {@code or vector(0)}; no
+   * traffic at all still gives no data.
+   */
   public static final Map<String, String> DEFAULT_QUERIES = Map.of(
       "request-count", "sum(increase(http_requests_total{%s}[{{window}}]))",
-      "error-rate", "sum(rate(http_requests_total{%s,code=~\"5..\"}[{{window}}])) / sum(rate(http_requests_total{%s}[{{window}}]))",
-      "success-rate", "sum(rate(http_requests_total{%s,code!~\"5..\"}[{{window}}])) / sum(rate(http_requests_total{%s}[{{window}}]))",
+      "error-rate", "(sum(rate(http_requests_total{%s,code=~\"5..\"}[{{window}}])) or vector(0))"
+          + " / sum(rate(http_requests_total{%s}[{{window}}]))",
+      "success-rate", "(sum(rate(http_requests_total{%s,code!~\"5..\"}[{{window}}])) or vector(0))"
+          + " / sum(rate(http_requests_total{%s}[{{window}}]))",
       "latency-p50", "histogram_quantile(0.50, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",
       "latency-p95", "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",
       "latency-p99", "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",

@@ -11,6 +11,9 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RollbackReason;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +70,14 @@ class PrometheusAnalysisIT extends RealServerTest {
       String id = start(request(SERVICE, "prom"));
       ReleaseResult result = result(id, Duration.ofMinutes(2));
       assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+
+      String exposed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + worker.port() + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(exposed.contains("rollwright_releases_finished_total{environment=\"prod\",outcome=\"PROMOTED\",service=\"shop\"} 1.0"), exposed);
+      assertTrue(exposed.contains("rollwright_releases_started_total{environment=\"prod\",service=\"shop\"} 1.0"), exposed);
+      assertTrue(exposed.contains("rollwright_release_weight{environment=\"prod\",service=\"shop\"} 100.0"), exposed);
+      assertTrue(exposed.contains("rollwright_stage_duration_seconds_count{environment=\"prod\",service=\"shop\"} 2"), exposed);
+      assertTrue(exposed.contains("temporal_"), "the Temporal SDK's own metrics are there too");
     }
   }
 
