@@ -3,7 +3,6 @@ package io.rollwright.worker.real;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rollwright.activities.prometheus.PrometheusClient;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
@@ -15,10 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,42 +22,10 @@ import org.junit.jupiter.api.Test;
  * a healthy canary is promoted, injected errors roll it back with the measured rate in the reason,
  * and Prometheus going away pauses the release as INCONCLUSIVE instead of rolling it back.
  */
-class PrometheusAnalysisIT extends RealServerTest {
-  static final String SERVICE = "shop";
-  static DemoHttpService stable;
-  static DemoHttpService canary;
-  static PrometheusServer prometheus;
-
-  @BeforeAll
-  static void startPrometheus() throws Exception {
-    stable = new DemoHttpService();
-    canary = new DemoHttpService();
-    prometheus = PrometheusServer.start(dir.resolve("prometheus"), SERVICE, "prod", stable.metricsPort(), canary.metricsPort());
-    awaitTraffic();
-  }
-
-  @AfterAll
-  static void stopPrometheus() throws Exception {
-    prometheus.close();
-    stable.close();
-    canary.close();
-  }
-
+class PrometheusAnalysisIT extends PrometheusTest {
   @AfterEach
   void healthyAgain() {
     canary.errorRate(0);
-  }
-
-  /** Until Prometheus has enough scrapes of both tracks for a rate over the analysis window. */
-  static void awaitTraffic() throws InterruptedException {
-    PrometheusClient client = new PrometheusClient(URI.create(prometheus.url()), null, Duration.ofSeconds(5), null);
-    await("request rates of both tracks in Prometheus", Duration.ofMinutes(1), () -> client.query(
-        "sum by (track) (rate(http_requests_total{service=\"" + SERVICE + "\"}[5s]))", Instant.now()).size() == 2);
-  }
-
-  static WorkerProcess analysingWorker(String name) throws Exception {
-    return worker(name, "--rollwright.prometheus.url=" + prometheus.url(), "--rollwright.prometheus.min-window=5s",
-        "--rollwright.default-metrics=prometheus");
   }
 
   @Test

@@ -65,10 +65,15 @@ public final class WorkerProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Every sandbox action the journal holds for {@code service}. */
+  public static List<SandboxCluster.Action> actions(Path journal, String service) {
+    return new SandboxCluster(null, journal, java.time.Duration.ZERO).log(service);
+  }
+
   /** The sandbox actions the journal holds for {@code service}, as their names, repeats of the same action folded. */
   public static List<String> plannedSequence(Path journal, String service) {
     List<String> folded = new ArrayList<>();
-    for (SandboxCluster.Action a : new SandboxCluster(null, journal, java.time.Duration.ZERO).log(service)) {
+    for (SandboxCluster.Action a : actions(journal, service)) {
       if (folded.isEmpty() || !folded.get(folded.size() - 1).equals(a.action())) {
         folded.add(a.action());
       }
