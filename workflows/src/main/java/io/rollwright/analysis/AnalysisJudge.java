@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * activity can carry in its heartbeat to survive a crash).
  */
 public final class AnalysisJudge {
+  /** Samples of each side a Mann-Whitney check waits for before it judges. */
+  static final int MANN_WHITNEY_SAMPLES = 5;
+
   private final List<AnalysisCheck> checks;
   private final AnalysisSettings settings;
   private final Map<String, CheckState> states;
@@ -68,34 +71,69 @@ public final class AnalysisJudge {
   /** Judges one check on one sample, given what it remembered from the previous samples. */
   public static Judgement judge(AnalysisCheck check, Sample sample, CheckState previous, AnalysisSettings settings) {
     Metric.Unit unit = Metric.byId(check.metric()).map(m -> m.unit).orElse(Metric.Unit.COUNT);
-    boolean ratio = check.comparison() == AnalysisCheck.Comparison.MAX_VS_BASELINE;
-    String missing = missingData(sample, ratio, settings.minRequests());
+    boolean againstBaseline = check.comparison() == AnalysisCheck.Comparison.MAX_VS_BASELINE
+        || check.comparison() == AnalysisCheck.Comparison.MANN_WHITNEY;
+    String missing = missingData(sample, againstBaseline, settings.minRequests());
     if (missing != null) {
       int run = previous.inconclusiveRun() + 1;
       String reason = check.name() + ": " + missing + " (" + run + " of " + settings.inconclusiveAfter() + " samples)";
       CheckReading reading = reading(check, sample, Verdict.INCONCLUSIVE, false, Double.NaN, reason);
-      return new Judgement(reading, new CheckState(previous.breachingSinceMillis(), run));
+      return new Judgement(reading, previous.with(previous.breachingSinceMillis(), run));
     }
-    double canary = sample.canary().value();
-    double limit = ratio ? check.limit() * Math.max(sample.baseline().value(), unit.ratioFloor) : check.limit();
-    boolean breach = check.comparison() == AnalysisCheck.Comparison.MIN ? canary < limit : canary > limit;
-    String limitText = describeLimit(check, unit, limit, sample);
-    if (!breach) {
-      String reason = check.name() + " " + unit.format(canary) + " within " + limitText;
-      return new Judgement(reading(check, sample, Verdict.PASS, false, limit, reason), CheckState.FRESH);
+    CheckState seen = check.comparison() == AnalysisCheck.Comparison.MANN_WHITNEY
+        ? previous.observed(sample.canary().value(), sample.baseline().value())
+        : previous;
+    Comparing c = check.comparison() == AnalysisCheck.Comparison.MANN_WHITNEY
+        ? mannWhitney(check, seen, unit)
+        : threshold(check, sample, unit);
+    if (!c.breach()) {
+      return new Judgement(reading(check, sample, Verdict.PASS, false, c.limit(), c.reason()), seen.with(null, 0));
     }
-    long since = previous.breachingSinceMillis() != null ? previous.breachingSinceMillis() : sample.atMillis();
+    long since = seen.breachingSinceMillis() != null ? seen.breachingSinceMillis() : sample.atMillis();
     Duration breaching = Duration.ofMillis(sample.atMillis() - since);
     boolean sustained = breaching.compareTo(check.sustained()) >= 0;
-    String op = check.comparison() == AnalysisCheck.Comparison.MIN ? " < " : " > ";
-    String reason = check.name() + " " + unit.format(canary) + op + limitText;
+    String reason = c.reason();
     if (!check.sustained().isZero()) {
       reason += sustained
           ? " for " + DurationText.format(breaching)
           : " (breaching for " + DurationText.format(breaching) + " of " + DurationText.format(check.sustained()) + ")";
     }
     Verdict verdict = sustained ? Verdict.FAIL : Verdict.PASS;
-    return new Judgement(reading(check, sample, verdict, true, limit, reason), new CheckState(since, 0));
+    return new Judgement(reading(check, sample, verdict, true, c.limit(), reason), seen.with(since, 0));
+  }
+
+  /** One sample compared: whether it breaches, the effective limit, and why, in words. */
+  private record Comparing(boolean breach, double limit, String reason) {}
+
+  private static Comparing threshold(AnalysisCheck check, Sample sample, Metric.Unit unit) {
+    boolean ratio = check.comparison() == AnalysisCheck.Comparison.MAX_VS_BASELINE;
+    double canary = sample.canary().value();
+    double limit = ratio ? check.limit() * Math.max(sample.baseline().value(), unit.ratioFloor) : check.limit();
+    boolean breach = check.comparison() == AnalysisCheck.Comparison.MIN ? canary < limit : canary > limit;
+    String op = !breach ? " within " : check.comparison() == AnalysisCheck.Comparison.MIN ? " < " : " > ";
+    return new Comparing(breach, limit, check.name() + " " + unit.format(canary) + op + describeLimit(check, unit, limit, sample));
+  }
+
+  /** The soak's canary values against its baseline values, once there are enough of both. */
+  private static Comparing mannWhitney(AnalysisCheck check, CheckState seen, Metric.Unit unit) {
+    int n = seen.canary().size();
+    if (n < MANN_WHITNEY_SAMPLES) {
+      return new Comparing(false, check.limit(), check.name() + ": collecting samples for the Mann-Whitney test ("
+          + n + " of " + MANN_WHITNEY_SAMPLES + ")");
+    }
+    double[] canary = seen.canary().stream().mapToDouble(Double::doubleValue).toArray();
+    double[] baseline = seen.baseline().stream().mapToDouble(Double::doubleValue).toArray();
+    MannWhitney.Result r = MannWhitney.test(canary, baseline);
+    boolean breach = MannWhitney.judge(canary, baseline, check.limit(), higherIsWorse(check.metric())) == Verdict.FAIL;
+    String reason = String.format(java.util.Locale.ROOT, "%s canary median %s vs baseline %s over %d samples, p = %.4f %s %s (Mann-Whitney)",
+        check.name(), unit.format(r.canaryMedian()), unit.format(r.baselineMedian()), n, r.pValue(),
+        breach ? "<" : "≥", check.limit());
+    return new Comparing(breach, check.limit(), breach ? reason.replace(" vs ", " significantly worse than ") : reason);
+  }
+
+  /** Errors and latency get worse as they grow; rates of success, scores and availability as they fall. */
+  private static boolean higherIsWorse(String metric) {
+    return !(Metric.SUCCESS_RATE.id.equals(metric) || Metric.QUALITY_SCORE.id.equals(metric) || Metric.UP.id.equals(metric));
   }
 
   private static String missingData(Sample sample, boolean ratio, long minRequests) {

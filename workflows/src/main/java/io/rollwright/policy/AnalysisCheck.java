@@ -6,8 +6,10 @@ import java.time.Duration;
 
 /**
  * One metric judged during a soak. Exactly one limit is set: {@code max} or {@code min} (absolute,
- * in the metric's unit) or {@code maxVsBaseline} (canary may be at most this many times the
- * stable baseline). It fails only after breaching for {@code for} (zero: at the first breach).
+ * in the metric's unit), {@code maxVsBaseline} (canary may be at most this many times the stable
+ * baseline), or {@code mannWhitney} (the significance level at which the canary's samples over the
+ * soak may not be worse than the baseline's, by a Mann-Whitney U test). It fails only after
+ * breaching for {@code for} (zero: at the first breach).
  */
 public record AnalysisCheck(
     String name,
@@ -16,7 +18,13 @@ public record AnalysisCheck(
     Double min,
     Double maxVsBaseline,
     @JsonProperty("for") @DurationField Duration sustained,
-    BreachAction onBreach) {
+    BreachAction onBreach,
+    Double mannWhitney) {
+
+  public AnalysisCheck(String name, String metric, Double max, Double min, Double maxVsBaseline, Duration sustained,
+      BreachAction onBreach) {
+    this(name, metric, max, min, maxVsBaseline, sustained, onBreach, null);
+  }
 
   public AnalysisCheck {
     sustained = sustained == null ? Duration.ZERO : sustained;
@@ -28,7 +36,8 @@ public record AnalysisCheck(
   public enum Comparison {
     MAX("≤"),
     MIN("≥"),
-    MAX_VS_BASELINE("≤ baseline ×");
+    MAX_VS_BASELINE("≤ baseline ×"),
+    MANN_WHITNEY("not significantly worse than baseline, α =");
 
     public final String symbol;
 
@@ -39,6 +48,7 @@ public record AnalysisCheck(
 
   @JsonIgnore
   public Comparison comparison() {
+    if (mannWhitney != null) return Comparison.MANN_WHITNEY;
     if (maxVsBaseline != null) return Comparison.MAX_VS_BASELINE;
     return min != null ? Comparison.MIN : Comparison.MAX;
   }
@@ -49,6 +59,7 @@ public record AnalysisCheck(
       case MAX -> max;
       case MIN -> min;
       case MAX_VS_BASELINE -> maxVsBaseline;
+      case MANN_WHITNEY -> mannWhitney;
     };
   }
 }

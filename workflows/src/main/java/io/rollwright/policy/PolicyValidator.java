@@ -178,14 +178,16 @@ public final class PolicyValidator {
       v.add(field + ".metric", (c.metric() == null ? "is required" : "'" + c.metric() + "' is not a known metric") + " (known: " + Metric.known() + ")");
       return false;
     }
-    int limits = (c.max() != null ? 1 : 0) + (c.min() != null ? 1 : 0) + (c.maxVsBaseline() != null ? 1 : 0);
+    int limits = (c.max() != null ? 1 : 0) + (c.min() != null ? 1 : 0) + (c.maxVsBaseline() != null ? 1 : 0)
+        + (c.mannWhitney() != null ? 1 : 0);
     if (limits != 1) {
-      v.add(field, "must set exactly one of max, min or maxVsBaseline (got " + limits + ")");
+      v.add(field, "must set exactly one of max, min, maxVsBaseline or mannWhitney (got " + limits + ")");
       return false;
     }
     Metric.Unit unit = metric.get().unit;
     switch (c.comparison()) {
       case MAX_VS_BASELINE -> v.within(field + ".maxVsBaseline", c.limit(), 0.01, 1000, "× baseline");
+      case MANN_WHITNEY -> v.within(field + ".mannWhitney", c.limit(), 0.0001, 0.5, " (a significance level)");
       case MAX -> v.within(field + ".max", c.limit(), unit.lowest, unit.highest, "");
       case MIN -> v.within(field + ".min", c.limit(), unit.lowest, unit.highest, "");
     }

@@ -111,7 +111,7 @@ class ValidationTableTest {
         row("latency max 1e9 ms", () -> stageCheck("{\"metric\": \"latency-p95\", \"max\": 1e9}"), "policy.stages[0].checks[0].max", "between 0 and 3600000 (got 1000000000)"),
         row("maxVsBaseline 5000", () -> stageCheck("{\"metric\": \"latency-p95\", \"maxVsBaseline\": 5000}"), "policy.stages[0].checks[0].maxVsBaseline", "between 0.01 and 1000× baseline (got 5000)"),
         row("success-rate min above 1", () -> stageCheck("{\"metric\": \"success-rate\", \"min\": 99}"), "policy.stages[0].checks[0].min", "between 0 and 1 (got 99)"),
-        row("check with two limits", () -> stageCheck("{\"metric\": \"error-rate\", \"max\": 0.1, \"min\": 0.01}"), "policy.stages[0].checks[0]", "exactly one of max, min or maxVsBaseline (got 2)"),
+        row("check with two limits", () -> stageCheck("{\"metric\": \"error-rate\", \"max\": 0.1, \"min\": 0.01}"), "policy.stages[0].checks[0]", "exactly one of max, min, maxVsBaseline or mannWhitney (got 2)"),
         row("check with no limit", () -> stageCheck("{\"metric\": \"error-rate\"}"), "policy.stages[0].checks[0]", "(got 0)"),
         row("unknown metric", () -> stageCheck("{\"metric\": \"cpu\", \"max\": 0.9}"), "policy.stages[0].checks[0].metric", "'cpu' is not a known metric"),
         row("check name used twice", () -> stageCheck("{\"metric\": \"error-rate\", \"max\": 0.1}, {\"metric\": \"error-rate\", \"max\": 0.2}"), "policy.stages[0].checks[1].name", "'error-rate' is used twice"),
