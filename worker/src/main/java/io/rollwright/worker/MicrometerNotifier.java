@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rollwright's own metrics, from the events of the releases this worker runs. Labels are bounded:
- * service, environment, outcome, rollback reason; never versions or people. Stage and approval
+ * service, environment, outcome, rollback reason, check name and verdict; never versions or people. Stage and approval
  * durations are measured when the same worker saw both ends.
  */
 public final class MicrometerNotifier implements Notifier {
@@ -38,6 +38,9 @@ public final class MicrometerNotifier implements Notifier {
       case APPROVAL_REQUESTED -> since.put(e.releaseId() + "/approval", e.elapsedMillis());
       case APPROVAL_CLOSED -> elapsed(e, "/approval", "rollwright.approval.wait", "Time an approval gate stayed open");
       case FINISHED -> finished(e, where);
+      case ANALYSED -> e.verdicts().forEach(r -> Counter.builder("rollwright.verdicts")
+          .description("Soak analysis verdicts, by check and result").tags(where)
+          .tag("check", r.check()).tag("result", r.verdict().name()).register(registry).increment());
       default -> { }
     }
   }

@@ -1,8 +1,12 @@
 package io.rollwright.api;
 
+import io.rollwright.analysis.CheckReading;
+import java.util.List;
+
 /**
  * Something worth telling people about a release: what happened, with where the release stands
- * (stage, weight, time since it started) and, once it ended, its outcome and rollback reason.
+ * (stage, weight, time since it started), once it ended its outcome and rollback reason, and after a
+ * soak its analysis readings.
  */
 public record ReleaseEvent(
     String releaseId,
@@ -14,13 +18,15 @@ public record ReleaseEvent(
     String message,
     ReleaseOutcome outcome,
     RollbackReason rollbackReason,
-    long elapsedMillis) {
+    long elapsedMillis,
+    List<CheckReading> verdicts) {
   /** The events notifiers hear; there is none per analysis interval. */
   public enum Kind {
     STARTED,
     BLOCKED,
     STAGE_STARTED,
     STAGE_PASSED,
+    ANALYSED,
     APPROVAL_REQUESTED,
     APPROVAL_CLOSED,
     PAUSED,

@@ -165,6 +165,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       state.record(ReleaseState.SYSTEM, "analysis " + decision.verdict().name(),
           decision.reason() + " (" + result.samples() + " sample(s) over "
           + DurationText.format(Duration.ofMillis(result.elapsedMillis()).truncatedTo(ChronoUnit.SECONDS)) + ")");
+      tell(Kind.ANALYSED, decision.verdict().name() + ": " + decision.reason());
       if (decision.rollsBack()) {
         tell(Kind.ALERT, decision.reason());
         throw new ReleaseStop(RollbackReason.ANALYSIS, decision.reason());
@@ -292,7 +293,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     visibility.publish(now);
     steps.tell(new ReleaseEvent(now.releaseId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
         now.result() == null ? null : now.result().outcome(), now.result() == null ? null : now.result().rollbackReason(),
-        Workflow.currentTimeMillis() - state.startedAt()));
+        Workflow.currentTimeMillis() - state.startedAt(), kind == Kind.ANALYSED ? now.verdicts() : List.of()));
   }
 
   /** The most useful message of a failure: the application's own, or what timed out. */

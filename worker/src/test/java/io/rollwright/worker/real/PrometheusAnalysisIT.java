@@ -41,6 +41,7 @@ class PrometheusAnalysisIT extends PrometheusTest {
       assertTrue(exposed.contains("rollwright_releases_started_total{environment=\"prod\",service=\"shop\"} 1.0"), exposed);
       assertTrue(exposed.contains("rollwright_release_weight{environment=\"prod\",service=\"shop\"} 100.0"), exposed);
       assertTrue(exposed.contains("rollwright_stage_duration_seconds_count{environment=\"prod\",service=\"shop\"} 2"), exposed);
+      assertTrue(exposed.contains("rollwright_verdicts_total{check=\"error-rate\",environment=\"prod\",result=\"PASS\",service=\"shop\"} 2.0"), exposed);
       assertTrue(exposed.contains("temporal_"), "the Temporal SDK's own metrics are there too");
     }
   }
