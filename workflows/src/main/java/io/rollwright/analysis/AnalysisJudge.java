@@ -70,7 +70,7 @@ public final class AnalysisJudge {
 
   /** Judges one check on one sample, given what it remembered from the previous samples. */
   public static Judgement judge(AnalysisCheck check, Sample sample, CheckState previous, AnalysisSettings settings) {
-    Metric.Unit unit = Metric.byId(check.metric()).map(m -> m.unit).orElse(Metric.Unit.COUNT);
+    Metric.Unit unit = Metric.unitOf(check.metric(), check.query());
     boolean againstBaseline = check.comparison() == AnalysisCheck.Comparison.MAX_VS_BASELINE
         || check.comparison() == AnalysisCheck.Comparison.MANN_WHITNEY;
     String missing = missingData(sample, againstBaseline, settings.minRequests());

@@ -20,7 +20,9 @@ public enum Metric {
   public enum Unit {
     FRACTION(0, 1, 0.001),
     MILLIS(0, 3_600_000, 1),
-    COUNT(0, 1e12, 1);
+    COUNT(0, 1e12, 1),
+    /** A custom query's value: any number, shown as it is. */
+    VALUE(-1e12, 1e12, 1e-9);
 
     public final double lowest;
     public final double highest;
@@ -39,6 +41,7 @@ public enum Metric {
         case FRACTION -> String.format(Locale.ROOT, "%.2f%%", v * 100);
         case MILLIS -> String.format(Locale.ROOT, "%,.0fms", v);
         case COUNT -> String.format(Locale.ROOT, "%,.0f", v);
+        case VALUE -> String.format(Locale.ROOT, "%.4g", v);
       };
     }
   }
@@ -49,6 +52,11 @@ public enum Metric {
   Metric(String id, Unit unit) {
     this.id = id;
     this.unit = unit;
+  }
+
+  /** The unit a check's values are in: its known metric's, or {@link Unit#VALUE} for a custom query. */
+  public static Unit unitOf(String metric, String query) {
+    return query != null ? Unit.VALUE : byId(metric).map(m -> m.unit).orElse(Unit.VALUE);
   }
 
   public static Optional<Metric> byId(String id) {

@@ -9,7 +9,9 @@ import java.time.Duration;
  * in the metric's unit), {@code maxVsBaseline} (canary may be at most this many times the stable
  * baseline), or {@code mannWhitney} (the significance level at which the canary's samples over the
  * soak may not be worse than the baseline's, by a Mann-Whitney U test). It fails only after
- * breaching for {@code for} (zero: at the first breach).
+ * breaching for {@code for} (zero: at the first breach). With {@code query} the check measures a
+ * custom query of the metric provider's (e.g. PromQL with the same variables as the built-in
+ * metrics), and {@code metric} is just its name.
  */
 public record AnalysisCheck(
     String name,
@@ -19,11 +21,17 @@ public record AnalysisCheck(
     Double maxVsBaseline,
     @JsonProperty("for") @DurationField Duration sustained,
     BreachAction onBreach,
-    Double mannWhitney) {
+    Double mannWhitney,
+    String query) {
 
   public AnalysisCheck(String name, String metric, Double max, Double min, Double maxVsBaseline, Duration sustained,
       BreachAction onBreach) {
-    this(name, metric, max, min, maxVsBaseline, sustained, onBreach, null);
+    this(name, metric, max, min, maxVsBaseline, sustained, onBreach, null, null);
+  }
+
+  public AnalysisCheck(String name, String metric, Double max, Double min, Double maxVsBaseline, Duration sustained,
+      BreachAction onBreach, Double mannWhitney) {
+    this(name, metric, max, min, maxVsBaseline, sustained, onBreach, mannWhitney, null);
   }
 
   public AnalysisCheck {

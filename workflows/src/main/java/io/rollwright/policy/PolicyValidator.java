@@ -173,9 +173,14 @@ public final class PolicyValidator {
     if (!names.add(String.valueOf(c.name()))) {
       v.add(field + ".name", "'" + c.name() + "' is used twice in this stage");
     }
-    var metric = c.metric() == null ? java.util.Optional.<Metric>empty() : Metric.byId(c.metric());
-    if (metric.isEmpty()) {
-      v.add(field + ".metric", (c.metric() == null ? "is required" : "'" + c.metric() + "' is not a known metric") + " (known: " + Metric.known() + ")");
+    if (c.query() != null) {
+      v.name(field + ".metric", c.metric());
+      if (!v.required(field + ".query", c.query(), 4000)) {
+        return false;
+      }
+    } else if (c.metric() == null || Metric.byId(c.metric()).isEmpty()) {
+      v.add(field + ".metric", (c.metric() == null ? "is required" : "'" + c.metric() + "' is not a known metric")
+          + " (known: " + Metric.known() + "; or give a custom query)");
       return false;
     }
     int limits = (c.max() != null ? 1 : 0) + (c.min() != null ? 1 : 0) + (c.maxVsBaseline() != null ? 1 : 0)
@@ -184,7 +189,7 @@ public final class PolicyValidator {
       v.add(field, "must set exactly one of max, min, maxVsBaseline or mannWhitney (got " + limits + ")");
       return false;
     }
-    Metric.Unit unit = metric.get().unit;
+    Metric.Unit unit = Metric.unitOf(c.metric(), c.query());
     switch (c.comparison()) {
       case MAX_VS_BASELINE -> v.within(field + ".maxVsBaseline", c.limit(), 0.01, 1000, "× baseline");
       case MANN_WHITNEY -> v.within(field + ".mannWhitney", c.limit(), 0.0001, 0.5, " (a significance level)");

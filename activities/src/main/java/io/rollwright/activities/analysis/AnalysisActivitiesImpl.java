@@ -59,20 +59,20 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
   private Map<String, Sample> sample(MetricProvider provider, SoakRequest request, long now) {
     Map<String, Sample> samples = new LinkedHashMap<>();
     Measurement requests = request.settings().minRequests() > 0
-        ? read(provider, request, Metric.REQUEST_COUNT.id, Track.CANARY, now)
+        ? read(provider, request, Metric.REQUEST_COUNT.id, null, Track.CANARY, now)
         : null;
     for (AnalysisCheck check : request.checks()) {
       samples.put(check.name(), new Sample(now,
-          read(provider, request, check.metric(), Track.CANARY, now),
-          read(provider, request, check.metric(), Track.STABLE, now),
+          read(provider, request, check.metric(), check.query(), Track.CANARY, now),
+          read(provider, request, check.metric(), check.query(), Track.STABLE, now),
           requests));
     }
     return samples;
   }
 
-  private static Measurement read(MetricProvider provider, SoakRequest r, String metric, Track track, long now) {
+  private static Measurement read(MetricProvider provider, SoakRequest r, String metric, String custom, Track track, long now) {
     MetricQuery q = new MetricQuery(r.target().service(), r.target().environment(), metric, track,
-        r.settings().interval(), r.canarySinceMillis(), now);
+        r.settings().interval(), r.canarySinceMillis(), now, custom);
     try {
       return provider.measure(q);
     } catch (RuntimeException e) {

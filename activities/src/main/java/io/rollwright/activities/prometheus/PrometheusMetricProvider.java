@@ -50,7 +50,7 @@ public final class PrometheusMetricProvider implements MetricProvider {
 
   @Override
   public Measurement measure(MetricQuery q) {
-    String template = queries.get(q.metric());
+    String template = q.custom() != null ? q.custom() : queries.get(q.metric());
     if (template == null) {
       return Measurement.none("no Prometheus query for " + q.metric() + " (set rollwright.prometheus.queries." + q.metric() + ")");
     }

@@ -127,6 +127,17 @@ class PrometheusClientTest {
   }
 
   @Test
+  void customQueryOfACheckIsRenderedWithTheSameVariables() throws Exception {
+    AtomicReference<String> seen = new AtomicReference<>();
+    PrometheusClient client = serving(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"12\"]}]}}", seen);
+    MetricQuery q = new MetricQuery("shop", "prod", "queue-depth", Track.STABLE, Duration.ofMinutes(2), 0, 1_700_000_000_000L,
+        "max(queue_depth{app=\"{{service}}\",track=\"{{track}}\"}[{{window}}])");
+
+    assertEquals(12.0, new PrometheusMetricProvider(client, Map.of(), Duration.ofSeconds(10)).measure(q).value());
+    assertTrue(java.net.URLDecoder.decode(seen.get(), StandardCharsets.UTF_8).contains("max(queue_depth{app=\"shop\",track=\"stable\"}[120s])"), seen.get());
+  }
+
+  @Test
   void unreachableIsRetryableAndSaysWhere() {
     PrometheusClient client = new PrometheusClient(URI.create("http://127.0.0.1:1"), null, Duration.ofSeconds(1), null);
 
