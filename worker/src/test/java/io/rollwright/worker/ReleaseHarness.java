@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * sandbox, the test server's clock driving the soaks.
  */
 final class ReleaseHarness {
-  /** Heartbeats reach the test server at once, so heartbeat timeouts hold while time is skipped. */
+  /** Heartbeats, and with them cancellations, go to the test server without the usual real-time throttle. */
   static TestWorkflowExtension extension() {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
