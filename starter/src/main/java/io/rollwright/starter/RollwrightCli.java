@@ -10,9 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** The {@code rollwright} command line. */
 @Command(name = "rollwright", mixinStandardHelpOptions = true, version = "rollwright 0.1.0",

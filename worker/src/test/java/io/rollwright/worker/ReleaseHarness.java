@@ -2,14 +2,14 @@ package io.rollwright.worker;
 
 import io.rollwright.activities.ActivityClock;
 import io.rollwright.activities.ReleaseActivities;
-import io.rollwright.activities.kubernetes.Kubernetes;
-import io.rollwright.activities.traffic.TrafficRouter;
-import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.activities.Sandbox;
+import io.rollwright.activities.kubernetes.Kubernetes;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.policy.ClasspathPolicyFiles;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
 import io.rollwright.activities.traffic.SandboxCluster;
+import io.rollwright.activities.traffic.TrafficRouter;
+import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
@@ -26,11 +26,11 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * A time-skipping Temporal test service with the real workflow and the real activities on the

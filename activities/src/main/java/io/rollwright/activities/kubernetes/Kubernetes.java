@@ -2,10 +2,10 @@ package io.rollwright.activities.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rollwright.activities.ActivityClock;
+import io.rollwright.activities.preflight.Preflight;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import java.time.Duration;
-import io.rollwright.activities.preflight.Preflight;
 import java.util.List;
 import java.util.Map;
 

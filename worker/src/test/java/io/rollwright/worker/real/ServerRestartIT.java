@@ -2,12 +2,12 @@ package io.rollwright.worker.real;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
