@@ -26,7 +26,7 @@ public final class MicrometerNotifier implements Notifier {
   }
 
   @Override
-  public void tell(ReleaseEvent e) {
+  public String tell(ReleaseEvent e) {
     String[] where = {"service", e.service(), "environment", e.environment()};
     switch (e.kind()) {
       case STARTED -> Counter.builder("rollwright.releases.started").description("Releases started").tags(where).register(registry).increment();
@@ -43,6 +43,7 @@ public final class MicrometerNotifier implements Notifier {
           .tag("check", r.check()).tag("result", r.verdict().name()).register(registry).increment());
       default -> { }
     }
+    return null;
   }
 
   private void finished(ReleaseEvent e, String[] where) {

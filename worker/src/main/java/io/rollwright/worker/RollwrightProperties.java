@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sandbox settings of the sandbox router and metrics
  * @param kubernetes settings of the Kubernetes routers
  * @param prometheus settings of the Prometheus metric provider
+ * @param slack settings of the Slack notifier
  */
 @ConfigurationProperties("rollwright")
 public record RollwrightProperties(
@@ -27,7 +28,17 @@ public record RollwrightProperties(
     boolean killSwitch,
     SandboxProperties sandbox,
     KubernetesProperties kubernetes,
-    PrometheusProperties prometheus) {
+    PrometheusProperties prometheus,
+    SlackProperties slack) {
+
+  /**
+   * The Slack notifier under {@code rollwright.slack.*}, used when a bot token is set.
+   *
+   * @param token the bot token ({@code xoxb-…}), from a Secret
+   * @param channel the channel releases are told in
+   * @param apiUrl Slack's Web API base, for a proxy or a test server (default Slack's own)
+   */
+  public record SlackProperties(String token, String channel, String apiUrl) {}
 
   /**
    * The Prometheus metric provider under {@code rollwright.prometheus.*}, registered as
@@ -86,5 +97,6 @@ public record RollwrightProperties(
     sandbox = sandbox == null ? new SandboxProperties(null, null, null) : sandbox;
     kubernetes = kubernetes == null ? new KubernetesProperties(false, null, null) : kubernetes;
     prometheus = prometheus == null ? new PrometheusProperties(null, null, null, null, null) : prometheus;
+    slack = slack == null ? new SlackProperties(null, null, null) : slack;
   }
 }

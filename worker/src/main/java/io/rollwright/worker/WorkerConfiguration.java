@@ -1,6 +1,8 @@
 package io.rollwright.worker;
 
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollwright.activities.ActivityClock;
 import io.rollwright.activities.ReleaseActivities;
@@ -11,6 +13,8 @@ import io.rollwright.activities.kubernetes.Kubernetes;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.notify.LogNotifier;
+import io.rollwright.activities.notify.Notifier;
+import io.rollwright.activities.notify.SlackNotifier;
 import io.rollwright.activities.notify.NotificationActivitiesImpl;
 import io.rollwright.activities.policy.ClasspathPolicyFiles;
 import io.rollwright.activities.policy.DirectoryPolicyFiles;
@@ -85,8 +89,21 @@ public class WorkerConfiguration {
         merged(sandbox.workloads(), kubernetes.map(Kubernetes::workloads)),
         providers(sandbox, props.prometheus()),
         props::killSwitch,
-        List.of(new LogNotifier(), new MicrometerNotifier(meters)),
+        notifiers(props.slack(), meters),
         kubernetes.map(Kubernetes::preflightChecks).orElse(List.of())));
+  }
+
+  /** The log and Rollwright's own metrics always; Slack when a token is configured. */
+  private static List<Notifier> notifiers(RollwrightProperties.SlackProperties slack, MeterRegistry meters) {
+    List<Notifier> all = new ArrayList<>(List.of(new LogNotifier(), new MicrometerNotifier(meters)));
+    if (slack.token() != null && !slack.token().isBlank()) {
+      SlackConfig config = new SlackConfig();
+      if (slack.apiUrl() != null) {
+        config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+      }
+      all.add(new SlackNotifier(Slack.getInstance(config).methods(slack.token()), slack.channel()));
+    }
+    return all;
   }
 
   /** The sandbox's metrics, and Prometheus's when a URL is configured. */

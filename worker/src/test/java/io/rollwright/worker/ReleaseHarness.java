@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A time-skipping Temporal test service with the real workflow and the real activities on the
@@ -55,11 +56,16 @@ final class ReleaseHarness {
   private final String taskQueue;
 
   ReleaseHarness(TestWorkflowEnvironment env, Worker worker) {
-    this(env, worker, clock -> null);
+    this(env, worker, clock -> null, List.of());
   }
 
   /** A harness whose worker also has the routers (by name) that {@code more} builds on the test clock. */
   ReleaseHarness(TestWorkflowEnvironment env, Worker worker, Function<ActivityClock, Kubernetes> more) {
+    this(env, worker, more, List.of());
+  }
+
+  /** A harness whose worker also tells {@code notifiers}. */
+  ReleaseHarness(TestWorkflowEnvironment env, Worker worker, Function<ActivityClock, Kubernetes> more, List<Notifier> notifiers) {
     this.env = env;
     this.client = env.getWorkflowClient();
     this.taskQueue = worker.getTaskQueue();
@@ -72,7 +78,10 @@ final class ReleaseHarness {
       routers.putAll(kubernetes.routers());
       workloads.putAll(kubernetes.workloads());
     }
-    Notifier recorder = events::add;
+    Notifier recorder = e -> {
+      events.add(e);
+      return null;
+    };
     ReleaseActivities activities = new ReleaseActivities(new ReleaseActivities.Parts(
         clock,
         List.of(new ClasspathPolicyFiles("rollwright/test-policies")),
@@ -81,7 +90,7 @@ final class ReleaseHarness {
         workloads,
         sandbox.providers(),
         killSwitch::get,
-        List.of(recorder),
+        Stream.concat(Stream.of(recorder), notifiers.stream()).toList(),
         List.of()));
     worker.registerActivitiesImplementations(activities.all());
     env.start();

@@ -6,7 +6,11 @@ import io.temporal.activity.ActivityMethod;
 /** Tells people what is happening. Never allowed to block or fail a release. */
 @ActivityInterface
 public interface NotificationActivities {
-  /** Delivers one event to every configured notifier. */
+  /**
+   * Delivers one event to every configured notifier.
+   *
+   * @return the release's conversation (e.g. its Slack thread) for later events to join, or null
+   */
   @ActivityMethod
-  void tell(ReleaseEvent event);
+  String tell(ReleaseEvent event);
 }

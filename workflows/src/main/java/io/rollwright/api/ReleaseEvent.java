@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Something worth telling people about a release: what happened, with where the release stands
  * (stage, weight, time since it started), once it ended its outcome and rollback reason, and after a
- * soak its analysis readings.
+ * soak its analysis readings; {@code thread} is where notifiers keep the release's conversation.
  */
 public record ReleaseEvent(
     String releaseId,
@@ -19,7 +19,8 @@ public record ReleaseEvent(
     ReleaseOutcome outcome,
     RollbackReason rollbackReason,
     long elapsedMillis,
-    List<CheckReading> verdicts) {
+    List<CheckReading> verdicts,
+    String thread) {
   /** The events notifiers hear; there is none per analysis interval. */
   public enum Kind {
     STARTED,

@@ -110,12 +110,13 @@ final class ReleaseSteps {
     return Async.function(analysis::soak, request);
   }
 
-  /** Tells people; a notifier that keeps failing is logged and the release goes on. */
-  void tell(ReleaseEvent event) {
+  /** Tells people, and returns the release's conversation; a notifier that keeps failing is logged and the release goes on. */
+  String tell(ReleaseEvent event) {
     try {
-      stub(NotificationActivities.class, NOTIFY, "tell: " + event.kind()).tell(event);
+      return stub(NotificationActivities.class, NOTIFY, "tell: " + event.kind()).tell(event);
     } catch (ActivityFailure e) {
       log.warn("notification {} for {} not delivered: {}", event.kind(), event.releaseId(), e.getCause().getMessage());
+      return event.thread();
     }
   }
 }

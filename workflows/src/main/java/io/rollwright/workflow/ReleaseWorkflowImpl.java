@@ -52,6 +52,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private ReleasePolicy policy;
   private TrafficTarget target;
   private long canarySince;
+  private String thread;
 
   @WorkflowInit
   public ReleaseWorkflowImpl(ReleaseRequest request) {
@@ -291,9 +292,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void tell(Kind kind, String message) {
     ReleaseStatus now = state.snapshot();
     visibility.publish(now);
-    steps.tell(new ReleaseEvent(now.releaseId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
+    String kept = steps.tell(new ReleaseEvent(now.releaseId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
         now.result() == null ? null : now.result().outcome(), now.result() == null ? null : now.result().rollbackReason(),
-        Workflow.currentTimeMillis() - state.startedAt(), kind == Kind.ANALYSED ? now.verdicts() : List.of()));
+        Workflow.currentTimeMillis() - state.startedAt(), kind == Kind.ANALYSED ? now.verdicts() : List.of(),
+        thread));
+    thread = thread != null ? thread : kept;
   }
 
   /** The most useful message of a failure: the application's own, or what timed out. */

@@ -9,7 +9,8 @@ public final class LogNotifier implements Notifier {
   private static final Logger log = LoggerFactory.getLogger("rollwright.events");
 
   @Override
-  public void tell(ReleaseEvent event) {
+  public String tell(ReleaseEvent event) {
     log.info("[{}] {} {}", event.releaseId(), event.kind(), event.message());
+    return null;
   }
 }

@@ -13,9 +13,12 @@ public final class NotificationActivitiesImpl implements NotificationActivities 
   }
 
   @Override
-  public void tell(ReleaseEvent event) {
+  public String tell(ReleaseEvent event) {
+    String thread = event.thread();
     for (Notifier n : notifiers) {
-      n.tell(event);
+      String kept = n.tell(event);
+      thread = thread == null ? kept : thread;
     }
+    return thread;
   }
 }

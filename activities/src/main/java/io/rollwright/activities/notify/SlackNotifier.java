@@ -1,0 +1,92 @@
+package io.rollwright.activities.notify;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import io.rollwright.api.ReleaseEvent;
+import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.policy.Stage;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A release told in Slack: one parent message in the channel, updated in place at every event
+ * (stage, weight, latest news), and a thread reply only for the events that matter — never one per
+ * analysis interval. Slack failing (429, 5xx, unreachable) throws, so the activity retries and then
+ * gives up without touching the release.
+ */
+public final class SlackNotifier implements Notifier {
+  /** The events worth a reply in the release's thread; the others only update the parent message. */
+  public static final Set<Kind> THREAD_REPLIES = EnumSet.of(Kind.BLOCKED, Kind.STAGE_PASSED, Kind.APPROVAL_REQUESTED,
+      Kind.APPROVAL_CLOSED, Kind.PAUSED, Kind.ROLLING_BACK, Kind.ALERT, Kind.FINISHED);
+
+  private final MethodsClient slack;
+  private final String channel;
+
+  public SlackNotifier(MethodsClient slack, String channel) {
+    this.slack = slack;
+    this.channel = channel;
+  }
+
+  @Override
+  public String tell(ReleaseEvent e) {
+    try {
+      String thread = e.thread();
+      if (thread == null) {
+        ChatPostMessageResponse posted = ok(slack.chatPostMessage(r -> r.channel(channel).text(summary(e)).blocks(blocks(e))));
+        thread = posted.getTs();
+      } else {
+        String ts = thread;
+        ok(slack.chatUpdate(r -> r.channel(channel).ts(ts).text(summary(e)).blocks(blocks(e))));
+      }
+      if (THREAD_REPLIES.contains(e.kind())) {
+        String ts = thread;
+        ok(slack.chatPostMessage(r -> r.channel(channel).threadTs(ts).text(reply(e))));
+      }
+      return thread;
+    } catch (IOException | SlackApiException ex) {
+      throw new IllegalStateException("Slack: " + ex.getMessage(), ex);
+    }
+  }
+
+  private static <T extends SlackApiTextResponse> T ok(T response) {
+    if (!response.isOk()) {
+      throw new IllegalStateException("Slack refused: " + response.getError());
+    }
+    return response;
+  }
+
+  /** The parent message's one line: what, where, and where it stands. */
+  static String summary(ReleaseEvent e) {
+    String state = e.outcome() != null ? e.outcome().name()
+        : (e.stage() == null ? "starting" : "stage " + e.stage() + ", " + Stage.weightText(e.weight()) + " on the canary");
+    return e.releaseId() + " — " + state;
+  }
+
+  private static List<LayoutBlock> blocks(ReleaseEvent e) {
+    String text = "*" + e.releaseId() + "* · " + summary(e).substring(e.releaseId().length() + 3) + "\n" + e.message();
+    return List.of(SectionBlock.builder().text(MarkdownTextObject.builder().text(text).build()).build());
+  }
+
+  private static String reply(ReleaseEvent e) {
+    String icon = switch (e.kind()) {
+      case FINISHED -> e.outcome() == null ? "🏁" : switch (e.outcome()) {
+        case PROMOTED -> "✅";
+        case ROLLED_BACK -> "🔙";
+        case BLOCKED -> "🚧";
+        case FAILED -> "💥";
+      };
+      case ALERT, ROLLING_BACK -> "🚨";
+      case PAUSED -> "⏸";
+      case APPROVAL_REQUESTED, APPROVAL_CLOSED -> "✋";
+      default -> "•";
+    };
+    return icon + " " + e.message();
+  }
+}

@@ -1,0 +1,85 @@
+package io.rollwright.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import io.rollwright.activities.metrics.Track;
+import io.rollwright.activities.notify.SlackNotifier;
+import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.ReleaseResult;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Releases told in Slack through the real Slack client and a local fake of its Web API. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SlackNotificationTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal = ReleaseHarness.extension();
+
+  private FakeSlackApi slack;
+  private ReleaseHarness h;
+
+  @BeforeEach
+  void setUp(TestWorkflowEnvironment env, Worker worker) throws Exception {
+    slack = new FakeSlackApi();
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(slack.url());
+    SlackNotifier notifier = new SlackNotifier(Slack.getInstance(config).methods("xoxb-test"), "#releases");
+    h = new ReleaseHarness(env, worker, clock -> null, List.of(notifier));
+  }
+
+  @AfterEach
+  void tearDown() {
+    slack.close();
+  }
+
+  @Test
+  void aReleaseIsOneParentMessageKeptCurrentWithFewThreadReplies() {
+    ReleaseResult result = h.run(ReleaseHarness.request("checkout", "fast"));
+
+    assertEquals(ReleaseOutcome.PROMOTED, result.outcome());
+    List<FakeSlackApi.Call> calls = slack.calls().stream().filter(c -> c.method().startsWith("chat.")).toList();
+    List<FakeSlackApi.Call> parents = calls.stream().filter(c -> c.method().equals("chat.postMessage") && !c.reply()).toList();
+    assertEquals(1, parents.size(), "one parent message per release");
+    String parent = calls.stream().filter(c -> c.method().equals("chat.update")).findFirst().orElseThrow().params().get("ts");
+    assertTrue(calls.stream().filter(c -> !c.method().equals("chat.postMessage") || c.reply())
+        .allMatch(c -> parent.equals(c.params().getOrDefault("ts", c.params().get("thread_ts")))), "everything else updates or answers it");
+    List<String> replies = calls.stream().filter(FakeSlackApi.Call::reply).map(c -> c.params().get("text")).toList();
+    assertEquals(2, replies.size(), replies.toString());
+    assertTrue(replies.get(0).contains("stage canary-20 passed"), replies.toString());
+    assertTrue(replies.get(1).startsWith("✅ PROMOTED"), replies.toString());
+    FakeSlackApi.Call last = calls.stream().filter(c -> c.method().equals("chat.update")).reduce((a, b) -> b).orElseThrow();
+    assertTrue(last.params().get("text").equals("checkout@prod — PROMOTED"), last.params().toString());
+  }
+
+  @Test
+  void aRollbackIsToldWithItsReason() {
+    h.sandbox.metrics().script("checkout", Track.CANARY, "error-rate", "0.3");
+
+    assertEquals(ReleaseOutcome.ROLLED_BACK, h.run(ReleaseHarness.request("checkout", "fast")).outcome());
+
+    List<String> replies = slack.calls().stream().filter(FakeSlackApi.Call::reply).map(c -> c.params().get("text")).toList();
+    assertTrue(replies.stream().anyMatch(r -> r.startsWith("🚨") && r.contains("error-rate 30.00% > 5.00%")), replies.toString());
+    assertTrue(replies.get(replies.size() - 1).startsWith("🔙 ROLLED_BACK"), replies.toString());
+  }
+
+  @Test
+  void slackRateLimitingOrFailingNeverFailsARelease() {
+    slack.failNext(2, 429);
+    assertEquals(ReleaseOutcome.PROMOTED, h.run(ReleaseHarness.request("checkout", "fast")).outcome());
+    assertTrue(slack.calls().stream().anyMatch(c -> c.method().equals("chat.postMessage")), "delivered once Slack let it");
+
+    slack.failNext(Integer.MAX_VALUE, 500);
+    assertEquals(ReleaseOutcome.PROMOTED, h.run(ReleaseHarness.request("cart", "fast")).outcome());
+  }
+}
