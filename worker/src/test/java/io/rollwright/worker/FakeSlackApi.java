@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answer the next calls with 429 (and Retry-After) or 500.
  */
 final class FakeSlackApi implements AutoCloseable {
-  /** One recorded call: the method and its form parameters. */
-  record Call(String method, Map<String, String> params) {
+  /** One recorded call: the method, its form parameters, and the message ts it was answered with. */
+  record Call(String method, Map<String, String> params, String ts) {
     boolean reply() {
       return params.containsKey("thread_ts");
     }
@@ -43,9 +43,14 @@ final class FakeSlackApi implements AutoCloseable {
         if (status == 429) {
           exchange.getResponseHeaders().add("Retry-After", "1");
         }
+      } else if (method.equals("conversations.replies")) {
+        Map<String, String> params = form(body.isEmpty() ? exchange.getRequestURI().getRawQuery() : body);
+        calls.add(new Call(method, params, null));
+        answer = replies(params.get("ts"));
       } else {
-        calls.add(new Call(method, form(body)));
-        answer = "{\"ok\":true,\"channel\":\"C0RELEASES\",\"ts\":\"1700000000.000" + ts.incrementAndGet() + "\"}";
+        String answered = "1700000000.000" + ts.incrementAndGet();
+        calls.add(new Call(method, form(body), answered));
+        answer = "{\"ok\":true,\"channel\":\"C0RELEASES\",\"ts\":\"" + answered + "\"}";
       }
       byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -54,6 +59,29 @@ final class FakeSlackApi implements AutoCloseable {
       exchange.close();
     });
     server.start();
+  }
+
+  /** The thread's replies as Slack lists them: each posted reply, with its blocks as last updated. */
+  private String replies(String thread) {
+    StringBuilder messages = new StringBuilder();
+    for (Call posted : calls) {
+      if (!posted.method().equals("chat.postMessage") || !thread.equals(posted.params().get("thread_ts"))) {
+        continue;
+      }
+      Map<String, String> latest = posted.params();
+      for (Call c : calls) {
+        if (c.method().equals("chat.update") && posted.ts().equals(c.params().get("ts"))) {
+          latest = c.params();
+        }
+      }
+      messages.append(messages.length() == 0 ? "" : ",").append("{\"type\":\"message\",\"ts\":\"").append(posted.ts())
+          .append("\",\"text\":").append(quote(latest.get("text"))).append(",\"blocks\":").append(latest.getOrDefault("blocks", "[]")).append('}');
+    }
+    return "{\"ok\":true,\"messages\":[" + messages + "]}";
+  }
+
+  private static String quote(String s) {
+    return "\"" + (s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")) + "\"";
   }
 
   /** The next {@code times} calls are answered with {@code status} (429 or 500). */
@@ -72,7 +100,7 @@ final class FakeSlackApi implements AutoCloseable {
 
   private static Map<String, String> form(String body) {
     Map<String, String> params = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
+    for (String pair : (body == null ? "" : body).split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

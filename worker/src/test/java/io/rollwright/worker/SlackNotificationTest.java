@@ -56,10 +56,31 @@ class SlackNotificationTest {
         .allMatch(c -> parent.equals(c.params().getOrDefault("ts", c.params().get("thread_ts")))), "everything else updates or answers it");
     List<String> replies = calls.stream().filter(FakeSlackApi.Call::reply).map(c -> c.params().get("text")).toList();
     assertEquals(2, replies.size(), replies.toString());
+    assertTrue(calls.stream().noneMatch(c -> c.params().getOrDefault("blocks", "").contains(SlackNotifier.APPROVAL_BLOCK)));
     assertTrue(replies.get(0).contains("stage canary-20 passed"), replies.toString());
     assertTrue(replies.get(1).startsWith("✅ PROMOTED"), replies.toString());
     FakeSlackApi.Call last = calls.stream().filter(c -> c.method().equals("chat.update")).reduce((a, b) -> b).orElseThrow();
     assertTrue(last.params().get("text").equals("checkout@prod — PROMOTED"), last.params().toString());
+  }
+
+  @Test
+  void anApprovalGateIsARequestWithButtonsThatCloseWithTheGate() {
+    var release = h.start(ReleaseHarness.request("checkout", "gated"));
+    h.waitFor(java.time.Duration.ofMinutes(41));
+    FakeSlackApi.Call request = slack.calls().stream()
+        .filter(c -> c.reply() && c.params().getOrDefault("blocks", "").contains(SlackNotifier.APPROVAL_BLOCK)).findFirst().orElseThrow();
+    assertTrue(request.params().get("blocks").contains("\"action_id\":\"approve\"") && request.params().get("blocks").contains("\"action_id\":\"reject\""),
+        request.params().get("blocks"));
+    assertTrue(request.params().get("text").contains("2 approval(s) needed from alice, bob, carol"), request.params().get("text"));
+
+    release.approve(new io.rollwright.api.ApprovalDecision("bob", "ok"));
+    release.approve(new io.rollwright.api.ApprovalDecision("carol", "ok"));
+    assertEquals(ReleaseOutcome.PROMOTED, h.result(release).outcome());
+
+    FakeSlackApi.Call closed = slack.calls().stream()
+        .filter(c -> c.method().equals("chat.update") && request.ts().equals(c.params().get("ts"))).reduce((a, b) -> b).orElseThrow();
+    assertTrue(!closed.params().get("blocks").contains(SlackNotifier.APPROVAL_BLOCK), "no button stays live: " + closed.params());
+    assertTrue(closed.params().get("text").contains("approved by bob, carol"), closed.params().get("text"));
   }
 
   @Test

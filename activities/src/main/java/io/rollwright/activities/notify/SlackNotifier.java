@@ -4,9 +4,13 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.ButtonElement;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.policy.Stage;
@@ -18,13 +22,16 @@ import java.util.Set;
 /**
  * A release told in Slack: one parent message in the channel, updated in place at every event
  * (stage, weight, latest news), and a thread reply only for the events that matter — never one per
- * analysis interval. Slack failing (429, 5xx, unreachable) throws, so the activity retries and then
+ * analysis interval. An approval gate is a reply with Approve and Reject buttons, replaced by what
+ * became of it when the gate closes, so no button stays live. Slack failing (429, 5xx, unreachable) throws, so the activity retries and then
  * gives up without touching the release.
  */
 public final class SlackNotifier implements Notifier {
   /** The events worth a reply in the release's thread; the others only update the parent message. */
   public static final Set<Kind> THREAD_REPLIES = EnumSet.of(Kind.BLOCKED, Kind.STAGE_PASSED, Kind.APPROVAL_REQUESTED,
-      Kind.APPROVAL_CLOSED, Kind.PAUSED, Kind.ROLLING_BACK, Kind.ALERT, Kind.FINISHED);
+      Kind.PAUSED, Kind.ROLLING_BACK, Kind.ALERT, Kind.FINISHED);
+  /** The block holding an approval request's buttons; the interactivity endpoint reads its actions. */
+  public static final String APPROVAL_BLOCK = "rollwright-approval";
 
   private final MethodsClient slack;
   private final String channel;
@@ -45,14 +52,43 @@ public final class SlackNotifier implements Notifier {
         String ts = thread;
         ok(slack.chatUpdate(r -> r.channel(channel).ts(ts).text(summary(e)).blocks(blocks(e))));
       }
-      if (THREAD_REPLIES.contains(e.kind())) {
-        String ts = thread;
+      String ts = thread;
+      if (e.kind() == Kind.APPROVAL_REQUESTED) {
+        ok(slack.chatPostMessage(r -> r.channel(channel).threadTs(ts).text(reply(e)).blocks(approvalRequest(e))));
+      } else if (THREAD_REPLIES.contains(e.kind())) {
         ok(slack.chatPostMessage(r -> r.channel(channel).threadTs(ts).text(reply(e))));
+      }
+      if (e.kind() == Kind.APPROVAL_CLOSED) {
+        closeApprovalRequests(ts, reply(e));
       }
       return thread;
     } catch (IOException | SlackApiException ex) {
       throw new IllegalStateException("Slack: " + ex.getMessage(), ex);
     }
+  }
+
+  /** Replaces every approval request in the thread that still has buttons with what became of it. */
+  private void closeApprovalRequests(String thread, String outcome) throws IOException, SlackApiException {
+    List<Message> open = ok(slack.conversationsReplies(r -> r.channel(channel).ts(thread))).getMessages().stream()
+        .filter(m -> m.getBlocks() != null && m.getBlocks().stream().anyMatch(b -> b instanceof ActionsBlock a && APPROVAL_BLOCK.equals(a.getBlockId())))
+        .toList();
+    for (Message m : open) {
+      String text = m.getText() + "\n" + outcome;
+      ok(slack.chatUpdate(r -> r.channel(channel).ts(m.getTs()).text(text).blocks(List.of(section(text)))));
+    }
+  }
+
+  /** The request in the thread: who is asked, by when, and Approve / Reject buttons carrying the release. */
+  private static List<LayoutBlock> approvalRequest(ReleaseEvent e) {
+    return List.of(section(reply(e)), ActionsBlock.builder().blockId(APPROVAL_BLOCK).elements(List.of(
+        ButtonElement.builder().actionId("approve").text(PlainTextObject.builder().text("Approve").build())
+            .style("primary").value(e.releaseId()).build(),
+        ButtonElement.builder().actionId("reject").text(PlainTextObject.builder().text("Reject").build())
+            .style("danger").value(e.releaseId()).build())).build());
+  }
+
+  private static SectionBlock section(String markdown) {
+    return SectionBlock.builder().text(MarkdownTextObject.builder().text(markdown).build()).build();
   }
 
   private static <T extends SlackApiTextResponse> T ok(T response) {
@@ -70,8 +106,7 @@ public final class SlackNotifier implements Notifier {
   }
 
   private static List<LayoutBlock> blocks(ReleaseEvent e) {
-    String text = "*" + e.releaseId() + "* · " + summary(e).substring(e.releaseId().length() + 3) + "\n" + e.message();
-    return List.of(SectionBlock.builder().text(MarkdownTextObject.builder().text(text).build()).build());
+    return List.of(section("*" + e.releaseId() + "* · " + summary(e).substring(e.releaseId().length() + 3) + "\n" + e.message()));
   }
 
   private static String reply(ReleaseEvent e) {
