@@ -43,11 +43,6 @@ public final class ProgressRenderer {
     return lines;
   }
 
-  /** True once the outcome has been rendered. */
-  public boolean finished() {
-    return resultShown;
-  }
-
   private static void render(AuditEntry e, ReleaseStatus s, List<String> lines) {
     String action = e.action();
     String who = e.actor().equals("rollwright") ? "" : e.actor() + ": ";

@@ -65,8 +65,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
     visibility.plan(policy);
-    target = new TrafficTarget(request.releaseId(), request.service(), request.environment(),
-        request.version(), request.image(), policy.router());
+    target = TrafficTarget.of(request, policy.router());
     tell(Kind.STARTED, request.service() + " " + request.version() + " → " + request.environment() + ", "
         + request.strategy().name().toLowerCase() + " (policy " + policy.name() + ", from " + release.policySource() + ")");
 

@@ -25,8 +25,7 @@ public final class KubernetesTargetCheck implements Preflight {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
-    var r = release.request();
-    TrafficTarget t = new TrafficTarget(r.releaseId(), r.service(), r.environment(), r.version(), r.image(), release.policy().router());
+    TrafficTarget t = TrafficTarget.of(release.request(), release.policy().router());
     String ns = KubernetesNames.namespace(t);
     List<String> missing = new ArrayList<>();
     if (client.apps().deployments().inNamespace(ns).withName(KubernetesNames.stable(t)).get() == null) {

@@ -100,13 +100,16 @@ public final class SlackNotifier implements Notifier {
 
   /** The parent message's one line: what, where, and where it stands. */
   static String summary(ReleaseEvent e) {
-    String state = e.outcome() != null ? e.outcome().name()
+    return e.releaseId() + " — " + state(e);
+  }
+
+  private static String state(ReleaseEvent e) {
+    return e.outcome() != null ? e.outcome().name()
         : (e.stage() == null ? "starting" : "stage " + e.stage() + ", " + Stage.weightText(e.weight()) + " on the canary");
-    return e.releaseId() + " — " + state;
   }
 
   private static List<LayoutBlock> blocks(ReleaseEvent e) {
-    return List.of(section("*" + e.releaseId() + "* · " + summary(e).substring(e.releaseId().length() + 3) + "\n" + e.message()));
+    return List.of(section("*" + e.releaseId() + "* · " + state(e) + "\n" + e.message()));
   }
 
   private static String reply(ReleaseEvent e) {

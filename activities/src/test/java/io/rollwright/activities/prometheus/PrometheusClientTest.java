@@ -138,6 +138,20 @@ class PrometheusClientTest {
   }
 
   @Test
+  void rangeQuerySendsItsWindowAndReadsTheMatrix() throws Exception {
+    AtomicReference<String> seen = new AtomicReference<>();
+    PrometheusClient client = serving(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{\"track\":\"canary\"},\"values\":[[1700000000,\"0.01\"],[1700000015,\"0.02\"]]}]}}", seen);
+
+    List<PrometheusClient.Sample> samples = client.queryRange("up", Instant.ofEpochSecond(1_700_000_000),
+        Instant.ofEpochSecond(1_700_000_015), Duration.ofSeconds(15));
+
+    assertEquals(List.of(0.01, 0.02), samples.stream().map(PrometheusClient.Sample::value).toList());
+    assertEquals("canary", samples.get(1).labels().get("track"));
+    String sent = seen.get();
+    assertTrue(sent.contains("start=1700000000.000") && sent.contains("end=1700000015.000") && sent.contains("step=15.000"), sent);
+  }
+
+  @Test
   void unreachableIsRetryableAndSaysWhere() {
     PrometheusClient client = new PrometheusClient(URI.create("http://127.0.0.1:1"), null, Duration.ofSeconds(1), null);
 

@@ -6,7 +6,6 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.Strategy;
 import io.rollwright.starter.ReleaseStarter;
-import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,9 +84,5 @@ abstract class RealServerTest {
       }
       Thread.sleep(100);
     }
-  }
-
-  static WorkflowStub untyped(String releaseId) {
-    return server.client().newUntypedWorkflowStub(releaseId);
   }
 }

@@ -129,10 +129,6 @@ public final class TemporalDevServer implements AutoCloseable {
     return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
   }
 
-  public Path dir() {
-    return dir;
-  }
-
   @Override
   public void close() throws InterruptedException {
     stop();
