@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PromoteRequest;
@@ -54,6 +56,20 @@ class ReleaseControlsTest extends TimeSkippingReleaseTest {
     assertTrue(refusals.get(1).contains("bob has already approved"));
     assertTrue(refusals.get(2).contains("mallory is not an allowed approver"));
     assertEquals(List.of("bob", "carol"), audit("approved").stream().map(AuditEntry::actor).toList());
+  }
+
+  @Test
+  void theControlUpdateTellsTheSenderWhetherItCounted() {
+    startAndReachGate();
+
+    assertEquals(new ControlAnswer(false, "alice requested this release and cannot approve it"),
+        release.control(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null)));
+    assertEquals(new ControlAnswer(true, "approved by bob (1 of 2)"), release.control(new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok")));
+    assertEquals(new ControlAnswer(true, "approved by carol (2 of 2)"), release.control(new ControlCommand(ControlCommand.Action.APPROVE, "carol", null)));
+
+    assertEquals(ReleaseOutcome.PROMOTED, h.result(release).outcome());
+    assertEquals(List.of("bob", "carol"), audit("approved").stream().map(AuditEntry::actor).toList());
+    assertEquals(List.of("alice"), audit("refused approve").stream().map(AuditEntry::actor).toList());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.rollwright.api;
 
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -38,6 +39,13 @@ public interface ReleaseWorkflow {
   /** Ends the current soak early, or with {@code full} skips every remaining stage (needs a reason). */
   @SignalMethod(name = "promote")
   void promote(PromoteRequest request);
+
+  /**
+   * Any control, as an update: the caller gets the release's answer (accepted, or why it was refused)
+   * instead of sending a signal blind. Refusals are recorded in the audit timeline like the signals'.
+   */
+  @UpdateMethod(name = "control")
+  ControlAnswer control(ControlCommand command);
 
   /** Where the release is, who approved what, the latest verdicts and the audit timeline. */
   @QueryMethod(name = "status")

@@ -3,6 +3,8 @@ package io.rollwright.workflow;
 import io.rollwright.analysis.CheckReading;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
@@ -58,9 +60,14 @@ public final class ReleaseState {
     }
   }
 
-  private boolean refuse(String signal, String actor, String why) {
+  private ControlAnswer refuse(String signal, String actor, String why) {
     record(actor == null || actor.isBlank() ? "(anonymous)" : actor, "refused " + signal, why);
-    return false;
+    return new ControlAnswer(false, why);
+  }
+
+  private ControlAnswer accept(String actor, String action, String detail) {
+    record(actor, action, detail);
+    return new ControlAnswer(true, action + " by " + actor + (detail == null || detail.isBlank() ? "" : ": " + detail));
   }
 
   // --- progress, set by the workflow ---
@@ -116,16 +123,15 @@ public final class ReleaseState {
 
   // --- controls, sent by people ---
 
-  public boolean pause(ControlRequest c) {
+  public ControlAnswer pause(ControlRequest c) {
     if (!actorGiven(c == null ? null : c.actor()) || result != null) {
       return refuse("pause", c == null ? null : c.actor(), result != null ? "the release has ended" : "a pause names who asks");
     }
     pausedBecause = "paused by " + c.actor() + (c.reason() == null || c.reason().isBlank() ? "" : ": " + c.reason());
-    record(c.actor(), "paused", c.reason());
-    return true;
+    return accept(c.actor(), "paused", c.reason());
   }
 
-  public boolean resume(ControlRequest c) {
+  public ControlAnswer resume(ControlRequest c) {
     if (!actorGiven(c == null ? null : c.actor())) {
       return refuse("resume", null, "a resume names who asks");
     }
@@ -133,11 +139,10 @@ public final class ReleaseState {
       return refuse("resume", c.actor(), "the release is not paused");
     }
     pausedBecause = null;
-    record(c.actor(), "resumed", c.reason());
-    return true;
+    return accept(c.actor(), "resumed", c.reason());
   }
 
-  public boolean abort(ControlRequest c) {
+  public ControlAnswer abort(ControlRequest c) {
     String actor = c == null ? null : c.actor();
     if (!actorGiven(actor) || c.reason() == null || c.reason().isBlank()) {
       return refuse("abort", actor, "an abort names who asks and why");
@@ -146,11 +151,10 @@ public final class ReleaseState {
       return refuse("abort", actor, result != null ? "the release has ended" : "an abort is already under way");
     }
     abort = c;
-    record(actor, "aborted", c.reason());
-    return true;
+    return accept(actor, "aborted", c.reason());
   }
 
-  public boolean promote(PromoteRequest p) {
+  public ControlAnswer promote(PromoteRequest p) {
     String actor = p == null ? null : p.actor();
     if (!actorGiven(actor) || result != null) {
       return refuse("promote", actor, result != null ? "the release has ended" : "a promotion names who asks");
@@ -160,24 +164,22 @@ public final class ReleaseState {
         return refuse("promote --full", actor, "a full promotion skips every remaining check and needs a reason");
       }
       fullPromote = p;
-      record(actor, "promoted in full (skipping remaining stages)", p.reason());
-    } else {
-      skipSoak = true;
-      pausedBecause = null;
-      record(actor, "promoted (ending the soak of stage " + stage + ")", p.reason());
+      return accept(actor, "promoted in full (skipping remaining stages)", p.reason());
     }
-    return true;
+    skipSoak = true;
+    pausedBecause = null;
+    return accept(actor, "promoted (ending the soak of stage " + stage + ")", p.reason());
   }
 
-  public boolean approve(ApprovalDecision d) {
+  public ControlAnswer approve(ApprovalDecision d) {
     return decide("approve", d, gate == null ? null : gate.approve(d));
   }
 
-  public boolean reject(ApprovalDecision d) {
+  public ControlAnswer reject(ApprovalDecision d) {
     return decide("reject", d, gate == null ? null : gate.reject(d));
   }
 
-  private boolean decide(String signal, ApprovalDecision d, ApprovalTally.Answer answer) {
+  private ControlAnswer decide(String signal, ApprovalDecision d, ApprovalTally.Answer answer) {
     String actor = d == null ? null : d.approver();
     if (answer == null) {
       return refuse(signal, actor, result != null ? "the release has ended" : "no approval gate is open");
@@ -186,7 +188,24 @@ public final class ReleaseState {
       return refuse(signal, actor, answer.message());
     }
     record(actor, signal.equals("approve") ? "approved" : "rejected", answer.message());
-    return true;
+    return new ControlAnswer(true, answer.message());
+  }
+
+  /** Applies one control, as the {@code control} update receives it. */
+  public ControlAnswer apply(ControlCommand c) {
+    if (c == null || c.action() == null) {
+      return refuse("control", c == null ? null : c.actor(), "the control names no action (one of "
+          + java.util.Arrays.toString(ControlCommand.Action.values()).toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+    return switch (c.action()) {
+      case APPROVE -> approve(new ApprovalDecision(c.actor(), c.reason()));
+      case REJECT -> reject(new ApprovalDecision(c.actor(), c.reason()));
+      case PAUSE -> pause(new ControlRequest(c.actor(), c.reason()));
+      case RESUME -> resume(new ControlRequest(c.actor(), c.reason()));
+      case ABORT -> abort(new ControlRequest(c.actor(), c.reason()));
+      case PROMOTE -> promote(new PromoteRequest(c.actor(), c.reason(), false));
+      case PROMOTE_FULL -> promote(new PromoteRequest(c.actor(), c.reason(), true));
+    };
   }
 
   private static boolean actorGiven(String actor) {

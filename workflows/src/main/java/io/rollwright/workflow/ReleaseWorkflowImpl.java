@@ -2,6 +2,8 @@ package io.rollwright.workflow;
 
 import io.rollwright.analysis.SoakDecision;
 import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
@@ -341,6 +343,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   @Override
   public void promote(PromoteRequest request) {
     state.promote(request);
+  }
+
+  @Override
+  public ControlAnswer control(ControlCommand command) {
+    return state.apply(command);
   }
 
   @Override

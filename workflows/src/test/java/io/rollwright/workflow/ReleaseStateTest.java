@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PromoteRequest;
@@ -37,18 +39,18 @@ class ReleaseStateTest {
 
   static Stream<Arguments> refusedControls() {
     return Stream.of(
-        refused("pause without a request", s -> s.pause(null), "refused pause", "(anonymous)", "a pause names who asks"),
-        refused("pause without an actor", s -> s.pause(control(" ", "why")), "refused pause", "(anonymous)", "a pause names who asks"),
-        refused("resume when not paused", s -> s.resume(control("alice", null)), "refused resume", "alice", "the release is not paused"),
-        refused("resume without an actor", s -> s.resume(control(null, null)), "refused resume", "(anonymous)", "a resume names who asks"),
-        refused("abort without a reason", s -> s.abort(control("alice", null)), "refused abort", "alice", "an abort names who asks and why"),
-        refused("abort with a blank reason", s -> s.abort(control("alice", "  ")), "refused abort", "alice", "an abort names who asks and why"),
-        refused("abort without an actor", s -> s.abort(control(null, "bad deploy")), "refused abort", "(anonymous)", "an abort names who asks and why"),
-        refused("promote without an actor", s -> s.promote(new PromoteRequest("", "go", false)), "refused promote", "(anonymous)", "a promotion names who asks"),
-        refused("promote full without a reason", s -> s.promote(new PromoteRequest("alice", null, true)), "refused promote --full", "alice",
+        refused("pause without a request", s -> s.pause(null).accepted(), "refused pause", "(anonymous)", "a pause names who asks"),
+        refused("pause without an actor", s -> s.pause(control(" ", "why")).accepted(), "refused pause", "(anonymous)", "a pause names who asks"),
+        refused("resume when not paused", s -> s.resume(control("alice", null)).accepted(), "refused resume", "alice", "the release is not paused"),
+        refused("resume without an actor", s -> s.resume(control(null, null)).accepted(), "refused resume", "(anonymous)", "a resume names who asks"),
+        refused("abort without a reason", s -> s.abort(control("alice", null)).accepted(), "refused abort", "alice", "an abort names who asks and why"),
+        refused("abort with a blank reason", s -> s.abort(control("alice", "  ")).accepted(), "refused abort", "alice", "an abort names who asks and why"),
+        refused("abort without an actor", s -> s.abort(control(null, "bad deploy")).accepted(), "refused abort", "(anonymous)", "an abort names who asks and why"),
+        refused("promote without an actor", s -> s.promote(new PromoteRequest("", "go", false)).accepted(), "refused promote", "(anonymous)", "a promotion names who asks"),
+        refused("promote full without a reason", s -> s.promote(new PromoteRequest("alice", null, true)).accepted(), "refused promote --full", "alice",
             "a full promotion skips every remaining check and needs a reason"),
-        refused("approve with no gate open", s -> s.approve(new ApprovalDecision("alice", null)), "refused approve", "alice", "no approval gate is open"),
-        refused("reject with no gate open", s -> s.reject(new ApprovalDecision("alice", "no")), "refused reject", "alice", "no approval gate is open"));
+        refused("approve with no gate open", s -> s.approve(new ApprovalDecision("alice", null)).accepted(), "refused approve", "alice", "no approval gate is open"),
+        refused("reject with no gate open", s -> s.reject(new ApprovalDecision("alice", "no")).accepted(), "refused reject", "alice", "no approval gate is open"));
   }
 
   private static Arguments refused(String label, Predicate<ReleaseState> control, String action, String actor, String detail) {
@@ -73,10 +75,10 @@ class ReleaseStateTest {
   void pauseThenResume() {
     ReleaseState s = state();
     s.enterStage(1, "canary-5");
-    assertTrue(s.pause(control("alice", "checking dashboards")));
+    assertTrue(s.pause(control("alice", "checking dashboards")).accepted());
     assertEquals(Phase.PAUSED, s.snapshot().phase());
     assertEquals("paused by alice: checking dashboards", s.snapshot().pausedBecause());
-    assertTrue(s.resume(control("bob", null)));
+    assertTrue(s.resume(control("bob", null)).accepted());
     assertFalse(s.paused());
     assertEquals(Phase.SOAKING, s.snapshot().phase());
     assertEquals(List.of("paused", "resumed"), actions(s));
@@ -86,10 +88,10 @@ class ReleaseStateTest {
   @Test
   void aSecondAbortIsRefused() {
     ReleaseState s = state();
-    assertTrue(s.abort(control("alice", "wrong image")));
+    assertTrue(s.abort(control("alice", "wrong image")).accepted());
     assertTrue(s.interrupted());
     assertTrue(s.soakSkipped());
-    assertFalse(s.abort(control("bob", "me too")));
+    assertFalse(s.abort(control("bob", "me too")).accepted());
     assertEquals(List.of("aborted", "refused abort"), actions(s));
     assertEquals("an abort is already under way", last(s).detail());
     assertEquals("wrong image", s.abortRequest().reason());
@@ -100,12 +102,12 @@ class ReleaseStateTest {
     ReleaseState s = state();
     s.enterStage(2, "canary-25");
     s.pauseBySystem("analysis inconclusive");
-    assertTrue(s.promote(new PromoteRequest("alice", null, false)));
+    assertTrue(s.promote(new PromoteRequest("alice", null, false)).accepted());
     assertTrue(s.soakSkipped());
     assertFalse(s.paused(), "a promotion lifts the pause");
     assertFalse(s.interrupted(), "a plain promotion only ends the soak");
     assertEquals("promoted (ending the soak of stage canary-25)", last(s).action());
-    assertTrue(s.promote(new PromoteRequest("alice", "hotfix, approved in INC-7", true)));
+    assertTrue(s.promote(new PromoteRequest("alice", "hotfix, approved in INC-7", true)).accepted());
     assertTrue(s.interrupted());
     assertEquals("hotfix, approved in INC-7", s.fullPromotion().reason());
     assertEquals(List.of("paused", "promoted (ending the soak of stage canary-25)", "promoted in full (skipping remaining stages)"), actions(s));
@@ -117,8 +119,8 @@ class ReleaseStateTest {
     ReleaseState s = state();
     s.openGate(ApprovalTallyTest.tally());
     assertEquals(Phase.AWAITING_APPROVAL, s.snapshot().phase());
-    assertFalse(s.approve(new ApprovalDecision("carol", null)));
-    assertTrue(s.approve(new ApprovalDecision("alice", null)));
+    assertFalse(s.approve(new ApprovalDecision("carol", null)).accepted());
+    assertTrue(s.approve(new ApprovalDecision("alice", null)).accepted());
     assertEquals(List.of("alice"), s.snapshot().gate().approvedBy());
     assertEquals(List.of(
         new AuditEntry(1000L, "carol", "refused approve", "carol requested this release and cannot approve it"),
@@ -126,14 +128,30 @@ class ReleaseStateTest {
   }
 
   @Test
+  void theControlUpdateAnswersWithWhatItDid() {
+    ReleaseState s = state();
+    s.enterStage(1, "canary-5");
+    s.openGate(ApprovalTallyTest.tally());
+    assertEquals(new ControlAnswer(false, "carol requested this release and cannot approve it"),
+        s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "carol", null)));
+    assertEquals(new ControlAnswer(true, "approved by alice (1 of 2)"), s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null)));
+    assertEquals(new ControlAnswer(true, "paused by bob: dashboards"), s.apply(new ControlCommand(ControlCommand.Action.PAUSE, "bob", "dashboards")));
+    assertEquals(new ControlAnswer(false, "a full promotion skips every remaining check and needs a reason"),
+        s.apply(new ControlCommand(ControlCommand.Action.PROMOTE_FULL, "bob", null)));
+    assertEquals(new ControlAnswer(false, "the control names no action (one of [approve, reject, pause, resume, abort, promote, promote_full])"),
+        s.apply(new ControlCommand(null, "bob", null)));
+    assertEquals(List.of("refused approve", "approved", "paused", "refused promote --full", "refused control"), actions(s));
+  }
+
+  @Test
   void afterTheEndEveryControlIsRefused() {
     ReleaseState s = state();
     s.openGate(ApprovalTallyTest.tally());
     s.finish(new ReleaseResult(REQUEST.releaseId(), ReleaseOutcome.PROMOTED, null, "done", 5));
-    assertFalse(s.pause(control("alice", null)));
-    assertFalse(s.abort(control("alice", "too late")));
-    assertFalse(s.promote(new PromoteRequest("alice", "now", true)));
-    assertFalse(s.approve(new ApprovalDecision("alice", null)));
+    assertFalse(s.pause(control("alice", null)).accepted());
+    assertFalse(s.abort(control("alice", "too late")).accepted());
+    assertFalse(s.promote(new PromoteRequest("alice", "now", true)).accepted());
+    assertFalse(s.approve(new ApprovalDecision("alice", null)).accepted());
     ReleaseStatus status = s.snapshot();
     assertEquals(Phase.DONE, status.phase());
     assertNull(status.gate());

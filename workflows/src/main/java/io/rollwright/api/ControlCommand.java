@@ -1,0 +1,10 @@
+package io.rollwright.api;
+
+/**
+ * Payload of the {@code control} update: one of the controls the signals carry, sent by front doors
+ * that need the release's answer (CLI, REST, Slack).
+ */
+public record ControlCommand(Action action, String actor, String reason) {
+  /** What the control asks for; each maps to the signal of the same name ({@code PROMOTE_FULL} is {@code promote} with {@code full}). */
+  public enum Action { APPROVE, REJECT, PAUSE, RESUME, ABORT, PROMOTE, PROMOTE_FULL }
+}
