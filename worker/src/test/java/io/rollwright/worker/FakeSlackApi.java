@@ -12,14 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for Slack's Web API that the real Slack client talks to: it records every
- * {@code chat.postMessage} and {@code chat.update} call, answers like Slack, and can be told to
- * answer the next calls with 429 (and Retry-After) or 500.
+ * A local stand-in for Slack's Web API that the real Slack clients talk to: it records every call
+ * ({@code chat.postMessage}, {@code chat.update}, {@code views.open}, {@code chat.postEphemeral}, and
+ * what is posted to a {@code response_url} under {@code /response/}), answers like Slack, knows the
+ * workspace's users' emails, and can be told to answer the next calls with 429 (and Retry-After) or 500.
  */
-final class FakeSlackApi implements AutoCloseable {
-  /** One recorded call: the method, its form parameters, and the message ts it was answered with. */
-  record Call(String method, Map<String, String> params, String ts) {
-    boolean reply() {
+public final class FakeSlackApi implements AutoCloseable {
+  /** One recorded call: the method, its form parameters (a response_url post: {@code body}), and the message ts it was answered with. */
+  public record Call(String method, Map<String, String> params, String ts) {
+    public boolean reply() {
       return params.containsKey("thread_ts");
     }
   }
@@ -28,9 +29,10 @@ final class FakeSlackApi implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger ts = new AtomicInteger(100);
   private final AtomicInteger failures = new AtomicInteger();
+  private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile int failWith;
 
-  FakeSlackApi() throws IOException {
+  public FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/", exchange -> {
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
@@ -43,6 +45,14 @@ final class FakeSlackApi implements AutoCloseable {
         if (status == 429) {
           exchange.getResponseHeaders().add("Retry-After", "1");
         }
+      } else if (method.equals("auth.test")) {
+        answer = "{\"ok\":true,\"url\":\"https://rollwright-test.slack.com/\",\"team_id\":\"T0ROLL\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}";
+      } else if (method.equals("users.info")) {
+        String user = form(body.isEmpty() ? exchange.getRequestURI().getRawQuery() : body).get("user");
+        calls.add(new Call(method, Map.of("user", String.valueOf(user)), null));
+        String email = emails.get(user);
+        answer = email == null ? "{\"ok\":false,\"error\":\"user_not_found\"}"
+            : "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"profile\":{" + (email.isEmpty() ? "" : "\"email\":\"" + email + "\"") + "}}}";
       } else if (method.equals("conversations.replies")) {
         Map<String, String> params = form(body.isEmpty() ? exchange.getRequestURI().getRawQuery() : body);
         calls.add(new Call(method, params, null));
@@ -58,7 +68,26 @@ final class FakeSlackApi implements AutoCloseable {
       exchange.getResponseBody().write(bytes);
       exchange.close();
     });
+    server.createContext("/response/", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      calls.add(new Call("response_url", Map.of("path", exchange.getRequestURI().getPath(), "body", body), null));
+      byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, ok.length);
+      exchange.getResponseBody().write(ok);
+      exchange.close();
+    });
     server.start();
+  }
+
+  /** Slack user {@code id} has {@code email} on their profile ({@code ""}: a profile without one). */
+  public FakeSlackApi user(String id, String email) {
+    emails.put(id, email);
+    return this;
+  }
+
+  /** A response_url for one click, answered and recorded here. */
+  public String responseUrl(String name) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + name;
   }
 
   /** The thread's replies as Slack lists them: each posted reply, with its blocks as last updated. */
@@ -85,16 +114,16 @@ final class FakeSlackApi implements AutoCloseable {
   }
 
   /** The next {@code times} calls are answered with {@code status} (429 or 500). */
-  void failNext(int times, int status) {
+  public void failNext(int times, int status) {
     failWith = status;
     failures.set(times);
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return List.copyOf(calls);
   }
 

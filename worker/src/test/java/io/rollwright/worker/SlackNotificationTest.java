@@ -9,6 +9,7 @@ import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.notify.SlackNotifier;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -73,7 +74,16 @@ class SlackNotificationTest {
         request.params().get("blocks"));
     assertTrue(request.params().get("text").contains("2 approval(s) needed from alice, bob, carol"), request.params().get("text"));
 
+    assertTrue(request.params().get("blocks").contains("\"value\":\"checkout@prod|" + WorkflowStub.fromTyped(release).getExecution().getRunId() + "|canary-50\""),
+        "each button carries its run and gate: " + request.params().get("blocks"));
+
     release.approve(new io.rollwright.api.ApprovalDecision("bob", "ok"));
+    h.waitFor(java.time.Duration.ofSeconds(5));
+    FakeSlackApi.Call progress = slack.calls().stream()
+        .filter(c -> c.method().equals("chat.update") && request.ts().equals(c.params().get("ts"))).reduce((a, b) -> b).orElseThrow();
+    assertTrue(progress.params().get("blocks").contains("approved so far by bob (1 of 2)"), progress.params().get("blocks"));
+    assertTrue(progress.params().get("blocks").contains(SlackNotifier.APPROVAL_BLOCK), "the buttons stay while the gate is open");
+
     release.approve(new io.rollwright.api.ApprovalDecision("carol", "ok"));
     assertEquals(ReleaseOutcome.PROMOTED, h.result(release).outcome());
 

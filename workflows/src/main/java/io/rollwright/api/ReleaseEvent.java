@@ -7,9 +7,11 @@ import java.util.List;
  * Something worth telling people about a release: what happened, with where the release stands
  * (stage, weight, time since it started), once it ended its outcome and rollback reason, and after a
  * soak its analysis readings; {@code thread} is where notifiers keep the release's conversation.
+ * {@code runId} tells this release apart from earlier ones of the same service and environment.
  */
 public record ReleaseEvent(
     String releaseId,
+    String runId,
     String service,
     String environment,
     Kind kind,
@@ -29,6 +31,7 @@ public record ReleaseEvent(
     STAGE_PASSED,
     ANALYSED,
     APPROVAL_REQUESTED,
+    APPROVAL_PROGRESS,
     APPROVAL_CLOSED,
     PAUSED,
     RESUMED,

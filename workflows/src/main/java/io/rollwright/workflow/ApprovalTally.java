@@ -75,6 +75,10 @@ public final class ApprovalTally {
     return null;
   }
 
+  public String stage() {
+    return stage;
+  }
+
   public boolean approved() {
     return approvedBy.size() >= required();
   }

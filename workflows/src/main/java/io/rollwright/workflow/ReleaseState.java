@@ -197,6 +197,11 @@ public final class ReleaseState {
       return refuse("control", c == null ? null : c.actor(), "the control names no action (one of "
           + java.util.Arrays.toString(ControlCommand.Action.values()).toLowerCase(java.util.Locale.ROOT) + ")");
     }
+    boolean decision = c.action() == ControlCommand.Action.APPROVE || c.action() == ControlCommand.Action.REJECT;
+    if (decision && c.stage() != null && (gate == null || !gate.stage().equals(c.stage()))) {
+      return refuse(c.action().name().toLowerCase(java.util.Locale.ROOT), c.actor(),
+          result != null ? "the release has ended" : "the gate of stage " + c.stage() + " is closed");
+    }
     return switch (c.action()) {
       case APPROVE -> approve(new ApprovalDecision(c.actor(), c.reason()));
       case REJECT -> reject(new ApprovalDecision(c.actor(), c.reason()));

@@ -206,7 +206,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         + String.join(", ", tally.status().allowed()) + " within " + DurationText.format(gate.timeout()));
     tell(Kind.APPROVAL_REQUESTED, gate.required() + " approval(s) needed from " + String.join(", ", tally.status().allowed())
         + " within " + DurationText.format(gate.timeout()));
-    boolean decided = Workflow.await(gate.timeout(), () -> tally.closed() || state.interrupted());
+    boolean decided = awaitDecision(tally, gate);
     state.closeGate();
     state.phase(Phase.SOAKING);
     stopIfAborted();
@@ -225,6 +225,28 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       return;
     }
     tell(Kind.APPROVAL_CLOSED, "approved by " + String.join(", ", tally.approvedBy()));
+  }
+
+  /** Waits for the gate to close, telling each approval short of the number needed as it comes. */
+  private boolean awaitDecision(ApprovalTally tally, Gate gate) {
+    if (Workflow.getVersion("approval-progress", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return Workflow.await(gate.timeout(), () -> tally.closed() || state.interrupted());
+    }
+    long deadline = Workflow.currentTimeMillis() + gate.timeout().toMillis();
+    int told = 0;
+    while (true) {
+      int seen = told;
+      Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
+      if (left.isNegative() || left.isZero()
+          || !Workflow.await(left, () -> tally.closed() || state.interrupted() || tally.approvedBy().size() != seen)) {
+        return false;
+      }
+      if (tally.closed() || state.interrupted()) {
+        return true;
+      }
+      told = tally.approvedBy().size();
+      tell(Kind.APPROVAL_PROGRESS, "approved so far by " + String.join(", ", tally.approvedBy()) + " (" + told + " of " + gate.required() + ")");
+    }
   }
 
   private void pauseForHuman(String why) {
@@ -293,7 +315,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void tell(Kind kind, String message) {
     ReleaseStatus now = state.snapshot();
     visibility.publish(now);
-    String kept = steps.tell(new ReleaseEvent(now.releaseId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
+    String kept = steps.tell(new ReleaseEvent(now.releaseId(), Workflow.getInfo().getRunId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
         now.result() == null ? null : now.result().outcome(), now.result() == null ? null : now.result().rollbackReason(),
         Workflow.currentTimeMillis() - state.startedAt(), kind == Kind.ANALYSED ? now.verdicts() : List.of(),
         thread));

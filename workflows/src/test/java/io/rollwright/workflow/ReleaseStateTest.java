@@ -144,6 +144,17 @@ class ReleaseStateTest {
   }
 
   @Test
+  void aDecisionForAnotherStagesGateIsRefused() {
+    ReleaseState s = state();
+    s.openGate(ApprovalTallyTest.tally());
+    String open = s.snapshot().gate().stage();
+    assertEquals(new ControlAnswer(false, "the gate of stage canary-5 is closed"),
+        s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null, "canary-5")));
+    assertTrue(s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null, open)).accepted());
+    assertEquals(List.of("refused approve", "approved"), actions(s));
+  }
+
+  @Test
   void afterTheEndEveryControlIsRefused() {
     ReleaseState s = state();
     s.openGate(ApprovalTallyTest.tally());

@@ -11,6 +11,7 @@ import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.ButtonElement;
+import io.rollwright.api.GateRef;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.policy.Stage;
@@ -58,7 +59,9 @@ public final class SlackNotifier implements Notifier {
       } else if (THREAD_REPLIES.contains(e.kind())) {
         ok(slack.chatPostMessage(r -> r.channel(channel).threadTs(ts).text(reply(e))));
       }
-      if (e.kind() == Kind.APPROVAL_CLOSED) {
+      if (e.kind() == Kind.APPROVAL_PROGRESS) {
+        showApprovalProgress(ts, reply(e));
+      } else if (e.kind() == Kind.APPROVAL_CLOSED) {
         closeApprovalRequests(ts, reply(e));
       }
       return thread;
@@ -67,24 +70,45 @@ public final class SlackNotifier implements Notifier {
     }
   }
 
+  /** The approval requests in the thread that still have buttons. */
+  private List<Message> openApprovalRequests(String thread) throws IOException, SlackApiException {
+    return ok(slack.conversationsReplies(r -> r.channel(channel).ts(thread))).getMessages().stream()
+        .filter(m -> m.getBlocks() != null && m.getBlocks().stream().anyMatch(SlackNotifier::approvalButtons))
+        .toList();
+  }
+
+  private static boolean approvalButtons(LayoutBlock b) {
+    return b instanceof ActionsBlock a && APPROVAL_BLOCK.equals(a.getBlockId());
+  }
+
+  /** Shows who has approved so far under each open approval request, buttons kept. */
+  private void showApprovalProgress(String thread, String progress) throws IOException, SlackApiException {
+    for (Message m : openApprovalRequests(thread)) {
+      List<LayoutBlock> blocks = List.of(section(m.getText()), section(progress),
+          m.getBlocks().stream().filter(SlackNotifier::approvalButtons).findFirst().orElseThrow());
+      ok(slack.chatUpdate(r -> r.channel(channel).ts(m.getTs()).text(m.getText()).blocks(blocks)));
+    }
+  }
+
   /** Replaces every approval request in the thread that still has buttons with what became of it. */
   private void closeApprovalRequests(String thread, String outcome) throws IOException, SlackApiException {
-    List<Message> open = ok(slack.conversationsReplies(r -> r.channel(channel).ts(thread))).getMessages().stream()
-        .filter(m -> m.getBlocks() != null && m.getBlocks().stream().anyMatch(b -> b instanceof ActionsBlock a && APPROVAL_BLOCK.equals(a.getBlockId())))
-        .toList();
-    for (Message m : open) {
+    for (Message m : openApprovalRequests(thread)) {
       String text = m.getText() + "\n" + outcome;
       ok(slack.chatUpdate(r -> r.channel(channel).ts(m.getTs()).text(text).blocks(List.of(section(text)))));
     }
   }
 
-  /** The request in the thread: who is asked, by when, and Approve / Reject buttons carrying the release. */
+  /** The request in the thread: who is asked, by when, and Approve / Reject buttons carrying the gate. */
   private static List<LayoutBlock> approvalRequest(ReleaseEvent e) {
     return List.of(section(reply(e)), ActionsBlock.builder().blockId(APPROVAL_BLOCK).elements(List.of(
         ButtonElement.builder().actionId("approve").text(PlainTextObject.builder().text("Approve").build())
-            .style("primary").value(e.releaseId()).build(),
+            .style("primary").value(gate(e)).build(),
         ButtonElement.builder().actionId("reject").text(PlainTextObject.builder().text("Reject").build())
-            .style("danger").value(e.releaseId()).build())).build());
+            .style("danger").value(gate(e)).build())).build());
+  }
+
+  private static String gate(ReleaseEvent e) {
+    return new GateRef(e.releaseId(), e.runId(), e.stage()).toString();
   }
 
   private static SectionBlock section(String markdown) {
@@ -122,7 +146,7 @@ public final class SlackNotifier implements Notifier {
       };
       case ALERT, ROLLING_BACK -> "🚨";
       case PAUSED -> "⏸";
-      case APPROVAL_REQUESTED, APPROVAL_CLOSED -> "✋";
+      case APPROVAL_REQUESTED, APPROVAL_PROGRESS, APPROVAL_CLOSED -> "✋";
       default -> "•";
     };
     return icon + " " + e.message();

@@ -24,7 +24,7 @@ class BreachLatencyBenchmark extends PrometheusTest {
   void breachLatency() throws Exception {
     double detection = 0;
     double reaction = 0;
-    try (WorkerProcess worker = analysingWorker("breach-latency")) {
+    try (AppProcess worker = analysingWorker("breach-latency")) {
       for (int run = 0; run < RUNS; run++) {
         String id = start(request(SERVICE, "prom"));
         awaitPhase(id, Phase.SOAKING, Duration.ofMinutes(1));
@@ -35,7 +35,7 @@ class BreachLatencyBenchmark extends PrometheusTest {
         canary.errorRate(0);
         long verdict = release(id).status().audit().stream().filter(e -> e.action().equals("analysis FAIL"))
             .mapToLong(AuditEntry::atMillis).max().orElseThrow();
-        long restored = WorkerProcess.actions(journal(), SERVICE).stream().filter(a -> a.action().equals("route-all-to-stable"))
+        long restored = AppProcess.actions(journal(), SERVICE).stream().filter(a -> a.action().equals("route-all-to-stable"))
             .mapToLong(SandboxCluster.Action::atMillis).max().orElseThrow();
         detection += (verdict - injected) / 1000.0 / RUNS;
         reaction += (restored - verdict) / 1000.0 / RUNS;

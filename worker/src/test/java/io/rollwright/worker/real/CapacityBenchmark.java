@@ -34,7 +34,7 @@ class CapacityBenchmark extends RealServerTest {
 
   @Test
   void parkedReleases() throws Exception {
-    try (WorkerProcess worker = worker("capacity", "--rollwright.kill-switch=false")) {
+    try (AppProcess worker = worker("capacity", "--rollwright.kill-switch=false")) {
       WorkflowClient client = server.client();
       ReleaseStarter starter = new ReleaseStarter(client);
       ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -30,7 +30,7 @@ class PrometheusAnalysisIT extends PrometheusTest {
 
   @Test
   void healthyCanaryIsPromoted() throws Exception {
-    try (WorkerProcess worker = analysingWorker("prom-healthy")) {
+    try (AppProcess worker = analysingWorker("prom-healthy")) {
       String id = start(request(SERVICE, "prom"));
       ReleaseResult result = result(id, Duration.ofMinutes(2));
       assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
@@ -48,7 +48,7 @@ class PrometheusAnalysisIT extends PrometheusTest {
 
   @Test
   void errorsInjectedDuringASoakRollBackWithTheMeasuredRate() throws Exception {
-    try (WorkerProcess worker = analysingWorker("prom-errors")) {
+    try (AppProcess worker = analysingWorker("prom-errors")) {
       String id = start(request(SERVICE, "prom"));
       awaitPhase(id, Phase.SOAKING, Duration.ofMinutes(1));
       canary.errorRate(0.3);
@@ -63,7 +63,7 @@ class PrometheusAnalysisIT extends PrometheusTest {
 
   @Test
   void prometheusStoppedMidSoakPausesInconclusiveAndNeverRollsBack() throws Exception {
-    try (WorkerProcess worker = analysingWorker("prom-down")) {
+    try (AppProcess worker = analysingWorker("prom-down")) {
       String id = start(request(SERVICE, "prom"));
       awaitPhase(id, Phase.SOAKING, Duration.ofMinutes(1));
       prometheus.stop();

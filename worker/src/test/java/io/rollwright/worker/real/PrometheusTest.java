@@ -32,7 +32,7 @@ abstract class PrometheusTest extends RealServerTest {
     canary.close();
   }
 
-  static WorkerProcess analysingWorker(String name) throws Exception {
+  static AppProcess analysingWorker(String name) throws Exception {
     return worker(name, "--rollwright.prometheus.url=" + prometheus.url(), "--rollwright.prometheus.min-window=5s",
         "--rollwright.default-metrics=prometheus");
   }

@@ -39,9 +39,9 @@ abstract class RealServerTest {
         policy, null, "alice", null, "abc123");
   }
 
-  static WorkerProcess worker(String name, String... settings) throws Exception {
+  static AppProcess worker(String name, String... settings) throws Exception {
     Files.createDirectories(dir);
-    return WorkerProcess.start(server, journal(), dir.resolve(name + ".log"), settings);
+    return AppProcess.worker(server, journal(), dir.resolve(name + ".log"), settings);
   }
 
   static Path journal() {
@@ -73,7 +73,7 @@ abstract class RealServerTest {
 
   static void awaitAction(String service, String action, Duration within) throws InterruptedException {
     await("sandbox action '" + action + "' on " + service, within,
-        () -> WorkerProcess.plannedSequence(journal(), service).contains(action));
+        () -> AppProcess.plannedSequence(journal(), service).contains(action));
   }
 
   static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ServerRestartIT extends RealServerTest {
   @Test
   void releaseWaitingForApprovalSurvivesAServerRestart() throws Exception {
-    try (WorkerProcess worker = worker("restart")) {
+    try (AppProcess worker = worker("restart")) {
       awaitTemporalHealth(worker, "UP");
       String id = start(request("inventory", "gate"));
       awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofMinutes(1));
@@ -40,7 +40,7 @@ class ServerRestartIT extends RealServerTest {
   }
 
   /** The worker's {@code /actuator/health} reports the Temporal connection as its {@code temporal} component. */
-  private static void awaitTemporalHealth(WorkerProcess worker, String status) throws InterruptedException {
+  private static void awaitTemporalHealth(AppProcess worker, String status) throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + worker.port() + "/actuator/health"))
         .timeout(Duration.ofSeconds(5)).build();

@@ -22,7 +22,7 @@ class TemporalCliIT extends RealServerTest {
 
   @Test
   void temporalCliReleaseIsApprovedAndPromoted() throws Exception {
-    try (WorkerProcess worker = worker("cli")) {
+    try (AppProcess worker = worker("cli")) {
       Path out = dir.resolve("cli-script.out");
       ProcessBuilder pb = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true).redirectOutput(out.toFile());
       pb.environment().put("TEMPORAL_ADDRESS", server.address());

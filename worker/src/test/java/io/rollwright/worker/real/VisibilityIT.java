@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class VisibilityIT extends RealServerTest {
   @Test
   void describeShowsSearchAttributesAndSummaryOfARunningRelease() throws Exception {
-    try (WorkerProcess worker = worker("describe")) {
+    try (AppProcess worker = worker("describe")) {
       String id = start(request("search", "gate"));
       awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofMinutes(1));
 
@@ -49,7 +49,7 @@ class VisibilityIT extends RealServerTest {
 
   @Test
   void secondStartOfTheSameServiceAndEnvironmentIsRefusedUntilTheFirstEnds() throws Exception {
-    try (WorkerProcess worker = worker("duplicate")) {
+    try (AppProcess worker = worker("duplicate")) {
       String id = start(request("ledger", "gate"));
       awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofMinutes(1));
 

@@ -1,0 +1,110 @@
+package io.rollwright.starter;
+
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ReleaseStatus;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowServiceException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends controls (approve, reject, pause, resume, abort, promote) to a running release through the
+ * {@code control} update, and returns the release's answer. A release that has ended, or a worker
+ * that does not answer in time, is an answer too, never an exception; only an unknown release is.
+ */
+public final class ReleaseControls {
+  private static final ExecutorService WAITERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "rollwright-control");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final WorkflowClient client;
+  private final Duration answerWithin;
+
+  public ReleaseControls(WorkflowClient client, Duration answerWithin) {
+    this.client = client;
+    this.answerWithin = answerWithin;
+  }
+
+  /**
+   * Applies {@code command} to the release {@code releaseId}.
+   *
+   * @throws ReleaseNotFoundException when no release has that ID
+   */
+  public ControlAnswer send(String releaseId, ControlCommand command) {
+    return send(releaseId, null, command);
+  }
+
+  /**
+   * Applies {@code command} to one run of the release ({@code runId}), or to its latest when null.
+   *
+   * @throws ReleaseNotFoundException when no release has that ID
+   */
+  public ControlAnswer send(String releaseId, String runId, ControlCommand command) {
+    WorkflowStub release = client.newUntypedWorkflowStub(releaseId, Optional.ofNullable(runId), Optional.empty());
+    CompletableFuture<ControlAnswer> answer = CompletableFuture.supplyAsync(
+        () -> release.update("control", ControlAnswer.class, command), WAITERS);
+    try {
+      return answer.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      return new ControlAnswer(false, "no worker answered within " + answerWithin.toSeconds() + "s; the "
+          + command.action().name().toLowerCase(Locale.ROOT) + " may still apply when one does: check `rollwright status " + releaseId + "`");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + releaseId + " to answer", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof WorkflowNotFoundException || e.getCause() instanceof WorkflowServiceException) {
+        return ended(releaseId, runId, (RuntimeException) e.getCause());
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Controls a release that is not running: it has ended (an answer), or it never existed (an exception). */
+  private ControlAnswer ended(String releaseId, String runId, RuntimeException cause) {
+    DescribeWorkflowExecutionResponse described;
+    try {
+      described = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+          io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(releaseId).setRunId(runId == null ? "" : runId))
+              .build());
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+        throw new ReleaseNotFoundException(releaseId);
+      }
+      throw cause;
+    }
+    WorkflowExecutionStatus status = described.getWorkflowExecutionInfo().getStatus();
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      throw cause;
+    }
+    return new ControlAnswer(false, "the release " + releaseId + " has ended (" + outcomeOf(releaseId, runId, status) + ")");
+  }
+
+  private String outcomeOf(String releaseId, String runId, WorkflowExecutionStatus status) {
+    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+      return status.name().substring("WORKFLOW_EXECUTION_STATUS_".length()).toLowerCase(Locale.ROOT);
+    }
+    try {
+      return client.newUntypedWorkflowStub(releaseId, Optional.ofNullable(runId), Optional.empty())
+          .query("status", ReleaseStatus.class).result().outcome().name();
+    } catch (RuntimeException e) {
+      return "completed";
+    }
+  }
+}
