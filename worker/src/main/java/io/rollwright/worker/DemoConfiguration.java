@@ -10,6 +10,7 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.starter.ReleaseWatcher;
 import io.rollwright.api.Strategy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -64,13 +65,13 @@ public class DemoConfiguration {
 
   static int run(WorkflowClient client, Sandbox sandbox, PrintStream out) {
     sandbox.metrics().script("payments", Track.CANARY, "error-rate", "0.004, 5s: 0.182");
-    ReleaseWatcher watcher = new ReleaseWatcher(client, out, Duration.ofMillis(200));
+    ReleaseWatcher watcher = new ReleaseWatcher(client, Duration.ofMillis(200));
     try {
       out.println("== Release 1 of 2: a healthy canary with an approval gate ==");
-      ReleaseResult first = release(client, watcher, request("checkout", "2.3.0"));
+      ReleaseResult first = release(client, watcher, request("checkout", "2.3.0"), out);
       out.println();
       out.println("== Release 2 of 2: a canary whose error rate rises to 18% ==");
-      ReleaseResult second = release(client, watcher, request("payments", "4.1.0"));
+      ReleaseResult second = release(client, watcher, request("payments", "4.1.0"), out);
       out.println();
       boolean asExpected = first.outcome() == ReleaseOutcome.PROMOTED && second.outcome() == ReleaseOutcome.ROLLED_BACK;
       out.println("Demo " + (asExpected ? "complete" : "FAILED") + ": checkout " + first.outcome() + ", payments " + second.outcome());
@@ -89,14 +90,15 @@ public class DemoConfiguration {
         null, null, REQUESTER, null, "demo-" + service);
   }
 
-  private static ReleaseResult release(WorkflowClient client, ReleaseWatcher watcher, ReleaseRequest request) throws InterruptedException {
+  private static ReleaseResult release(WorkflowClient client, ReleaseWatcher watcher, ReleaseRequest request, PrintStream out)
+      throws InterruptedException {
     ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(request.releaseId())
         .setTaskQueue(ReleaseIds.TASK_QUEUE)
         .build());
     WorkflowClient.start(release::run, request);
     Set<String> decided = new HashSet<>();
-    return watcher.follow(request.releaseId(), status -> approveWhenAsked(release, status, decided));
+    return watcher.print(request.releaseId(), out::println, status -> approveWhenAsked(release, status, decided));
   }
 
   /** Plays the approvers: the requester first (refused: nobody approves their own release), then an allowed approver. */

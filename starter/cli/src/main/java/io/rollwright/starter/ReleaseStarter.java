@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
+import java.time.Instant;
 
 /**
  * Starts releases the way every front door does: the request validated first (nothing starts when
@@ -30,18 +31,25 @@ public final class ReleaseStarter {
     this(client, ReleaseIds.TASK_QUEUE);
   }
 
+  /** Starts the release with no commit time for its change; see {@link #start(ReleaseRequest, Instant)}. */
+  public WorkflowExecution start(ReleaseRequest request) {
+    return start(request, null);
+  }
+
   /**
-   * Starts the release and returns its workflow execution.
+   * Starts the release and returns its workflow execution. {@code changeCommittedAt}, when known,
+   * is kept with it (in its memo) for the lead-time figure.
    *
    * @throws io.rollwright.policy.InvalidReleaseException naming every broken rule; nothing started
    * @throws ReleaseInProgressException naming the release already running
    */
-  public WorkflowExecution start(ReleaseRequest request) {
+  public WorkflowExecution start(ReleaseRequest request, Instant changeCommittedAt) {
     RequestValidator.require(request);
     ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(request.releaseId())
         .setTaskQueue(taskQueue)
         .setStaticSummary(ReleaseSearchAttributes.summary(request))
+        .setMemo(ReleaseHistory.memo(request.changeRef(), changeCommittedAt))
         .setTypedSearchAttributes(SearchAttributes.newBuilder()
             .set(ReleaseSearchAttributes.SERVICE, request.service())
             .set(ReleaseSearchAttributes.VERSION, request.version())

@@ -1,4 +1,4 @@
-package io.rollwright.starter;
+package io.rollwright.starter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.rollwright.worker;
+package io.rollwright.starter;
 
 import io.rollwright.api.ProgressRenderer;
 import io.rollwright.api.ReleaseResult;
@@ -6,34 +6,38 @@ import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** Follows one release through its {@code status} query and prints its progress until it ends. */
+/** Follows one release through its {@code status} query until it ends, handing each answer on. */
 public final class ReleaseWatcher {
   private final WorkflowClient client;
-  private final PrintStream out;
   private final Duration every;
 
-  public ReleaseWatcher(WorkflowClient client, PrintStream out, Duration every) {
+  public ReleaseWatcher(WorkflowClient client, Duration every) {
     this.client = client;
-    this.out = out;
     this.every = every;
   }
 
-  /** Prints progress until the release ends; {@code onStatus} sees every answer (e.g. to approve a waiting gate). */
+  /** Hands every {@code status} answer to {@code onStatus} until the release ends, and returns its result. */
   public ReleaseResult follow(String releaseId, Consumer<ReleaseStatus> onStatus) throws InterruptedException {
     ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class, releaseId);
-    ProgressRenderer renderer = new ProgressRenderer();
     while (true) {
       ReleaseStatus status = release.status();
-      renderer.next(status).forEach(out::println);
+      onStatus.accept(status);
       if (status.result() != null) {
         return WorkflowStub.fromTyped(release).getResult(ReleaseResult.class);
       }
-      onStatus.accept(status);
       Thread.sleep(every.toMillis());
     }
+  }
+
+  /** Prints the release's progress as lines ({@link ProgressRenderer}) until it ends; {@code also} sees every answer. */
+  public ReleaseResult print(String releaseId, Consumer<String> out, Consumer<ReleaseStatus> also) throws InterruptedException {
+    ProgressRenderer renderer = new ProgressRenderer();
+    return follow(releaseId, status -> {
+      renderer.next(status).forEach(out);
+      also.accept(status);
+    });
   }
 }

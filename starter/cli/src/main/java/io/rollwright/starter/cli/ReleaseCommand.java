@@ -1,0 +1,57 @@
+package io.rollwright.starter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What every command that talks to Temporal shares: the connection, the output format, and closing up. */
+abstract class ReleaseCommand implements Callable<Integer> {
+  /** Output formats of read commands. */
+  enum Output { text, json }
+
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+
+  @Mixin
+  TemporalOptions temporal;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}")
+  Output output;
+
+  @Option(names = {"-v", "--verbose"}, description = "show the stack trace of an error")
+  boolean verbose;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public final Integer call() throws Exception {
+    try {
+      return run();
+    } finally {
+      temporal.close();
+    }
+  }
+
+  abstract int run() throws Exception;
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  boolean json() {
+    return output == Output.json;
+  }
+
+  /** Prints {@code value} as one line of JSON. */
+  void printJson(Object value) throws Exception {
+    out().println(JSON.writeValueAsString(value));
+    out().flush();
+  }
+}

@@ -1,0 +1,52 @@
+package io.rollwright.starter.cli;
+
+import io.rollwright.analysis.CheckReading;
+import io.rollwright.api.AuditEntry;
+import io.rollwright.api.GateStatus;
+import io.rollwright.api.ProgressRenderer;
+import io.rollwright.api.ReleaseStatus;
+import io.rollwright.policy.Stage;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A release's {@code status} as a short panel of text: where it is, its gate, its readings, its latest events. */
+final class StatusText {
+  static final int EVENTS = 8;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private StatusText() {}
+
+  static List<String> of(ReleaseStatus s) {
+    List<String> lines = new ArrayList<>();
+    lines.add(s.releaseId() + " — " + s.service() + " " + s.version() + " → " + s.environment() + " ("
+        + s.strategy().name().toLowerCase(Locale.ROOT) + (s.policy() == null ? "" : ", policy " + s.policy())
+        + "), requested by " + s.requestedBy());
+    lines.add("phase: " + s.phase() + (s.stage() == null ? "" : " · stage " + s.stageNumber() + " of " + s.stageCount() + " (" + s.stage() + ")")
+        + " · canary " + Stage.weightText(s.weight()) + (s.pausedBecause() == null ? "" : " · " + s.pausedBecause()));
+    GateStatus gate = s.gate();
+    if (gate != null) {
+      lines.add("gate: " + gate.approvedBy().size() + " of " + gate.required() + " approvals"
+          + (gate.approvedBy().isEmpty() ? "" : " (" + String.join(", ", gate.approvedBy()) + ")") + " from " + String.join(", ", gate.allowed())
+          + ", closes " + DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(gate.deadlineMillis())));
+    }
+    for (CheckReading r : s.verdicts()) {
+      lines.add("reading: " + r.reason() + " — " + r.verdict());
+    }
+    if (s.result() != null) {
+      lines.add(ProgressRenderer.outcome(s.result()));
+    }
+    List<AuditEntry> audit = s.audit();
+    if (!audit.isEmpty()) {
+      lines.add("latest events (UTC):");
+      for (AuditEntry e : audit.subList(Math.max(0, audit.size() - EVENTS), audit.size())) {
+        lines.add("  " + TIME.format(Instant.ofEpochMilli(e.atMillis())) + "  " + e.actor() + "  " + e.action()
+            + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()));
+      }
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,153 @@
+package io.rollwright.service.api;
+
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.api.ReleaseStatus;
+import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.policy.DurationText;
+import io.rollwright.starter.DeliveryReport;
+import io.rollwright.starter.ReleaseControls;
+import io.rollwright.starter.ReleaseHistory;
+import io.rollwright.starter.ReleaseNotFoundException;
+import io.rollwright.starter.ReleaseRecord;
+import io.rollwright.starter.ReleaseStarter;
+import io.rollwright.starter.WebUi;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The REST API: the same front door as the command line, acting as the authenticated caller. */
+@RestController
+public class ReleasesController {
+  /** A started release: its ID, run and Web UI link. */
+  public record StartedRelease(String releaseId, String runId, String link) {}
+
+  /** The body of a control: why (required to reject and abort, and for a full promotion), and for promote whether to skip everything left. */
+  public record ControlBody(String reason, Boolean full) {}
+
+  /** Releases started in a period, newest first, with the rollback rate of those that deployed. */
+  public record ReleasesPage(Instant since, List<ReleaseRecord> releases, int deployed, double rollbackRate) {}
+
+  private final WorkflowClient client;
+  private final ApiProperties settings;
+  private final ReleaseControls controls;
+
+  public ReleasesController(WorkflowClient client, ApiProperties settings) {
+    this.client = client;
+    this.settings = settings;
+    this.controls = new ReleaseControls(client, Duration.ofSeconds(10));
+  }
+
+  /** Starts a release (a release request as JSON, optionally with {@code changeCommittedAt}); requested by the caller. */
+  @PostMapping(path = "/releases", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<StartedRelease> start(@RequestBody String body, @RequestAttribute(ApiCaller.IDENTITY) String caller) {
+    StartBody start = StartBody.parse(body, caller);
+    WorkflowExecution run = new ReleaseStarter(client).start(start.request(), start.changeCommittedAt());
+    String id = start.request().releaseId();
+    return ResponseEntity.created(URI.create("/releases/" + id))
+        .body(new StartedRelease(id, run.getRunId(), WebUi.link(settings.ui(), client.getOptions().getNamespace(), id, run.getRunId())));
+  }
+
+  /** Where the release is: the {@code status} query's answer. */
+  @GetMapping("/releases/{id}")
+  public ReleaseStatus status(@PathVariable("id") String id) {
+    try {
+      return client.newWorkflowStub(ReleaseWorkflow.class, id).status();
+    } catch (WorkflowNotFoundException e) {
+      throw new ReleaseNotFoundException(id);
+    }
+  }
+
+  @PostMapping("/releases/{id}/approve")
+  public ControlAnswer approve(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
+    return control(id, Action.APPROVE, body, caller);
+  }
+
+  @PostMapping("/releases/{id}/reject")
+  public ControlAnswer reject(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
+    return control(id, Action.REJECT, body, caller);
+  }
+
+  @PostMapping("/releases/{id}/pause")
+  public ControlAnswer pause(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
+    return control(id, Action.PAUSE, body, caller);
+  }
+
+  @PostMapping("/releases/{id}/resume")
+  public ControlAnswer resume(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
+    return control(id, Action.RESUME, body, caller);
+  }
+
+  @PostMapping("/releases/{id}/abort")
+  public ControlAnswer abort(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
+    return control(id, Action.ABORT, body, caller);
+  }
+
+  @PostMapping("/releases/{id}/promote")
+  public ControlAnswer promote(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
+    return control(id, body != null && Boolean.TRUE.equals(body.full()) ? Action.PROMOTE_FULL : Action.PROMOTE, body, caller);
+  }
+
+  private ControlAnswer control(String id, Action action, ControlBody body, String caller) {
+    ControlAnswer answer = controls.send(id, new ControlCommand(action, caller, body == null ? null : body.reason()));
+    if (!answer.accepted()) {
+      throw new ControlRefusedException(answer.message());
+    }
+    return answer;
+  }
+
+  /** Releases started since {@code since} (e.g. {@code 7d}), optionally of one service and environment. */
+  @GetMapping("/releases")
+  public ReleasesPage list(@RequestParam(name = "service", required = false) String service,
+      @RequestParam(name = "env", required = false) String environment,
+      @RequestParam(name = "since", defaultValue = "7d") String since,
+      @RequestParam(name = "limit", defaultValue = "100") int limit) {
+    if (limit < 1 || limit > 10_000) {
+      throw new IllegalArgumentException("limit: must be between 1 and 10000, not " + limit);
+    }
+    Instant now = Instant.now();
+    Instant from = now.minus(period("since", since));
+    List<ReleaseRecord> releases = new ReleaseHistory(client).list(service, environment, from);
+    DeliveryReport figures = DeliveryReport.of(releases, from, now);
+    return new ReleasesPage(from, releases.subList(0, Math.min(limit, releases.size())),
+        figures.promoted() + figures.rolledBack() + figures.failed(), figures.rollbackRate());
+  }
+
+  /** Deployment frequency, lead time for changes, change failure rate and time to restore over {@code since}. */
+  @GetMapping("/metrics/dora")
+  public DeliveryReport dora(@RequestParam(name = "service", required = false) String service,
+      @RequestParam(name = "env", required = false) String environment,
+      @RequestParam(name = "since", defaultValue = "30d") String since) {
+    Instant now = Instant.now();
+    Instant from = now.minus(period("since", since));
+    return DeliveryReport.of(new ReleaseHistory(client).list(service, environment, from), from, now);
+  }
+
+  private static Duration period(String name, String text) {
+    try {
+      return DurationText.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + ": " + e.getMessage());
+    }
+  }
+}

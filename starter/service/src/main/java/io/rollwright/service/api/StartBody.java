@@ -1,0 +1,46 @@
+package io.rollwright.service.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rollwright.api.ReleaseRequest;
+import io.rollwright.policy.InvalidReleaseException;
+import io.rollwright.policy.ReleaseJson;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The body of {@code POST /releases}: a release request as every front door reads it (strictly), plus
+ * {@code changeCommittedAt}; {@code requestedBy} is the caller and may be left out.
+ */
+record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static StartBody parse(String body, String caller) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(body == null ? "" : body);
+    } catch (JsonProcessingException e) {
+      throw ReleaseJson.invalid(e, "request");
+    }
+    if (!(tree instanceof ObjectNode fields)) {
+      throw new InvalidReleaseException("request", "must be a JSON object");
+    }
+    Instant committed = null;
+    JsonNode at = fields.remove("changeCommittedAt");
+    if (at != null && !at.isNull()) {
+      try {
+        committed = Instant.parse(at.asText());
+      } catch (DateTimeParseException e) {
+        throw new InvalidReleaseException("request.changeCommittedAt", "'" + at.asText() + "' is not an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z");
+      }
+    }
+    JsonNode asked = fields.get("requestedBy");
+    if (asked != null && !asked.isNull() && !asked.asText().equals(caller)) {
+      throw new InvalidReleaseException("request.requestedBy", "is the caller, " + caller + "; leave it out (it was '" + asked.asText() + "')");
+    }
+    fields.put("requestedBy", caller);
+    return new StartBody(ReleaseJson.request(fields.toString()), committed);
+  }
+}
