@@ -31,22 +31,27 @@ public final class AppProcess implements AutoCloseable {
     List<String> all = new ArrayList<>(List.of("--rollwright.policies-dir=" + POLICIES.toAbsolutePath(),
         "--rollwright.sandbox.journal=" + journal.toAbsolutePath()));
     all.addAll(List.of(settings));
-    return launch(WORKER_JAR, server, log, all);
+    return launch(WORKER_JAR, server.address(), log, all);
   }
 
   /** Starts the starter service (REST API, Slack endpoint); {@code settings} are extra Spring properties. */
   public static AppProcess service(TemporalDevServer server, Path log, String... settings) throws IOException {
-    return launch(SERVICE_JAR, server, log, List.of(settings));
+    return service(server.address(), log, settings);
   }
 
-  private static AppProcess launch(Path jar, TemporalDevServer server, Path log, List<String> settings) throws IOException {
+  /** Starts the starter service against the Temporal frontend at {@code temporal} (host:port). */
+  public static AppProcess service(String temporal, Path log, String... settings) throws IOException {
+    return launch(SERVICE_JAR, temporal, log, List.of(settings));
+  }
+
+  private static AppProcess launch(Path jar, String temporal, Path log, List<String> settings) throws IOException {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: these tests run after 'package' (./mvnw verify)");
     }
     int port = TemporalDevServer.freePort();
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-jar", jar.toString(),
-        "--spring.temporal.connection.target=" + server.address(),
+        "--spring.temporal.connection.target=" + temporal,
         "--server.port=" + port));
     cmd.addAll(settings);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
