@@ -2,6 +2,7 @@ package io.rollwright.worker;
 
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseWorkflow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,18 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
     release.approve(new ApprovalDecision("carol", "ok"));
     h.result(release);
     save("promoted", "checkout@prod");
+  }
+
+  @Test
+  void approvalProgress() throws IOException {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "gated"));
+    h.waitFor(Duration.ofMinutes(41));
+    release.control(new ControlCommand(ControlCommand.Action.APPROVE, "alice", "mine", "canary-50"));
+    release.control(new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok", "canary-50"));
+    h.waitFor(Duration.ofMinutes(5));
+    release.control(new ControlCommand(ControlCommand.Action.APPROVE, "carol", "ok", "canary-50"));
+    h.result(release);
+    save("approval-progress", "checkout@prod");
   }
 
   @Test
