@@ -59,6 +59,13 @@ public class WorkerConfiguration {
       }
       sandbox.metrics().script(what[0], Track.valueOf(what[1].toUpperCase(Locale.ROOT)), what[2], sides[1].trim());
     }
+    for (String failure : settings.failures()) {
+      String[] what = failure.trim().split("\\s+");
+      if (what.length != 3 || !what[2].matches("\\d+")) {
+        throw new IllegalArgumentException("rollwright.sandbox.failures: '" + failure + "' is not '<service> <action> <times>'");
+      }
+      sandbox.cluster().failNext(what[0], what[1], Integer.parseInt(what[2]));
+    }
     return sandbox;
   }
 

@@ -22,7 +22,8 @@ class CliIT extends RealServerTest {
 
   @BeforeAll
   static void startWorker() throws Exception {
-    worker = worker("cli", "--rollwright.sandbox.metrics[0]=ledger canary error-rate = 0.3");
+    worker = worker("cli", "--rollwright.sandbox.metrics[0]=ledger canary error-rate = 0.3",
+        "--rollwright.sandbox.metrics[1]=stuck canary error-rate = 0.3", "--rollwright.sandbox.failures[0]=stuck route-all-to-stable 1000");
   }
 
   @AfterAll
@@ -88,6 +89,14 @@ class CliIT extends RealServerTest {
   }
 
   @Test
+  void aRollbackThatCannotFinishEndsFailedWithExitCodeFour() {
+    Cli run = cli(start("stuck", "1.0.0", "prod", "brief-rollback", "--wait"));
+    assertEquals(4, run.code(), run.toString());
+    assertTrue(run.out().contains("💥 stuck@prod FAILED in "), run.out());
+    assertTrue(run.out().contains("needs a human"), run.out());
+  }
+
+  @Test
   void aFailedPreflightEndsBlockedWithExitCodeThree() {
     Cli run = cli(start("search", "1.0.0", "prod", "frozen", "--wait"));
     assertEquals(3, run.code(), run.toString());
@@ -130,6 +139,10 @@ class CliIT extends RealServerTest {
     Cli invalid = cli("start", "Checkout!", "2.3.0", "--image", "x", "--env", "prod", "--direct");
     assertEquals(1, invalid.code(), invalid.toString());
     assertTrue(invalid.err().startsWith("rollwright: invalid release request:"), invalid.err());
+    Cli refused = cli(start("orders", "1.0.0", "prod", "invalid", "--wait"));
+    assertEquals(1, refused.code(), refused.toString());
+    assertTrue(refused.err().startsWith("rollwright: orders@prod was refused, nothing was deployed: ")
+        && refused.err().contains("policy.rollbackTimeout: must be between 1m and 1d (got 5s)"), refused.err());
 
     int closed = TemporalDevServer.freePort();
     Cli unreachable = Cli.run(null, "status", "checkout@prod", "--address", "127.0.0.1:" + closed);

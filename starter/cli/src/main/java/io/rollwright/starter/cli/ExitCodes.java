@@ -12,7 +12,7 @@ public final class ExitCodes {
   public static final int ROLLED_BACK = 2;
   /** The release was blocked by pre-flight; nothing was deployed. */
   public static final int BLOCKED = 3;
-  /** The release failed and needs a human (its rollback could not finish). */
+  /** The release failed and needs a human: its rollback could not finish, or its workflow was ended from outside. */
   public static final int FAILED = 4;
   /** Temporal could not be reached or used; nothing was done. Safe to retry. */
   public static final int UNAVAILABLE = 5;

@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.Violation;
+import io.rollwright.starter.ReleaseEndedWithoutOutcomeException;
 import io.rollwright.starter.ReleaseInProgressException;
 import io.rollwright.starter.ReleaseNotFoundException;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ParseResult;
     description = "Start, watch, control and report on releases run by Rollwright.",
     footer = {"", "Exit codes:", "  0  done; for start --wait and watch: promoted",
         "  1  usage or input error, unknown release, release already in progress, refused control",
-        "  2  rolled back", "  3  blocked by pre-flight (nothing deployed)", "  4  failed: needs a human",
+        "  2  rolled back", "  3  blocked by pre-flight (nothing deployed)", "  4  failed, or ended without an outcome (e.g. terminated): needs a human",
         "  5  Temporal unreachable (nothing was done; safe to retry)"},
     subcommands = {StartCommand.class, StatusCommand.class, WatchCommand.class, ControlCommands.Approve.class,
         ControlCommands.Reject.class, ControlCommands.Pause.class, ControlCommands.Resume.class, ControlCommands.Abort.class,
@@ -55,6 +56,9 @@ public final class RollwrightCli {
         err.println("  " + v);
       }
     } else if (e instanceof ReleaseInProgressException || e instanceof ReleaseNotFoundException || e instanceof IllegalArgumentException) {
+      err.println("rollwright: " + e.getMessage());
+    } else if (e instanceof ReleaseEndedWithoutOutcomeException ended) {
+      code = ended.invalid() ? ExitCodes.INPUT : ExitCodes.FAILED;
       err.println("rollwright: " + e.getMessage());
     } else if (e instanceof TemporalUnavailableException) {
       code = ExitCodes.UNAVAILABLE;
