@@ -72,7 +72,7 @@ class SlackNotificationTest {
         .filter(c -> c.reply() && c.params().getOrDefault("blocks", "").contains(SlackNotifier.APPROVAL_BLOCK)).findFirst().orElseThrow();
     assertTrue(request.params().get("blocks").contains("\"action_id\":\"approve\"") && request.params().get("blocks").contains("\"action_id\":\"reject\""),
         request.params().get("blocks"));
-    assertTrue(request.params().get("text").contains("2 approval(s) needed from alice, bob, carol"), request.params().get("text"));
+    assertTrue(request.params().get("text").contains("2 approval(s) needed from alice, bob, carol within 2h (by "), request.params().get("text"));
 
     assertTrue(request.params().get("blocks").contains("\"value\":\"checkout@prod|" + WorkflowStub.fromTyped(release).getExecution().getRunId() + "|canary-50\""),
         "each button carries its run and gate: " + request.params().get("blocks"));

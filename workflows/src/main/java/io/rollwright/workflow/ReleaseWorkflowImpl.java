@@ -37,6 +37,7 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -205,7 +206,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     state.record(ReleaseState.SYSTEM, "approval requested", "stage " + stage.name() + ": " + gate.required() + " of "
         + String.join(", ", tally.status().allowed()) + " within " + DurationText.format(gate.timeout()));
     tell(Kind.APPROVAL_REQUESTED, gate.required() + " approval(s) needed from " + String.join(", ", tally.status().allowed())
-        + " within " + DurationText.format(gate.timeout()));
+        + " within " + DurationText.format(gate.timeout()) + " (by " + Instant.ofEpochMilli(tally.status().deadlineMillis()) + ")");
     boolean decided = awaitDecision(tally, gate);
     state.closeGate();
     state.phase(Phase.SOAKING);

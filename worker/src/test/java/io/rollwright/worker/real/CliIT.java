@@ -124,6 +124,10 @@ class CliIT extends RealServerTest {
     Cli watched = cli("watch", "cart@prod", "--every", "200ms");
     assertEquals(2, watched.code(), watched.toString());
     assertTrue(watched.out().contains("reason (aborted): aborted by sam: wrong image"), watched.out());
+    Cli panel = cli("watch", "cart@prod", "--redraw");
+    assertEquals(2, panel.code(), panel.toString());
+    assertTrue(panel.out().startsWith("\033[H\033[2J" + "cart@prod — cart 3.1.0 → prod (canary, policy soak), requested by alice"), panel.out());
+    assertTrue(panel.out().contains("ROLLED_BACK"), panel.out());
   }
 
   @Test
