@@ -1,8 +1,8 @@
 package io.rollwright.worker;
 
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollwright.activities.ActivityClock;
 import io.rollwright.activities.ReleaseActivities;
@@ -13,9 +13,9 @@ import io.rollwright.activities.kubernetes.Kubernetes;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.notify.LogNotifier;
+import io.rollwright.activities.notify.NotificationActivitiesImpl;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.notify.SlackNotifier;
-import io.rollwright.activities.notify.NotificationActivitiesImpl;
 import io.rollwright.activities.policy.ClasspathPolicyFiles;
 import io.rollwright.activities.policy.DirectoryPolicyFiles;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;

@@ -1,14 +1,18 @@
 package io.rollwright.starter;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseStatus;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,12 +83,12 @@ public final class ReleaseControls {
     DescribeWorkflowExecutionResponse described;
     try {
       described = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-          io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+          DescribeWorkflowExecutionRequest.newBuilder()
               .setNamespace(client.getOptions().getNamespace())
-              .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(releaseId).setRunId(runId == null ? "" : runId))
+              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(releaseId).setRunId(runId == null ? "" : runId))
               .build());
-    } catch (io.grpc.StatusRuntimeException e) {
-      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw new ReleaseNotFoundException(releaseId);
       }
       throw cause;

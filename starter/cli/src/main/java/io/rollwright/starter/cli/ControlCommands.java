@@ -1,8 +1,8 @@
 package io.rollwright.starter.cli;
 
 import io.rollwright.api.ControlAnswer;
-import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.api.ControlCommand;
 import io.rollwright.starter.ReleaseControls;
 import java.time.Duration;
 import picocli.CommandLine.Command;

@@ -8,9 +8,9 @@ import io.rollwright.starter.ReleaseEndedWithoutOutcomeException;
 import io.rollwright.starter.ReleaseInProgressException;
 import io.rollwright.starter.ReleaseNotFoundException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /** The {@code rollwright} command line. */
 @Command(name = "rollwright", mixinStandardHelpOptions = true, version = "rollwright 0.1.0",

@@ -1,8 +1,8 @@
 package io.rollwright.service.api;
 
 import io.rollwright.api.ControlAnswer;
-import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.policy.DurationText;
