@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rollwright.api.Phase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -94,6 +96,26 @@ class CliIT extends RealServerTest {
     assertEquals(4, run.code(), run.toString());
     assertTrue(run.out().contains("💥 stuck@prod FAILED in "), run.out());
     assertTrue(run.out().contains("needs a human"), run.out());
+  }
+
+  @Test
+  void aPolicyFileGovernsTheRelease() throws Exception {
+    Path policy = Files.writeString(dir.resolve("one-stage.yaml"), """
+        description: one stage at 30%, from a file
+        analysis:
+          interval: 1s
+        checks:
+          - metric: error-rate
+            max: 0.10
+        stages:
+          - name: canary-30
+            weight: 30
+            soak: 2s
+        """);
+    Cli run = cli("start", "inventory", "5.0.0", "--image", "registry.example/inventory:5.0.0", "--env", "prod",
+        "--policy-file", policy.toString(), "--requested-by", "alice", "--wait");
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.out().contains("🐦 Stage canary-30 started — canary at 30%"), run.out());
   }
 
   @Test

@@ -57,4 +57,31 @@ class RollwrightCliTest {
     assertEquals(1, code);
     assertTrue(err.toString().contains("cannot read"), err.toString());
   }
+
+  @Test
+  void aBrokenPolicyFileIsRefusedBeforeAnythingIsAskedOfTemporal() throws IOException {
+    Path policy = Files.writeString(dir.resolve("policy.yaml"), "stages:\n  - name: canary-10\n    weight: ten\n");
+    int code = RollwrightCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "start", "checkout", "2.3.0",
+        "--image", "registry.example/checkout:2.3.0", "--env", "prod", "--policy-file", policy.toString(), "--address", "127.0.0.1:9");
+    assertEquals(1, code, err.toString());
+    assertTrue(err.toString().startsWith("rollwright: invalid release request:\n  policy file " + policy + ".stages[0].weight:"), err.toString());
+  }
+
+  @Test
+  void policyNameAndFileExcludeEachOther() {
+    int code = RollwrightCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "start", "checkout", "2.3.0",
+        "--image", "x", "--env", "prod", "--policy", "standard", "--policy-file", "p.yaml");
+    assertEquals(1, code);
+    assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+  }
+
+  @Test
+  void helpListsEveryCommandAndTheExitCodes() {
+    assertEquals(0, RollwrightCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "--help"));
+    for (String command : new String[] {"start", "status", "watch", "approve", "reject", "pause", "resume", "abort", "promote",
+        "history", "dora", "validate"}) {
+      assertTrue(out.toString().contains("\n  " + command + " "), command + " in " + out);
+    }
+    assertTrue(out.toString().contains("5  Temporal unreachable"), out.toString());
+  }
 }
