@@ -31,6 +31,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final AtomicInteger failures = new AtomicInteger();
   private final Map<String, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile int failWith;
+  private volatile String socketUrl;
 
   public FakeSlackApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -45,6 +46,8 @@ public final class FakeSlackApi implements AutoCloseable {
         if (status == 429) {
           exchange.getResponseHeaders().add("Retry-After", "1");
         }
+      } else if (method.equals("apps.connections.open")) {
+        answer = "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
       } else if (method.equals("auth.test")) {
         answer = "{\"ok\":true,\"url\":\"https://rollwright-test.slack.com/\",\"team_id\":\"T0ROLL\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}";
       } else if (method.equals("users.info")) {
@@ -82,6 +85,12 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Slack user {@code id} has {@code email} on their profile ({@code ""}: a profile without one). */
   public FakeSlackApi user(String id, String email) {
     emails.put(id, email);
+    return this;
+  }
+
+  /** Where {@code apps.connections.open} sends Socket Mode apps. */
+  public FakeSlackApi socket(String url) {
+    socketUrl = url;
     return this;
   }
 

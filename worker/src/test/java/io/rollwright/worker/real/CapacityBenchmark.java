@@ -7,11 +7,15 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.starter.DeliveryReport;
+import io.rollwright.starter.ReleaseHistory;
+import io.rollwright.starter.ReleaseRecord;
 import io.rollwright.starter.ReleaseStarter;
 import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,11 +71,20 @@ class CapacityBenchmark extends RealServerTest {
       }
       pool.shutdown();
 
+      String closed = "WorkflowType = 'ReleaseWorkflow' AND ExecutionStatus = 'Completed'";
+      await(N + " releases closed in visibility", Duration.ofMinutes(2), () -> client.countWorkflows(closed).getCount() >= N);
+      long listing = System.nanoTime();
+      List<ReleaseRecord> history = new ReleaseHistory(client).list(null, "prod", Instant.now().minus(Duration.ofDays(1)));
+      DeliveryReport figures = DeliveryReport.of(history, Instant.now().minus(Duration.ofDays(1)), Instant.now());
+      double listSeconds = (System.nanoTime() - listing) / 1e9;
+
       System.out.println("parked releases: " + N);
       System.out.println("worker heap MiB: " + heapMiB);
       System.out.println("approvals lost: " + (N - promoted));
       System.out.println(String.format(Locale.ROOT, "release start rate per s: %.1f", startRate));
+      System.out.println(String.format(Locale.ROOT, "history and dora over %d releases s: %.2f", history.size(), listSeconds));
       assertEquals(N, promoted);
+      assertEquals(N, figures.promoted());
     }
   }
 

@@ -13,6 +13,7 @@ import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.Strategy;
 import io.rollwright.worker.FakeSlackApi;
+import io.rollwright.worker.FakeSlackSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -140,6 +141,22 @@ class SlackApprovalIT extends RealServerTest {
     assertEquals(List.of("bob@example.com"), status.gate().approvedBy());
     assertEquals(List.of("bob@example.com"), actors(status, "approved"));
     assertTrue(status.audit().stream().noneMatch(e -> e.action().startsWith("refused")), "nothing forged or replayed reached the release: " + status.audit());
+    release(id).abort(new ControlRequest("test", "done"));
+  }
+
+  @Test
+  void overSocketModeAClickReachesTheReleaseToo() throws Exception {
+    String id = startGated("orders", "slack-gate");
+    String gate = clicks.approveButtonOf(id, Duration.ofSeconds(60));
+    try (FakeSlackSocket socket = new FakeSlackSocket();
+         AppProcess socketService = AppProcess.service(server, dir.resolve("slack-socket-service.log"), "--rollwright.slack.token=xoxb-test",
+             "--rollwright.slack.api-url=" + slack.socket(socket.url()).url(), "--rollwright.slack.app-token=xapp-test")) {
+      assertTrue(socket.awaitConnected(90), "the service opened its Socket Mode connection");
+      socket.sendInteractive("envelope-1", clicks.clickPayload("U_BOB", "approve", gate, "socket-bob"));
+      assertEquals("✅ approved by bob@example.com (1 of 2)", clicks.answerTo("socket-bob"));
+      assertTrue(socket.received().contains("{\"envelope_id\":\"envelope-1\"}"), "acknowledged: " + socket.received());
+    }
+    assertEquals(List.of("bob@example.com"), release(id).status().gate().approvedBy());
     release(id).abort(new ControlRequest("test", "done"));
   }
 

@@ -65,6 +65,11 @@ final class SlackClicks {
 
   /** The form body of a click on button {@code action} by {@code user}; {@code name} names its response_url and trigger. */
   String clickBody(String user, String action, String value, String name) {
+    return "payload=" + URLEncoder.encode(clickPayload(user, action, value, name), StandardCharsets.UTF_8);
+  }
+
+  /** The JSON payload of that click, as Socket Mode carries it. */
+  String clickPayload(String user, String action, String value, String name) {
     ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0ROLL")
         .put("trigger_id", "trigger-" + name).put("response_url", slack.responseUrl(name));
     payload.putObject("user").put("id", user).put("team_id", "T0ROLL");
@@ -72,7 +77,7 @@ final class SlackClicks {
     payload.putObject("channel").put("id", "C0RELEASES");
     payload.putArray("actions").addObject().put("type", "button").put("action_id", action)
         .put("block_id", SlackNotifier.APPROVAL_BLOCK).put("value", value).put("action_ts", "1700000000.1");
-    return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+    return payload.toString();
   }
 
   HttpResponse<String> click(String user, String action, String value, String name) throws Exception {
