@@ -4,7 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
-import io.rollwright.api.ReleaseStatus;
+import io.rollwright.api.ReleaseWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -12,7 +12,6 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
-import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,13 +57,11 @@ public final class ReleaseControls {
    * @throws ReleaseNotFoundException when no release has that ID
    */
   public ControlAnswer send(String releaseId, String runId, ControlCommand command) {
-    WorkflowStub release = client.newUntypedWorkflowStub(releaseId, Optional.ofNullable(runId), Optional.empty());
-    CompletableFuture<ControlAnswer> answer = CompletableFuture.supplyAsync(
-        () -> release.update("control", ControlAnswer.class, command), WAITERS);
+    ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class, releaseId, Optional.ofNullable(runId));
+    CompletableFuture<ControlAnswer> answer = CompletableFuture.supplyAsync(() -> release.control(command), WAITERS);
     try {
       return answer.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      answer.cancel(true);
       return new ControlAnswer(false, "no worker answered within " + answerWithin.toSeconds() + "s; the "
           + command.action().name().toLowerCase(Locale.ROOT) + " may still apply when one does: check `rollwright status " + releaseId + "`");
     } catch (InterruptedException e) {
@@ -105,8 +102,7 @@ public final class ReleaseControls {
       return status.name().substring("WORKFLOW_EXECUTION_STATUS_".length()).toLowerCase(Locale.ROOT);
     }
     try {
-      return client.newUntypedWorkflowStub(releaseId, Optional.ofNullable(runId), Optional.empty())
-          .query("status", ReleaseStatus.class).result().outcome().name();
+      return client.newWorkflowStub(ReleaseWorkflow.class, releaseId, Optional.ofNullable(runId)).status().result().outcome().name();
     } catch (RuntimeException e) {
       return "completed";
     }
