@@ -65,6 +65,11 @@ public record DeliveryReport(
         ratio(rolledBack, deployed));
   }
 
+  /** Releases that put the new version in front of production traffic: promoted, rolled back or failed. */
+  public int deployed() {
+    return promoted + rolledBack + failed;
+  }
+
   private static int count(List<ReleaseRecord> records, String outcome) {
     return (int) records.stream().filter(r -> outcome.equals(r.outcome())).count();
   }

@@ -27,11 +27,6 @@ public record ReleaseRecord(
     return closedAt != null;
   }
 
-  /** Ended with production traffic having reached the new version: promoted, rolled back, or failed. */
-  public boolean deployed() {
-    return ended() && (promoted() || failedChange());
-  }
-
   public boolean promoted() {
     return "PROMOTED".equals(outcome);
   }

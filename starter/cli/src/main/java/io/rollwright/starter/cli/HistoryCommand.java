@@ -39,7 +39,7 @@ final class HistoryCommand extends ReleaseCommand {
     DeliveryReport figures = DeliveryReport.of(releases, now.minus(period), now);
     if (json()) {
       printJson(Map.of("since", now.minus(period), "releases", releases.subList(0, Math.min(limit, releases.size())),
-          "rollbackRate", figures.rollbackRate(), "deployed", figures.promoted() + figures.rolledBack() + figures.failed()));
+          "rollbackRate", figures.rollbackRate(), "deployed", figures.deployed()));
       return ExitCodes.OK;
     }
     out().println("📋 Releases in the last " + since + scope(service, environment) + ":");
@@ -50,10 +50,9 @@ final class HistoryCommand extends ReleaseCommand {
       out().println("  " + icon(r.outcome()) + " " + WHEN.format(r.startedAt()) + "  " + r.releaseId() + " " + r.version() + " → "
           + r.outcome() + " (" + seconds(r.duration(now)) + (r.ended() ? "" : ", running") + ")  by " + r.requestedBy());
     }
-    int deployed = figures.promoted() + figures.rolledBack() + figures.failed();
     out().println();
     out().println("📊 " + since + " rollback rate: " + percent(figures.rollbackRate()) + " (" + figures.rolledBack() + " of "
-        + deployed + " releases that deployed)");
+        + figures.deployed() + " releases that deployed)");
     return ExitCodes.OK;
   }
 

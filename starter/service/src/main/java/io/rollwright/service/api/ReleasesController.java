@@ -130,7 +130,7 @@ public class ReleasesController {
     List<ReleaseRecord> releases = new ReleaseHistory(client).list(service, environment, from);
     DeliveryReport figures = DeliveryReport.of(releases, from, now);
     return new ReleasesPage(from, releases.subList(0, Math.min(limit, releases.size())),
-        figures.promoted() + figures.rolledBack() + figures.failed(), figures.rollbackRate());
+        figures.deployed(), figures.rollbackRate());
   }
 
   /** Deployment frequency, lead time for changes, change failure rate and time to restore over {@code since}. */
