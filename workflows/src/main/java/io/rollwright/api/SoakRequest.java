@@ -1,12 +1,18 @@
 package io.rollwright.api;
 
+import io.rollwright.analysis.Verdict;
 import io.rollwright.policy.AnalysisCheck;
 import io.rollwright.policy.AnalysisSettings;
 import io.rollwright.policy.DurationField;
 import java.time.Duration;
 import java.util.List;
 
-/** One soak to analyse: the stage, for how long, which checks, and since when the canary has served traffic. */
+/**
+ * One analysis run: the stage, for how long, which checks, and since when the canary has served
+ * traffic. A soak ({@code watch} false) passes only at its end; a watch keeps a held canary (paused,
+ * or at its gate) under analysis and returns only when a check fails or the verdict differs from
+ * {@code shown}, the one the release already shows.
+ */
 public record SoakRequest(
     TrafficTarget target,
     String stage,
@@ -14,4 +20,6 @@ public record SoakRequest(
     @DurationField Duration duration,
     List<AnalysisCheck> checks,
     AnalysisSettings settings,
-    long canarySinceMillis) {}
+    long canarySinceMillis,
+    boolean watch,
+    Verdict shown) {}

@@ -24,6 +24,7 @@ public final class ApprovalTally {
   private final Set<String> allowed = new LinkedHashSet<>();
   private final List<String> approvedBy = new ArrayList<>();
   private String rejection;
+  private boolean expired;
 
   public ApprovalTally(String stage, Gate gate, Map<String, List<String>> groups, String requester, long deadlineMillis) {
     this.stage = stage;
@@ -89,6 +90,15 @@ public final class ApprovalTally {
 
   public boolean closed() {
     return approved() || rejected();
+  }
+
+  /** The gate's deadline has passed (as the server recorded it): nothing arriving after this counts. */
+  public void expire() {
+    expired = true;
+  }
+
+  public boolean expired() {
+    return expired;
   }
 
   public String rejection() {

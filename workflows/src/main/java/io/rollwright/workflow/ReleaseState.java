@@ -12,19 +12,32 @@ import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
+import io.rollwright.api.RollbackReason;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Everything a release knows about itself, and the rules for the controls people send it (pause,
- * resume, abort, promote, approvals). Pure: the clock is passed in; the workflow passes its own.
- * Every control, accepted or refused, lands in the audit timeline.
+ * Everything a release knows about itself, and the rules for the controls people send it. Pure:
+ * the clock is passed in; the workflow passes its own. Every control, accepted or refused, lands in
+ * the audit timeline, and is answered only with what will happen:
+ * <ul>
+ *   <li>once a rollback has begun nothing turns it into a promotion, pause does not hold it, and
+ *       every control is refused saying so;</li>
+ *   <li>from the moment the promotion starts writing traffic an abort is refused (the new version
+ *       is on its way to stable; undo it with a release of the previous version);</li>
+ *   <li>an approval or rejection that reached the server after the gate's deadline is refused.</li>
+ * </ul>
  */
 public final class ReleaseState {
   /** The actor recorded for Rollwright's own decisions. */
   public static final String SYSTEM = "rollwright";
   static final int AUDIT_LIMIT = 1000;
+
+  /** A rollback that has begun: why, in the words of the outcome. */
+  public record Stop(RollbackReason reason, String detail) {}
 
   private final ReleaseRequest request;
   private final LongSupplier clock;
@@ -41,8 +54,10 @@ public final class ReleaseState {
   private List<CheckReading> verdicts = List.of();
   private List<PreflightResult> preflight = List.of();
   private ReleaseResult result;
+  private Stop stop;
   private ControlRequest abort;
   private PromoteRequest fullPromote;
+  private boolean soaking;
   private boolean skipSoak;
 
   public ReleaseState(ReleaseRequest request, LongSupplier clock) {
@@ -100,6 +115,11 @@ public final class ReleaseState {
     verdicts = List.copyOf(readings);
   }
 
+  /** A soak of the current stage is running (or has ended): a plain promotion can end it only while it runs. */
+  public void soaking(boolean running) {
+    soaking = running;
+  }
+
   public void openGate(ApprovalTally tally) {
     gate = tally;
     phase = Phase.AWAITING_APPROVAL;
@@ -107,12 +127,29 @@ public final class ReleaseState {
 
   public void closeGate() {
     gate = null;
+    if (phase == Phase.AWAITING_APPROVAL) {
+      phase = Phase.SOAKING;
+    }
+  }
+
+  /**
+   * The rollback begins for {@code reason}, unless one has already begun: returns the one in force.
+   * From here every control is refused and the release ends ROLLED_BACK or FAILED.
+   */
+  public Stop beginRollback(RollbackReason reason, String detail) {
+    if (stop == null && result == null) {
+      stop = new Stop(reason, detail);
+      pausedBecause = null;
+      gate = null;
+    }
+    return stop;
   }
 
   public void finish(ReleaseResult r) {
     result = r;
     phase = Phase.DONE;
     gate = null;
+    pausedBecause = null;
   }
 
   /** Pauses on Rollwright's own account (analysis inconclusive, or a check whose breach pauses). */
@@ -123,23 +160,47 @@ public final class ReleaseState {
 
   // --- controls, sent by people ---
 
-  public ControlAnswer pause(ControlRequest c) {
-    if (!actorGiven(c == null ? null : c.actor()) || result != null) {
-      return refuse("pause", c == null ? null : c.actor(), result != null ? "the release has ended" : "a pause names who asks");
+  /** Why no control can act on the release now (it ended, is rolling back or is being promoted), or null. */
+  private String closedTo(ControlCommand.Action action) {
+    if (result != null) {
+      return "the release has ended (" + result.outcome() + ")";
     }
-    pausedBecause = "paused by " + c.actor() + (c.reason() == null || c.reason().isBlank() ? "" : ": " + c.reason());
-    return accept(c.actor(), "paused", c.reason());
+    if (stop != null) {
+      return (action == ControlCommand.Action.ABORT ? "the release is already rolling back (" : "the release is rolling back (")
+          + stop.reason().name().toLowerCase(Locale.ROOT) + ": " + stop.detail() + ")";
+    }
+    if (phase == Phase.PROMOTING) {
+      return action == ControlCommand.Action.ABORT
+          ? "the new version is being promoted to stable and an abort can no longer stop it; once it has ended, undo it by releasing the previous version"
+          : "the new version is being promoted to stable";
+    }
+    return null;
+  }
+
+  public ControlAnswer pause(ControlRequest c) {
+    String actor = c == null ? null : c.actor();
+    String closed = closedTo(ControlCommand.Action.PAUSE);
+    if (!actorGiven(actor) || closed != null) {
+      return refuse("pause", actor, closed != null ? closed : "a pause names who asks");
+    }
+    if (pausedBecause != null) {
+      return refuse("pause", actor, "the release is already paused (" + pausedBecause + ")");
+    }
+    pausedBecause = "paused by " + actor + (c.reason() == null || c.reason().isBlank() ? "" : ": " + c.reason());
+    return accept(actor, "paused", c.reason());
   }
 
   public ControlAnswer resume(ControlRequest c) {
-    if (!actorGiven(c == null ? null : c.actor())) {
-      return refuse("resume", null, "a resume names who asks");
+    String actor = c == null ? null : c.actor();
+    String closed = closedTo(ControlCommand.Action.RESUME);
+    if (!actorGiven(actor) || closed != null) {
+      return refuse("resume", actor, closed != null ? closed : "a resume names who asks");
     }
     if (pausedBecause == null) {
-      return refuse("resume", c.actor(), "the release is not paused");
+      return refuse("resume", actor, "the release is not paused");
     }
     pausedBecause = null;
-    return accept(c.actor(), "resumed", c.reason());
+    return accept(actor, "resumed", c.reason());
   }
 
   public ControlAnswer abort(ControlRequest c) {
@@ -147,64 +208,96 @@ public final class ReleaseState {
     if (!actorGiven(actor) || c.reason() == null || c.reason().isBlank()) {
       return refuse("abort", actor, "an abort names who asks and why");
     }
-    if (result != null || abort != null) {
-      return refuse("abort", actor, result != null ? "the release has ended" : "an abort is already under way");
+    String closed = closedTo(ControlCommand.Action.ABORT);
+    if (closed != null) {
+      return refuse("abort", actor, closed);
     }
     abort = c;
+    beginRollback(RollbackReason.ABORTED, "aborted by " + actor + ": " + c.reason());
     return accept(actor, "aborted", c.reason());
   }
 
   public ControlAnswer promote(PromoteRequest p) {
     String actor = p == null ? null : p.actor();
-    if (!actorGiven(actor) || result != null) {
-      return refuse("promote", actor, result != null ? "the release has ended" : "a promotion names who asks");
+    String signal = p != null && p.full() ? "promote --full" : "promote";
+    String closed = closedTo(p != null && p.full() ? ControlCommand.Action.PROMOTE_FULL : ControlCommand.Action.PROMOTE);
+    if (!actorGiven(actor) || closed != null) {
+      return refuse(signal, actor, closed != null ? closed : "a promotion names who asks");
     }
     if (p.full()) {
       if (p.reason() == null || p.reason().isBlank()) {
-        return refuse("promote --full", actor, "a full promotion skips every remaining check and needs a reason");
+        return refuse(signal, actor, "a full promotion skips every remaining check and needs a reason");
+      }
+      if (fullPromote != null) {
+        return refuse(signal, actor, "a full promotion by " + fullPromote.actor() + " is already under way");
       }
       fullPromote = p;
+      pausedBecause = null;
       return accept(actor, "promoted in full (skipping remaining stages)", p.reason());
     }
+    if (!soaking || skipSoak || fullPromote != null) {
+      return refuse(signal, actor, gate != null
+          ? "stage " + stage + " has finished its soak and waits at its gate: approve it, or promote --full"
+          : "no soak is running to end");
+    }
     skipSoak = true;
+    boolean resumed = pausedBecause != null;
     pausedBecause = null;
-    return accept(actor, "promoted (ending the soak of stage " + stage + ")", p.reason());
+    return accept(actor, "promoted (" + (resumed ? "resuming and " : "") + "ending the soak of stage " + stage + ")", p.reason());
   }
 
   public ControlAnswer approve(ApprovalDecision d) {
-    return decide("approve", d, gate == null ? null : gate.approve(d));
+    return decide("approve", d, false);
   }
 
   public ControlAnswer reject(ApprovalDecision d) {
-    return decide("reject", d, gate == null ? null : gate.reject(d));
+    return decide("reject", d, false);
   }
 
-  private ControlAnswer decide(String signal, ApprovalDecision d, ApprovalTally.Answer answer) {
+  /** An approval or rejection; {@code afterDeadline}: the server recorded it after the open gate's deadline had passed. */
+  private ControlAnswer decide(String signal, ApprovalDecision d, boolean afterDeadline) {
     String actor = d == null ? null : d.approver();
-    if (answer == null) {
-      return refuse(signal, actor, result != null ? "the release has ended" : "no approval gate is open");
+    String closed = closedTo(signal.equals("approve") ? ControlCommand.Action.APPROVE : ControlCommand.Action.REJECT);
+    if (closed != null) {
+      return refuse(signal, actor, closed);
     }
+    if (gate == null) {
+      return refuse(signal, actor, "no approval gate is open");
+    }
+    ApprovalTally.Answer answer = afterDeadline
+        ? new ApprovalTally.Answer(false, "the gate of stage " + gate.stage() + " had passed its deadline when this arrived")
+        : signal.equals("approve") ? gate.approve(d) : gate.reject(d);
     if (!answer.accepted()) {
       return refuse(signal, actor, answer.message());
     }
     record(actor, signal.equals("approve") ? "approved" : "rejected", answer.message());
+    if (gate.rejected()) {
+      beginRollback(RollbackReason.REJECTED, gate.rejection());
+    }
     return new ControlAnswer(true, answer.message());
   }
 
-  /** Applies one control, as the {@code control} update receives it. */
+  /** Applies one control as the {@code control} update or a signal delivers it. */
   public ControlAnswer apply(ControlCommand c) {
+    return apply(c, false);
+  }
+
+  /**
+   * Applies one control. {@code afterDeadline}: it reached the server after the open gate's deadline
+   * (judged in the order the server recorded the two, whenever a worker processes them).
+   */
+  public ControlAnswer apply(ControlCommand c, boolean afterDeadline) {
     if (c == null || c.action() == null) {
       return refuse("control", c == null ? null : c.actor(), "the control names no action (one of "
-          + java.util.Arrays.toString(ControlCommand.Action.values()).toLowerCase(java.util.Locale.ROOT) + ")");
+          + Arrays.toString(ControlCommand.Action.values()).toLowerCase(Locale.ROOT) + ")");
     }
     boolean decision = c.action() == ControlCommand.Action.APPROVE || c.action() == ControlCommand.Action.REJECT;
-    if (decision && c.stage() != null && (gate == null || !gate.stage().equals(c.stage()))) {
-      return refuse(c.action().name().toLowerCase(java.util.Locale.ROOT), c.actor(),
-          result != null ? "the release has ended" : "the gate of stage " + c.stage() + " is closed");
+    if (decision && c.stage() != null && closedTo(c.action()) == null && (gate == null || !gate.stage().equals(c.stage()))) {
+      return refuse(c.action().name().toLowerCase(Locale.ROOT), c.actor(), "the gate of stage " + c.stage() + " is closed");
     }
     return switch (c.action()) {
-      case APPROVE -> approve(new ApprovalDecision(c.actor(), c.reason()));
-      case REJECT -> reject(new ApprovalDecision(c.actor(), c.reason()));
+      case APPROVE -> decide("approve", new ApprovalDecision(c.actor(), c.reason()), afterDeadline);
+      case REJECT -> decide("reject", new ApprovalDecision(c.actor(), c.reason()), afterDeadline);
       case PAUSE -> pause(new ControlRequest(c.actor(), c.reason()));
       case RESUME -> resume(new ControlRequest(c.actor(), c.reason()));
       case ABORT -> abort(new ControlRequest(c.actor(), c.reason()));
@@ -223,6 +316,10 @@ public final class ReleaseState {
     return pausedBecause != null;
   }
 
+  public String pausedBecause() {
+    return pausedBecause;
+  }
+
   public ControlRequest abortRequest() {
     return abort;
   }
@@ -231,9 +328,14 @@ public final class ReleaseState {
     return fullPromote;
   }
 
-  /** Something wants the current wait to end: an abort, a full promotion, or (for a soak) a plain promotion. */
+  /** The rollback that has begun, or null. */
+  public Stop stop() {
+    return stop;
+  }
+
+  /** Something wants the current wait to end: a rollback, or a full promotion. */
   public boolean interrupted() {
-    return abort != null || fullPromote != null;
+    return stop != null || fullPromote != null;
   }
 
   public boolean soakSkipped() {
@@ -244,6 +346,14 @@ public final class ReleaseState {
     return gate;
   }
 
+  public String stage() {
+    return stage;
+  }
+
+  public ReleaseResult result() {
+    return result;
+  }
+
   public String requester() {
     return request.requestedBy();
   }
@@ -252,9 +362,22 @@ public final class ReleaseState {
     return startedAt;
   }
 
+  /** The release as people see it: rolling back from the moment a rollback has begun. */
   public ReleaseStatus snapshot() {
+    return snapshot(stop != null && result == null ? Phase.ROLLING_BACK : phase);
+  }
+
+  /**
+   * The release as its own process has reached it, for what is recorded in its history (search
+   * attributes): rolling back once the process has begun the rollback.
+   */
+  public ReleaseStatus processSnapshot() {
+    return snapshot(phase);
+  }
+
+  private ReleaseStatus snapshot(Phase shown) {
     return new ReleaseStatus(request.releaseId(), request.service(), request.version(), request.environment(),
-        request.strategy(), request.requestedBy(), policy, paused() && phase != Phase.DONE ? Phase.PAUSED : phase,
+        request.strategy(), request.requestedBy(), policy, paused() && shown != Phase.DONE ? Phase.PAUSED : shown,
         stageNumber, stageCount, stage, weight, pausedBecause, gate == null ? null : gate.status(), verdicts,
         preflight, result, List.copyOf(audit), startedAt);
   }

@@ -20,6 +20,8 @@ import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -44,8 +46,13 @@ final class ReleaseSteps {
 
   /** Traffic actions heartbeat between their steps; a worker that died mid-action is noticed within this. */
   private static final Duration TRAFFIC_HEARTBEAT = Duration.ofSeconds(20);
-  private static final ActivityOptions QUICK = options(Duration.ofSeconds(30));
-  private static final ActivityOptions PREFLIGHT = options(Duration.ofMinutes(5));
+  /** Pre-flight heartbeats between its checks, each bounded by its own timeout. */
+  private static final Duration PREFLIGHT_HEARTBEAT = Duration.ofSeconds(30);
+  /** A soak's heartbeat timeout: three analysis intervals, within these bounds, so a dead worker stalls it seconds. */
+  private static final Duration MAX_SOAK_HEARTBEAT = Duration.ofSeconds(30);
+  private static final ActivityOptions QUICK = options(Duration.ofSeconds(10));
+  private static final ActivityOptions PREFLIGHT =
+      ActivityOptions.newBuilder(options(Duration.ofMinutes(5))).setHeartbeatTimeout(PREFLIGHT_HEARTBEAT).build();
   private static final ActivityOptions TRAFFIC =
       ActivityOptions.newBuilder(options(Duration.ofMinutes(15))).setHeartbeatTimeout(TRAFFIC_HEARTBEAT).build();
   private static final ActivityOptions NOTIFY = ActivityOptions.newBuilder()
@@ -82,31 +89,66 @@ final class ReleaseSteps {
     stub(TrafficActivities.class, TRAFFIC, "promote " + target.version() + " to stable").promote(target);
   }
 
-  /** Restores stable: retried with backoff, without an attempt limit, until {@code deadline} has passed. */
-  void rollback(TrafficTarget target, Duration deadline) {
-    stub(TrafficActivities.class, ActivityOptions.newBuilder()
-        .setScheduleToCloseTimeout(deadline)
-        .setStartToCloseTimeout(Duration.ofMinutes(2))
-        .setHeartbeatTimeout(TRAFFIC_HEARTBEAT)
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setBackoffCoefficient(2)
-            .setMaximumInterval(Duration.ofMinutes(1))
-            .setDoNotRetry(InvalidReleaseException.FAILURE_TYPE)
-            .build())
-        .build(), "roll back: all traffic to stable, canary to zero").rollback(target);
+  /**
+   * Restores stable, retrying until {@code timeout} has passed: attempts 1 s apart, the gap doubling
+   * up to a tenth of the timeout (between 1 and 30 s), and re-issued with what is left whenever
+   * Temporal's own schedule would stop short of it. A failure that retrying cannot mend (bad
+   * configuration, a missing object) ends it at once.
+   *
+   * @throws ActivityFailure the last failure, once the timeout has passed
+   */
+  void rollback(TrafficTarget target, Duration timeout) {
+    long deadline = Workflow.currentTimeMillis() + timeout.toMillis();
+    Duration gap = clamp(timeout.dividedBy(10), Duration.ofSeconds(1), Duration.ofSeconds(30));
+    while (true) {
+      Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
+      try {
+        stub(TrafficActivities.class, ActivityOptions.newBuilder()
+            .setScheduleToCloseTimeout(left)
+            .setStartToCloseTimeout(clamp(left, Duration.ofSeconds(1), Duration.ofMinutes(2)))
+            .setHeartbeatTimeout(TRAFFIC_HEARTBEAT)
+            .setRetryOptions(RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setBackoffCoefficient(2)
+                .setMaximumInterval(gap)
+                .setDoNotRetry(InvalidReleaseException.FAILURE_TYPE)
+                .build())
+            .build(), "roll back: all traffic to stable, canary to zero").rollback(target);
+        return;
+      } catch (ActivityFailure e) {
+        if (!retryable(e) || deadline - Workflow.currentTimeMillis() < Duration.ofSeconds(1).toMillis()) {
+          throw e;
+        }
+      }
+    }
   }
 
-  /** Starts the analysis of one soak; its heartbeat timeout lets another worker take over within a few intervals of a crash. */
+  private static boolean retryable(ActivityFailure e) {
+    Throwable cause = e.getCause();
+    while (cause instanceof TimeoutFailure && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return !(cause instanceof ApplicationFailure a) || !(a.isNonRetryable() || InvalidReleaseException.FAILURE_TYPE.equals(a.getType()));
+  }
+
+  private static Duration clamp(Duration d, Duration min, Duration max) {
+    return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
+  }
+
+  /**
+   * Starts one analysis run. Its heartbeat timeout lets another worker take over within seconds of a
+   * crash; a soak may run past its duration by the longest sustained window, to cover a gap again.
+   */
   Promise<SoakResult> soak(SoakRequest request) {
-    Duration interval = request.settings().interval();
-    Duration heartbeat = interval.multipliedBy(3).compareTo(MIN_HEARTBEAT) > 0 ? interval.multipliedBy(3) : MIN_HEARTBEAT;
+    Duration heartbeat = clamp(request.settings().interval().multipliedBy(3), MIN_HEARTBEAT, MAX_SOAK_HEARTBEAT);
+    Duration longestWindow = request.checks().stream().map(c -> c.sustained()).max(Duration::compareTo).orElse(Duration.ZERO);
     AnalysisActivities analysis = stub(AnalysisActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(request.duration().plus(SOAK_GRACE))
+        .setStartToCloseTimeout(request.duration().plus(longestWindow).plus(SOAK_GRACE))
         .setHeartbeatTimeout(heartbeat)
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).setMaximumAttempts(20).build())
-        .build(), "soak " + request.stage() + " for " + DurationText.format(request.duration()) + " with " + request.checks().size() + " check(s)");
+        .build(), (request.watch() ? "watch " : "soak ") + request.stage() + " for " + DurationText.format(request.duration())
+        + " with " + request.checks().size() + " check(s)");
     return Async.function(analysis::soak, request);
   }
 

@@ -1,13 +1,8 @@
 package io.rollwright.workflow;
 
-import io.rollwright.api.RollbackReason;
-
-/** Ends the canary early: the release is rolled back for {@code reason}. */
+/** Ends the canary early: a rollback has begun ({@link ReleaseState#stop()} says why). */
 final class ReleaseStop extends RuntimeException {
-  final RollbackReason reason;
-
-  ReleaseStop(RollbackReason reason, String detail) {
-    super(detail, null, false, false);
-    this.reason = reason;
+  ReleaseStop() {
+    super("the release is rolling back", null, false, false);
   }
 }

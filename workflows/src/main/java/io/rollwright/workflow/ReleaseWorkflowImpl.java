@@ -1,6 +1,7 @@
 package io.rollwright.workflow;
 
 import io.rollwright.analysis.SoakDecision;
+import io.rollwright.analysis.Verdict;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
@@ -18,7 +19,6 @@ import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.SoakRequest;
-import io.rollwright.api.SoakResult;
 import io.rollwright.api.Strategy;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.DurationText;
@@ -32,7 +32,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Promise;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -41,29 +41,43 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
  * A release, as the process it runs: resolve the policy, pre-flight, then for each stage set the
  * weight, soak while analysis runs and pass the gate; promote. Anything that goes wrong after the
  * first traffic action rolls back by compensation.
+ *
+ * <p>Controls and the ends of analysis runs are not applied where they arrive: they queue at
+ * {@link ReleaseDesk}, which a thread of its own applies in a fixed order after everything the
+ * server delivered together has arrived; this process only reacts to what the desk decided. A held
+ * canary (paused, or at its gate) stays under analysis.
  */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
+  /** How long one watch of a held canary runs before it is started again. */
+  private static final Duration WATCH_CHUNK = Duration.ofHours(24);
+
   private final ReleaseSteps steps = new ReleaseSteps();
   private final ReleaseVisibility visibility = new ReleaseVisibility();
   private final ReleaseState state;
+  private final ReleaseDesk desk;
   private ReleasePolicy policy;
   private TrafficTarget target;
   private long canarySince;
   private String thread;
+  private boolean watchedHolds;
 
   @WorkflowInit
   public ReleaseWorkflowImpl(ReleaseRequest request) {
     state = new ReleaseState(request, Workflow::currentTimeMillis);
+    desk = new ReleaseDesk(state);
   }
 
   @Override
   public ReleaseResult run(ReleaseRequest request) {
+    Async.procedure(this::applyArrivals);
+    watchedHolds = Workflow.getVersion("watched-holds", Workflow.DEFAULT_VERSION, 1) == 1;
     ResolvedRelease release = resolve(request);
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
@@ -78,7 +92,18 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       tell(Kind.BLOCKED, why);
       return finish(ReleaseOutcome.BLOCKED, null, "pre-flight failed: " + why);
     }
+    if (state.stop() != null) {
+      return finish(ReleaseOutcome.ROLLED_BACK, state.stop().reason(), state.stop().detail() + " (before anything was deployed)");
+    }
     return request.strategy() == Strategy.DIRECT ? releaseDirectly(request) : releaseByCanary();
+  }
+
+  /** The desk's thread: applies what arrived once everything delivered with it has arrived too. */
+  private void applyArrivals() {
+    while (true) {
+      Workflow.await(() -> !desk.idle());
+      desk.drain();
+    }
   }
 
   private ResolvedRelease resolve(ReleaseRequest request) {
@@ -125,77 +150,135 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       canarySince = Workflow.currentTimeMillis();
       List<Stage> stages = policy.stages();
       for (int i = 0; i < stages.size() && state.fullPromotion() == null; i++) {
-        runStage(i + 1, stages.get(i));
+        runStage(i + 1, stages.get(i), i == 0 ? null : stages.get(i - 1));
       }
-      return promote();
+      return promote(stages.get(stages.size() - 1));
     } catch (ReleaseStop stop) {
-      return rollBack(saga, stop.reason, stop.getMessage());
+      return rollBack(saga);
     } catch (ActivityFailure e) {
-      return rollBack(saga, RollbackReason.ERROR, describe(e));
+      state.beginRollback(RollbackReason.ERROR, describe(e));
+      return rollBack(saga);
     } catch (CanceledFailure e) {
-      return rollBack(saga, RollbackReason.ABORTED, "the release workflow was cancelled");
+      state.beginRollback(RollbackReason.ABORTED, "the release workflow was cancelled");
+      return rollBack(saga);
     }
   }
 
-  private void runStage(int number, Stage stage) {
+  private void runStage(int number, Stage stage, Stage previous) {
+    holdWhilePaused(previous);
     state.enterStage(number, stage.name());
-    stopIfAborted();
+    requireNoStop();
     state.weight(steps.setWeight(target, stage.weight()));
+    requireNoStop();
     state.record(ReleaseState.SYSTEM, "stage " + stage.name() + " started",
         "canary at " + Stage.weightText(stage.weight()) + ", soaking " + DurationText.format(stage.soak()));
     tell(Kind.STAGE_STARTED, "canary at " + Stage.weightText(stage.weight()));
     soak(stage);
     passGate(stage);
-    awaitUnpaused();
     tell(Kind.STAGE_PASSED, "stage " + stage.name() + " passed");
   }
 
   private void soak(Stage stage) {
     Duration remaining = stage.soak();
     while (remaining.compareTo(Duration.ZERO) > 0 && !state.soakSkipped()) {
-      SoakResult result;
-      try {
-        result = analyse(stage, remaining);
-      } catch (ActivityFailure e) {
-        pauseForHuman("analysis could not run: " + describe(e));
-        continue;
-      }
-      if (result == null) {
+      state.soaking(true);
+      Arrival.Analysis run = analyse(stage, remaining, false, Verdict.PASS, () -> state.soakSkipped());
+      state.soaking(false);
+      if (run == null) {
         break;
       }
-      state.verdicts(result.readings());
-      SoakDecision decision = result.decision();
-      state.record(ReleaseState.SYSTEM, "analysis " + decision.verdict().name(),
-          decision.reason() + " (" + result.samples() + " sample(s) over "
-          + DurationText.format(Duration.ofMillis(result.elapsedMillis()).truncatedTo(ChronoUnit.SECONDS)) + ")");
-      tell(Kind.ANALYSED, decision.verdict().name() + ": " + decision.reason());
-      if (decision.rollsBack()) {
-        tell(Kind.ALERT, decision.reason());
-        throw new ReleaseStop(RollbackReason.ANALYSIS, decision.reason());
+      told(run);
+      requireNoStop();
+      if (run.failure() == null) {
+        remaining = remaining.minusMillis(run.result().elapsedMillis());
       }
-      if (decision.stopsSoak()) {
-        pauseForHuman(decision.verdict().name() + ": " + decision.reason());
-      }
-      remaining = remaining.minusMillis(result.elapsedMillis());
+      holdWhilePaused(stage);
     }
-    stopIfAborted();
+    requireNoStop();
   }
 
-  /** Runs the analysis of what is left of the soak; {@code null} when a promotion or abort ended it early. */
-  private SoakResult analyse(Stage stage, Duration remaining) {
-    SoakRequest request = new SoakRequest(target, stage.name(), stage.weight(), remaining, stage.checks(), policy.analysis(), canarySince);
-    AtomicReference<Promise<SoakResult>> running = new AtomicReference<>();
-    CancellationScope scope = Workflow.newCancellationScope(() -> running.set(steps.soak(request)));
+  /**
+   * Runs one analysis of the canary at {@code stage} until it ends, or until {@code over} (the
+   * run is then cancelled and {@code null} returned); a rollback begun meanwhile is thrown.
+   */
+  private Arrival.Analysis analyse(Stage stage, Duration duration, boolean watch, Verdict shown, BooleanSupplier over) {
+    long run = desk.startAnalysis();
+    SoakRequest request = new SoakRequest(target, stage.name(), stage.weight(), duration, stage.checks(), policy.analysis(),
+        canarySince, watch, shown);
+    CancellationScope scope = Workflow.newCancellationScope(() -> steps.soak(request).handle((result, failure) -> {
+      desk.arrive(new Arrival.Analysis(run, result, failure == null ? null : describe(failure), failure instanceof CanceledFailure
+          || failure instanceof ActivityFailure a && a.getCause() instanceof CanceledFailure));
+      return null;
+    }));
     scope.run();
-    Workflow.await(() -> running.get().isCompleted() || state.soakSkipped());
-    if (running.get().isCompleted()) {
-      return running.get().get();
+    Workflow.await(() -> desk.idle() && (desk.settled(run) != null || over.getAsBoolean() || state.stop() != null));
+    Arrival.Analysis settled = desk.settled(run);
+    desk.endAnalysis(run);
+    if (settled == null) {
+      scope.cancel();
+      requireNoStop();
     }
-    scope.cancel();
-    return null;
+    return settled;
+  }
+
+  /** Tells what an analysis run found: a finding of a soak, and any verdict other than a pass. */
+  private void told(Arrival.Analysis run) {
+    if (run.failure() != null) {
+      tell(Kind.PAUSED, "analysis could not run: " + run.failure() + " — resume or abort");
+      return;
+    }
+    SoakDecision decision = run.result().decision();
+    tell(Kind.ANALYSED, decision.verdict().name() + ": " + decision.reason());
+    if (decision.stopsSoak() && state.paused()) {
+      tell(Kind.PAUSED, state.pausedBecause() + " — resume or abort");
+    }
+  }
+
+  /**
+   * Waits until {@code over} with the canary still under analysis ({@code stage}'s checks; none
+   * before the first stage): a breach rolls back at once and any other finding is shown.
+   */
+  private void hold(Stage stage, BooleanSupplier over) {
+    Verdict shown = Verdict.PASS;
+    while (!over.getAsBoolean()) {
+      if (stage == null || !watchedHolds) {
+        awaitDecided(over);
+        return;
+      }
+      Arrival.Analysis run = analyse(stage, WATCH_CHUNK, true, shown, over);
+      if (run != null && run.failure() == null && run.result().decision().verdict() != shown) {
+        told(run);
+        shown = run.result().decision().verdict();
+      } else if (run != null && run.failure() != null) {
+        told(run);
+        shown = Verdict.INCONCLUSIVE;
+      }
+      requireNoStop();
+    }
+  }
+
+  /** Holds the next traffic change while the release is paused; {@code stage} is the one the canary is at. */
+  private void holdWhilePaused(Stage stage) {
+    if (state.paused()) {
+      hold(stage, () -> !state.paused() || state.fullPromotion() != null);
+      tell(Kind.RESUMED, "resumed");
+    }
+  }
+
+  /** Waits for {@code condition} once every arrival has been applied; a rollback begun meanwhile is thrown. */
+  private void awaitDecided(BooleanSupplier condition) {
+    Workflow.await(() -> desk.idle() && (condition.getAsBoolean() || state.stop() != null));
+    requireNoStop();
+  }
+
+  private void requireNoStop() {
+    if (state.stop() != null) {
+      throw new ReleaseStop();
+    }
   }
 
   private void passGate(Stage stage) {
+    requireNoStop();
     Gate gate = stage.gate();
     if (!gate.needsApproval() || state.interrupted()) {
       return;
@@ -203,24 +286,37 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     ApprovalTally tally = new ApprovalTally(stage.name(), gate, policy.groups(), state.requester(),
         Workflow.currentTimeMillis() + gate.timeout().toMillis());
     state.openGate(tally);
+    CancellationScope deadline = Workflow.newCancellationScope(() -> Workflow.newTimer(gate.timeout()).handle((fired, cancelled) -> {
+      if (cancelled == null && watchedHolds) {
+        tally.expire();
+      }
+      return null;
+    }));
     state.record(ReleaseState.SYSTEM, "approval requested", "stage " + stage.name() + ": " + gate.required() + " of "
         + String.join(", ", tally.status().allowed()) + " within " + DurationText.format(gate.timeout()));
     tell(Kind.APPROVAL_REQUESTED, gate.required() + " approval(s) needed from " + String.join(", ", tally.status().allowed())
         + " within " + DurationText.format(gate.timeout()) + " (by " + Instant.ofEpochMilli(tally.status().deadlineMillis()) + ")");
-    boolean decided = awaitDecision(tally, gate);
-    state.closeGate();
-    state.phase(Phase.SOAKING);
-    stopIfAborted();
-    if (tally.rejected()) {
-      tell(Kind.APPROVAL_CLOSED, tally.rejection());
-      throw new ReleaseStop(RollbackReason.REJECTED, tally.rejection());
+    boolean decided;
+    try {
+      decided = watchedHolds ? awaitDecision(stage, tally, deadline) : ReleaseGateLegacy.awaitDecision(tally, gate, state, this::tell);
+    } finally {
+      state.closeGate();
+    }
+    if (state.stop() != null) {
+      tell(Kind.APPROVAL_CLOSED, state.stop().reason() == RollbackReason.REJECTED ? tally.rejection() : "closed: " + state.stop().detail());
+      throw new ReleaseStop();
+    }
+    if (state.fullPromotion() != null && !tally.closed()) {
+      tell(Kind.APPROVAL_CLOSED, "skipped: promoted in full by " + state.fullPromotion().actor());
+      return;
     }
     if (!decided) {
       String why = "no decision on stage " + stage.name() + " within " + DurationText.format(gate.timeout())
           + " (" + tally.approvedBy().size() + " of " + gate.required() + " approvals)";
       tell(Kind.APPROVAL_CLOSED, "timed out: " + why);
       if (gate.onTimeout() == TimeoutAction.REJECT) {
-        throw new ReleaseStop(RollbackReason.APPROVAL_TIMEOUT, why);
+        state.beginRollback(RollbackReason.APPROVAL_TIMEOUT, why);
+        throw new ReleaseStop();
       }
       state.record(ReleaseState.SYSTEM, "approved on timeout", why + "; the gate's onTimeout is approve");
       return;
@@ -228,50 +324,39 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     tell(Kind.APPROVAL_CLOSED, "approved by " + String.join(", ", tally.approvedBy()));
   }
 
-  /** Waits for the gate to close, telling each approval short of the number needed as it comes. */
-  private boolean awaitDecision(ApprovalTally tally, Gate gate) {
-    if (Workflow.getVersion("approval-progress", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return Workflow.await(gate.timeout(), () -> tally.closed() || state.interrupted());
-    }
-    long deadline = Workflow.currentTimeMillis() + gate.timeout().toMillis();
-    int told = 0;
-    while (true) {
-      int seen = told;
-      Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
-      if (left.isNegative() || left.isZero()
-          || !Workflow.await(left, () -> tally.closed() || state.interrupted() || tally.approvedBy().size() != seen)) {
-        return false;
+  /**
+   * Waits for the gate to close or its deadline (a timer whose firing is applied in the server's
+   * order, so an approval recorded before it counts), watching the canary and telling each approval
+   * short of the number needed as it comes. Returns whether the gate was decided in time.
+   */
+  private boolean awaitDecision(Stage stage, ApprovalTally tally, CancellationScope deadline) {
+    deadline.run();
+    try {
+      int told = 0;
+      while (true) {
+        int seen = told;
+        try {
+          hold(stage, () -> tally.closed() || tally.expired() || state.interrupted() || tally.approvedBy().size() != seen);
+        } catch (ReleaseStop stop) {
+          return true;
+        }
+        if (tally.closed() || state.interrupted()) {
+          return true;
+        }
+        if (tally.expired()) {
+          return false;
+        }
+        told = tally.approvedBy().size();
+        tell(Kind.APPROVAL_PROGRESS, "approved so far by " + String.join(", ", tally.approvedBy()) + " (" + told + " of " + tally.status().required() + ")");
       }
-      if (tally.closed() || state.interrupted()) {
-        return true;
-      }
-      told = tally.approvedBy().size();
-      tell(Kind.APPROVAL_PROGRESS, "approved so far by " + String.join(", ", tally.approvedBy()) + " (" + told + " of " + gate.required() + ")");
+    } finally {
+      deadline.cancel();
     }
   }
 
-  private void pauseForHuman(String why) {
-    state.pauseBySystem(why);
-    tell(Kind.PAUSED, why + " — resume or abort");
-    awaitUnpaused();
-  }
-
-  private void awaitUnpaused() {
-    if (state.paused()) {
-      Workflow.await(() -> !state.paused() || state.interrupted());
-      stopIfAborted();
-      tell(Kind.RESUMED, "resumed");
-    }
-  }
-
-  private void stopIfAborted() {
-    ControlRequest abort = state.abortRequest();
-    if (abort != null) {
-      throw new ReleaseStop(RollbackReason.ABORTED, "aborted by " + abort.actor() + ": " + abort.reason());
-    }
-  }
-
-  private ReleaseResult promote() {
+  private ReleaseResult promote(Stage last) {
+    holdWhilePaused(last);
+    requireNoStop();
     state.phase(Phase.PROMOTING);
     steps.promote(target);
     state.weight(100);
@@ -285,20 +370,27 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     steps.rollback(target, policy.rollbackTimeout());
   }
 
-  private ReleaseResult rollBack(Saga saga, RollbackReason reason, String detail) {
+  private ReleaseResult rollBack(Saga saga) {
+    ReleaseState.Stop stop = state.stop();
     AtomicReference<ReleaseResult> result = new AtomicReference<>();
     Workflow.newDetachedCancellationScope(() -> {
+      long began = Workflow.currentTimeMillis();
+      if (stop.reason() == RollbackReason.ANALYSIS) {
+        tell(Kind.ALERT, stop.detail());
+      }
       state.phase(Phase.ROLLING_BACK);
-      state.record(ReleaseState.SYSTEM, "rolling back", reason.name().toLowerCase() + ": " + detail);
-      tell(Kind.ROLLING_BACK, detail);
+      state.record(ReleaseState.SYSTEM, "rolling back", stop.reason().name().toLowerCase() + ": " + stop.detail());
+      tell(Kind.ROLLING_BACK, stop.detail());
       try {
         saga.compensate();
         state.weight(0);
-        result.set(finish(ReleaseOutcome.ROLLED_BACK, reason, detail));
+        result.set(finish(ReleaseOutcome.ROLLED_BACK, stop.reason(), stop.detail()));
       } catch (RuntimeException e) {
-        String why = "rollback did not complete within " + DurationText.format(policy.rollbackTimeout()) + ": " + describe(e);
+        String why = "rollback did not complete within its rollbackTimeout of " + DurationText.format(policy.rollbackTimeout())
+            + " (retried for " + DurationText.format(Duration.ofMillis(Workflow.currentTimeMillis() - began).truncatedTo(ChronoUnit.SECONDS))
+            + "): " + describe(e);
         tell(Kind.ALERT, "ROLLBACK FAILED for " + target.releaseId() + " — a human must restore stable traffic. " + why);
-        result.set(finish(ReleaseOutcome.FAILED, reason, detail + "; " + why));
+        result.set(finish(ReleaseOutcome.FAILED, stop.reason(), stop.detail() + "; " + why));
       }
     }).run();
     return result.get();
@@ -315,7 +407,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private void tell(Kind kind, String message) {
     ReleaseStatus now = state.snapshot();
-    visibility.publish(now);
+    visibility.publish(state.processSnapshot());
     String kept = steps.tell(new ReleaseEvent(now.releaseId(), Workflow.getInfo().getRunId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
         now.result() == null ? null : now.result().outcome(), now.result() == null ? null : now.result().rollbackReason(),
         Workflow.currentTimeMillis() - state.startedAt(), kind == Kind.ANALYSED ? now.verdicts() : List.of(),
@@ -340,37 +432,49 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public void approve(ApprovalDecision decision) {
-    state.approve(decision);
+    arrive(new ControlCommand(ControlCommand.Action.APPROVE, decision == null ? null : decision.approver(),
+        decision == null ? null : decision.reason()), null);
   }
 
   @Override
   public void reject(ApprovalDecision decision) {
-    state.reject(decision);
+    arrive(new ControlCommand(ControlCommand.Action.REJECT, decision == null ? null : decision.approver(),
+        decision == null ? null : decision.reason()), null);
   }
 
   @Override
   public void pause(ControlRequest request) {
-    state.pause(request);
+    arrive(new ControlCommand(ControlCommand.Action.PAUSE, request == null ? null : request.actor(), request == null ? null : request.reason()), null);
   }
 
   @Override
   public void resume(ControlRequest request) {
-    state.resume(request);
+    arrive(new ControlCommand(ControlCommand.Action.RESUME, request == null ? null : request.actor(), request == null ? null : request.reason()), null);
   }
 
   @Override
   public void abort(ControlRequest request) {
-    state.abort(request);
+    arrive(new ControlCommand(ControlCommand.Action.ABORT, request == null ? null : request.actor(), request == null ? null : request.reason()), null);
   }
 
   @Override
   public void promote(PromoteRequest request) {
-    state.promote(request);
+    arrive(new ControlCommand(request != null && request.full() ? ControlCommand.Action.PROMOTE_FULL : ControlCommand.Action.PROMOTE,
+        request == null ? null : request.actor(), request == null ? null : request.reason()), null);
   }
 
   @Override
   public ControlAnswer control(ControlCommand command) {
-    return state.apply(command);
+    Arrival.Reply reply = new Arrival.Reply();
+    arrive(command, reply);
+    Workflow.await(() -> reply.get() != null);
+    return reply.get();
+  }
+
+  /** Queues a control for the desk, noting whether the open gate's deadline had passed when it reached the server. */
+  private void arrive(ControlCommand command, Arrival.Reply reply) {
+    ApprovalTally gate = state.gate();
+    desk.arrive(new Arrival.Control(command, gate != null && gate.expired(), reply));
   }
 
   @Override

@@ -93,7 +93,8 @@ class ReleaseStateTest {
     assertTrue(s.soakSkipped());
     assertFalse(s.abort(control("bob", "me too")).accepted());
     assertEquals(List.of("aborted", "refused abort"), actions(s));
-    assertEquals("an abort is already under way", last(s).detail());
+    assertEquals("the release is already rolling back (aborted: aborted by alice: wrong image)", last(s).detail());
+    assertEquals(Phase.ROLLING_BACK, s.snapshot().phase());
     assertEquals("wrong image", s.abortRequest().reason());
   }
 
@@ -102,15 +103,18 @@ class ReleaseStateTest {
     ReleaseState s = state();
     s.enterStage(2, "canary-25");
     s.pauseBySystem("analysis inconclusive");
+    assertFalse(s.promote(new PromoteRequest("alice", null, false)).accepted(), "no soak is running to end");
+    s.soaking(true);
     assertTrue(s.promote(new PromoteRequest("alice", null, false)).accepted());
     assertTrue(s.soakSkipped());
     assertFalse(s.paused(), "a promotion lifts the pause");
     assertFalse(s.interrupted(), "a plain promotion only ends the soak");
-    assertEquals("promoted (ending the soak of stage canary-25)", last(s).action());
+    assertEquals("promoted (resuming and ending the soak of stage canary-25)", last(s).action());
     assertTrue(s.promote(new PromoteRequest("alice", "hotfix, approved in INC-7", true)).accepted());
     assertTrue(s.interrupted());
     assertEquals("hotfix, approved in INC-7", s.fullPromotion().reason());
-    assertEquals(List.of("paused", "promoted (ending the soak of stage canary-25)", "promoted in full (skipping remaining stages)"), actions(s));
+    assertEquals(List.of("paused", "refused promote", "promoted (resuming and ending the soak of stage canary-25)",
+        "promoted in full (skipping remaining stages)"), actions(s));
     assertEquals(ReleaseState.SYSTEM, s.snapshot().audit().get(0).actor());
   }
 
@@ -166,8 +170,8 @@ class ReleaseStateTest {
     ReleaseStatus status = s.snapshot();
     assertEquals(Phase.DONE, status.phase());
     assertNull(status.gate());
-    assertEquals(List.of("refused pause", "refused abort", "refused promote", "refused approve"), actions(s));
-    assertTrue(status.audit().stream().allMatch(e -> e.detail().equals("the release has ended")), status.audit().toString());
+    assertEquals(List.of("refused pause", "refused abort", "refused promote --full", "refused approve"), actions(s));
+    assertTrue(status.audit().stream().allMatch(e -> e.detail().equals("the release has ended (PROMOTED)")), status.audit().toString());
   }
 
   @Test

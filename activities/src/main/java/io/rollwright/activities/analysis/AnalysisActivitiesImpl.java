@@ -10,6 +10,9 @@ import io.rollwright.analysis.CheckReading;
 import io.rollwright.analysis.Measurement;
 import io.rollwright.analysis.Metric;
 import io.rollwright.analysis.Sample;
+import io.rollwright.analysis.SoakDecision;
+import io.rollwright.analysis.Verdict;
+import io.rollwright.analysis.Freshness;
 import io.rollwright.api.AnalysisActivities;
 import io.rollwright.api.SoakRequest;
 import io.rollwright.api.SoakResult;
@@ -18,6 +21,7 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +43,48 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
   public SoakResult soak(SoakRequest request) {
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     MetricProvider provider = providers.get(request.settings().provider());
+    Duration interval = request.settings().interval();
+    Duration window = request.checks().stream().map(AnalysisCheck::sustained).max(Duration::compareTo).orElse(Duration.ZERO);
+    Verdict shown = request.shown() == null ? Verdict.PASS : request.shown();
     SoakProgress progress = ctx.getHeartbeatDetails(SoakProgress.class)
-        .orElseGet(() -> new SoakProgress(clock.now(), 0, Map.of(), List.of()));
+        .orElseGet(() -> new SoakProgress(clock.now(), 0, Map.of(), List.of(), Freshness.NONE, List.of()));
     AnalysisJudge judge = new AnalysisJudge(request.checks(), request.settings(), progress.states());
     long end = progress.startedAtMillis() + request.duration().toMillis();
     int samples = progress.samples();
     List<CheckReading> readings = progress.latest();
+    Freshness fresh = progress.freshness();
+    List<String> gaps = new ArrayList<>(progress.gaps());
     long now = clock.now();
-    while (now < end && !judge.decision().stopsSoak()) {
-      sleep(Duration.ofMillis(Math.min(request.settings().interval().toMillis(), end - now)));
-      now = clock.now();
-      readings = judge.observe(sample(provider, request, now));
-      samples++;
-      ctx.heartbeat(new SoakProgress(progress.startedAtMillis(), samples, judge.states(), readings));
+    if (fresh.gapBefore(now, interval)) {
+      gaps.add(fresh.describeGap(now, window));
+      fresh = fresh.stale();
     }
-    return new SoakResult(judge.decision(), readings, now - progress.startedAtMillis(), samples);
+    SoakProgress current = progress;
+    while (!over(request, judge.decision(), shown, now >= end, fresh.covers(window, interval))) {
+      sleep(ctx, Duration.ofMillis(now < end ? Math.min(interval.toMillis(), end - now) : interval.toMillis()), current);
+      now = clock.now();
+      if (fresh.gapBefore(now, interval)) {
+        gaps.add(fresh.describeGap(now, window));
+        fresh = fresh.stale();
+      }
+      readings = judge.observe(sample(provider, request, now));
+      fresh = fresh.sampled(now, readings.stream().noneMatch(r -> r.verdict() == Verdict.INCONCLUSIVE), interval);
+      samples++;
+      current = new SoakProgress(progress.startedAtMillis(), samples, judge.states(), readings, fresh, gaps);
+      ctx.heartbeat(current);
+    }
+    return new SoakResult(judge.decision(), readings, now - progress.startedAtMillis(), samples, gaps);
+  }
+
+  /**
+   * Whether the run is over: a soak when a check stops it, or when its time is over and fresh
+   * samples cover its longest sustained window; a watch when its verdict differs from the one shown.
+   */
+  private static boolean over(SoakRequest request, SoakDecision decision, Verdict shown, boolean timeUp, boolean covered) {
+    if (request.watch()) {
+      return decision.verdict() == Verdict.FAIL || decision.verdict() != shown || timeUp;
+    }
+    return decision.stopsSoak() || timeUp && covered;
   }
 
   private Map<String, Sample> sample(MetricProvider provider, SoakRequest request, long now) {
@@ -80,9 +111,18 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     }
   }
 
-  private void sleep(Duration d) {
+  /** Sleeps {@code d} in pieces of half the heartbeat timeout, heartbeating between them: a dead worker is noticed within seconds. */
+  private void sleep(ActivityExecutionContext ctx, Duration d, SoakProgress current) {
+    Duration hb = ctx.getInfo().getHeartbeatTimeout();
+    Duration piece = hb.isZero() ? d : hb.dividedBy(2);
     try {
-      clock.sleep(d);
+      Duration left = d;
+      while (left.compareTo(piece) > 0) {
+        clock.sleep(piece);
+        ctx.heartbeat(current);
+        left = left.minus(piece);
+      }
+      clock.sleep(left);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure("soak interrupted", "Interrupted");
