@@ -98,7 +98,10 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
     ReleaseResult result = h.run(ReleaseHarness.request("cart", "fast"));
 
     assertEquals(ReleaseOutcome.FAILED, result.outcome());
-    assertTrue(result.detail().contains("rollback did not complete"), result.detail());
+    assertTrue(result.detail().contains("rollback did not complete within its rollbackTimeout of 30m (retried for "), result.detail());
+    List<SandboxCluster.Action> failed = h.cluster().log("cart").stream().filter(a -> a.action().endsWith("FAILED (injected)")).toList();
+    long retried = failed.get(failed.size() - 1).atMillis() - failed.get(0).atMillis();
+    assertTrue(retried >= Duration.ofMinutes(29).toMillis(), "retried for " + Duration.ofMillis(retried) + " of the policy's 30m");
     assertTrue(h.events.stream().anyMatch(e -> e.message().contains("ROLLBACK FAILED")));
   }
 

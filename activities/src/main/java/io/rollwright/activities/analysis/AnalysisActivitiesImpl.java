@@ -60,7 +60,7 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
       fresh = fresh.stale();
     }
     SoakProgress current = progress;
-    while (!over(request, judge.decision(), shown, now >= end, fresh.covers(window, interval))) {
+    while (!over(request, judge.decision(), shown, now >= end, fresh.covers(window, interval), samples > progress.samples())) {
       sleep(ctx, Duration.ofMillis(now < end ? Math.min(interval.toMillis(), end - now) : interval.toMillis()), current);
       now = clock.now();
       if (fresh.gapBefore(now, interval)) {
@@ -78,11 +78,11 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
 
   /**
    * Whether the run is over: a soak when a check stops it, or when its time is over and fresh
-   * samples cover its longest sustained window; a watch when its verdict differs from the one shown.
+   * samples cover its longest sustained window; a watch when a check rolls back or the verdict differs from the one shown.
    */
-  private static boolean over(SoakRequest request, SoakDecision decision, Verdict shown, boolean timeUp, boolean covered) {
+  private static boolean over(SoakRequest request, SoakDecision decision, Verdict shown, boolean timeUp, boolean covered, boolean sampled) {
     if (request.watch()) {
-      return decision.verdict() == Verdict.FAIL || decision.verdict() != shown || timeUp;
+      return sampled && (decision.rollsBack() || decision.verdict() != shown) || timeUp;
     }
     return decision.stopsSoak() || timeUp && covered;
   }

@@ -5,10 +5,15 @@ import io.rollwright.api.PreflightActivities;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.PreflightCheck;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs every pre-flight check the policy lists and reports each, even after one has failed. */
+/**
+ * Runs every pre-flight check the policy lists and reports each, even after one has failed;
+ * heartbeats before each check, so a worker that dies mid-way is replaced within seconds.
+ */
 public final class PreflightActivitiesImpl implements PreflightActivities {
   private final Registry<Preflight> checks;
 
@@ -19,7 +24,9 @@ public final class PreflightActivitiesImpl implements PreflightActivities {
   @Override
   public List<PreflightResult> runChecks(ResolvedRelease release, List<PreflightCheck> wanted) {
     List<PreflightResult> results = new ArrayList<>();
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
     for (PreflightCheck c : wanted) {
+      ctx.heartbeat(results.size());
       try {
         results.add(checks.get(c.check()).run(release, c));
       } catch (RuntimeException e) {
