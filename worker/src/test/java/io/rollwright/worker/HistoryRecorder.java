@@ -14,7 +14,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Records the histories {@link ReleaseReplayTest} replays. Run it when the workflow changes on
  * purpose (behind {@code Workflow.getVersion} for releases already running):
- * {@code ./mvnw -pl worker test -Dtest=HistoryRecorder -Drollwright.record-histories=true}.
+ * {@code ./mvnw -pl worker test -Dtest=HistoryRecorder#name -Drollwright.record-histories=true}.
+ * Histories recorded by earlier versions stay as they were: they prove releases started then still replay.
  */
 @EnabledIfSystemProperty(named = "rollwright.record-histories", matches = "true")
 class HistoryRecorder extends TimeSkippingReleaseTest {
@@ -54,6 +55,31 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
   void approvalTimeout() throws IOException {
     h.run(ReleaseHarness.request("checkout", "gated"));
     save("approval-timeout", "checkout@prod");
+  }
+
+  @Test
+  void watchedGate() throws IOException {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "gated"));
+    h.waitFor(Duration.ofMinutes(2));
+    release.control(new ControlCommand(ControlCommand.Action.PAUSE, "oncall-sam", "looking"));
+    h.waitFor(Duration.ofMinutes(12));
+    release.control(new ControlCommand(ControlCommand.Action.RESUME, "oncall-sam", "fine"));
+    h.waitFor(Duration.ofMinutes(41));
+    release.control(new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok", "canary-50"));
+    h.waitFor(Duration.ofMinutes(5));
+    release.control(new ControlCommand(ControlCommand.Action.APPROVE, "carol", "ok", "canary-50"));
+    h.result(release);
+    save("watched-gate", "checkout@prod");
+  }
+
+  @Test
+  void breachWhilePaused() throws IOException {
+    h.sandbox.metrics().script("checkout", Track.CANARY, "error-rate", "0.002, 14m: 0.07");
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "gated"));
+    h.waitFor(Duration.ofMinutes(2));
+    release.control(new ControlCommand(ControlCommand.Action.PAUSE, "oncall-sam", "looking"));
+    h.result(release);
+    save("breach-while-paused", "checkout@prod");
   }
 
   private void save(String name, String releaseId) throws IOException {

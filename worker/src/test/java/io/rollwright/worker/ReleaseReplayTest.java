@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReleaseReplayTest {
   @ParameterizedTest
-  @ValueSource(strings = {"promoted", "rolled-back", "approval-timeout", "approval-progress"})
+  @ValueSource(strings = {"promoted", "rolled-back", "approval-timeout", "approval-progress", "watched-gate", "breach-while-paused"})
   void recordedHistoryReplays(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecution(history(name), ReleaseWorkflowImpl.class);
   }
