@@ -1,13 +1,10 @@
 package io.rollwright.starter;
 
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseWorkflow;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -77,34 +74,19 @@ public final class ReleaseControls {
 
   /** Controls a release that is not running: it has ended (an answer), or it never existed (an exception). */
   private ControlAnswer ended(String releaseId, String runId, RuntimeException cause) {
+    ReleaseReader reader = new ReleaseReader(client);
     DescribeWorkflowExecutionResponse described;
     try {
-      described = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-          DescribeWorkflowExecutionRequest.newBuilder()
-              .setNamespace(client.getOptions().getNamespace())
-              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(releaseId).setRunId(runId == null ? "" : runId))
-              .build());
+      described = reader.describe(releaseId, runId);
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new ReleaseNotFoundException(releaseId);
-      }
       throw cause;
     }
     WorkflowExecutionStatus status = described.getWorkflowExecutionInfo().getStatus();
     if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       throw cause;
     }
-    return new ControlAnswer(false, "the release " + releaseId + " has ended (" + outcomeOf(releaseId, runId, status) + ")");
-  }
-
-  private String outcomeOf(String releaseId, String runId, WorkflowExecutionStatus status) {
-    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
-      return status.name().substring("WORKFLOW_EXECUTION_STATUS_".length()).toLowerCase(Locale.ROOT);
-    }
-    try {
-      return client.newWorkflowStub(ReleaseWorkflow.class, releaseId, Optional.ofNullable(runId)).status().result().outcome().name();
-    } catch (RuntimeException e) {
-      return "completed";
-    }
+    String outcome = reader.completedResult(releaseId, runId, status).map(r -> r.outcome().name())
+        .orElse(RecordedRelease.runStatus(status).toLowerCase(Locale.ROOT));
+    return new ControlAnswer(false, "the release " + releaseId + " has ended (" + outcome + ")");
   }
 }

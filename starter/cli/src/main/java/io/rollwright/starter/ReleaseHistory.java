@@ -68,7 +68,7 @@ public final class ReleaseHistory {
     String outcome = switch (status) {
       case WORKFLOW_EXECUTION_STATUS_RUNNING, WORKFLOW_EXECUTION_STATUS_COMPLETED -> text(attributes, ReleaseSearchAttributes.STATUS);
       case WORKFLOW_EXECUTION_STATUS_FAILED -> "INVALID";
-      default -> status.name().substring("WORKFLOW_EXECUTION_STATUS_".length());
+      default -> RecordedRelease.runStatus(status);
     };
     Long committed = w.getMemo(CHANGE_COMMITTED_AT, Long.class, Long.class);
     return new ReleaseRecord(w.getExecution().getWorkflowId(), w.getExecution().getRunId(), text(attributes, ReleaseSearchAttributes.SERVICE),
@@ -77,7 +77,8 @@ public final class ReleaseHistory {
         w.getStartTime(), w.getCloseTime(), w.getMemo(CHANGE_REF, String.class, String.class), committed == null ? null : Instant.ofEpochMilli(committed));
   }
 
-  private static String text(SearchAttributes attributes, SearchAttributeKey<String> key) {
+  /** The keyword attribute {@code key}, or null when the release does not carry it. */
+  static String text(SearchAttributes attributes, SearchAttributeKey<String> key) {
     return attributes.containsKey(key) ? attributes.get(key) : null;
   }
 

@@ -68,9 +68,14 @@ public final class ReleaseStarter {
   private String inProgress(String releaseId, String runId) {
     String what;
     try {
-      ReleaseStatus running = client.newWorkflowStub(ReleaseWorkflow.class, releaseId).status();
-      what = running.service() + " " + running.version() + " requested by " + running.requestedBy() + ", now "
-          + running.phase() + (running.stage() == null ? "" : " at stage " + running.stage());
+      ReleaseReader.Reading now = new ReleaseReader(client).read(releaseId);
+      ReleaseStatus running = now.status();
+      RecordedRelease recorded = now.recorded();
+      what = now.live()
+          ? running.service() + " " + running.version() + " requested by " + running.requestedBy() + ", now "
+              + running.phase() + (running.stage() == null ? "" : " at stage " + running.stage())
+          : recorded.service() + " " + recorded.version() + " requested by " + recorded.requestedBy() + ", last recorded "
+              + recorded.where() + " (" + recorded.note() + ")";
     } catch (RuntimeException e) {
       what = "its status could not be read: " + e.getMessage();
     }

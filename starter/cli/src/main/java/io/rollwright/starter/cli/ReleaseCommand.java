@@ -45,6 +45,18 @@ abstract class ReleaseCommand implements Callable<Integer> {
     return spec.commandLine().getOut();
   }
 
+  /** Prints one progress line now. */
+  void line(String text) {
+    out().println(text);
+    out().flush();
+  }
+
+  /** Says something beside the output (on stderr), e.g. that no worker answers. */
+  void notice(String text) {
+    spec.commandLine().getErr().println(text);
+    spec.commandLine().getErr().flush();
+  }
+
   boolean json() {
     return output == Output.json;
   }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "start", mixinStandardHelpOptions = true, description = {
     "Start a release; with --wait, follow it and exit with its outcome's code.",
     "Prints the release ID and its Web UI link. --wait streams its progress and exits 0 promoted,",
-    "2 rolled back, 3 blocked by pre-flight, 4 failed (needs a human)."})
+    "2 rolled back, 3 blocked by pre-flight, 4 failed (needs a human); while no worker answers, it",
+    "says so and keeps waiting."})
 final class StartCommand extends ReleaseCommand {
   @Parameters(index = "0", paramLabel = "SERVICE")
   String service;
@@ -86,13 +87,10 @@ final class StartCommand extends ReleaseCommand {
       }
       return ExitCodes.OK;
     }
-    ReleaseResult result = new ReleaseWatcher(temporal.client(), Duration.ofSeconds(1)).print(request.releaseId(),
-        line -> {
-          if (!json()) {
-            out().println(line);
-            out().flush();
-          }
-        }, status -> {});
+    ReleaseWatcher watcher = new ReleaseWatcher(temporal.client(), Duration.ofSeconds(1));
+    ReleaseResult result = json()
+        ? watcher.follow(request.releaseId(), status -> {}, this::notice)
+        : watcher.print(request.releaseId(), this::line, status -> {});
     if (json()) {
       printJson(result);
     }

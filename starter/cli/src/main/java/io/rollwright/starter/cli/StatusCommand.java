@@ -1,22 +1,23 @@
 package io.rollwright.starter.cli;
 
-import io.rollwright.api.ReleaseStatus;
+import io.rollwright.starter.ReleaseReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show where a release is: phase, stage, weight, its open gate, latest readings and events.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = {
+    "Show where a release is: phase, stage, weight, its open gate, latest readings and events.",
+    "When no worker answers within a few seconds: what the Temporal server last recorded, marked not live."})
 final class StatusCommand extends ReleaseCommand {
   @Parameters(paramLabel = "RELEASE", description = "the release ID, <service>@<environment>")
   String releaseId;
 
   @Override
   int run() throws Exception {
-    ReleaseStatus status = Releases.status(temporal.client(), releaseId);
+    ReleaseReader.Reading reading = new ReleaseReader(temporal.client()).read(releaseId);
     if (json()) {
-      printJson(status);
+      printJson(reading.live() ? reading.status() : reading.recorded());
     } else {
-      StatusText.of(status).forEach(out()::println);
+      (reading.live() ? StatusText.of(reading.status()) : StatusText.recorded(reading.recorded())).forEach(out()::println);
     }
     return ExitCodes.OK;
   }

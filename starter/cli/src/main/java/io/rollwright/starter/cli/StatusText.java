@@ -6,6 +6,7 @@ import io.rollwright.api.GateStatus;
 import io.rollwright.api.ProgressRenderer;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.policy.Stage;
+import io.rollwright.starter.RecordedRelease;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +47,28 @@ final class StatusText {
         lines.add("  " + TIME.format(Instant.ofEpochMilli(e.atMillis())) + "  " + e.actor() + "  " + e.action()
             + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()));
       }
+    }
+    return lines;
+  }
+
+  /** What the server last recorded of a release no worker answered for, said to be not live. */
+  static List<String> recorded(RecordedRelease r) {
+    List<String> lines = new ArrayList<>();
+    String what = r.summary() != null ? r.summary()
+        : r.service() == null ? null : r.service() + " " + r.version() + " → " + r.environment();
+    lines.add(r.releaseId() + (what == null ? "" : " — " + what) + (r.requestedBy() == null ? "" : ", requested by " + r.requestedBy()));
+    lines.add("⚠️  not live: " + r.note());
+    lines.add("recorded: " + r.where());
+    lines.add("run: " + r.run() + ", started " + TIME.format(r.startedAt()) + " UTC"
+        + (r.closedAt() == null ? "" : ", closed " + TIME.format(r.closedAt()) + " UTC"));
+    if (r.changeRef() != null) {
+      lines.add("change: " + r.changeRef());
+    }
+    for (String p : r.pending()) {
+      lines.add("pending: " + p);
+    }
+    if (r.result() != null) {
+      lines.add(ProgressRenderer.outcome(r.result()));
     }
     return lines;
   }

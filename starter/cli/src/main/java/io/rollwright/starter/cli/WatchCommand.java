@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "watch", mixinStandardHelpOptions = true, description = {
     "Follow a release live until it ends, and exit with its outcome's code.",
     "On a terminal a panel redrawn in place; piped, plain progress lines; --output json, one status",
-    "object per change. Exit codes as for start --wait."})
+    "object per change. While no worker answers, it says so (on stderr with --redraw or json)",
+    "and keeps waiting. Exit codes as for start --wait."})
 final class WatchCommand extends ReleaseCommand {
   @Parameters(paramLabel = "RELEASE", description = "the release ID, <service>@<environment>")
   String releaseId;
@@ -26,7 +27,6 @@ final class WatchCommand extends ReleaseCommand {
 
   @Override
   int run() throws Exception {
-    Releases.status(temporal.client(), releaseId);
     ReleaseWatcher watcher = new ReleaseWatcher(temporal.client(), DurationText.parse(every));
     PrintWriter out = out();
     ReleaseResult result;
@@ -36,17 +36,13 @@ final class WatchCommand extends ReleaseCommand {
         String now = ReleaseJson.write(status);
         if (!now.equals(last[0])) {
           last[0] = now;
-          out.println(now);
-          out.flush();
+          line(now);
         }
-      });
+      }, this::notice);
     } else if (redraw != null ? redraw : System.console() != null) {
-      result = watcher.follow(releaseId, status -> panel(out, status));
+      result = watcher.follow(releaseId, status -> panel(out, status), this::notice);
     } else {
-      result = watcher.print(releaseId, line -> {
-        out.println(line);
-        out.flush();
-      }, status -> {});
+      result = watcher.print(releaseId, this::line, status -> {});
     }
     return ExitCodes.of(result.outcome());
   }

@@ -4,18 +4,20 @@ import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseStatus;
-import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.policy.DurationText;
 import io.rollwright.starter.DeliveryReport;
+import io.rollwright.starter.RecordedRelease;
 import io.rollwright.starter.ReleaseControls;
 import io.rollwright.starter.ReleaseHistory;
-import io.rollwright.starter.ReleaseNotFoundException;
+import io.rollwright.starter.ReleaseReader;
 import io.rollwright.starter.ReleaseRecord;
 import io.rollwright.starter.ReleaseStarter;
 import io.rollwright.starter.WebUi;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,11 +47,13 @@ public class ReleasesController {
   private final WorkflowClient client;
   private final ApiProperties settings;
   private final ReleaseControls controls;
+  private final ReleaseReader reader;
 
   public ReleasesController(WorkflowClient client, ApiProperties settings) {
     this.client = client;
     this.settings = settings;
     this.controls = new ReleaseControls(client, Duration.ofSeconds(10));
+    this.reader = new ReleaseReader(client);
   }
 
   /** Starts a release (a release request as JSON, optionally with {@code changeCommittedAt}); requested by the caller. */
@@ -62,14 +66,15 @@ public class ReleasesController {
         .body(new StartedRelease(id, run.getRunId(), WebUi.link(settings.ui(), client.getOptions().getNamespace(), id, run.getRunId())));
   }
 
-  /** Where the release is: the {@code status} query's answer. */
+  /**
+   * Where the release is: the {@code status} query's answer ({@link ReleaseStatus}), or when no
+   * worker answers in time, what the server last recorded ({@link RecordedRelease}, {@code "live": false}).
+   */
   @GetMapping("/releases/{id}")
-  public ReleaseStatus status(@PathVariable("id") String id) {
-    try {
-      return client.newWorkflowStub(ReleaseWorkflow.class, id).status();
-    } catch (WorkflowNotFoundException e) {
-      throw new ReleaseNotFoundException(id);
-    }
+  @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {ReleaseStatus.class, RecordedRelease.class})))
+  public Object status(@PathVariable("id") String id) {
+    ReleaseReader.Reading reading = reader.read(id);
+    return reading.live() ? reading.status() : reading.recorded();
   }
 
   @PostMapping("/releases/{id}/approve")
