@@ -26,7 +26,7 @@ public record Freshness(long lastSampleAtMillis, long freshSinceMillis) {
   public String describeGap(long nowMillis, Duration window) {
     return "no sample for " + Duration.ofMillis(nowMillis - lastSampleAtMillis).toSeconds() + "s (from "
         + Instant.ofEpochMilli(lastSampleAtMillis) + " to " + Instant.ofEpochMilli(nowMillis)
-        + "): the stage may pass only on fresh samples covering " + (window.isZero() ? "one interval" : window.toSeconds() + "s");
+        + "): the stage may pass only on fresh samples covering " + (window.isZero() ? "one sample" : window.toSeconds() + "s");
   }
 
   /** After a sample at {@code atMillis}; {@code complete}: every check had data. */
@@ -35,13 +35,16 @@ public record Freshness(long lastSampleAtMillis, long freshSinceMillis) {
     return new Freshness(atMillis, complete && since == 0 ? atMillis : since);
   }
 
-  /** The fresh samples cover {@code window} (each sample reads one {@code interval} of data). */
-  public boolean covers(Duration window, Duration interval) {
-    return freshSinceMillis > 0 && lastSampleAtMillis - freshSinceMillis + interval.toMillis() >= window.toMillis();
+  /**
+   * The fresh samples span {@code window}, as a breach must to be judged sustained (one sample
+   * spans a window of zero).
+   */
+  public boolean covers(Duration window) {
+    return freshSinceMillis > 0 && lastSampleAtMillis - freshSinceMillis >= window.toMillis();
   }
 
-  /** After a gap the samples before it no longer count. */
-  public Freshness stale() {
-    return new Freshness(lastSampleAtMillis, 0);
+  /** After a gap noticed at {@code nowMillis}: the samples before it no longer count. */
+  public Freshness stale(long nowMillis) {
+    return new Freshness(nowMillis, 0);
   }
 }

@@ -57,15 +57,15 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     long now = clock.now();
     if (fresh.gapBefore(now, interval)) {
       gaps.add(fresh.describeGap(now, window));
-      fresh = fresh.stale();
+      fresh = fresh.stale(now);
     }
     SoakProgress current = progress;
-    while (!over(request, judge.decision(), shown, now >= end, fresh.covers(window, interval), samples > progress.samples())) {
+    while (!over(request, judge.decision(), shown, now >= end, fresh.covers(window), samples > progress.samples())) {
       sleep(ctx, Duration.ofMillis(now < end ? Math.min(interval.toMillis(), end - now) : interval.toMillis()), current);
       now = clock.now();
       if (fresh.gapBefore(now, interval)) {
         gaps.add(fresh.describeGap(now, window));
-        fresh = fresh.stale();
+        fresh = fresh.stale(now);
       }
       readings = judge.observe(sample(provider, request, now));
       fresh = fresh.sampled(now, readings.stream().noneMatch(r -> r.verdict() == Verdict.INCONCLUSIVE), interval);
