@@ -16,15 +16,22 @@ public final class Sandbox {
   public static final String NAME = "sandbox";
 
   private final SandboxCluster cluster;
-  private final SandboxMetrics metrics = new SandboxMetrics();
+  private final SandboxMetrics metrics;
 
   public Sandbox(ActivityClock clock) {
     cluster = new SandboxCluster(clock);
+    metrics = new SandboxMetrics();
   }
 
   /** A sandbox whose cluster keeps its log in {@code journal} and takes {@code delay} per action. */
   public Sandbox(ActivityClock clock, Path journal, Duration delay) {
+    this(clock, journal, delay, Duration.ZERO);
+  }
+
+  /** As {@link #Sandbox(ActivityClock, Path, Duration)}, each metric read also taking {@code measureDelay}. */
+  public Sandbox(ActivityClock clock, Path journal, Duration delay, Duration measureDelay) {
     cluster = new SandboxCluster(clock, journal, delay);
+    metrics = new SandboxMetrics(clock, measureDelay);
   }
 
   public SandboxCluster cluster() {

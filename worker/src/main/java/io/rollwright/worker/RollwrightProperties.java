@@ -84,10 +84,13 @@ public record RollwrightProperties(
    *     e.g. {@code payments canary error-rate = 0.002, 20s: 0.18}
    * @param failures injected action failures, each {@code <service> <action> <times>}, e.g.
    *     {@code payments route-all-to-stable 3}: to rehearse a rollback that cannot finish
+   * @param measureDelay how long each sandbox metric read takes (pre-flight checks and analysis samples)
    */
-  public record SandboxProperties(String journal, Duration actionDelay, List<String> metrics, List<String> failures) {
+  public record SandboxProperties(String journal, Duration actionDelay, List<String> metrics, List<String> failures,
+      Duration measureDelay) {
     public SandboxProperties {
       actionDelay = actionDelay == null ? Duration.ZERO : actionDelay;
+      measureDelay = measureDelay == null ? Duration.ZERO : measureDelay;
       metrics = metrics == null ? List.of() : List.copyOf(metrics);
       failures = failures == null ? List.of() : List.copyOf(failures);
     }
@@ -97,7 +100,7 @@ public record RollwrightProperties(
     defaultPolicy = defaultPolicy == null ? "standard" : defaultPolicy;
     defaultRouter = defaultRouter == null ? "sandbox" : defaultRouter;
     defaultMetrics = defaultMetrics == null ? "sandbox" : defaultMetrics;
-    sandbox = sandbox == null ? new SandboxProperties(null, null, null, null) : sandbox;
+    sandbox = sandbox == null ? new SandboxProperties(null, null, null, null, null) : sandbox;
     kubernetes = kubernetes == null ? new KubernetesProperties(false, null, null) : kubernetes;
     prometheus = prometheus == null ? new PrometheusProperties(null, null, null, null, null) : prometheus;
     slack = slack == null ? new SlackProperties(null, null, null) : slack;

@@ -49,7 +49,8 @@ public class WorkerConfiguration {
   @Bean
   Sandbox sandbox(ActivityClock clock, RollwrightProperties props) {
     RollwrightProperties.SandboxProperties settings = props.sandbox();
-    Sandbox sandbox = new Sandbox(clock, settings.journal() == null ? null : Path.of(settings.journal()), settings.actionDelay());
+    Sandbox sandbox = new Sandbox(clock, settings.journal() == null ? null : Path.of(settings.journal()), settings.actionDelay(),
+        settings.measureDelay());
     for (String script : settings.metrics()) {
       String[] sides = script.split("=", 2);
       String[] what = sides[0].trim().split("\\s+");
