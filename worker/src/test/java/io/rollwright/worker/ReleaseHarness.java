@@ -11,6 +11,7 @@ import io.rollwright.activities.traffic.SandboxCluster;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.api.ReleaseEvent;
+import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseSearchAttributes;
@@ -92,7 +93,9 @@ final class ReleaseHarness {
         killSwitch::get,
         Stream.concat(Stream.of(recorder), notifiers.stream()).toList(),
         List.of()));
-    worker.registerActivitiesImplementations(activities.all());
+    worker.registerActivitiesImplementations(activities.allButAnalysis());
+    env.newWorker(ReleaseIds.analysisQueue(taskQueue), WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
+        .registerActivitiesImplementations(activities.analysis());
     env.start();
   }
 

@@ -99,6 +99,7 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
 
     assertEquals(ReleaseOutcome.FAILED, result.outcome());
     assertTrue(result.detail().contains("rollback did not complete within its rollbackTimeout of 30m (retried for "), result.detail());
+    assertTrue(result.detail().endsWith("sandbox: injected failure of route-all-to-stable on cart"), "names the last error: " + result.detail());
     List<SandboxCluster.Action> failed = h.cluster().log("cart").stream().filter(a -> a.action().endsWith("FAILED (injected)")).toList();
     long retried = failed.get(failed.size() - 1).atMillis() - failed.get(0).atMillis();
     assertTrue(retried >= Duration.ofMinutes(29).toMillis(), "retried for " + Duration.ofMillis(retried) + " of the policy's 30m");

@@ -6,6 +6,7 @@ import io.rollwright.api.PolicyActivities;
 import io.rollwright.api.PreflightActivities;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ReleaseEvent;
+import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.SoakRequest;
@@ -143,6 +144,7 @@ final class ReleaseSteps {
     Duration heartbeat = clamp(request.settings().interval().multipliedBy(3), MIN_HEARTBEAT, MAX_SOAK_HEARTBEAT);
     Duration longestWindow = request.checks().stream().map(c -> c.sustained()).max(Duration::compareTo).orElse(Duration.ZERO);
     AnalysisActivities analysis = stub(AnalysisActivities.class, ActivityOptions.newBuilder()
+        .setTaskQueue(ReleaseIds.analysisQueue(Workflow.getInfo().getTaskQueue()))
         .setStartToCloseTimeout(request.duration().plus(longestWindow).plus(SOAK_GRACE))
         .setHeartbeatTimeout(heartbeat)
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)

@@ -31,6 +31,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Saga;
@@ -415,17 +416,15 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     thread = thread != null ? thread : kept;
   }
 
-  /** The most useful message of a failure: the application's own, or what timed out. */
+  /**
+   * The most useful message of a failure: the application's own, under whatever timed out or gave
+   * up retrying it, else what timed out.
+   */
   private static String describe(Throwable e) {
     Throwable cause = e;
-    while (cause.getCause() != null && cause instanceof ActivityFailure) {
+    while (cause.getCause() != null && (cause instanceof ActivityFailure || cause instanceof TimeoutFailure
+        || cause instanceof Saga.CompensationException || cause instanceof ApplicationFailure && cause.getCause() instanceof TemporalFailure)) {
       cause = cause.getCause();
-    }
-    if (cause instanceof ApplicationFailure a) {
-      return a.getOriginalMessage();
-    }
-    if (cause instanceof Saga.CompensationException && cause.getCause() != null) {
-      return describe(cause.getCause());
     }
     return cause instanceof TemporalFailure t ? t.getOriginalMessage() : String.valueOf(cause.getMessage());
   }

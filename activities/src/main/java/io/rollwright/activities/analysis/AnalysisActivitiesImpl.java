@@ -19,6 +19,8 @@ import io.rollwright.api.SoakResult;
 import io.rollwright.policy.AnalysisCheck;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCanceledException;
+import io.temporal.client.ActivityNotExistsException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,9 +73,18 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
       fresh = fresh.sampled(now, readings.stream().noneMatch(r -> r.verdict() == Verdict.INCONCLUSIVE), interval);
       samples++;
       current = new SoakProgress(progress.startedAtMillis(), samples, judge.states(), readings, fresh, gaps);
-      ctx.heartbeat(current);
+      heartbeat(ctx, current);
     }
     return new SoakResult(judge.decision(), readings, now - progress.startedAtMillis(), samples, gaps);
+  }
+
+  /** Heartbeats; a run whose release has ended is over as if cancelled (quietly: nobody waits for it). */
+  private static void heartbeat(ActivityExecutionContext ctx, SoakProgress progress) {
+    try {
+      ctx.heartbeat(progress);
+    } catch (ActivityNotExistsException e) {
+      throw new ActivityCanceledException(ctx.getInfo());
+    }
   }
 
   /**
@@ -119,7 +130,7 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
       Duration left = d;
       while (left.compareTo(piece) > 0) {
         clock.sleep(piece);
-        ctx.heartbeat(current);
+        heartbeat(ctx, current);
         left = left.minus(piece);
       }
       clock.sleep(left);
