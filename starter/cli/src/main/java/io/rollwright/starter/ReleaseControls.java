@@ -31,6 +31,9 @@ public final class ReleaseControls {
     return t;
   });
 
+  private static final int CLOSING_CHECKS = 10;
+  private static final Duration CLOSING_PAUSE = Duration.ofMillis(200);
+
   private final WorkflowClient client;
   private final Duration answerWithin;
 
@@ -72,6 +75,15 @@ public final class ReleaseControls {
     }
   }
 
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a release to close", e);
+    }
+  }
+
   /** Controls a release that is not running: it has ended (an answer), or it never existed (an exception). */
   private ControlAnswer ended(String releaseId, String runId, RuntimeException cause) {
     ReleaseReader reader = new ReleaseReader(client);
@@ -82,6 +94,11 @@ public final class ReleaseControls {
       throw cause;
     }
     WorkflowExecutionStatus status = described.getWorkflowExecutionInfo().getStatus();
+    for (int i = 0; status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING && i < CLOSING_CHECKS; i++) {
+      // An update that met the release as it completed fails before the server shows it closed.
+      sleep(CLOSING_PAUSE);
+      status = reader.describe(releaseId, runId).getWorkflowExecutionInfo().getStatus();
+    }
     if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       throw cause;
     }
