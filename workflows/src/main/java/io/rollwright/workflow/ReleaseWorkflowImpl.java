@@ -1,7 +1,5 @@
 package io.rollwright.workflow;
 
-import io.rollwright.analysis.SoakDecision;
-import io.rollwright.analysis.Verdict;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
@@ -18,7 +16,6 @@ import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.RollbackReason;
-import io.rollwright.api.SoakRequest;
 import io.rollwright.api.Strategy;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.DurationText;
@@ -30,8 +27,6 @@ import io.rollwright.policy.TimeoutAction;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Saga;
@@ -42,7 +37,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -56,16 +50,13 @@ import java.util.stream.Collectors;
  * canary (paused, or at its gate) stays under analysis.
  */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
-  /** How long one watch of a held canary runs before it is started again. */
-  private static final Duration WATCH_CHUNK = Duration.ofHours(24);
-
   private final ReleaseSteps steps = new ReleaseSteps();
   private final ReleaseVisibility visibility = new ReleaseVisibility();
   private final ReleaseState state;
   private final ReleaseDesk desk;
   private ReleasePolicy policy;
   private TrafficTarget target;
-  private long canarySince;
+  private CanaryWatch canary;
   private String thread;
   private boolean watchedHolds;
 
@@ -111,7 +102,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     try {
       return steps.resolve(request);
     } catch (ActivityFailure e) {
-      String why = describe(e);
+      String why = Failures.describe(e);
       state.record(ReleaseState.SYSTEM, "refused request", why);
       throw ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
     }
@@ -123,7 +114,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     try {
       results = steps.preflight(release, policy.preflight());
     } catch (ActivityFailure e) {
-      results = List.of(new PreflightResult("pre-flight", false, "could not run: " + describe(e)));
+      results = List.of(new PreflightResult("pre-flight", false, "could not run: " + Failures.describe(e)));
     }
     state.preflight(results);
     return results.stream().filter(r -> !r.passed()).toList();
@@ -136,8 +127,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     try {
       steps.promote(target);
     } catch (ActivityFailure e) {
-      tell(Kind.ALERT, "direct release did not complete; a human must check " + target.service() + ": " + describe(e));
-      return finish(ReleaseOutcome.FAILED, RollbackReason.ERROR, "direct release did not complete: " + describe(e));
+      tell(Kind.ALERT, "direct release did not complete; a human must check " + target.service() + ": " + Failures.describe(e));
+      return finish(ReleaseOutcome.FAILED, RollbackReason.ERROR, "direct release did not complete: " + Failures.describe(e));
     }
     state.weight(100);
     return finish(ReleaseOutcome.PROMOTED, null, "direct (break-glass): " + request.reason());
@@ -148,7 +139,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     try {
       saga.addCompensation(this::restoreStable);
       steps.deployCanary(target);
-      canarySince = Workflow.currentTimeMillis();
+      canary = new CanaryWatch(steps, desk, state, this::tell, watchedHolds, target, policy.analysis(), Workflow.currentTimeMillis());
       List<Stage> stages = policy.stages();
       for (int i = 0; i < stages.size() && state.fullPromotion() == null; i++) {
         runStage(i + 1, stages.get(i), i == 0 ? null : stages.get(i - 1));
@@ -157,7 +148,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     } catch (ReleaseStop stop) {
       return rollBack(saga);
     } catch (ActivityFailure e) {
-      state.beginRollback(RollbackReason.ERROR, describe(e));
+      state.beginRollback(RollbackReason.ERROR, Failures.describe(e));
       return rollBack(saga);
     } catch (CanceledFailure e) {
       state.beginRollback(RollbackReason.ABORTED, "the release workflow was cancelled");
@@ -166,7 +157,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void runStage(int number, Stage stage, Stage previous) {
-    holdWhilePaused(previous);
+    canary.holdWhilePaused(previous);
     state.enterStage(number, stage.name());
     requireNoStop();
     state.weight(steps.setWeight(target, stage.weight()));
@@ -174,108 +165,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     state.record(ReleaseState.SYSTEM, "stage " + stage.name() + " started",
         "canary at " + Stage.weightText(stage.weight()) + ", soaking " + DurationText.format(stage.soak()));
     tell(Kind.STAGE_STARTED, "canary at " + Stage.weightText(stage.weight()));
-    soak(stage);
+    canary.soak(stage);
     passGate(stage);
     tell(Kind.STAGE_PASSED, "stage " + stage.name() + " passed");
   }
 
-  private void soak(Stage stage) {
-    Duration remaining = stage.soak();
-    while (remaining.compareTo(Duration.ZERO) > 0 && !state.soakSkipped()) {
-      state.soaking(true);
-      Arrival.Analysis run = analyse(stage, remaining, false, Verdict.PASS, () -> state.soakSkipped());
-      state.soaking(false);
-      if (run == null) {
-        break;
-      }
-      told(run);
-      requireNoStop();
-      if (run.failure() == null) {
-        remaining = remaining.minusMillis(run.result().elapsedMillis());
-      }
-      holdWhilePaused(stage);
-    }
-    requireNoStop();
-  }
-
-  /**
-   * Runs one analysis of the canary at {@code stage} until it ends, or until {@code over} (the
-   * run is then cancelled and {@code null} returned); a rollback begun meanwhile is thrown.
-   */
-  private Arrival.Analysis analyse(Stage stage, Duration duration, boolean watch, Verdict shown, BooleanSupplier over) {
-    long run = desk.startAnalysis();
-    SoakRequest request = new SoakRequest(target, stage.name(), stage.weight(), duration, stage.checks(), policy.analysis(),
-        canarySince, watch, shown);
-    CancellationScope scope = Workflow.newCancellationScope(() -> steps.soak(request).handle((result, failure) -> {
-      desk.arrive(new Arrival.Analysis(run, result, failure == null ? null : describe(failure), failure instanceof CanceledFailure
-          || failure instanceof ActivityFailure a && a.getCause() instanceof CanceledFailure));
-      return null;
-    }));
-    scope.run();
-    Workflow.await(() -> desk.idle() && (desk.settled(run) != null || over.getAsBoolean() || state.stop() != null));
-    Arrival.Analysis settled = desk.settled(run);
-    desk.endAnalysis(run);
-    if (settled == null) {
-      scope.cancel();
-      requireNoStop();
-    }
-    return settled;
-  }
-
-  /** Tells what an analysis run found: a finding of a soak, and any verdict other than a pass. */
-  private void told(Arrival.Analysis run) {
-    if (run.failure() != null) {
-      tell(Kind.PAUSED, "analysis could not run: " + run.failure() + " — resume or abort");
-      return;
-    }
-    SoakDecision decision = run.result().decision();
-    tell(Kind.ANALYSED, decision.verdict().name() + ": " + decision.reason());
-    if (decision.stopsSoak() && state.paused()) {
-      tell(Kind.PAUSED, state.pausedBecause() + " — resume or abort");
-    }
-  }
-
-  /**
-   * Waits until {@code over} with the canary still under analysis ({@code stage}'s checks; none
-   * before the first stage): a breach rolls back at once and any other finding is shown.
-   */
-  private void hold(Stage stage, BooleanSupplier over) {
-    Verdict shown = Verdict.PASS;
-    while (!over.getAsBoolean()) {
-      if (stage == null || !watchedHolds) {
-        awaitDecided(over);
-        return;
-      }
-      Arrival.Analysis run = analyse(stage, WATCH_CHUNK, true, shown, over);
-      if (run != null && run.failure() == null && run.result().decision().verdict() != shown) {
-        told(run);
-        shown = run.result().decision().verdict();
-      } else if (run != null && run.failure() != null) {
-        told(run);
-        shown = Verdict.INCONCLUSIVE;
-      }
-      requireNoStop();
-    }
-  }
-
-  /** Holds the next traffic change while the release is paused; {@code stage} is the one the canary is at. */
-  private void holdWhilePaused(Stage stage) {
-    if (state.paused()) {
-      hold(stage, () -> !state.paused() || state.fullPromotion() != null);
-      tell(Kind.RESUMED, "resumed");
-    }
-  }
-
-  /** Waits for {@code condition} once every arrival has been applied; a rollback begun meanwhile is thrown. */
-  private void awaitDecided(BooleanSupplier condition) {
-    Workflow.await(() -> desk.idle() && (condition.getAsBoolean() || state.stop() != null));
-    requireNoStop();
-  }
-
   private void requireNoStop() {
-    if (state.stop() != null) {
-      throw new ReleaseStop();
-    }
+    ReleaseStop.ifBegun(state);
   }
 
   private void passGate(Stage stage) {
@@ -337,7 +233,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       while (true) {
         int seen = told;
         try {
-          hold(stage, () -> tally.closed() || tally.expired() || state.interrupted() || tally.approvedBy().size() != seen);
+          canary.hold(stage, () -> tally.closed() || tally.expired() || state.interrupted() || tally.approvedBy().size() != seen);
         } catch (ReleaseStop stop) {
           return true;
         }
@@ -356,7 +252,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private ReleaseResult promote(Stage last) {
-    holdWhilePaused(last);
+    canary.holdWhilePaused(last);
     requireNoStop();
     state.phase(Phase.PROMOTING);
     steps.promote(target);
@@ -389,7 +285,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       } catch (RuntimeException e) {
         String why = "rollback did not complete within its rollbackTimeout of " + DurationText.format(policy.rollbackTimeout())
             + " (retried for " + DurationText.format(Duration.ofMillis(Workflow.currentTimeMillis() - began).truncatedTo(ChronoUnit.SECONDS))
-            + "): " + describe(e);
+            + "): " + Failures.describe(e);
         tell(Kind.ALERT, "ROLLBACK FAILED for " + target.releaseId() + " — a human must restore stable traffic. " + why);
         result.set(finish(ReleaseOutcome.FAILED, stop.reason(), stop.detail() + "; " + why));
       }
@@ -414,19 +310,6 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Workflow.currentTimeMillis() - state.startedAt(), kind == Kind.ANALYSED ? now.verdicts() : List.of(),
         thread));
     thread = thread != null ? thread : kept;
-  }
-
-  /**
-   * The most useful message of a failure: the application's own, under whatever timed out or gave
-   * up retrying it, else what timed out.
-   */
-  private static String describe(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && (cause instanceof ActivityFailure || cause instanceof TimeoutFailure
-        || cause instanceof Saga.CompensationException || cause instanceof ApplicationFailure && cause.getCause() instanceof TemporalFailure)) {
-      cause = cause.getCause();
-    }
-    return cause instanceof TemporalFailure t ? t.getOriginalMessage() : String.valueOf(cause.getMessage());
   }
 
   @Override
