@@ -346,10 +346,6 @@ public final class ReleaseState {
     return gate;
   }
 
-  public String stage() {
-    return stage;
-  }
-
   public ReleaseResult result() {
     return result;
   }
