@@ -69,18 +69,23 @@ import (
 )
 EOF
 go mod tidy -e >/dev/null 2>&1 || true
-go build -trimpath -ldflags=-s -o "$out/bin/etcd" go.etcd.io/etcd/server/v3
+# Each binary lands under its name only once complete, so an interrupted build is resumed, not trusted.
+build() {
+  [[ -x "$out/bin/$1" ]] || { go build -trimpath -ldflags=-s -o "$out/bin/.$1.partial" "$2" && mv "$out/bin/.$1.partial" "$out/bin/$1"; }
+}
+build etcd go.etcd.io/etcd/server/v3
 for cmd in kube-apiserver kube-controller-manager kube-scheduler; do
-  go build -trimpath -ldflags=-s -o "$out/bin/$cmd" "k8s.io/kubernetes/cmd/$cmd"
+  build "$cmd" "k8s.io/kubernetes/cmd/$cmd"
 done
 
 # kwok keeps its own dependency versions: built from its own module.
-GOBIN="$out/bin" go install -trimpath -ldflags=-s "sigs.k8s.io/kwok/cmd/kwok@v$KWOK"
+[[ -x "$out/bin/kwok" ]] || { GOBIN="$work/bin" go install -trimpath -ldflags=-s "sigs.k8s.io/kwok/cmd/kwok@v$KWOK" \
+  && mv "$work/bin/kwok" "$out/bin/kwok"; }
 kwok_dir="$(module_dir "sigs.k8s.io/kwok@v$KWOK")"
-for stage in node-fast node-heartbeat-with-lease pod-ready; do
-  found="$(find "$kwok_dir/kustomize/stage" -name "$stage.yaml" | head -1)"
-  [[ -n "$found" ]] || { echo "build.sh: kwok stage $stage not found in $kwok_dir" >&2; exit 1; }
-  cp "$found" "$out/stages/$stage.yaml"
+# Nodes become ready at once and keep a lease; pods go Ready, complete and are deleted by rule.
+for stage in node/fast/node-initialize node/heartbeat-with-lease/node-heartbeat-with-lease \
+             pod/fast/pod-ready pod/fast/pod-complete pod/fast/pod-delete; do
+  cp "$kwok_dir/kustomize/stage/$stage.yaml" "$out/stages/${stage##*/}.yaml"
 done
 
 gateway_dir="$(module_dir "sigs.k8s.io/gateway-api@v$GATEWAY_API")"

@@ -14,18 +14,24 @@ import java.util.Objects;
  * Splits traffic with the backendRef weights of a Gateway API {@code HTTPRoute} named after the
  * service: {@code <service>-stable} and {@code <service>-canary}. Weights are written per ten
  * thousand, so 0.5% is exact.
+ * The canary gets traffic only once its Deployment is available.
  */
 public final class GatewayApiRouter implements TrafficRouter {
 
   private final KubernetesClient client;
+  private final DeploymentRollout rollout;
 
-  public GatewayApiRouter(KubernetesClient client) {
+  GatewayApiRouter(KubernetesClient client, DeploymentRollout rollout) {
     this.client = client;
+    this.rollout = rollout;
   }
 
   @Override
   public double setWeight(TrafficTarget t, double weight) {
     int canary = Weights.perTenThousand(weight);
+    if (canary > 0) {
+      rollout.awaitAvailable(KubernetesNames.namespace(t), KubernetesNames.canary(t));
+    }
     edit(t, rule -> {
       HTTPBackendRef stable = ref(rule, KubernetesNames.stableService(t));
       HTTPBackendRef canaryRef = rule.getBackendRefs().stream()

@@ -16,22 +16,22 @@ public final class Kubernetes implements AutoCloseable {
   public static final String NGINX_INGRESS = "nginx-ingress";
 
   private final KubernetesClient client;
-  private final ActivityClock clock;
-  private final Duration progressDeadline;
-  private final Duration poll;
+  private final DeploymentRollout rollout;
 
+  /**
+   * @param progressDeadline how long pods may take to become available before the step fails
+   * @param poll how often availability is read
+   */
   public Kubernetes(KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
     this.client = client;
-    this.clock = clock;
-    this.progressDeadline = progressDeadline;
-    this.poll = poll;
+    this.rollout = new DeploymentRollout(client, clock, progressDeadline, poll);
   }
 
   public Map<String, TrafficRouter> routers() {
     return Map.of(
-        REPLICA_RATIO, new ReplicaRatioRouter(client),
-        GATEWAY_API, new GatewayApiRouter(client),
-        NGINX_INGRESS, new NginxIngressRouter(client));
+        REPLICA_RATIO, new ReplicaRatioRouter(rollout),
+        GATEWAY_API, new GatewayApiRouter(client, rollout),
+        NGINX_INGRESS, new NginxIngressRouter(client, rollout));
   }
 
   /** The Kubernetes pre-flight checks: {@code kubernetes-target} and {@code kubernetes-access}. */
@@ -45,9 +45,9 @@ public final class Kubernetes implements AutoCloseable {
   }
 
   public Map<String, WorkloadManager> workloads() {
-    WorkloadManager weighted = new KubernetesWorkloads(client, clock, progressDeadline, poll, false);
+    WorkloadManager weighted = new KubernetesWorkloads(client, rollout, false);
     return Map.of(
-        REPLICA_RATIO, new KubernetesWorkloads(client, clock, progressDeadline, poll, true),
+        REPLICA_RATIO, new KubernetesWorkloads(client, rollout, true),
         GATEWAY_API, weighted,
         NGINX_INGRESS, weighted);
   }

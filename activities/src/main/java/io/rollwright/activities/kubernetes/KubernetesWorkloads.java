@@ -3,15 +3,11 @@ package io.rollwright.activities.kubernetes;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.rollwright.activities.ActivityClock;
 import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.api.TrafficTarget;
-import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,66 +15,61 @@ import java.util.Objects;
 /**
  * The canary as a Deployment beside the stable one: a copy of the stable Deployment with the new
  * image, its pods labelled {@code track: canary}, annotated with the release. Every write is
- * create-or-update or an edit of what was just read, so repeating it changes nothing; readiness is
- * what the Deployment controller reports (observed generation, updated and available replicas).
+ * create-or-update or an edit of what was just read, so repeating it changes nothing; availability is
+ * what the Deployment controller reports.
  */
 public final class KubernetesWorkloads implements WorkloadManager {
   private final KubernetesClient client;
-  private final ActivityClock clock;
-  private final Duration progressDeadline;
-  private final Duration poll;
+  private final DeploymentRollout rollout;
   private final boolean canaryStartsEmpty;
 
   /**
    * @param canaryStartsEmpty true when the router shifts traffic by replica counts, so the canary
    *     starts with no pods; otherwise it starts with as many as stable
    */
-  public KubernetesWorkloads(KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll,
-      boolean canaryStartsEmpty) {
+  KubernetesWorkloads(KubernetesClient client, DeploymentRollout rollout, boolean canaryStartsEmpty) {
     this.client = client;
-    this.clock = clock;
-    this.progressDeadline = progressDeadline;
-    this.poll = poll;
+    this.rollout = rollout;
     this.canaryStartsEmpty = canaryStartsEmpty;
   }
 
   @Override
   public void deployCanary(TrafficTarget t) {
     String ns = KubernetesNames.namespace(t);
-    Deployment stable = stable(t);
-    Deployment canary = canaryOf(stable, t);
+    Deployment canary = canaryOf(rollout.required(ns, KubernetesNames.stable(t), "stable"), t);
+    Deployment existing = rollout.read(ns, canary.getMetadata().getName());
+    Map<String, String> annotations = existing == null ? Map.of() : Objects.requireNonNullElse(existing.getMetadata().getAnnotations(), Map.of());
+    if (t.releaseId().equals(annotations.get(KubernetesNames.RELEASE))) {
+      // this release's own canary, deployed before a retry: it keeps what its router gave it
+      canary.getSpec().setReplicas(existing.getSpec().getReplicas());
+      canary.getMetadata().setAnnotations(new HashMap<>(annotations));
+    }
     KubernetesCalls.run("create or update Deployment " + ns + "/" + canary.getMetadata().getName(),
         () -> client.resource(canary).inNamespace(ns).createOr(NonDeletingOperation::update));
-    awaitReady(ns, KubernetesNames.canary(t));
+    rollout.awaitAvailable(ns, KubernetesNames.canary(t));
+  }
+
+  @Override
+  public boolean stableRuns(TrafficTarget t) {
+    Deployment stable = rollout.required(KubernetesNames.namespace(t), KubernetesNames.stable(t), "stable");
+    return t.image().equals(container(stable, t).getImage()) && DeploymentRollout.notAvailable(stable) == null;
   }
 
   @Override
   public void promoteStable(TrafficTarget t) {
     String ns = KubernetesNames.namespace(t);
     String name = KubernetesNames.stable(t);
-    KubernetesCalls.run("update image of Deployment " + ns + "/" + name, () -> client.apps().deployments().inNamespace(ns)
-        .withName(name).edit(d -> withImage(d, t)));
-    awaitReady(ns, name);
+    rollout.edit(ns, name, "update image", d -> withImage(d, t));
+    rollout.awaitAvailable(ns, name);
   }
 
   @Override
   public void scaleCanaryToZero(TrafficTarget t) {
     String ns = KubernetesNames.namespace(t);
     String name = KubernetesNames.canary(t);
-    KubernetesCalls.run("scale Deployment " + ns + "/" + name + " to zero", () -> {
-      if (client.apps().deployments().inNamespace(ns).withName(name).get() != null) {
-        client.apps().deployments().inNamespace(ns).withName(name).edit(d -> {
-          d.getSpec().setReplicas(0);
-          return d;
-        });
-      }
-    });
-  }
-
-  private Deployment stable(TrafficTarget t) {
-    String what = "stable Deployment " + KubernetesNames.namespace(t) + "/" + KubernetesNames.stable(t);
-    return KubernetesCalls.required(what, KubernetesCalls.call(what,
-        () -> client.apps().deployments().inNamespace(KubernetesNames.namespace(t)).withName(KubernetesNames.stable(t)).get()));
+    if (rollout.read(ns, name) != null) {
+      rollout.scale(ns, name, 0, d -> d);
+    }
   }
 
   private Deployment canaryOf(Deployment stable, TrafficTarget t) {
@@ -101,8 +92,13 @@ public final class KubernetesWorkloads implements WorkloadManager {
     return withImage(canary, t);
   }
 
-  /** Sets the image of the container named after the service (or the only container). */
   private static Deployment withImage(Deployment d, TrafficTarget t) {
+    container(d, t).setImage(t.image());
+    return d;
+  }
+
+  /** The container named after the service, or the only container. */
+  private static Container container(Deployment d, TrafficTarget t) {
     var containers = d.getSpec().getTemplate().getSpec().getContainers();
     Container target = containers.stream().filter(c -> t.service().equals(c.getName())).findFirst()
         .orElse(containers.size() == 1 ? containers.get(0) : null);
@@ -110,49 +106,6 @@ public final class KubernetesWorkloads implements WorkloadManager {
       throw ApplicationFailure.newNonRetryableFailure("Deployment " + d.getMetadata().getName()
           + " has no container named " + t.service() + " (and more than one container)", "NoContainer");
     }
-    target.setImage(t.image());
-    return d;
-  }
-
-  private void awaitReady(String ns, String name) {
-    long deadline = clock.now() + progressDeadline.toMillis();
-    while (true) {
-      Deployment d = KubernetesCalls.required("Deployment " + ns + "/" + name,
-          KubernetesCalls.call("read Deployment " + ns + "/" + name, () -> client.apps().deployments().inNamespace(ns).withName(name).get()));
-      String missing = notReady(d);
-      if (missing == null) {
-        return;
-      }
-      if (clock.now() >= deadline) {
-        throw ApplicationFailure.newNonRetryableFailure("Deployment " + ns + "/" + name + " not ready after "
-            + progressDeadline.toMinutes() + "m: " + missing, "ProgressDeadlineExceeded");
-      }
-      Activity.getExecutionContext().heartbeat(missing);
-      try {
-        clock.sleep(poll);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw ApplicationFailure.newFailure("interrupted waiting for " + name, "Interrupted");
-      }
-    }
-  }
-
-  /** Why the Deployment is not rolled out yet, or null when it is. */
-  static String notReady(Deployment d) {
-    int want = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
-    DeploymentStatus s = d.getStatus();
-    long generation = Objects.requireNonNullElse(d.getMetadata().getGeneration(), 0L);
-    if (want == 0) {
-      return null;
-    }
-    if (s == null || s.getObservedGeneration() == null || s.getObservedGeneration() < generation) {
-      return "the controller has not observed generation " + generation + " yet";
-    }
-    int updated = Objects.requireNonNullElse(s.getUpdatedReplicas(), 0);
-    int available = Objects.requireNonNullElse(s.getAvailableReplicas(), 0);
-    if (updated < want || available < want) {
-      return updated + "/" + want + " replicas updated, " + available + "/" + want + " available";
-    }
-    return null;
+    return target;
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
  * Splits traffic with ingress-nginx's canary Ingress: a copy of the service's Ingress named
  * {@code <service>-canary}, sending to the {@code <service>-canary} Service, annotated
  * {@code canary: "true"} with {@code canary-weight} out of {@code canary-weight-total} 10000.
+ * The canary gets traffic only once its Deployment is available.
  */
 public final class NginxIngressRouter implements TrafficRouter {
   static final String CANARY = "nginx.ingress.kubernetes.io/canary";
@@ -19,14 +20,19 @@ public final class NginxIngressRouter implements TrafficRouter {
   static final String WEIGHT_TOTAL = "nginx.ingress.kubernetes.io/canary-weight-total";
 
   private final KubernetesClient client;
+  private final DeploymentRollout rollout;
 
-  public NginxIngressRouter(KubernetesClient client) {
+  NginxIngressRouter(KubernetesClient client, DeploymentRollout rollout) {
     this.client = client;
+    this.rollout = rollout;
   }
 
   @Override
   public double setWeight(TrafficTarget t, double weight) {
     int canary = Weights.perTenThousand(weight);
+    if (canary > 0) {
+      rollout.awaitAvailable(KubernetesNames.namespace(t), KubernetesNames.canary(t));
+    }
     String ns = KubernetesNames.namespace(t);
     String what = "Ingress " + ns + "/" + t.service();
     Ingress stable = KubernetesCalls.required(what, KubernetesCalls.call("read " + what,

@@ -16,6 +16,11 @@ public final class SandboxWorkloads implements WorkloadManager {
   }
 
   @Override
+  public boolean stableRuns(TrafficTarget target) {
+    return target.version().equals(cluster.stableVersion(target.service()));
+  }
+
+  @Override
   public void promoteStable(TrafficTarget target) {
     cluster.act(target.service(), "promote-stable", target.version(), null);
   }

@@ -36,12 +36,22 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
     return shown;
   }
 
+  /**
+   * The canary carries all traffic while stable is replaced, so the service never runs below its
+   * capacity; then traffic returns to stable and the canary goes. A retry resumes where the last
+   * attempt stopped: once stable runs the new version, only the last two steps are repeated.
+   */
   @Override
   public void promote(TrafficTarget target) {
     WorkloadManager w = workloads.get(target.router());
-    w.promoteStable(target);
-    heartbeat();
-    routers.get(target.router()).removeManagedRoutes(target);
+    TrafficRouter router = routers.get(target.router());
+    if (!w.stableRuns(target)) {
+      setWeight(target, 100);
+      heartbeat();
+      w.promoteStable(target);
+      heartbeat();
+    }
+    router.removeManagedRoutes(target);
     heartbeat();
     w.scaleCanaryToZero(target);
   }

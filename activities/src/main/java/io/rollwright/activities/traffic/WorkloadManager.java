@@ -4,10 +4,13 @@ import io.rollwright.api.TrafficTarget;
 
 /** Runs the canary and stable versions of a service. Every method is idempotent. */
 public interface WorkloadManager {
-  /** Creates or updates the canary with the target's image and returns once it is ready. */
+  /** Creates or updates the canary with the target's image and returns once it is available. */
   void deployCanary(TrafficTarget target);
 
-  /** Makes the stable workload run the target's version and returns once it is ready. */
+  /** True when the stable workload already runs the target's version, fully available: a promotion got that far. */
+  boolean stableRuns(TrafficTarget target);
+
+  /** Makes the stable workload run the target's version and returns once it is available. */
   void promoteStable(TrafficTarget target);
 
   /** Scales the canary to zero, leaving the stable workload untouched. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,10 +29,16 @@ public final class AppProcess implements AutoCloseable {
 
   /** Starts a worker; {@code settings} are extra {@code --key=value} Spring properties. */
   public static AppProcess worker(TemporalDevServer server, Path journal, Path log, String... settings) throws IOException {
+    return worker(server, journal, log, Map.of(), settings);
+  }
+
+  /** Starts a worker with {@code env} added to its environment (a {@code KUBECONFIG}, say). */
+  public static AppProcess worker(TemporalDevServer server, Path journal, Path log, Map<String, String> env, String... settings)
+      throws IOException {
     List<String> all = new ArrayList<>(List.of("--rollwright.policies-dir=" + POLICIES.toAbsolutePath(),
         "--rollwright.sandbox.journal=" + journal.toAbsolutePath()));
     all.addAll(List.of(settings));
-    return launch(WORKER_JAR, server.address(), log, all);
+    return launch(WORKER_JAR, server.address(), log, env, all);
   }
 
   /** Starts the starter service (REST API, Slack endpoint); {@code settings} are extra Spring properties. */
@@ -41,10 +48,11 @@ public final class AppProcess implements AutoCloseable {
 
   /** Starts the starter service against the Temporal frontend at {@code temporal} (host:port). */
   public static AppProcess service(String temporal, Path log, String... settings) throws IOException {
-    return launch(SERVICE_JAR, temporal, log, List.of(settings));
+    return launch(SERVICE_JAR, temporal, log, Map.of(), List.of(settings));
   }
 
-  private static AppProcess launch(Path jar, String temporal, Path log, List<String> settings) throws IOException {
+  private static AppProcess launch(Path jar, String temporal, Path log, Map<String, String> env, List<String> settings)
+      throws IOException {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: these tests run after 'package' (./mvnw verify)");
     }
@@ -54,8 +62,10 @@ public final class AppProcess implements AutoCloseable {
         "--spring.temporal.connection.target=" + temporal,
         "--server.port=" + port));
     cmd.addAll(settings);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(env);
+    Process p = builder.start();
     return new AppProcess(p, port);
   }
 
