@@ -134,7 +134,7 @@ class ReleaseControlsTest extends TimeSkippingReleaseTest {
     release.approve(new ApprovalDecision("carol", "ok"));
 
     assertEquals(ReleaseOutcome.PROMOTED, h.result(release).outcome());
-    assertEquals(List.of(10.0, 50.0, 0.0), h.weights("checkout"));
+    assertEquals(List.of(10.0, 50.0, 100.0, 0.0), h.weights("checkout"), "the canary carries all traffic while stable is replaced");
   }
 
   @Test
@@ -149,7 +149,7 @@ class ReleaseControlsTest extends TimeSkippingReleaseTest {
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome());
     assertEquals("promoted in full by oncall-sam: incident fix must ship now", result.detail());
-    assertEquals(List.of(10.0, 0.0), h.weights("checkout"), "stage 2 never ran");
+    assertEquals(List.of(10.0, 100.0, 0.0), h.weights("checkout"), "stage 2 (50%) never ran");
     assertEquals("2.3.0", h.cluster().stableVersion("checkout"));
   }
 }

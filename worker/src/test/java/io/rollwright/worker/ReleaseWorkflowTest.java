@@ -29,7 +29,7 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
     ReleaseResult result = h.run(ReleaseHarness.request("checkout", "channels"));
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
-    assertEquals(List.of(10.0, 25.0, 50.0, 100.0, 0.0), h.weights("checkout"));
+    assertEquals(List.of(10.0, 25.0, 50.0, 100.0, 100.0, 0.0), h.weights("checkout"), "the last stage, then promotion's own 100%");
     assertEquals("2.3.0", h.cluster().stableVersion("checkout"));
     assertTrue(result.durationMillis() >= Duration.ofDays(5).toMillis(), "took " + Duration.ofMillis(result.durationMillis()));
     long events = h.historyLength("checkout@prod");

@@ -50,6 +50,13 @@ public final class KubernetesWorkloads implements WorkloadManager {
   }
 
   @Override
+  public boolean canaryRuns(TrafficTarget t) {
+    Deployment canary = rollout.read(KubernetesNames.namespace(t), KubernetesNames.canary(t));
+    return canary != null && t.releaseId().equals(Objects.requireNonNullElse(canary.getMetadata().getAnnotations(), Map.of())
+        .get(KubernetesNames.RELEASE)) && t.image().equals(container(canary, t).getImage());
+  }
+
+  @Override
   public boolean stableRuns(TrafficTarget t) {
     Deployment stable = rollout.required(KubernetesNames.namespace(t), KubernetesNames.stable(t), "stable");
     return t.image().equals(container(stable, t).getImage()) && DeploymentRollout.notAvailable(stable) == null;

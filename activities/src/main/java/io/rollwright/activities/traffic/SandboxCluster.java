@@ -38,6 +38,7 @@ public final class SandboxCluster {
   private final List<Action> log = new ArrayList<>();
   private final Map<String, Double> weights = new HashMap<>();
   private final Map<String, String> stable = new HashMap<>();
+  private final Map<String, String> canary = new HashMap<>();
   private final Map<String, Integer> injectedFailures = new HashMap<>();
 
   public SandboxCluster(ActivityClock clock) {
@@ -107,11 +108,20 @@ public final class SandboxCluster {
     weights.put(a.service(), a.weightAfter());
     if (a.action().startsWith("promote-stable ")) {
       stable.put(a.service(), a.action().substring("promote-stable ".length()));
+    } else if (a.action().startsWith("deploy-canary ")) {
+      canary.put(a.service(), a.action().substring("deploy-canary ".length()));
+    } else if (a.action().equals("scale-canary-to-zero")) {
+      canary.remove(a.service());
     }
   }
 
   public synchronized double weight(String service) {
     return weights.getOrDefault(service, 0.0);
+  }
+
+  /** The image the service's canary runs, or null when it has none. */
+  public synchronized String canaryImage(String service) {
+    return canary.get(service);
   }
 
   public synchronized String stableVersion(String service) {

@@ -16,6 +16,11 @@ public final class SandboxWorkloads implements WorkloadManager {
   }
 
   @Override
+  public boolean canaryRuns(TrafficTarget target) {
+    return target.image().equals(cluster.canaryImage(target.service()));
+  }
+
+  @Override
   public boolean stableRuns(TrafficTarget target) {
     return target.version().equals(cluster.stableVersion(target.service()));
   }

@@ -37,17 +37,20 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
   }
 
   /**
-   * The canary carries all traffic while stable is replaced, so the service never runs below its
-   * capacity; then traffic returns to stable and the canary goes. A retry resumes where the last
-   * attempt stopped: once stable runs the new version, only the last two steps are repeated.
+   * The canary, where there is one (a direct release has none), carries all traffic while stable is
+   * replaced, so the service never runs below its capacity; then traffic returns to stable and the
+   * canary goes. A retry resumes where the last attempt stopped: once stable runs the new version,
+   * only the last two steps are repeated.
    */
   @Override
   public void promote(TrafficTarget target) {
     WorkloadManager w = workloads.get(target.router());
     TrafficRouter router = routers.get(target.router());
     if (!w.stableRuns(target)) {
-      setWeight(target, 100);
-      heartbeat();
+      if (w.canaryRuns(target)) {
+        setWeight(target, 100);
+        heartbeat();
+      }
       w.promoteStable(target);
       heartbeat();
     }

@@ -31,7 +31,7 @@ class DurabilityIT extends RealServerTest {
       ReleaseResult result = result(id, Duration.ofMinutes(3));
       assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
     }
-    assertEquals(List.of(IMAGE.formatted("orders"), "set-weight 10%", "set-weight 50%", "promote-stable 2.3.0",
+    assertEquals(List.of(IMAGE.formatted("orders"), "set-weight 10%", "set-weight 50%", "set-weight 100%", "promote-stable 2.3.0",
         "route-all-to-stable", "scale-canary-to-zero"), AppProcess.plannedSequence(journal(), "orders"));
   }
 
@@ -47,7 +47,7 @@ class DurabilityIT extends RealServerTest {
       ReleaseResult result = result(id, Duration.ofMinutes(2));
       assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
     }
-    assertEquals(List.of(IMAGE.formatted("billing"), "set-weight 10%", "promote-stable 2.3.0", "route-all-to-stable",
+    assertEquals(List.of(IMAGE.formatted("billing"), "set-weight 10%", "set-weight 100%", "promote-stable 2.3.0", "route-all-to-stable",
         "scale-canary-to-zero"), AppProcess.plannedSequence(journal(), "billing"));
   }
 

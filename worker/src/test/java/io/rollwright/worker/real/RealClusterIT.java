@@ -5,27 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ReleaseOutcome;
-import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.RollbackReason;
-import io.rollwright.api.Strategy;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.api.common.v1.WorkflowExecution;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,41 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Role. What is asserted is what the cluster reports: available replicas, the HTTPRoute and the
  * Ingress as read back, sampled every 50 ms while the release runs.
  */
-class RealClusterIT extends RealServerTest {
-  private static final int REPLICAS = 4;
-  private static final String OLD = "1.0.0";
-  private static final String NEW = "2.0.0";
-  private static ClusterInstall cluster;
-  private static Path kubeconfig;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = new ClusterInstall(KubernetesControlPlane.shared());
-    cluster.gatewayApi();
-    kubeconfig = cluster.workerKubeconfig(Files.createDirectories(dir));
-  }
-
-  private static AppProcess clusterWorker(String name, String... settings) throws Exception {
-    List<String> all = new ArrayList<>(List.of("--rollwright.kubernetes.enabled=true",
-        "--rollwright.kubernetes.progress-deadline=20s", "--rollwright.kubernetes.poll=100ms"));
-    all.addAll(List.of(settings));
-    return AppProcess.worker(server, journal(), dir.resolve(name + ".log"), Map.of("KUBECONFIG", kubeconfig.toString()),
-        all.toArray(String[]::new)).awaitUp(Duration.ofMinutes(2));
-  }
-
-  private static String policy(String router) {
-    return router.equals("replica-ratio") ? "cluster" : "cluster-" + router;
-  }
-
-  private static String start(String ns, String service, String router) {
-    return start(new ReleaseRequest(service, NEW, image(service, NEW), ns, Strategy.CANARY, policy(router), null, "alice",
-        null, "abc123"));
-  }
-
-  private static String image(String service, String version) {
-    return "registry.example/" + service + ":" + version;
-  }
-
+class RealClusterIT extends RealClusterTest {
   /**
    * Three releases at once through one router: {@code web} promotes, {@code pay}'s canary errors
    * breach the limit, {@code cart} is aborted by on-call at 25%. Each ends with stable fully
@@ -221,14 +181,6 @@ class RealClusterIT extends RealServerTest {
             default -> { }
           }
         });
-  }
-
-  private static boolean audited(String releaseId, String action) {
-    try {
-      return release(releaseId).status().audit().stream().anyMatch(e -> e.action().equals(action));
-    } catch (RuntimeException notYet) {
-      return false;
-    }
   }
 
   /** A SetWeight activity other than the first stage's is running on a worker. */

@@ -230,7 +230,7 @@ class WorkerCrashIT extends RealServerTest {
     assertEquals(ReleaseOutcome.PROMOTED, promoted.outcome(), context);
     assertEquals(List.of("bob"), audit(promotedStatus, "approved").stream().map(AuditEntry::actor).toList(), context);
     assertTrue(audit(promotedStatus, "refused approve").isEmpty(), context);
-    assertEquals(List.of("deploy-canary registry.example/crash-gate-in-time:2.3.0", "set-weight 10%", "promote-stable 2.3.0",
+    assertEquals(List.of("deploy-canary registry.example/crash-gate-in-time:2.3.0", "set-weight 10%", "set-weight 100%", "promote-stable 2.3.0",
         "route-all-to-stable", "scale-canary-to-zero"), AppProcess.plannedSequence(journal(), "crash-gate-in-time"));
 
     context = timedOut + "\naudit: " + timedOutStatus.audit();
@@ -278,7 +278,7 @@ class WorkerCrashIT extends RealServerTest {
     Duration stalled = Duration.ofMillis(firstTraffic - killed);
     System.out.println("pre-flight: from the kill to the canary's first traffic action: " + stalled);
     assertTrue(stalled.compareTo(Duration.ofSeconds(60)) < 0, "from the kill to the first traffic action took " + stalled);
-    assertEquals(List.of("deploy-canary registry.example/crash-preflight:2.3.0", "set-weight 10%", "promote-stable 2.3.0",
+    assertEquals(List.of("deploy-canary registry.example/crash-preflight:2.3.0", "set-weight 10%", "set-weight 100%", "promote-stable 2.3.0",
         "route-all-to-stable", "scale-canary-to-zero"), AppProcess.plannedSequence(journal(), service));
   }
 }
