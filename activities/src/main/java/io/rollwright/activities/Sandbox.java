@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** The sandbox extension set under the name {@code sandbox}: a release runs with no cluster and no Prometheus. */
-public final class Sandbox {
+/**
+ * The sandbox extension set under the name {@code sandbox}: a release runs with no cluster and no
+ * Prometheus, its traffic actions logged and its metrics synthetic. For the demo and tests only.
+ */
+public final class Sandbox implements ExtensionSet {
   public static final String NAME = "sandbox";
 
   private final SandboxCluster cluster;
@@ -42,14 +45,17 @@ public final class Sandbox {
     return metrics;
   }
 
+  @Override
   public Map<String, TrafficRouter> routers() {
     return Map.of(NAME, new SandboxRouter(cluster));
   }
 
+  @Override
   public Map<String, WorkloadManager> workloads() {
     return Map.of(NAME, new SandboxWorkloads(cluster));
   }
 
+  @Override
   public Map<String, MetricProvider> providers() {
     return Map.of(NAME, metrics);
   }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.rollwright.activities.kubernetes.Kubernetes;
 import io.rollwright.activities.policy.DirectoryPolicyFiles;
 import io.rollwright.activities.policy.PolicyRepository;
+import io.rollwright.activities.prometheus.PrometheusMetricProvider;
 import io.rollwright.policy.PolicyValidator;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -60,19 +61,23 @@ class DeployManifestsTest {
     Path dir = KUBERNETES.resolve("base").resolve("policies");
     PolicyRepository policies = new PolicyRepository(List.of(new DirectoryPolicyFiles(dir)));
     PolicyValidator validator = new PolicyValidator(new PolicyValidator.Known(
-        Set.of(Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS), Set.of("sandbox"),
+        Set.of(Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS), Set.of(PrometheusMetricProvider.NAME),
         Set.of("kill-switch", "change-freeze", "quality-gate", "telemetry-health", "dependencies", "kubernetes-target",
             "kubernetes-access")));
     for (Path file : yaml(dir)) {
       String name = file.getFileName().toString().replace(".yaml", "");
-      assertEquals(List.of(), validator.check(policies.find(name).orElseThrow().policy().completed("replica-ratio", "sandbox")), name);
+      assertEquals(List.of(), validator.check(policies.find(name).orElseThrow().policy().completed(Kubernetes.REPLICA_RATIO, PrometheusMetricProvider.NAME)), name);
     }
   }
 
   @Test
   void localStackIsYaml() throws Exception {
     Map<?, ?> compose = new ObjectMapper(new YAMLFactory()).readValue(DEPLOY.resolve("local").resolve("compose.yaml").toFile(), Map.class);
-    assertTrue(((Map<?, ?>) compose.get("services")).keySet().containsAll(Set.of("temporal", "prometheus", "worker")));
+    Map<?, ?> services = (Map<?, ?>) compose.get("services");
+    assertTrue(services.keySet().containsAll(Set.of("temporal", "prometheus", "worker")));
+    Map<?, ?> workerEnv = (Map<?, ?>) ((Map<?, ?>) services.get("worker")).get("environment");
+    assertTrue(workerEnv.keySet().containsAll(Set.of("ROLLWRIGHT_DEFAULTROUTER", "ROLLWRIGHT_DEFAULTMETRICS")),
+        "the worker has no default router or metric provider: compose must name both");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.rollwright.worker;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,10 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param policiesDir directory of operators' policy files ({@code <service>.yaml} or shared), optional
  * @param policiesClasspath resource prefix of policy files shipped in the application, optional
  * @param defaultPolicy the preset used for a service that has no policy file of its own
- * @param defaultRouter the traffic router for policies that name none
- * @param defaultMetrics the metric provider for policies that name none
+ * @param defaultRouter the traffic router for policies that name none: required, one the worker has
+ * @param defaultMetrics the metric provider for policies that name none: required, one the worker has
  * @param killSwitch when true, the {@code kill-switch} pre-flight check blocks every new release
- * @param sandbox settings of the sandbox router and metrics
  * @param kubernetes settings of the Kubernetes routers
  * @param prometheus settings of the Prometheus metric provider
  * @param slack settings of the Slack notifier
@@ -26,7 +24,6 @@ public record RollwrightProperties(
     String defaultRouter,
     String defaultMetrics,
     boolean killSwitch,
-    SandboxProperties sandbox,
     KubernetesProperties kubernetes,
     PrometheusProperties prometheus,
     SlackProperties slack) {
@@ -75,32 +72,8 @@ public record RollwrightProperties(
     }
   }
 
-  /**
-   * The sandbox under {@code rollwright.sandbox.*}.
-   *
-   * @param journal file the sandbox cluster appends its action log to and reloads it from, optional
-   * @param actionDelay how long each sandbox traffic or workload action takes
-   * @param metrics metric scripts, each {@code <service> <canary|stable> <metric> = <script>},
-   *     e.g. {@code payments canary error-rate = 0.002, 20s: 0.18}
-   * @param failures injected action failures, each {@code <service> <action> <times>}, e.g.
-   *     {@code payments route-all-to-stable 3}: to rehearse a rollback that cannot finish
-   * @param measureDelay how long each sandbox metric read takes (pre-flight checks and analysis samples)
-   */
-  public record SandboxProperties(String journal, Duration actionDelay, List<String> metrics, List<String> failures,
-      Duration measureDelay) {
-    public SandboxProperties {
-      actionDelay = actionDelay == null ? Duration.ZERO : actionDelay;
-      measureDelay = measureDelay == null ? Duration.ZERO : measureDelay;
-      metrics = metrics == null ? List.of() : List.copyOf(metrics);
-      failures = failures == null ? List.of() : List.copyOf(failures);
-    }
-  }
-
   public RollwrightProperties {
     defaultPolicy = defaultPolicy == null ? "standard" : defaultPolicy;
-    defaultRouter = defaultRouter == null ? "sandbox" : defaultRouter;
-    defaultMetrics = defaultMetrics == null ? "sandbox" : defaultMetrics;
-    sandbox = sandbox == null ? new SandboxProperties(null, null, null, null, null) : sandbox;
     kubernetes = kubernetes == null ? new KubernetesProperties(false, null, null) : kubernetes;
     prometheus = prometheus == null ? new PrometheusProperties(null, null, null, null, null) : prometheus;
     slack = slack == null ? new SlackProperties(null, null, null) : slack;

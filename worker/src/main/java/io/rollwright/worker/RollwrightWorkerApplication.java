@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /**
  * The Rollwright worker: runs release workflows and their activities on task queue {@code releases}.
- * {@code java -jar rollwright-worker.jar demo} runs the demo on an embedded Temporal service instead.
+ * {@code java -jar rollwright-worker.jar demo} runs the demo on an embedded Temporal service instead, with
+ * the sandbox (the {@code demo} profile includes {@code sandbox}).
  */
 @SpringBootApplication
 @EnableConfigurationProperties(RollwrightProperties.class)

@@ -5,13 +5,12 @@ import com.slack.api.SlackConfig;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollwright.activities.ActivityClock;
+import io.rollwright.activities.ExtensionSet;
 import io.rollwright.activities.ReleaseActivities;
-import io.rollwright.activities.Sandbox;
 import io.rollwright.activities.SystemActivityClock;
 import io.rollwright.activities.analysis.AnalysisActivitiesImpl;
 import io.rollwright.activities.kubernetes.Kubernetes;
 import io.rollwright.activities.metrics.MetricProvider;
-import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.notify.LogNotifier;
 import io.rollwright.activities.notify.NotificationActivitiesImpl;
 import io.rollwright.activities.notify.Notifier;
@@ -27,9 +26,7 @@ import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,30 +43,6 @@ public class WorkerConfiguration {
     return new SystemActivityClock();
   }
 
-  @Bean
-  Sandbox sandbox(ActivityClock clock, RollwrightProperties props) {
-    RollwrightProperties.SandboxProperties settings = props.sandbox();
-    Sandbox sandbox = new Sandbox(clock, settings.journal() == null ? null : Path.of(settings.journal()), settings.actionDelay(),
-        settings.measureDelay());
-    for (String script : settings.metrics()) {
-      String[] sides = script.split("=", 2);
-      String[] what = sides[0].trim().split("\\s+");
-      if (sides.length != 2 || what.length != 3) {
-        throw new IllegalArgumentException("rollwright.sandbox.metrics: '" + script
-            + "' is not '<service> <canary|stable> <metric> = <script>'");
-      }
-      sandbox.metrics().script(what[0], Track.valueOf(what[1].toUpperCase(Locale.ROOT)), what[2], sides[1].trim());
-    }
-    for (String failure : settings.failures()) {
-      String[] what = failure.trim().split("\\s+");
-      if (what.length != 3 || !what[2].matches("\\d+")) {
-        throw new IllegalArgumentException("rollwright.sandbox.failures: '" + failure + "' is not '<service> <action> <times>'");
-      }
-      sandbox.cluster().failNext(what[0], what[1], Integer.parseInt(what[2]));
-    }
-    return sandbox;
-  }
-
   /** The Kubernetes routers, when enabled; their client closes with the application. */
   @Bean
   @ConditionalOnProperty(name = "rollwright.kubernetes.enabled", havingValue = "true")
@@ -78,10 +51,22 @@ public class WorkerConfiguration {
     return new Kubernetes(new KubernetesClientBuilder().build(), clock, k.progressDeadline(), k.poll());
   }
 
+  /**
+   * The extensions of every {@link ExtensionSet} bean (the Kubernetes routers when enabled; others
+   * only where a profile adds them), and the {@code prometheus} metric provider when its URL is set.
+   */
   @Bean
-  ReleaseActivities releaseActivities(RollwrightProperties props, ActivityClock clock, Sandbox sandbox,
-      ObjectProvider<Kubernetes> kubernetesIfEnabled, MeterRegistry meters) {
-    Optional<Kubernetes> kubernetes = Optional.ofNullable(kubernetesIfEnabled.getIfAvailable());
+  RegisteredExtensions registeredExtensions(RollwrightProperties props, ObjectProvider<ExtensionSet> sets) {
+    List<ExtensionSet> all = new ArrayList<>(sets.orderedStream().toList());
+    prometheus(props.prometheus()).ifPresent(all::add);
+    return RegisteredExtensions.of(all);
+  }
+
+  /** Refuses to start unless the default router and metric provider are set to registered ones. */
+  @Bean
+  ReleaseActivities releaseActivities(RollwrightProperties props, ActivityClock clock, RegisteredExtensions registered,
+      MeterRegistry meters) {
+    DefaultProviders defaults = DefaultProviders.require(props, registered);
     List<PolicyFiles> files = new ArrayList<>();
     if (props.policiesDir() != null && !props.policiesDir().isBlank()) {
       files.add(new DirectoryPolicyFiles(Path.of(props.policiesDir())));
@@ -92,13 +77,13 @@ public class WorkerConfiguration {
     return new ReleaseActivities(new ReleaseActivities.Parts(
         clock,
         files,
-        new PolicyActivitiesImpl.Defaults(props.defaultPolicy(), props.defaultRouter(), props.defaultMetrics()),
-        merged(sandbox.routers(), kubernetes.map(Kubernetes::routers)),
-        merged(sandbox.workloads(), kubernetes.map(Kubernetes::workloads)),
-        providers(sandbox, props.prometheus()),
+        new PolicyActivitiesImpl.Defaults(props.defaultPolicy(), defaults.router(), defaults.metrics()),
+        registered.routers(),
+        registered.workloads(),
+        registered.providers(),
         props::killSwitch,
         notifiers(props.slack(), meters),
-        kubernetes.map(Kubernetes::preflightChecks).orElse(List.of())));
+        registered.preflightChecks()));
   }
 
   /** The log and Rollwright's own metrics always; Slack when a token is configured. */
@@ -114,20 +99,19 @@ public class WorkerConfiguration {
     return all;
   }
 
-  /** The sandbox's metrics, and Prometheus's when a URL is configured. */
-  private static Map<String, MetricProvider> providers(Sandbox sandbox, RollwrightProperties.PrometheusProperties p) {
-    Map<String, MetricProvider> all = new HashMap<>(sandbox.providers());
-    if (p.url() != null && !p.url().isBlank()) {
-      PrometheusClient client = new PrometheusClient(URI.create(p.url()), p.authorization(), p.timeout(), null);
-      all.put(PrometheusMetricProvider.NAME, new PrometheusMetricProvider(client, p.queries(), p.minWindow()));
+  /** The {@code prometheus} metric provider, when a URL is configured. */
+  private static Optional<ExtensionSet> prometheus(RollwrightProperties.PrometheusProperties p) {
+    if (p.url() == null || p.url().isBlank()) {
+      return Optional.empty();
     }
-    return all;
-  }
-
-  private static <T> Map<String, T> merged(Map<String, T> always, Optional<Map<String, T>> optional) {
-    Map<String, T> all = new HashMap<>(always);
-    optional.ifPresent(all::putAll);
-    return all;
+    PrometheusClient client = new PrometheusClient(URI.create(p.url()), p.authorization(), p.timeout(), null);
+    Map<String, MetricProvider> provider = Map.of(PrometheusMetricProvider.NAME, new PrometheusMetricProvider(client, p.queries(), p.minWindow()));
+    return Optional.of(new ExtensionSet() {
+      @Override
+      public Map<String, MetricProvider> providers() {
+        return provider;
+      }
+    });
   }
 
   @Bean

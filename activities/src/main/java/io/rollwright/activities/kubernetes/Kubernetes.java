@@ -2,6 +2,7 @@ package io.rollwright.activities.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rollwright.activities.ActivityClock;
+import io.rollwright.activities.ExtensionSet;
 import io.rollwright.activities.preflight.Preflight;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The Kubernetes extension set: three traffic routers by the names policies use, each with its workload manager. */
-public final class Kubernetes implements AutoCloseable {
+public final class Kubernetes implements ExtensionSet, AutoCloseable {
   public static final String REPLICA_RATIO = "replica-ratio";
   public static final String GATEWAY_API = "gateway-api";
   public static final String NGINX_INGRESS = "nginx-ingress";
@@ -27,6 +28,7 @@ public final class Kubernetes implements AutoCloseable {
     this.rollout = new DeploymentRollout(client, clock, progressDeadline, poll);
   }
 
+  @Override
   public Map<String, TrafficRouter> routers() {
     return Map.of(
         REPLICA_RATIO, new ReplicaRatioRouter(rollout),
@@ -35,6 +37,7 @@ public final class Kubernetes implements AutoCloseable {
   }
 
   /** The Kubernetes pre-flight checks: {@code kubernetes-target} and {@code kubernetes-access}. */
+  @Override
   public List<Preflight> preflightChecks() {
     return List.of(new KubernetesTargetCheck(client), new KubernetesAccessCheck(client));
   }
@@ -44,6 +47,7 @@ public final class Kubernetes implements AutoCloseable {
     client.close();
   }
 
+  @Override
   public Map<String, WorkloadManager> workloads() {
     WorkloadManager weighted = new KubernetesWorkloads(client, rollout, false);
     return Map.of(

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Rollwright app as a separate OS process against a real Temporal server: the worker
- * ({@code java -jar target/rollwright-worker.jar}, with the sandbox journal in a file so the action log
+ * ({@code java -jar target/rollwright-worker.jar} on the sandbox, its journal in a file so the action log
  * outlives it) or the starter service.
  */
 public final class AppProcess implements AutoCloseable {
@@ -27,7 +27,7 @@ public final class AppProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts a worker; {@code settings} are extra {@code --key=value} Spring properties. */
+  /** Starts a worker on the sandbox (profile {@code sandbox}); {@code settings} are extra {@code --key=value} Spring properties. */
   public static AppProcess worker(TemporalDevServer server, Path journal, Path log, String... settings) throws IOException {
     return worker(server, journal, log, Map.of(), settings);
   }
@@ -36,7 +36,7 @@ public final class AppProcess implements AutoCloseable {
   public static AppProcess worker(TemporalDevServer server, Path journal, Path log, Map<String, String> env, String... settings)
       throws IOException {
     List<String> all = new ArrayList<>(List.of("--rollwright.policies-dir=" + POLICIES.toAbsolutePath(),
-        "--rollwright.sandbox.journal=" + journal.toAbsolutePath()));
+        "--spring.profiles.active=sandbox", "--rollwright.sandbox.journal=" + journal.toAbsolutePath()));
     all.addAll(List.of(settings));
     return launch(WORKER_JAR, server.address(), log, env, all);
   }

@@ -1,0 +1,36 @@
+package io.rollwright.worker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.rollwright.worker.sandbox.SandboxConfiguration;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * The worker's activities and extension sets as a context of their own (no Temporal worker), their
+ * settings bound as the jar binds them: {@code application.yaml} and the profile files it activates,
+ * and {@code env} in place of the process environment, so {@code ROLLWRIGHT_DEFAULTROUTER} binds
+ * {@code rollwright.default-router} by the same relaxed rules.
+ */
+final class WorkerContext {
+  private WorkerContext() {}
+
+  static ApplicationContextRunner withEnvironment(Map<String, String> env) {
+    String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+    return new ApplicationContextRunner()
+        .withInitializer(context -> context.getEnvironment().getPropertySources()
+            .replace(name, new SystemEnvironmentPropertySource(name, Map.<String, Object>copyOf(env))))
+        .withInitializer(new ConfigDataApplicationContextInitializer())
+        .withUserConfiguration(Settings.class, WorkerConfiguration.class, SandboxConfiguration.class)
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(RollwrightProperties.class)
+  static class Settings {}
+}
