@@ -34,7 +34,7 @@ final class ControlCommands {
       if (json()) {
         printJson(answer);
       } else {
-        out().println((answer.accepted() ? "" : "refused: ") + answer.message());
+        line((answer.accepted() ? "" : "refused: ") + answer.message());
       }
       return answer.accepted() ? ExitCodes.OK : ExitCodes.INPUT;
     }

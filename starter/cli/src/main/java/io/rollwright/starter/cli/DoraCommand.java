@@ -32,13 +32,13 @@ final class DoraCommand extends ReleaseCommand {
       printJson(r);
       return ExitCodes.OK;
     }
-    out().println("DORA figures, last " + since + HistoryCommand.scope(service, environment) + " (" + r.releases() + " releases ended):");
-    out().println(String.format(Locale.ROOT, "  deployment frequency   %.2f per day (%d promoted)", r.deploymentsPerDay(), r.promoted()));
-    out().println("  lead time for changes  " + (r.medianLeadTime() == null ? "unknown (no release was given its change's commit time)"
+    line("DORA figures, last " + since + HistoryCommand.scope(service, environment) + " (" + r.releases() + " releases ended):");
+    line(String.format(Locale.ROOT, "  deployment frequency   %.2f per day (%d promoted)", r.deploymentsPerDay(), r.promoted()));
+    line("  lead time for changes  " + (r.medianLeadTime() == null ? "unknown (no release was given its change's commit time)"
         : "median " + text(r.medianLeadTime()) + " (commit to promoted, " + r.leadTimeSamples() + " releases)"));
-    out().println("  change failure rate    " + HistoryCommand.percent(r.changeFailureRate()) + " (" + (r.rolledBack() + r.failed()) + " of "
+    line("  change failure rate    " + HistoryCommand.percent(r.changeFailureRate()) + " (" + (r.rolledBack() + r.failed()) + " of "
         + r.deployed() + " releases that deployed)");
-    out().println("  time to restore        " + (r.medianTimeToRestore() == null ? "none restored" : "median " + text(r.medianTimeToRestore()))
+    line("  time to restore        " + (r.medianTimeToRestore() == null ? "none restored" : "median " + text(r.medianTimeToRestore()))
         + " (" + r.restored() + " restored, " + r.notRestored() + " not yet)");
     return ExitCodes.OK;
   }

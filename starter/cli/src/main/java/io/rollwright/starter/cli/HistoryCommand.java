@@ -42,16 +42,16 @@ final class HistoryCommand extends ReleaseCommand {
           "rollbackRate", figures.rollbackRate(), "deployed", figures.deployed()));
       return ExitCodes.OK;
     }
-    out().println("📋 Releases in the last " + since + scope(service, environment) + ":");
+    line("📋 Releases in the last " + since + scope(service, environment) + ":");
     if (releases.isEmpty()) {
-      out().println("  none");
+      line("  none");
     }
     for (ReleaseRecord r : releases.subList(0, Math.min(limit, releases.size()))) {
-      out().println("  " + icon(r.outcome()) + " " + WHEN.format(r.startedAt()) + "  " + r.releaseId() + " " + r.version() + " → "
+      line("  " + icon(r.outcome()) + " " + WHEN.format(r.startedAt()) + "  " + r.releaseId() + " " + r.version() + " → "
           + r.outcome() + " (" + seconds(r.duration(now)) + (r.ended() ? "" : ", running") + ")  by " + r.requestedBy());
     }
-    out().println();
-    out().println("📊 " + since + " rollback rate: " + percent(figures.rollbackRate()) + " (" + figures.rolledBack() + " of "
+    line("");
+    line("📊 " + since + " rollback rate: " + percent(figures.rollbackRate()) + " (" + figures.rolledBack() + " of "
         + figures.deployed() + " releases that deployed)");
     return ExitCodes.OK;
   }

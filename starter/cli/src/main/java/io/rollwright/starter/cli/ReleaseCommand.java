@@ -1,8 +1,11 @@
 package io.rollwright.starter.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.rollwright.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -15,8 +18,9 @@ abstract class ReleaseCommand implements Callable<Integer> {
   /** Output formats of read commands. */
   enum Output { text, json }
 
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+  private static final ObjectWriter JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+      .writer().with(new TerminalJson());
 
   @Mixin
   TemporalOptions temporal;
@@ -45,15 +49,18 @@ abstract class ReleaseCommand implements Callable<Integer> {
     return spec.commandLine().getOut();
   }
 
-  /** Prints one progress line now. */
+  /**
+   * Prints one line of text now, escaped ({@link TerminalText}): every text line a command prints
+   * goes through here, so nothing a caller supplied can add a line or a control sequence.
+   */
   void line(String text) {
-    out().println(text);
+    out().println(TerminalText.line(text));
     out().flush();
   }
 
   /** Says something beside the output (on stderr), e.g. that no worker answers. */
   void notice(String text) {
-    spec.commandLine().getErr().println(text);
+    spec.commandLine().getErr().println(TerminalText.line(text));
     spec.commandLine().getErr().flush();
   }
 
@@ -61,9 +68,18 @@ abstract class ReleaseCommand implements Callable<Integer> {
     return output == Output.json;
   }
 
+  /** {@code value} as one line of JSON, escaped as {@link TerminalJson} says. */
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   /** Prints {@code value} as one line of JSON. */
   void printJson(Object value) throws Exception {
-    out().println(JSON.writeValueAsString(value));
+    out().println(json(value));
     out().flush();
   }
 }

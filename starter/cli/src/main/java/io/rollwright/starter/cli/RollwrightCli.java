@@ -7,6 +7,7 @@ import io.rollwright.policy.Violation;
 import io.rollwright.starter.ReleaseEndedWithoutOutcomeException;
 import io.rollwright.starter.ReleaseInProgressException;
 import io.rollwright.starter.ReleaseNotFoundException;
+import io.rollwright.text.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
@@ -31,8 +32,8 @@ public final class RollwrightCli {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new RollwrightCli()).setOut(out).setErr(err).setDefaultValueProvider(new CliDefaults());
     cli.setParameterExceptionHandler((e, given) -> {
-      err.println("rollwright: " + e.getMessage());
-      err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      say(err, "rollwright: " + e.getMessage());
+      say(err, "See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return ExitCodes.INPUT;
     });
     cli.setExecutionExceptionHandler((e, command, parsed) -> fail(e, err, verbose(parsed)));
@@ -51,29 +52,34 @@ public final class RollwrightCli {
   static int fail(Exception e, PrintWriter err, boolean verbose) {
     int code = ExitCodes.INPUT;
     if (e instanceof InvalidReleaseException invalid) {
-      err.println("rollwright: invalid release request:");
+      say(err, "rollwright: invalid release request:");
       for (Violation v : invalid.violations()) {
-        err.println("  " + v);
+        say(err, "  " + v);
       }
     } else if (e instanceof ReleaseInProgressException || e instanceof ReleaseNotFoundException || e instanceof IllegalArgumentException) {
-      err.println("rollwright: " + e.getMessage());
+      say(err, "rollwright: " + e.getMessage());
     } else if (e instanceof ReleaseEndedWithoutOutcomeException ended) {
       code = ended.invalid() ? ExitCodes.INPUT : ExitCodes.FAILED;
-      err.println("rollwright: " + e.getMessage());
+      say(err, "rollwright: " + e.getMessage());
     } else if (e instanceof TemporalUnavailableException) {
       code = ExitCodes.UNAVAILABLE;
-      err.println("rollwright: " + e.getMessage());
+      say(err, "rollwright: " + e.getMessage());
     } else if (unavailable(e)) {
       code = ExitCodes.UNAVAILABLE;
-      err.println("rollwright: Temporal stopped answering (" + e.getMessage() + "). Check the server, then retry.");
+      say(err, "rollwright: Temporal stopped answering (" + e.getMessage() + "). Check the server, then retry.");
     } else {
-      err.println("rollwright: unexpected error: " + e + (verbose ? "" : " (run again with --verbose for details)"));
+      say(err, "rollwright: unexpected error: " + e + (verbose ? "" : " (run again with --verbose for details)"));
     }
     if (verbose) {
       e.printStackTrace(err);
     }
     err.flush();
     return code;
+  }
+
+  /** Prints one line of an error, escaped like all output ({@link TerminalText}). */
+  private static void say(PrintWriter err, String text) {
+    err.println(TerminalText.line(text));
   }
 
   private static boolean unavailable(Throwable e) {

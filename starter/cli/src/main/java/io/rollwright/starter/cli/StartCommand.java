@@ -77,9 +77,8 @@ final class StartCommand extends ReleaseCommand {
     Instant committed = committedAt();
     WorkflowExecution run = new ReleaseStarter(temporal.client()).start(request, committed);
     if (!json()) {
-      out().println("Started " + request.releaseId() + " (" + service + " " + version + " → " + environment + ")");
-      out().println("Web UI: " + temporal.link(request.releaseId(), run.getRunId()));
-      out().flush();
+      line("Started " + request.releaseId() + " (" + service + " " + version + " → " + environment + ")");
+      line("Web UI: " + temporal.link(request.releaseId(), run.getRunId()));
     }
     if (!await) {
       if (json()) {

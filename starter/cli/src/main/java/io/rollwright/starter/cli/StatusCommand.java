@@ -14,11 +14,16 @@ final class StatusCommand extends ReleaseCommand {
   @Override
   int run() throws Exception {
     ReleaseReader.Reading reading = new ReleaseReader(temporal.client()).read(releaseId);
+    print(reading);
+    return ExitCodes.OK;
+  }
+
+  /** Prints what was read: as one line of JSON, or as the lines of {@link StatusText}, each escaped. */
+  void print(ReleaseReader.Reading reading) throws Exception {
     if (json()) {
       printJson(reading.live() ? reading.status() : reading.recorded());
     } else {
-      (reading.live() ? StatusText.of(reading.status()) : StatusText.recorded(reading.recorded())).forEach(out()::println);
+      (reading.live() ? StatusText.of(reading.status()) : StatusText.recorded(reading.recorded())).forEach(this::line);
     }
-    return ExitCodes.OK;
   }
 }

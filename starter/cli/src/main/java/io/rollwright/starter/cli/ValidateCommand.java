@@ -4,6 +4,7 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleaseJson;
 import io.rollwright.policy.RequestValidator;
+import io.rollwright.text.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ final class ValidateCommand implements Callable<Integer> {
       throw new InvalidReleaseException("REQUEST.json", "cannot read " + file + ": " + e.getMessage());
     }
     RequestValidator.require(request);
-    spec.commandLine().getOut().println("valid: " + request.service() + " " + request.version() + " → " + request.environment()
-        + " (" + request.strategy().name().toLowerCase(Locale.ROOT) + "), release id " + request.releaseId());
+    spec.commandLine().getOut().println(TerminalText.line("valid: " + request.service() + " " + request.version() + " → " + request.environment()
+        + " (" + request.strategy().name().toLowerCase(Locale.ROOT) + "), release id " + request.releaseId()));
     return ExitCodes.OK;
   }
 }

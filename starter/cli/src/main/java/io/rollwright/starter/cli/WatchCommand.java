@@ -3,7 +3,6 @@ package io.rollwright.starter.cli;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.policy.DurationText;
-import io.rollwright.policy.ReleaseJson;
 import io.rollwright.starter.ReleaseWatcher;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -33,7 +32,7 @@ final class WatchCommand extends ReleaseCommand {
     if (json()) {
       String[] last = {null};
       result = watcher.follow(releaseId, status -> {
-        String now = ReleaseJson.write(status);
+        String now = json(status);
         if (!now.equals(last[0])) {
           last[0] = now;
           line(now);
@@ -47,9 +46,8 @@ final class WatchCommand extends ReleaseCommand {
     return ExitCodes.of(result.outcome());
   }
 
-  private static void panel(PrintWriter out, ReleaseStatus status) {
+  private void panel(PrintWriter out, ReleaseStatus status) {
     out.print("\033[H\033[2J");
-    StatusText.of(status).forEach(out::println);
-    out.flush();
+    StatusText.of(status).forEach(this::line);
   }
 }
