@@ -100,8 +100,31 @@ class SlackNotificationTest {
     assertEquals(ReleaseOutcome.ROLLED_BACK, h.run(ReleaseHarness.request("checkout", "fast")).outcome());
 
     List<String> replies = slack.calls().stream().filter(FakeSlackApi.Call::reply).map(c -> c.params().get("text")).toList();
-    assertTrue(replies.stream().anyMatch(r -> r.startsWith("🚨") && r.contains("error-rate 30.00% > 5.00%")), replies.toString());
+    assertTrue(replies.stream().anyMatch(r -> r.startsWith("🚨") && r.contains("error-rate 30.00% &gt; 5.00%")), replies.toString());
     assertTrue(replies.get(replies.size() - 1).startsWith("🔙 ROLLED_BACK"), replies.toString());
+  }
+
+  @Test
+  void aCallersReasonReachesSlackEscapedAndMentionsNobody() {
+    var release = h.start(ReleaseHarness.request("checkout", "gated"));
+    h.waitFor(java.time.Duration.ofMinutes(41));
+    release.reject(new io.rollwright.api.ApprovalDecision("bob", "<!channel> see <https://evil.example|the fix> & <@U123>"));
+    assertEquals(ReleaseOutcome.ROLLED_BACK, h.result(release).outcome());
+
+    String escaped = "&lt;!channel&gt; see &lt;https://evil.example|the fix&gt; &amp; &lt;@U123&gt;";
+    List<FakeSlackApi.Call> told = slack.calls().stream().filter(c -> c.method().startsWith("chat.")).toList();
+    assertTrue(told.stream().filter(FakeSlackApi.Call::reply).anyMatch(c -> c.params().get("text").equals("🚨 rejected by bob: " + escaped)),
+        told.toString());
+    assertTrue(told.stream().anyMatch(c -> blocks(c).contains("rejected by bob: " + escaped)), told.toString());
+    for (FakeSlackApi.Call c : told) {
+      String sent = c.params().getOrDefault("text", "") + blocks(c);
+      assertTrue(!sent.contains("<!") && !sent.contains("<@") && !sent.contains("<http"), "a live mention or link reached Slack: " + sent);
+    }
+  }
+
+  /** The call's blocks as Slack reads them: the client's JSON writes {@code <}, {@code >} and {@code &} as unicode escapes. */
+  private static String blocks(FakeSlackApi.Call c) {
+    return c.params().getOrDefault("blocks", "").replace("\\u003c", "<").replace("\\u003e", ">").replace("\\u0026", "&");
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.rollwright.api.GateRef;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.policy.Stage;
+import io.rollwright.text.SlackText;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +26,9 @@ import java.util.Set;
  * (stage, weight, latest news), and a thread reply only for the events that matter — never one per
  * analysis interval. An approval gate is a reply with Approve and Reject buttons, replaced by what
  * became of it when the gate closes, so no button stays live. Slack failing (429, 5xx, unreachable) throws, so the activity retries and then
- * gives up without touching the release.
+ * gives up without touching the release. Every text that carries what callers supplied (service,
+ * version, stage and policy names, reasons, actors) is escaped by {@link SlackText}, so it can
+ * mention or link nobody; text read back from Slack is already escaped and is not escaped again.
  */
 public final class SlackNotifier implements Notifier {
   /** The events worth a reply in the release's thread; the others only update the parent message. */
@@ -122,9 +125,9 @@ public final class SlackNotifier implements Notifier {
     return response;
   }
 
-  /** The parent message's one line: what, where, and where it stands. */
+  /** The parent message's one line: what, where, and where it stands, escaped ({@link SlackText}). */
   static String summary(ReleaseEvent e) {
-    return e.releaseId() + " — " + state(e);
+    return SlackText.escape(e.releaseId() + " — " + state(e));
   }
 
   private static String state(ReleaseEvent e) {
@@ -133,9 +136,10 @@ public final class SlackNotifier implements Notifier {
   }
 
   private static List<LayoutBlock> blocks(ReleaseEvent e) {
-    return List.of(section("*" + e.releaseId() + "* · " + state(e) + "\n" + e.message()));
+    return List.of(section("*" + SlackText.escape(e.releaseId()) + "* · " + SlackText.escape(state(e) + "\n" + e.message())));
   }
 
+  /** A reply in the thread: an icon and the event's message, escaped ({@link SlackText}). */
   private static String reply(ReleaseEvent e) {
     String icon = switch (e.kind()) {
       case FINISHED -> e.outcome() == null ? "🏁" : switch (e.outcome()) {
@@ -149,6 +153,6 @@ public final class SlackNotifier implements Notifier {
       case APPROVAL_REQUESTED, APPROVAL_PROGRESS, APPROVAL_CLOSED -> "✋";
       default -> "•";
     };
-    return icon + " " + e.message();
+    return icon + " " + SlackText.escape(e.message());
   }
 }
