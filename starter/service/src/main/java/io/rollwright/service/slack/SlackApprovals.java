@@ -20,6 +20,7 @@ import io.rollwright.api.ControlCommand;
 import io.rollwright.api.GateRef;
 import io.rollwright.starter.ReleaseControls;
 import io.rollwright.starter.ReleaseNotFoundException;
+import io.rollwright.text.SlackText;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class SlackApprovals {
     ViewState.Value reason = view.getState().getValues().getOrDefault(REASON, Map.of()).get(REASON);
     ControlAnswer answer = decide(ControlCommand.Action.REJECT, metadata[0], user, reason == null ? null : reason.getValue());
     if (!answer.accepted()) {
-      return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REASON, text(answer))));
+      return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REASON, said(answer))));
     }
     if (metadata.length == 2) {
       var told = ctx.client().chatPostEphemeral(r -> r.channel(metadata[1]).user(user).text(text(answer)));
@@ -133,7 +134,13 @@ public final class SlackApprovals {
         + "which approver you are (you were taken as " + actor + "): " + answer.message());
   }
 
+  /** The answer as a mrkdwn message: escaped ({@link SlackText}), so a reason or name in it mentions and links nobody. */
   private static String text(ControlAnswer answer) {
+    return SlackText.escape(said(answer));
+  }
+
+  /** The answer as plain text, as a form's error under its input is shown (Slack reads no mrkdwn there). */
+  private static String said(ControlAnswer answer) {
     return (answer.accepted() ? "✅ " : "🚫 Not counted: ") + answer.message();
   }
 }
