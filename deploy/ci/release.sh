@@ -14,13 +14,24 @@ args=(start "${SERVICE:?SERVICE is required}" "${VERSION:?VERSION is required}" 
 [ -n "${CHANGE_REF:-}" ] && args+=(--change-ref "$CHANGE_REF")
 [ -n "${REQUESTED_BY:-}" ] && args+=(--requested-by "$REQUESTED_BY")
 
+# A workflow command's message as GitHub Actions reads it back: '%', CR and LF percent-encoded, so
+# a value can neither end the command's line nor have a '%0A' of its own decoded into a line break.
+# (What rollwright itself prints is escaped by it: see "Output safety" in the README.)
+command_data() {
+  local s=${1//'%'/%25}
+  s=${s//$'\r'/%0D}
+  printf '%s' "${s//$'\n'/%0A}"
+}
+
 "$rollwright" "${args[@]}"
 code=$?
+what=$(command_data "$SERVICE $VERSION")
+where=$(command_data "$ENVIRONMENT")
 case $code in
-  0) echo "::notice::$SERVICE $VERSION promoted in $ENVIRONMENT" ;;
-  2) echo "::error::$SERVICE $VERSION rolled back in $ENVIRONMENT; the reason is above" ;;
-  3) echo "::error::$SERVICE $VERSION blocked by pre-flight in $ENVIRONMENT; nothing was deployed" ;;
-  4) echo "::error::the release of $SERVICE $VERSION FAILED and needs a human: see it in the Temporal Web UI" ;;
+  0) echo "::notice::$what promoted in $where" ;;
+  2) echo "::error::$what rolled back in $where; the reason is above" ;;
+  3) echo "::error::$what blocked by pre-flight in $where; nothing was deployed" ;;
+  4) echo "::error::the release of $what FAILED and needs a human: see it in the Temporal Web UI" ;;
   5) echo "::error::Temporal could not be reached; nothing was done" ;;
   *) echo "::error::rollwright exited $code" ;;
 esac

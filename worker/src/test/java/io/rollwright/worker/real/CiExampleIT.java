@@ -51,8 +51,12 @@ class CiExampleIT extends RealServerTest {
   private record Step(int code, String output) {}
 
   private static Step releaseStep(String service) throws Exception {
+    return releaseStep(service, "1.4.0");
+  }
+
+  private static Step releaseStep(String service, String version) throws Exception {
     ProcessBuilder step = new ProcessBuilder(REPO.resolve("deploy/ci/release.sh").toString()).directory(REPO.toFile()).redirectErrorStream(true);
-    step.environment().putAll(Map.of("SERVICE", service, "VERSION", "1.4.0", "IMAGE", "registry.example/" + service + ":1.4.0",
+    step.environment().putAll(Map.of("SERVICE", service, "VERSION", version, "IMAGE", "registry.example/" + service + ":1.4.0",
         "ENVIRONMENT", "prod", "POLICY", "brief", "CHANGE_REF", "HEAD", "REQUESTED_BY", "ci-bot",
         "TEMPORAL_ADDRESS", server.address(), "ROLLWRIGHT", rollwright.toString()));
     Process p = step.start();
@@ -84,5 +88,14 @@ class CiExampleIT extends RealServerTest {
     assertEquals(2, step.code(), step.output());
     assertTrue(step.output().contains("🔙 ci-bad@prod ROLLED_BACK"), step.output());
     assertTrue(step.output().contains("::error::ci-bad 1.4.0 rolled back in prod"), step.output());
+  }
+
+  @Test
+  void aVersionCarryingAWorkflowCommandCannotAddOneToTheJobLog() throws Exception {
+    Step step = releaseStep("ci-odd", "1.4.0\n::error::pwned%0A");
+    assertEquals(1, step.code(), step.output());
+    java.util.List<String> commands = step.output().lines().filter(l -> l.strip().startsWith("::")).toList();
+    assertEquals(java.util.List.of("::error::rollwright exited 1"), commands, step.output());
+    assertTrue(step.output().contains("(got '1.4.0\\n:\u200b:error:\u200b:pwned%0A')"), step.output());
   }
 }

@@ -153,6 +153,30 @@ class CliIT extends RealServerTest {
   }
 
   @Test
+  void aReasonCarryingALineBreakAWorkflowCommandAndAnAnsiSequenceIsPrintedEscapedOnOneLine() throws Exception {
+    assertEquals(0, cli(start("inkwell", "1.0.0", "prod", "soak")).code());
+    awaitPhase("inkwell@prod", Phase.SOAKING, Duration.ofSeconds(60));
+    String hostile = "ok\n::error::pwned \u001b[31mred";
+    String shown = "ok\\n:\u200b:error:\u200b:pwned \\x1b[31mred";
+
+    Cli aborted = cli("abort", "inkwell@prod", "--as", "sam", "--reason", hostile);
+    assertEquals(new Cli(0, "aborted by sam: " + shown + "\n", ""), aborted);
+    Cli watched = cli("watch", "inkwell@prod", "--every", "200ms");
+    assertEquals(2, watched.code(), watched.toString());
+    Cli status = cli("status", "inkwell@prod");
+    assertEquals(0, status.code(), status.toString());
+
+    for (Cli printed : new Cli[] {watched, status}) {
+      java.util.List<String> lines = printed.out().lines().toList();
+      assertTrue(lines.stream().anyMatch(l -> l.endsWith("reason (aborted): aborted by sam: " + shown)), printed.out());
+      assertTrue(lines.stream().noneMatch(l -> l.strip().startsWith("::") || l.contains("\u001b") || l.contains("pwned") && !l.contains(shown)),
+          "a line a CI log would take as its own: " + printed.out());
+    }
+    JsonNode json = JSON.readTree(cli("status", "inkwell@prod", "--output", "json").out());
+    assertEquals("aborted by sam: " + hostile, json.path("result").path("detail").asText(), "JSON keeps the value, escaped as JSON");
+  }
+
+  @Test
   void errorsAreOneLineWithTheDocumentedExitCode() throws Exception {
     Cli unknown = cli("status", "nosuch@prod");
     assertEquals(1, unknown.code(), unknown.toString());
