@@ -23,6 +23,8 @@ import io.rollwright.activities.preflight.PreflightActivitiesImpl;
 import io.rollwright.activities.prometheus.PrometheusClient;
 import io.rollwright.activities.prometheus.PrometheusMetricProvider;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
+import io.rollwright.workflow.UnreadableRequestInterceptor;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +39,12 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the activities from the worker's settings; the Temporal starter registers them by bean name. */
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
+
+  /** A release whose start input cannot be read fails at once, instead of retrying its first workflow task for ever. */
+  @Bean
+  WorkerInterceptor unreadableRequestInterceptor() {
+    return new UnreadableRequestInterceptor();
+  }
 
   @Bean
   ActivityClock activityClock() {

@@ -18,12 +18,14 @@ import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.Strategy;
 import io.rollwright.workflow.ReleaseWorkflowImpl;
+import io.rollwright.workflow.UnreadableRequestInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,6 +45,7 @@ final class ReleaseHarness {
   static TestWorkflowExtension extension() {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
+        .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new UnreadableRequestInterceptor()).build())
         .setWorkerOptions(WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
         .setDoNotStart(true);
     ReleaseSearchAttributes.all().forEach(builder::registerSearchAttribute);
@@ -54,7 +57,7 @@ final class ReleaseHarness {
   final Sandbox sandbox;
   final AtomicBoolean killSwitch = new AtomicBoolean();
   final List<ReleaseEvent> events = new CopyOnWriteArrayList<>();
-  private final String taskQueue;
+  final String taskQueue;
 
   ReleaseHarness(TestWorkflowEnvironment env, Worker worker) {
     this(env, worker, clock -> null, List.of());

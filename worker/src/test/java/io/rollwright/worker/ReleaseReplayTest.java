@@ -6,26 +6,35 @@ import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Replays recorded release histories against today's workflow code: a change that would break
  * releases already running (non-determinism) fails here, not in production.
  */
 class ReleaseReplayTest {
+  /** Each history replays under the ID it ran under: a release refuses to run under any other. */
   @ParameterizedTest
-  @ValueSource(strings = {"promoted", "rolled-back", "approval-timeout", "approval-progress", "watched-gate", "breach-while-paused"})
-  void recordedHistoryReplays(String name) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(history(name), ReleaseWorkflowImpl.class);
+  @CsvSource({"promoted, checkout@prod", "rolled-back, payments@prod", "approval-timeout, checkout@prod",
+      "approval-progress, checkout@prod", "watched-gate, checkout@prod", "breach-while-paused, checkout@prod"})
+  void recordedHistoryReplays(String name, String releaseId) throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history(name, releaseId), ReleaseWorkflowImpl.class);
   }
 
-  private static WorkflowExecutionHistory history(String name) throws IOException {
+  /** A release started under another ID before such releases were refused runs on as it did. */
+  @Test
+  void twinStartedBeforeTheRefusalReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history("promoted", "checkout@prod-2"), ReleaseWorkflowImpl.class);
+  }
+
+  private static WorkflowExecutionHistory history(String name, String releaseId) throws IOException {
     try (InputStream in = ReleaseReplayTest.class.getResourceAsStream("/histories/" + name + ".json")) {
       if (in == null) {
         throw new IllegalStateException("no recorded history " + name + ".json (see HistoryRecorder)");
       }
-      return WorkflowExecutionHistory.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return WorkflowExecutionHistory.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), releaseId);
     }
   }
 }

@@ -23,4 +23,17 @@ public final class ReleaseIds {
   public static String of(String service, String environment) {
     return service + "@" + environment;
   }
+
+  /**
+   * Why a release of {@code service} to {@code environment} may not run under {@code workflowId}, or
+   * null when it may: only under its own ID does Temporal keep it the one release of that service and
+   * environment. Without both names there is no such ID; the request's validation names what is missing.
+   */
+  public static String misnamed(String workflowId, String service, String environment) {
+    if (service == null || environment == null || of(service, environment).equals(workflowId)) {
+      return null;
+    }
+    return "a release of " + service + " to " + environment + " runs under the workflow ID " + of(service, environment)
+        + ", not " + workflowId + " (one release per service and environment)";
+  }
 }

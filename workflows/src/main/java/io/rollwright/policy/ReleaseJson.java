@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.rollwright.api.ReleaseRequest;
 import java.util.Locale;
@@ -47,6 +48,9 @@ public final class ReleaseJson {
 
   /** Turns a parse error into one violation: the field's path and what is wrong with it. */
   public static InvalidReleaseException invalid(JsonProcessingException e, String root) {
+    if (e instanceof MismatchedInputException m && m.getPath().isEmpty() && m.getTargetType() != null && m.getTargetType().isRecord()) {
+      return new InvalidReleaseException(root, "must be a JSON object");
+    }
     if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
       return new InvalidReleaseException(root, "is not well-formed: " + e.getOriginalMessage());
     }

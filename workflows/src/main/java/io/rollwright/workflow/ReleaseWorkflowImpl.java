@@ -9,6 +9,7 @@ import io.rollwright.api.PreflightResult;
 import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseEvent;
+import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
@@ -68,6 +69,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public ReleaseResult run(ReleaseRequest request) {
+    refuseTwin(request);
     Async.procedure(this::applyArrivals);
     watchedHolds = Workflow.getVersion("watched-holds", Workflow.DEFAULT_VERSION, 1) == 1;
     ResolvedRelease release = resolve(request);
@@ -88,6 +90,18 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       return finish(ReleaseOutcome.ROLLED_BACK, state.stop().reason(), state.stop().detail() + " (before anything was deployed)");
     }
     return request.strategy() == Strategy.DIRECT ? releaseDirectly(request) : releaseByCanary();
+  }
+
+  /**
+   * Refuses, before anything runs, a release under an ID other than its own: it would run beside the
+   * release under that ID. Versioned so that one started before the check was added runs on.
+   */
+  private void refuseTwin(ReleaseRequest request) {
+    String why = ReleaseIds.misnamed(Workflow.getInfo().getWorkflowId(), request.service(), request.environment());
+    if (why != null && Workflow.getVersion("canonical-id", Workflow.DEFAULT_VERSION, 1) == 1) {
+      state.record(ReleaseState.SYSTEM, "refused request", why);
+      throw ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
+    }
   }
 
   /** The desk's thread: applies what arrived once everything delivered with it has arrived too. */

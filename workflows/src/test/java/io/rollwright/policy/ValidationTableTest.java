@@ -62,6 +62,8 @@ class ValidationTableTest {
         // --- the request as JSON: parse errors name the path from "request" ---
         row("malformed JSON", () -> raw("{\"service\": \"checkout\", "), "request", "is not well-formed"),
         row("not JSON at all", () -> raw("service=checkout"), "request", "is not well-formed"),
+        row("a string, not an object", () -> raw("\"checkout\""), "request", "must be a JSON object"),
+        row("an array, not an object", () -> raw("[1, 2]"), "request", "must be a JSON object"),
         row("unknown field", () -> request("/servise", "checkout"), "request.servise", "is not a known field"),
         row("unknown field in the inline policy", () -> request("/inlinePolicy/stagez", json("[]")), "request.inlinePolicy.stagez", "is not a known field"),
         row("weight is not a number", () -> request("/inlinePolicy/stages/0/weight", "abc"), "request.inlinePolicy.stages[0].weight", "abc"),
