@@ -22,8 +22,10 @@ import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleasePolicy;
+import io.rollwright.policy.RequestCheck;
 import io.rollwright.policy.Stage;
 import io.rollwright.policy.TimeoutAction;
+import io.rollwright.policy.Violation;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -70,6 +72,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   public ReleaseResult run(ReleaseRequest request) {
     Async.procedure(this::applyArrivals);
     watchedHolds = Workflow.getVersion("watched-holds", Workflow.DEFAULT_VERSION, 1) == 1;
+    refuseIfInvalid(request);
     ResolvedRelease release = resolve(request);
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
@@ -95,6 +98,23 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     while (true) {
       Workflow.await(() -> !desk.idle());
       desk.drain();
+    }
+  }
+
+  /**
+   * The request's limits, checked here too so a start that bypassed the front doors (the Temporal
+   * CLI) fails at once, before any activity. Versioned: releases started before this check replay
+   * as they ran (a request valid then, e.g. a reason with a line break, may be invalid now).
+   */
+  private void refuseIfInvalid(ReleaseRequest request) {
+    if (Workflow.getVersion("request-limits", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    List<Violation> found = RequestCheck.check(request);
+    if (!found.isEmpty()) {
+      String why = new InvalidReleaseException(found).getMessage();
+      state.record(ReleaseState.SYSTEM, "refused request", why);
+      throw ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
     }
   }
 
