@@ -22,7 +22,7 @@ import java.util.Locale;
 /**
  * Strict reading of requests and policies as people write them: unknown fields, wrong types (no
  * coercion: a number is not a string, a fraction not an integer, a string not a number), NaN and
- * Infinity, and malformed text are refused with the path of the field at fault. Every door reads
+ * Infinity, a field given twice, and malformed text are refused with the path of the field at fault. Every door reads
  * with it: the REST API, the CLI, policy files.
  */
 public final class ReleaseJson {
@@ -45,6 +45,7 @@ public final class ReleaseJson {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     return mapper
         .registerModule(new SimpleModule("finite-numbers").addDeserializer(Double.class, new FiniteDouble()))
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
         .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
         .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)

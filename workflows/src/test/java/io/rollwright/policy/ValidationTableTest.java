@@ -140,6 +140,7 @@ class ValidationTableTest {
         row("a string for a number", () -> request("/inlinePolicy/stages/0/weight", "10"), "request.inlinePolicy.stages[0].weight", "Cannot coerce String value"),
         row("NaN as a string", () -> request("/inlinePolicy/stages/0/weight", "NaN"), "request.inlinePolicy.stages[0].weight", "must be a finite number (got NaN)"),
         row("a number beyond double", () -> raw(VALID_REQUEST.replace("\"max\": 0.05", "\"max\": 1e999")), "request.inlinePolicy.checks[0].max", "must be a finite number (got Infinity)"),
+        row("a field given twice", () -> raw(VALID_REQUEST.replace("\"version\": \"1.4.2\"", "\"version\": \"1.4.2\", \"version\": \"9\"")), "request", "Duplicate field 'version'"),
         row("NaN literal", () -> raw(VALID_REQUEST.replace("\"max\": 0.05", "\"max\": NaN")), "request.inlinePolicy.checks[0].max", "must be a finite number (NaN and Infinity are not JSON numbers)"),
         row("inline policy of 21 stages", () -> request("/inlinePolicy/stages", json(manyStages(21))), "inlinePolicy.stages", "21 stages, at most 20"),
         row("inline policy over 32 KiB", () -> request("/inlinePolicy/description", "d".repeat(40_000)), "inlinePolicy", "characters as JSON, at most 32768"));

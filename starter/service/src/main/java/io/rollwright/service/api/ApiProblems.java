@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every error of the REST API as an RFC 9457 problem: 400 naming each bad field ({@code errors}:
- * field and message), 413 for a body over the limit, 404 for an unknown release, 409 for a release already in progress or a
- * refused control, 503 when Temporal cannot be reached.
+ * field and message), 413 for a body over the limit, 404 for an unknown release, 409 for a release
+ * already in progress or a refused control, 503 when Temporal cannot be reached.
  */
 @RestControllerAdvice
 public class ApiProblems {

@@ -34,14 +34,14 @@ public final class BodyLimit extends OncePerRequestFilter {
       response.setStatus(413);
       response.setContentType("application/problem+json");
       response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-          + message(declared) + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+          + message(declared + " bytes") + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
       return;
     }
     chain.doFilter(new Capped(request), response);
   }
 
-  private String message(long bytes) {
-    return "body: " + bytes + " bytes, at most " + maxBytes;
+  private String message(String size) {
+    return "body: " + size + ", at most " + maxBytes;
   }
 
   /** A body that went over the limit while it was read. */
@@ -70,7 +70,7 @@ public final class BodyLimit extends OncePerRequestFilter {
           public int read() throws IOException {
             int b = in.read();
             if (b >= 0 && ++read > maxBytes) {
-              throw new TooLarge(message(read) + " or more");
+              throw new TooLarge(message(read + " bytes or more"));
             }
             return b;
           }
@@ -79,7 +79,7 @@ public final class BodyLimit extends OncePerRequestFilter {
           public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = in.read(buffer, offset, length);
             if (n > 0 && (read += n) > maxBytes) {
-              throw new TooLarge(message(read) + " or more");
+              throw new TooLarge(message(read + " bytes or more"));
             }
             return n;
           }

@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
  * {@code changeCommittedAt}; {@code requestedBy} is the caller and may be left out.
  */
 record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ReleaseJson.strict(new ObjectMapper());
 
   static StartBody parse(String body, String caller) {
     JsonNode tree;
