@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * found (by name, inline, or the service's own file, else the default preset), its {@code extends}
  * chain laid over, completed and validated — by the worker's own code ({@link PolicyActivitiesImpl}).
  * What this machine cannot know of the worker (its policy files, its extensions and defaults) is given
- * by options, defaulting to what Rollwright ships.
+ * by options, defaulting to the worker of the shipped Kubernetes deployment ({@code deploy/kubernetes}).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Validate a release request (JSON) and its policy without starting it, by the rules the worker applies.",
@@ -51,11 +51,11 @@ final class ValidateCommand implements Callable<Integer> {
       description = "the worker's metric provider for policies naming none (rollwright.default-metrics; default: ${DEFAULT-VALUE})")
   String defaultMetrics;
 
-  @Option(names = "--routers", paramLabel = "NAME", split = ",", defaultValue = "replica-ratio,gateway-api,nginx-ingress,sandbox",
+  @Option(names = "--routers", paramLabel = "NAME", split = ",", defaultValue = "replica-ratio,gateway-api,nginx-ingress",
       description = "the traffic routers the worker registers (default: ${DEFAULT-VALUE})")
   Set<String> routers;
 
-  @Option(names = "--providers", paramLabel = "NAME", split = ",", defaultValue = "prometheus,sandbox",
+  @Option(names = "--providers", paramLabel = "NAME", split = ",", defaultValue = "prometheus",
       description = "the metric providers the worker registers (default: ${DEFAULT-VALUE})")
   Set<String> providers;
 
