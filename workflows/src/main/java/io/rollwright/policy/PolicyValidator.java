@@ -1,12 +1,16 @@
 package io.rollwright.policy;
 
 import io.rollwright.analysis.Metric;
+import io.rollwright.api.Limits;
+import io.rollwright.api.Strategy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,7 +19,6 @@ import java.util.Set;
  */
 public final class PolicyValidator {
   static final Duration MAX_SOAK = Duration.ofDays(30);
-  static final int MAX_STAGES = 20;
 
   /** The extension names a worker offers. */
   public record Known(Set<String> routers, Set<String> providers, Set<String> preflightChecks) {}
@@ -26,10 +29,18 @@ public final class PolicyValidator {
     this.known = known;
   }
 
-  /** Every rule the policy breaks; empty when it can run. */
+  /** Every rule the policy breaks for a canary release; empty when it can run. */
   public List<Violation> check(ReleasePolicy p) {
+    return check(p, Strategy.CANARY);
+  }
+
+  /**
+   * Every rule the policy breaks for a release by {@code strategy}; empty when it can run. A
+   * {@code direct} release runs no stages, so its policy may have none.
+   */
+  public List<Violation> check(ReleasePolicy p, Strategy strategy) {
     Violations v = new Violations();
-    v.optional("policy.name", p.name(), 63);
+    v.optional("policy.name", p.name(), Limits.NAME);
     oneOf(v, "policy.router", p.router(), known.routers(), "traffic router");
     analysis(v, p.analysis());
     for (int i = 0; i < p.preflight().size(); i++) {
@@ -40,7 +51,7 @@ public final class PolicyValidator {
       check(v, "policy.checks[" + i + "]", p.checks().get(i), shared);
     }
     groups(v, p);
-    stages(v, p);
+    stages(v, p, strategy);
     Duration rollback = p.rollbackTimeout();
     if (rollback.compareTo(Duration.ofMinutes(1)) < 0 || rollback.compareTo(Duration.ofDays(1)) > 0) {
       v.add("policy.rollbackTimeout", "must be between 1m and 1d (got " + DurationText.format(rollback) + ")");
@@ -48,12 +59,14 @@ public final class PolicyValidator {
     return v.list();
   }
 
-  /** Throws {@link InvalidReleaseException} naming every broken rule. */
+  /** Throws {@link InvalidReleaseException} naming every broken rule for a canary release. */
   public void require(ReleasePolicy p) {
-    List<Violation> found = check(p);
-    if (!found.isEmpty()) {
-      throw new InvalidReleaseException(found);
-    }
+    require(p, Strategy.CANARY);
+  }
+
+  /** Throws {@link InvalidReleaseException} naming every broken rule for a release by {@code strategy}. */
+  public void require(ReleasePolicy p, Strategy strategy) {
+    RequestCheck.requireNone(check(p, strategy));
   }
 
   private void analysis(Violations v, AnalysisSettings a) {
@@ -107,15 +120,18 @@ public final class PolicyValidator {
     });
   }
 
-  private void stages(Violations v, ReleasePolicy p) {
+  private void stages(Violations v, ReleasePolicy p, Strategy strategy) {
     List<Stage> stages = p.stages();
     if (stages == null || stages.isEmpty()) {
-      v.add("policy.stages", "must list at least one stage");
+      if (strategy != Strategy.DIRECT) {
+        v.add("policy.stages", "must list at least one stage");
+      }
       return;
     }
-    if (stages.size() > MAX_STAGES) {
-      v.add("policy.stages", "must have at most " + MAX_STAGES + " stages (got " + stages.size() + ")");
+    if (stages.size() > Limits.STAGES) {
+      v.add("policy.stages", stages.size() + " stages, at most " + Limits.STAGES);
     }
+    Map<String, Integer> named = new HashMap<>();
     double previous = 0;
     for (int i = 0; i < stages.size(); i++) {
       String field = "policy.stages[" + i + "]";
@@ -124,9 +140,17 @@ public final class PolicyValidator {
         v.add(field, "must not be empty");
         continue;
       }
-      v.optional(field + ".name", s.name(), 63);
+      boolean namedByWeight = s.weight() != null && Stage.weightText(s.weight()).equals(s.name());
+      if (v.optional(field + ".name", s.name(), Limits.NAME) && s.name() != null && !namedByWeight) {
+        Integer first = named.putIfAbsent(s.name(), i);
+        if (first != null) {
+          v.add(field + ".name", "'" + s.name() + "' is already the name of stages[" + first + "] (stage names are unique)");
+        }
+      }
       if (s.weight() == null) {
         v.add(field + ".weight", "is required (percent of traffic to the canary, in (0, 100])");
+      } else if (!v.finite(field + ".weight", s.weight())) {
+        // NaN or Infinity: reported; the next stage is compared with the last finite weight
       } else if (!(s.weight() > 0 && s.weight() <= 100)) {
         v.add(field + ".weight", "must be in (0, 100] (got " + Violations.plain(s.weight()) + ")");
       } else if (s.weight() <= previous) {
@@ -175,7 +199,7 @@ public final class PolicyValidator {
     }
     if (c.query() != null) {
       v.name(field + ".metric", c.metric());
-      if (!v.required(field + ".query", c.query(), 4000)) {
+      if (!v.requiredText(field + ".query", c.query(), Limits.QUERY)) {
         return false;
       }
     } else if (c.metric() == null || Metric.byId(c.metric()).isEmpty()) {

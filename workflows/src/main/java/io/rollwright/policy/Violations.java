@@ -1,13 +1,18 @@
 package io.rollwright.policy;
 
+import io.rollwright.api.Limits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Collects violations with the field rules every validator shares (presence, length, characters, names). */
 final class Violations {
   static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+  /** Control characters: U+0000–U+001F (newline and tab included), U+007F–U+009F. */
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+  /** The same, but a multi-line text (a query) may have newlines and tabs. */
+  private static final Pattern CONTROL_IN_TEXT = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
   private final List<Violation> found = new ArrayList<>();
 
@@ -15,11 +20,15 @@ final class Violations {
     found.add(new Violation(field, rule));
   }
 
+  void addAll(List<Violation> more) {
+    found.addAll(more);
+  }
+
   List<Violation> list() {
     return List.copyOf(found);
   }
 
-  /** A required text: present, not blank, at most {@code max} characters, no control characters. */
+  /** A required line of text: present, not blank, at most {@code max} characters, no control characters (not even a newline). */
   boolean required(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       add(field, "is required and must not be empty");
@@ -28,32 +37,54 @@ final class Violations {
     return optional(field, value, max);
   }
 
-  /** An optional text: if present, at most {@code max} characters and no control characters. */
+  /** An optional line of text: if present, at most {@code max} characters and no control characters (not even a newline). */
   boolean optional(String field, String value, int max) {
-    if (value == null) {
-      return true;
-    }
-    if (value.length() > max) {
-      add(field, "must be at most " + max + " characters (got " + value.length() + ")");
+    return value == null || fits(field, value, max, CONTROL);
+  }
+
+  /** A required text that may span lines (newlines and tabs allowed, other control characters not). */
+  boolean requiredText(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      add(field, "is required and must not be empty");
       return false;
     }
-    if (CONTROL.matcher(value).find()) {
-      add(field, "must not contain control characters");
+    return fits(field, value, max, CONTROL_IN_TEXT);
+  }
+
+  private boolean fits(String field, String value, int max, Pattern control) {
+    if (value.length() > max) {
+      add(field, value.length() + " characters, at most " + max);
+      return false;
+    }
+    Matcher bad = control.matcher(value);
+    if (bad.find()) {
+      add(field, "contains a control character (U+%04X at position %d); only printable text is allowed".formatted((int) bad.group().charAt(0), bad.start()));
       return false;
     }
     return true;
   }
 
-  /** A required lower-case name usable as a Kubernetes label and a Temporal workflow ID part. */
+  /** A required DNS-1123 label: a Kubernetes name and a part of the Temporal workflow ID. */
   void name(String field, String value) {
-    if (required(field, value, 63) && !NAME.matcher(value).matches()) {
-      add(field, "must be lower-case letters, digits and '-', starting and ending with a letter or digit (got '" + value + "')");
+    if (required(field, value, Limits.NAME) && !NAME.matcher(value).matches()) {
+      add(field, "'" + value + "' is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)");
     }
+  }
+
+  /** A number that must be finite (NaN and Infinity are no limit, no weight). */
+  boolean finite(String field, Double value) {
+    if (value != null && !Double.isFinite(value)) {
+      add(field, "must be a finite number (got " + value + ")");
+      return false;
+    }
+    return true;
   }
 
   /** A number within [{@code lo}, {@code hi}]. */
   void within(String field, double value, double lo, double hi, String unit) {
-    if (Double.isNaN(value) || value < lo || value > hi) {
+    if (!Double.isFinite(value)) {
+      add(field, "must be a finite number between " + plain(lo) + " and " + plain(hi) + unit + " (got " + value + ")");
+    } else if (value < lo || value > hi) {
       add(field, "must be between " + plain(lo) + " and " + plain(hi) + unit + " (got " + plain(value) + ")");
     }
   }

@@ -23,8 +23,10 @@ import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleasePolicy;
+import io.rollwright.policy.RequestCheck;
 import io.rollwright.policy.Stage;
 import io.rollwright.policy.TimeoutAction;
+import io.rollwright.policy.Violation;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -72,6 +74,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     refuseTwin(request);
     Async.procedure(this::applyArrivals);
     watchedHolds = Workflow.getVersion("watched-holds", Workflow.DEFAULT_VERSION, 1) == 1;
+    refuseIfInvalid(request);
     ResolvedRelease release = resolve(request);
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
@@ -99,9 +102,14 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void refuseTwin(ReleaseRequest request) {
     String why = ReleaseIds.misnamed(Workflow.getInfo().getWorkflowId(), request.service(), request.environment());
     if (why != null && Workflow.getVersion("canonical-id", Workflow.DEFAULT_VERSION, 1) == 1) {
-      state.record(ReleaseState.SYSTEM, "refused request", why);
-      throw ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
+      refuse(why);
     }
+  }
+
+  /** Ends the release before anything has run: audited, and final (no retry). */
+  private void refuse(String why) {
+    state.record(ReleaseState.SYSTEM, "refused request", why);
+    throw ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
   }
 
   /** The desk's thread: applies what arrived once everything delivered with it has arrived too. */
@@ -112,13 +120,27 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
   }
 
+  /**
+   * The request's limits, checked here too so a start that bypassed the front doors (the Temporal
+   * CLI) fails at once, before any activity. Versioned: releases started before this check replay
+   * as they ran (a request valid then, e.g. a reason with a line break, may be invalid now).
+   */
+  private void refuseIfInvalid(ReleaseRequest request) {
+    if (Workflow.getVersion("request-limits", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    List<Violation> found = RequestCheck.check(request);
+    if (!found.isEmpty()) {
+      refuse(new InvalidReleaseException(found).getMessage());
+    }
+  }
+
   private ResolvedRelease resolve(ReleaseRequest request) {
     try {
       return steps.resolve(request);
     } catch (ActivityFailure e) {
-      String why = Failures.describe(e);
-      state.record(ReleaseState.SYSTEM, "refused request", why);
-      throw ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
+      refuse(Failures.describe(e));
+      return null;
     }
   }
 

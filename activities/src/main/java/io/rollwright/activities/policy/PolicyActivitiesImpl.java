@@ -6,7 +6,7 @@ import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.ReleasePolicy;
-import io.rollwright.policy.RequestValidator;
+import io.rollwright.policy.RequestCheck;
 import io.temporal.failure.ApplicationFailure;
 
 /**
@@ -38,7 +38,7 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
 
   /** The resolution itself; throws {@link InvalidReleaseException} naming every field and rule at fault. */
   public ResolvedRelease resolveOrThrow(ReleaseRequest request) {
-    RequestValidator.require(request);
+    RequestCheck.require(request);
     PolicyRepository.Found found;
     if (request.policy() != null) {
       found = repository.find(request.policy()).orElseThrow(() -> new InvalidReleaseException("policy",
@@ -52,7 +52,7 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
           .orElseThrow(() -> new InvalidReleaseException("policy", "no policy for " + request.service() + " and no default policy"));
     }
     ReleasePolicy completed = found.policy().completed(defaults.router(), defaults.metricProvider());
-    validator.require(completed);
+    validator.require(completed, request.strategy());
     return new ResolvedRelease(request, completed, found.source());
   }
 }

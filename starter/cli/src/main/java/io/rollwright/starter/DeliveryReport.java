@@ -1,5 +1,6 @@
 package io.rollwright.starter;
 
+import io.rollwright.api.Limits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
  * Delivery figures over a period, computed from release records alone (pure):
  * <ul>
  *   <li><b>deployment frequency</b>: releases promoted in the period, per day;
- *   <li><b>lead time for changes</b>: median time from a change's commit to its release being promoted,
+ *   <li><b>lead time for changes</b>: median time from a change's commit to its release being promoted
+ *       (never negative: a commit time later than the promotion by more than the clock skew is left out),
  *       over the promoted releases that were told their commit time;
  *   <li><b>change failure rate</b>: releases rolled back or failed, out of every release that put the
  *       new version in front of production traffic (promoted, rolled back or failed; blocked ones never did);
@@ -46,7 +48,8 @@ public record DeliveryReport(
     int failed = count(ended, "FAILED");
     int deployed = promoted + rolledBack + failed;
     List<Duration> leadTimes = ended.stream().filter(r -> r.promoted() && r.changeCommittedAt() != null)
-        .map(r -> Duration.between(r.changeCommittedAt(), r.closedAt())).toList();
+        .filter(r -> !r.changeCommittedAt().isAfter(r.closedAt().plus(Limits.CLOCK_SKEW)))
+        .map(r -> nonNegative(Duration.between(r.changeCommittedAt(), r.closedAt()))).toList();
     List<Duration> restores = new ArrayList<>();
     int notRestored = 0;
     for (ReleaseRecord failure : ended.stream().filter(ReleaseRecord::failedChange).toList()) {
@@ -86,5 +89,9 @@ public record DeliveryReport(
     List<Duration> sorted = values.stream().sorted().toList();
     int mid = sorted.size() / 2;
     return sorted.size() % 2 == 1 ? sorted.get(mid) : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2);
+  }
+
+  private static Duration nonNegative(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
   }
 }

@@ -5,13 +5,16 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.policy.RequestValidator;
+import io.rollwright.policy.RequestCheck;
+import io.rollwright.policy.Violation;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Starts releases the way every front door does: the request validated first (nothing starts when
@@ -38,13 +41,16 @@ public final class ReleaseStarter {
 
   /**
    * Starts the release and returns its workflow execution. {@code changeCommittedAt}, when known,
-   * is kept with it (in its memo) for the lead-time figure.
+   * is kept with it (in its memo) for the lead-time figure; it may not be in the future (beyond
+   * {@link io.rollwright.api.Limits#CLOCK_SKEW}).
    *
    * @throws io.rollwright.policy.InvalidReleaseException naming every broken rule; nothing started
    * @throws ReleaseInProgressException naming the release already running
    */
   public WorkflowExecution start(ReleaseRequest request, Instant changeCommittedAt) {
-    RequestValidator.require(request);
+    List<Violation> found = new ArrayList<>(RequestCheck.check(request));
+    found.addAll(RequestCheck.committedAt("changeCommittedAt", changeCommittedAt, Instant.now()));
+    RequestCheck.requireNone(found);
     ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(request.releaseId())
         .setTaskQueue(taskQueue)

@@ -50,6 +50,18 @@ class DeliveryReportTest {
   }
 
   @Test
+  void leadTimeIsNeverNegative() {
+    List<ReleaseRecord> releases = List.of(
+        release("checkout", "PROMOTED", 1, 10, -0.2),       // committed 12m after start, 2m after it ended: clocks differ, lead 0
+        release("cart", "PROMOTED", 2, 10, -24.0));         // committed a day after it ended: not a measurement
+
+    DeliveryReport r = DeliveryReport.of(releases, FROM, TO);
+
+    assertEquals(1, r.leadTimeSamples());
+    assertEquals(Duration.ZERO, r.medianLeadTime());
+  }
+
+  @Test
   void anEmptyPeriodHasNoFigures() {
     DeliveryReport r = DeliveryReport.of(List.of(), FROM, TO);
     assertEquals(0, r.releases());

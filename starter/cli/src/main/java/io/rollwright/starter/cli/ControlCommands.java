@@ -3,6 +3,7 @@ package io.rollwright.starter.cli;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.policy.RequestCheck;
 import io.rollwright.starter.ReleaseControls;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -29,8 +30,9 @@ final class ControlCommands {
 
     @Override
     int run() throws Exception {
-      ControlAnswer answer = new ReleaseControls(temporal.client(), Duration.ofSeconds(10))
-          .send(releaseId, new ControlCommand(action(), actor, reason()));
+      ControlCommand command = new ControlCommand(action(), actor, reason());
+      RequestCheck.requireControl(command);
+      ControlAnswer answer = new ReleaseControls(temporal.client(), Duration.ofSeconds(10)).send(releaseId, command);
       if (json()) {
         printJson(answer);
       } else {

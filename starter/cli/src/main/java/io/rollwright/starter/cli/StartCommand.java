@@ -9,6 +9,7 @@ import io.rollwright.api.Strategy;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleaseJson;
 import io.rollwright.policy.ReleasePolicy;
+import io.rollwright.policy.RequestCheck;
 import io.rollwright.starter.ReleaseStarter;
 import io.rollwright.starter.ReleaseWatcher;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -75,6 +76,7 @@ final class StartCommand extends ReleaseCommand {
     ReleaseRequest request = new ReleaseRequest(service, version, image, environment, direct ? Strategy.DIRECT : Strategy.CANARY,
         policy.name, policy.file == null ? null : policyFile(policy.file), requestedBy, reason, changeRef);
     Instant committed = committedAt();
+    RequestCheck.require(request);
     WorkflowExecution run = new ReleaseStarter(temporal.client()).start(request, committed);
     if (!json()) {
       line("Started " + request.releaseId() + " (" + service + " " + version + " → " + environment + ")");
@@ -96,15 +98,21 @@ final class StartCommand extends ReleaseCommand {
     return ExitCodes.of(result.outcome());
   }
 
+  /** The change's commit time: given, else asked of git; never in the future. */
   private Instant committedAt() {
     if (changeTime != null) {
+      Instant at;
       try {
-        return Instant.parse(changeTime);
+        at = Instant.parse(changeTime);
       } catch (DateTimeParseException e) {
         throw new InvalidReleaseException("--change-time", "'" + changeTime + "' is not an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z");
       }
+      RequestCheck.requireNone(RequestCheck.committedAt("--change-time", at, Instant.now()));
+      return at;
     }
-    return changeRef == null ? null : GitCommitTime.of(changeRef).orElse(null);
+    Instant at = changeRef == null ? null : GitCommitTime.of(changeRef).orElse(null);
+    RequestCheck.requireNone(RequestCheck.committedAt("--change-ref (git's commit time of " + changeRef + ")", at, Instant.now()));
+    return at;
   }
 
   static ReleasePolicy policyFile(Path file) {

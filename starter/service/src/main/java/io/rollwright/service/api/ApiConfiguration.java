@@ -1,5 +1,6 @@
 package io.rollwright.service.api;
 
+import io.rollwright.api.Limits;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,11 +10,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
-/** The REST API's callers: every path under {@code /releases} and {@code /metrics} needs one. */
+/**
+ * The REST API's doors: every path under {@code /releases} and {@code /metrics} refuses a body over
+ * {@link Limits#BODY_BYTES} (413), then needs a caller.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 public class ApiConfiguration {
+  private static final String[] API_PATHS = {"/releases", "/releases/*", "/metrics/*"};
+
   @Bean
   OpenAPI rollwrightApi() {
     return new OpenAPI()
@@ -24,9 +31,18 @@ public class ApiConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<BodyLimit> apiBodyLimit() {
+    FilterRegistrationBean<BodyLimit> filter = new FilterRegistrationBean<>(new BodyLimit(Limits.BODY_BYTES));
+    filter.addUrlPatterns(API_PATHS);
+    filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return filter;
+  }
+
+  @Bean
   FilterRegistrationBean<ApiCaller> apiCallers(ApiProperties settings) {
     FilterRegistrationBean<ApiCaller> filter = new FilterRegistrationBean<>(new ApiCaller(settings));
-    filter.addUrlPatterns("/releases", "/releases/*", "/metrics/*");
+    filter.addUrlPatterns(API_PATHS);
+    filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return filter;
   }
 }

@@ -11,13 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every error of the REST API as an RFC 9457 problem: 400 naming each bad field ({@code errors}:
- * field and message), 404 for an unknown release, 409 for a release already in progress or a
- * refused control, 503 when Temporal cannot be reached.
+ * field and message), 413 for a body over the limit, 404 for an unknown release, 409 for a release
+ * already in progress or a refused control, 503 when Temporal cannot be reached.
  */
 @RestControllerAdvice
 public class ApiProblems {
@@ -29,6 +30,17 @@ public class ApiProblems {
     List<Map<String, String>> errors = e.violations().stream().map(v -> Map.of("field", v.field(), "message", v.rule())).toList();
     p.setProperty("errors", errors);
     return p;
+  }
+
+  /** A body Spring could not read: over the size limit while streamed (413), else not JSON the endpoint takes (400). */
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyLimit.TooLarge tooLarge) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", tooLarge.getMessage());
+      }
+    }
+    return problem(HttpStatus.BAD_REQUEST, "Bad request", "body: cannot be read (" + e.getMostSpecificCause().getMessage() + ")");
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

@@ -5,6 +5,8 @@ import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.policy.DurationText;
+import io.rollwright.policy.ReleaseJson;
+import io.rollwright.policy.RequestCheck;
 import io.rollwright.starter.DeliveryReport;
 import io.rollwright.starter.RecordedRelease;
 import io.rollwright.starter.ReleaseControls;
@@ -18,6 +20,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +44,23 @@ public class ReleasesController {
   /** A started release: its ID, run and Web UI link. */
   public record StartedRelease(String releaseId, String runId, String link) {}
 
-  /** The body of a control: why (required to reject and abort, and for a full promotion), and for promote whether to skip everything left. */
-  public record ControlBody(String reason, Boolean full) {}
+  /**
+   * The body of a control: why (required to reject and abort, and for a full promotion; at most
+   * {@link io.rollwright.api.Limits#REASON} characters on one line), and for promote whether to skip
+   * everything left. Read strictly: unknown fields and wrong types are refused naming the field.
+   */
+  public record ControlBody(String reason, Boolean full) {
+    static ControlBody parse(String body) {
+      return body == null || body.isBlank() ? null : ReleaseJson.read(body, ControlBody.class, "control");
+    }
+  }
+
+  /** The OpenAPI description of a control's body, which the API reads itself (strictly). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ControlBody.class)))
+  @interface ControlJson {}
 
   /** Releases started in a period, newest first, with the rollback rate of those that deployed. */
   public record ReleasesPage(Instant since, List<ReleaseRecord> releases, int deployed, double rollbackRate) {}
@@ -78,43 +99,50 @@ public class ReleasesController {
   }
 
   @PostMapping("/releases/{id}/approve")
-  public ControlAnswer approve(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+  public ControlAnswer approve(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.APPROVE, body, caller);
   }
 
   @PostMapping("/releases/{id}/reject")
-  public ControlAnswer reject(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+  public ControlAnswer reject(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.REJECT, body, caller);
   }
 
   @PostMapping("/releases/{id}/pause")
-  public ControlAnswer pause(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+  public ControlAnswer pause(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.PAUSE, body, caller);
   }
 
   @PostMapping("/releases/{id}/resume")
-  public ControlAnswer resume(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+  public ControlAnswer resume(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.RESUME, body, caller);
   }
 
   @PostMapping("/releases/{id}/abort")
-  public ControlAnswer abort(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+  public ControlAnswer abort(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.ABORT, body, caller);
   }
 
   @PostMapping("/releases/{id}/promote")
-  public ControlAnswer promote(@PathVariable("id") String id, @RequestBody(required = false) ControlBody body,
+  public ControlAnswer promote(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
-    return control(id, body != null && Boolean.TRUE.equals(body.full()) ? Action.PROMOTE_FULL : Action.PROMOTE, body, caller);
+    ControlBody control = ControlBody.parse(body);
+    return control(id, control != null && Boolean.TRUE.equals(control.full()) ? Action.PROMOTE_FULL : Action.PROMOTE, control, caller);
+  }
+
+  private ControlAnswer control(String id, Action action, String body, String caller) {
+    return control(id, action, ControlBody.parse(body), caller);
   }
 
   private ControlAnswer control(String id, Action action, ControlBody body, String caller) {
-    ControlAnswer answer = controls.send(id, new ControlCommand(action, caller, body == null ? null : body.reason()));
+    ControlCommand command = new ControlCommand(action, caller, body == null ? null : body.reason());
+    RequestCheck.requireControl(command);
+    ControlAnswer answer = controls.send(id, command);
     if (!answer.accepted()) {
       throw new ControlRefusedException(answer.message());
     }

@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
  * {@code changeCommittedAt}; {@code requestedBy} is the caller and may be left out.
  */
 record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ReleaseJson.strict(new ObjectMapper());
 
   static StartBody parse(String body, String caller) {
     JsonNode tree;
@@ -30,6 +30,9 @@ record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
     Instant committed = null;
     JsonNode at = fields.remove("changeCommittedAt");
     if (at != null && !at.isNull()) {
+      if (!at.isTextual()) {
+        throw new InvalidReleaseException("request.changeCommittedAt", "must be a string, an ISO-8601 instant such as 2026-11-21T09:30:00Z");
+      }
       try {
         committed = Instant.parse(at.asText());
       } catch (DateTimeParseException e) {
@@ -37,6 +40,9 @@ record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
       }
     }
     JsonNode asked = fields.get("requestedBy");
+    if (asked != null && !asked.isNull() && !asked.isTextual()) {
+      throw new InvalidReleaseException("request.requestedBy", "must be a string (got " + asked.getNodeType().name().toLowerCase() + ")");
+    }
     if (asked != null && !asked.isNull() && !asked.asText().equals(caller)) {
       throw new InvalidReleaseException("request.requestedBy", "is the caller, " + caller + "; leave it out (it was '" + asked.asText() + "')");
     }
