@@ -102,14 +102,14 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void refuseTwin(ReleaseRequest request) {
     String why = ReleaseIds.misnamed(Workflow.getInfo().getWorkflowId(), request.service(), request.environment());
     if (why != null && Workflow.getVersion("canonical-id", Workflow.DEFAULT_VERSION, 1) == 1) {
-      refuse(why);
+      throw refusal(why);
     }
   }
 
-  /** Ends the release before anything has run: audited, and final (no retry). */
-  private void refuse(String why) {
+  /** What ends the release before anything has run: audited here, final (no retry) when thrown. */
+  private ApplicationFailure refusal(String why) {
     state.record(ReleaseState.SYSTEM, "refused request", why);
-    throw ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
+    return ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
   }
 
   /** The desk's thread: applies what arrived once everything delivered with it has arrived too. */
@@ -131,7 +131,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     List<Violation> found = RequestCheck.check(request);
     if (!found.isEmpty()) {
-      refuse(new InvalidReleaseException(found).getMessage());
+      throw refusal(new InvalidReleaseException(found).getMessage());
     }
   }
 
@@ -139,8 +139,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     try {
       return steps.resolve(request);
     } catch (ActivityFailure e) {
-      refuse(Failures.describe(e));
-      return null;
+      throw refusal(Failures.describe(e));
     }
   }
 
