@@ -97,7 +97,7 @@ public final class SlackApprovals {
     String[] metadata = view.getPrivateMetadata().split("\n", 2);
     String user = req.getPayload().getUser().getId();
     ViewState.Value reason = view.getState().getValues().getOrDefault(REASON, Map.of()).get(REASON);
-    ControlAnswer answer = decide(ControlCommand.Action.REJECT, metadata[0], user, reason == null ? null : reason.getValue());
+    ControlAnswer answer = decide(ControlCommand.Action.REJECT, metadata[0], user, oneLine(reason == null ? null : reason.getValue()));
     if (!answer.accepted()) {
       return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REASON, said(answer))));
     }
@@ -111,6 +111,11 @@ public final class SlackApprovals {
   }
 
   /** Sends one decision to the gate the button names, as the clicker's approver identity. */
+  /** The modal's reason on one line, as every door takes a reason: its line breaks become spaces. */
+  static String oneLine(String reason) {
+    return reason == null ? null : reason.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
   ControlAnswer decide(ControlCommand.Action action, String buttonValue, String slackUser, String reason) {
     GateRef gate;
     try {
