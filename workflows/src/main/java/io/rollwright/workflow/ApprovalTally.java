@@ -38,9 +38,8 @@ public final class ApprovalTally {
   }
 
   public Answer approve(ApprovalDecision d) {
-    String refusal = d != null && d.approver() != null && d.approver().equals(requester) && !closed()
-        ? d.approver() + " requested this release and cannot approve it"
-        : refusal(d);
+    String refusal = d != null && !closed() ? selfApproval(d.approver(), requester) : null;
+    refusal = refusal != null ? refusal : refusal(d);
     if (refusal == null && approvedBy.contains(d.approver())) {
       refusal = d.approver() + " has already approved; an approver counts once";
     }
@@ -49,6 +48,11 @@ public final class ApprovalTally {
     }
     approvedBy.add(d.approver());
     return new Answer(true, "approved by " + d.approver() + " (" + approvedBy.size() + " of " + required() + ")");
+  }
+
+  /** Why {@code approver} may never approve a release {@code requester} asked for (it is theirs), or null. */
+  public static String selfApproval(String approver, String requester) {
+    return approver != null && approver.equals(requester) ? approver + " requested this release and cannot approve it" : null;
   }
 
   public Answer reject(ApprovalDecision d) {

@@ -3,6 +3,7 @@ package io.rollwright.workflow;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
@@ -353,10 +354,22 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     return reply.get();
   }
 
-  /** Queues a control for the desk, noting whether the open gate's deadline had passed when it reached the server. */
+  @Override
+  public void validateControl(ControlCommand command) {
+    String refusal = ControlLimits.problem(command);
+    refusal = refusal != null ? refusal : state.certainRefusal(command);
+    if (refusal != null) {
+      throw new ControlLimits.Refusal(refusal);
+    }
+  }
+
+  /**
+   * Queues a control for the desk, its text clipped to {@link ControlLimits}, noting whether the
+   * open gate's deadline had passed when it reached the server.
+   */
   private void arrive(ControlCommand command, Arrival.Reply reply) {
     ApprovalTally gate = state.gate();
-    desk.arrive(new Arrival.Control(command, gate != null && gate.expired(), reply));
+    desk.arrive(new Arrival.Control(ControlLimits.clip(command), gate != null && gate.expired(), reply));
   }
 
   @Override
