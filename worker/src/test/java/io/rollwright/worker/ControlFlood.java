@@ -47,19 +47,27 @@ public final class ControlFlood {
     }
   }
 
-  /**
-   * Sends {@code n} megabyte-long reasons each way: as updates (refused, over the limit; returns
-   * how many were refused so) and as a pause and resume signal pair (clipped, then accepted).
-   */
-  public static int megabyteReasons(ReleaseControls controls, ReleaseWorkflow release, String releaseId, int n) {
+  /** Sends {@code n} {@code control} updates whose reason is a megabyte long; returns how many were refused as over the limit. */
+  public static int megabyteUpdates(ReleaseControls controls, String releaseId, int n) {
     int refused = 0;
     for (int i = 0; i < n; i++) {
       ControlAnswer answer = controls.send(releaseId, new ControlCommand(ControlCommand.Action.PAUSE, "sam", MEGABYTE));
       refused += !answer.accepted() && answer.message().startsWith("the control's reason is 1048576 characters long") ? 1 : 0;
+    }
+    return refused;
+  }
+
+  /** Sends {@code n} pause and resume signal pairs whose reason is a megabyte long: the release clips it and accepts them. */
+  public static void megabyteSignals(ReleaseWorkflow release, int n) {
+    for (int i = 0; i < n; i++) {
       release.pause(new ControlRequest("sam", MEGABYTE));
       release.resume(new ControlRequest("sam", MEGABYTE));
     }
-    return refused;
+  }
+
+  /** Sends a control the handler refuses (promote at a gate): answered once every control sent before it was applied. */
+  public static ControlAnswer barrier(ReleaseControls controls, String releaseId) {
+    return controls.send(releaseId, new ControlCommand(ControlCommand.Action.PROMOTE, "bob", null));
   }
 
   /** The size of {@code status} as JSON, in bytes. */

@@ -38,11 +38,12 @@ class ControlFloodTest extends TimeSkippingReleaseTest {
     List<EventType> added = ControlFlood.history(h.client, id).getEventsList().stream().skip(events).map(HistoryEvent::getEventType)
         .filter(t -> t.name().contains("UPDATE")).toList();
     assertEquals(List.of(), added, "refused updates leave no update in the history (the test server, unlike a real one, keeps their workflow tasks)");
-    assertEquals(3, ControlFlood.megabyteReasons(controls, release, id, 3));
+    assertEquals(3, ControlFlood.megabyteUpdates(controls, id, 3));
+    ControlFlood.megabyteSignals(release, 3);
     release.approve(new ApprovalDecision("bob", "again"));
     ControlFlood.refusedSignals(release, FLOOD);
     assertEquals(new ControlAnswer(false, "stage canary-50 has finished its soak and waits at its gate: approve it, or promote --full"),
-        controls.send(id, new ControlCommand(ControlCommand.Action.PROMOTE, "bob", null)), "answered once every signal before it was applied");
+        ControlFlood.barrier(controls, id), "answered once every signal before it was applied");
 
     ControlAnswer abort = controls.send(id, new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "pager storm"));
     assertEquals(new ControlAnswer(true, "aborted by oncall-sam: pager storm"), abort);
