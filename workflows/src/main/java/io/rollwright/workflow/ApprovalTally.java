@@ -3,6 +3,7 @@ package io.rollwright.workflow;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.GateStatus;
 import io.rollwright.policy.Gate;
+import io.rollwright.policy.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,10 +32,23 @@ public final class ApprovalTally {
     this.gate = gate;
     this.requester = requester;
     this.deadlineMillis = deadlineMillis;
-    allowed.addAll(gate.approvers());
+    allowed.addAll(allowed(gate, groups));
+  }
+
+  /** Who may decide {@code gate}: its approvers and the members of its groups, in the policy's order. */
+  public static Set<String> allowed(Gate gate, Map<String, List<String>> groups) {
+    Set<String> names = new LinkedHashSet<>(gate.approvers());
     for (String group : gate.groups()) {
-      allowed.addAll(groups.getOrDefault(group, List.of()));
+      names.addAll(groups.getOrDefault(group, List.of()));
     }
+    return names;
+  }
+
+  /** Who may decide at least one approval gate of {@code stages}. */
+  public static Set<String> allowedAtAnyGate(List<Stage> stages, Map<String, List<String>> groups) {
+    Set<String> names = new LinkedHashSet<>();
+    stages.stream().filter(s -> s.gate().needsApproval()).forEach(s -> names.addAll(allowed(s.gate(), groups)));
+    return names;
   }
 
   public Answer approve(ApprovalDecision d) {

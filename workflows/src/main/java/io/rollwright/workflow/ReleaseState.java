@@ -14,9 +14,11 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RollbackReason;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,6 +45,7 @@ public final class ReleaseState {
   private final long startedAt;
   private final Audit audit = new Audit();
   private String policy;
+  private Set<String> approvers;
   private Phase phase = Phase.RESOLVING;
   private int stageNumber;
   private int stageCount;
@@ -85,6 +88,11 @@ public final class ReleaseState {
   public void resolved(String policyName, int stages) {
     policy = policyName;
     stageCount = stages;
+  }
+
+  /** Everyone who may decide at least one of the release's gates (known once its policy is resolved). */
+  public void approvers(Set<String> names) {
+    approvers = Collections.unmodifiableSet(new LinkedHashSet<>(names));
   }
 
   public void phase(Phase next) {
@@ -173,28 +181,27 @@ public final class ReleaseState {
   }
 
   public ControlAnswer pause(ControlRequest c) {
-    return apply(new ControlCommand(ControlCommand.Action.PAUSE, c == null ? null : c.actor(), c == null ? null : c.reason()));
+    return apply(ControlCommand.of(ControlCommand.Action.PAUSE, c));
   }
 
   public ControlAnswer resume(ControlRequest c) {
-    return apply(new ControlCommand(ControlCommand.Action.RESUME, c == null ? null : c.actor(), c == null ? null : c.reason()));
+    return apply(ControlCommand.of(ControlCommand.Action.RESUME, c));
   }
 
   public ControlAnswer abort(ControlRequest c) {
-    return apply(new ControlCommand(ControlCommand.Action.ABORT, c == null ? null : c.actor(), c == null ? null : c.reason()));
+    return apply(ControlCommand.of(ControlCommand.Action.ABORT, c));
   }
 
   public ControlAnswer promote(PromoteRequest p) {
-    return apply(new ControlCommand(p != null && p.full() ? ControlCommand.Action.PROMOTE_FULL : ControlCommand.Action.PROMOTE,
-        p == null ? null : p.actor(), p == null ? null : p.reason()));
+    return apply(ControlCommand.of(p));
   }
 
   public ControlAnswer approve(ApprovalDecision d) {
-    return apply(new ControlCommand(ControlCommand.Action.APPROVE, d == null ? null : d.approver(), d == null ? null : d.reason()));
+    return apply(ControlCommand.of(ControlCommand.Action.APPROVE, d));
   }
 
   public ControlAnswer reject(ApprovalDecision d) {
-    return apply(new ControlCommand(ControlCommand.Action.REJECT, d == null ? null : d.approver(), d == null ? null : d.reason()));
+    return apply(ControlCommand.of(ControlCommand.Action.REJECT, d));
   }
 
   /** Applies one control as the {@code control} update or a signal delivers it. */
@@ -204,25 +211,12 @@ public final class ReleaseState {
 
   /**
    * Why {@code c} will be refused whatever arrives or happens before it is applied, or null when
-   * only applying it can tell. These refusals cannot be undone by anything: the control is malformed
-   * (no action, no actor, no reason where one is needed), the requester approves her own release, or
-   * the release is closed to it for good (ended, rolling back, being promoted). Read-only: the
+   * only applying it can tell ({@link CertainRefusals}): malformed, a self-approval, a decision by
+   * someone allowed at none of its gates, or a release closed to it for good. Read-only: the
    * {@code control} update's validator asks it, and {@link #apply} starts with it.
    */
   public String certainRefusal(ControlCommand c) {
-    if (c == null || c.action() == null) {
-      return "the control names no action (one of " + Arrays.toString(ControlCommand.Action.values()).toLowerCase(Locale.ROOT) + ")";
-    }
-    String closed = closedTo(c.action());
-    return switch (c.action()) {
-      case ABORT -> !actorGiven(c.actor()) || blank(c.reason()) ? "an abort names who asks and why" : closed;
-      case PAUSE, RESUME, PROMOTE, PROMOTE_FULL -> closed != null ? closed
-          : !actorGiven(c.actor()) ? (c.action() == ControlCommand.Action.PAUSE ? "a pause" : c.action() == ControlCommand.Action.RESUME ? "a resume" : "a promotion") + " names who asks"
-          : c.action() == ControlCommand.Action.PROMOTE_FULL && blank(c.reason()) ? "a full promotion skips every remaining check and needs a reason"
-          : null;
-      case APPROVE -> closed != null ? closed : ApprovalTally.selfApproval(c.actor(), request.requestedBy());
-      case REJECT -> closed;
-    };
+    return CertainRefusals.of(c, c == null || c.action() == null ? null : closedTo(c.action()), approvers, request.requestedBy());
   }
 
   /**
@@ -232,27 +226,19 @@ public final class ReleaseState {
   public ControlAnswer apply(ControlCommand c, boolean afterDeadline) {
     String certain = certainRefusal(c);
     if (certain != null) {
-      return refuse(signal(c), c == null ? null : c.actor(), certain);
+      return refuse(CertainRefusals.signal(c), c == null ? null : c.actor(), certain);
     }
     boolean decision = c.action() == ControlCommand.Action.APPROVE || c.action() == ControlCommand.Action.REJECT;
     if (decision && c.stage() != null && (gate == null || !gate.stage().equals(c.stage()))) {
-      return refuse(signal(c), c.actor(), "the gate of stage " + c.stage() + " is closed");
+      return refuse(CertainRefusals.signal(c), c.actor(), "the gate of stage " + c.stage() + " is closed");
     }
     return switch (c.action()) {
-      case APPROVE, REJECT -> decide(signal(c), new ApprovalDecision(c.actor(), c.reason()), afterDeadline);
+      case APPROVE, REJECT -> decide(CertainRefusals.signal(c), new ApprovalDecision(c.actor(), c.reason()), afterDeadline);
       case PAUSE -> pause(c.actor(), c.reason());
       case RESUME -> resume(c.actor(), c.reason());
       case ABORT -> abort(c.actor(), c.reason());
       case PROMOTE, PROMOTE_FULL -> promoted(new PromoteRequest(c.actor(), c.reason(), c.action() == ControlCommand.Action.PROMOTE_FULL));
     };
-  }
-
-  /** The name of the signal that carries {@code c}, as refusals are recorded. */
-  private static String signal(ControlCommand c) {
-    if (c == null || c.action() == null) {
-      return "control";
-    }
-    return c.action() == ControlCommand.Action.PROMOTE_FULL ? "promote --full" : c.action().name().toLowerCase(Locale.ROOT);
   }
 
   // The rules below see only controls that passed certainRefusal.
@@ -322,10 +308,6 @@ public final class ReleaseState {
 
   private static boolean blank(String text) {
     return text == null || text.isBlank();
-  }
-
-  private static boolean actorGiven(String actor) {
-    return actor != null && !actor.isBlank();
   }
 
   // --- what the workflow waits on ---

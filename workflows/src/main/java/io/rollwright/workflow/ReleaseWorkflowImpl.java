@@ -74,6 +74,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     ResolvedRelease release = resolve(request);
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
+    state.approvers(ApprovalTally.allowedAtAnyGate(policy.stages(), policy.groups()));
     visibility.plan(policy);
     target = TrafficTarget.of(request, policy.router());
     tell(Kind.STARTED, request.service() + " " + request.version() + " → " + request.environment() + ", "
@@ -315,35 +316,32 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public void approve(ApprovalDecision decision) {
-    arrive(new ControlCommand(ControlCommand.Action.APPROVE, decision == null ? null : decision.approver(),
-        decision == null ? null : decision.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.APPROVE, decision), null);
   }
 
   @Override
   public void reject(ApprovalDecision decision) {
-    arrive(new ControlCommand(ControlCommand.Action.REJECT, decision == null ? null : decision.approver(),
-        decision == null ? null : decision.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.REJECT, decision), null);
   }
 
   @Override
   public void pause(ControlRequest request) {
-    arrive(new ControlCommand(ControlCommand.Action.PAUSE, request == null ? null : request.actor(), request == null ? null : request.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.PAUSE, request), null);
   }
 
   @Override
   public void resume(ControlRequest request) {
-    arrive(new ControlCommand(ControlCommand.Action.RESUME, request == null ? null : request.actor(), request == null ? null : request.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.RESUME, request), null);
   }
 
   @Override
   public void abort(ControlRequest request) {
-    arrive(new ControlCommand(ControlCommand.Action.ABORT, request == null ? null : request.actor(), request == null ? null : request.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.ABORT, request), null);
   }
 
   @Override
   public void promote(PromoteRequest request) {
-    arrive(new ControlCommand(request != null && request.full() ? ControlCommand.Action.PROMOTE_FULL : ControlCommand.Action.PROMOTE,
-        request == null ? null : request.actor(), request == null ? null : request.reason()), null);
+    arrive(ControlCommand.of(request), null);
   }
 
   @Override

@@ -16,8 +16,10 @@ import io.rollwright.api.RollbackReason;
 import io.rollwright.api.Strategy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -30,23 +32,30 @@ class CertainRefusalTest {
   private static final ReleaseRequest REQUEST =
       new ReleaseRequest("checkout", "1.4.2", "registry.local/checkout:1.4.2", "prod", Strategy.CANARY, "standard", null, "carol", null, "CHG-1");
 
+  /** Everyone allowed at some gate: dave only at a later one. */
+  private static final Set<String> APPROVERS = new LinkedHashSet<>(List.of("alice", "bob", "carol", "dave"));
+
   /** The states a release can be in when a control arrives, by name. */
   private static Map<String, Consumer<ReleaseState>> states() {
     Map<String, Consumer<ReleaseState>> states = new LinkedHashMap<>();
     states.put("resolving", s -> {});
     states.put("soaking", s -> {
+      s.approvers(APPROVERS);
       s.enterStage(1, "canary-50");
       s.soaking(true);
     });
     states.put("paused", s -> {
+      s.approvers(APPROVERS);
       s.enterStage(1, "canary-50");
       s.pauseBySystem("analysis inconclusive");
     });
     states.put("at its gate", s -> {
+      s.approvers(APPROVERS);
       s.enterStage(1, "canary-50");
       s.openGate(ApprovalTallyTest.tally());
     });
     states.put("at its gate, one approval in", s -> {
+      s.approvers(APPROVERS);
       s.enterStage(1, "canary-50");
       s.openGate(ApprovalTallyTest.tally());
       s.approve(new io.rollwright.api.ApprovalDecision("alice", null));
@@ -62,7 +71,7 @@ class CertainRefusalTest {
     all.add(null);
     all.add(new ControlCommand(null, "bob", "why"));
     for (Action action : Action.values()) {
-      for (String actor : new String[] {null, " ", "carol", "alice", "bob", "mallory"}) {
+      for (String actor : new String[] {null, " ", "carol", "alice", "bob", "dave", "mallory"}) {
         for (String reason : new String[] {null, "why"}) {
           for (String stage : new String[] {null, "canary-50", "canary-5"}) {
             all.add(new ControlCommand(action, actor, reason, stage));
@@ -115,13 +124,17 @@ class CertainRefusalTest {
     }
     assertEquals("carol requested this release and cannot approve it",
         in(states().get("at its gate")).certainRefusal(new ControlCommand(Action.APPROVE, "carol", null)));
+    assertEquals("mallory is not an allowed approver at any gate of this release (allowed: alice, bob, carol, dave)",
+        in(states().get("soaking")).certainRefusal(new ControlCommand(Action.REJECT, "mallory", "no")));
   }
 
   @Test
   void whatDependsOnTheGateOrOnQueuedControlsGoesToTheHandler() {
     ReleaseState gate = in(states().get("at its gate, one approval in"));
     assertNull(gate.certainRefusal(new ControlCommand(Action.APPROVE, "alice", null)), "a second approval at a later gate would count");
-    assertNull(gate.certainRefusal(new ControlCommand(Action.APPROVE, "mallory", null)), "a later gate may allow mallory");
+    assertNull(gate.certainRefusal(new ControlCommand(Action.APPROVE, "dave", null)), "a later gate allows dave");
+    assertNull(in(states().get("resolving")).certainRefusal(new ControlCommand(Action.APPROVE, "mallory", null)),
+        "before the policy is resolved, anyone may be an approver");
     ReleaseState paused = in(states().get("paused"));
     assertNull(paused.certainRefusal(new ControlCommand(Action.PAUSE, "bob", null)), "a queued resume may come first");
     assertNull(in(states().get("soaking")).certainRefusal(new ControlCommand(Action.APPROVE, "bob", null)), "a gate may open first");
