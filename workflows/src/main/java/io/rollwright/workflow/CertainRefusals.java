@@ -33,14 +33,19 @@ final class CertainRefusals {
     };
   }
 
-  /** The certain refusals of an approval or rejection, whichever gate is open when it is applied. */
+  /**
+   * The certain refusals of an approval or rejection, whichever gate is open when it is applied
+   * (a release without approval gates never opens one).
+   */
   private static String decision(ControlCommand c, Set<String> approvers, String requester) {
     if (!given(c.actor())) {
       return "the decision names no approver";
     }
+    if (approvers != null && approvers.isEmpty()) {
+      return "no approval gate is open";
+    }
     if (approvers != null && !approvers.contains(c.actor())) {
-      return c.actor() + " is not an allowed approver " + (approvers.isEmpty()
-          ? "(the release has no approval gate)" : "at any gate of this release (allowed: " + String.join(", ", approvers) + ")");
+      return c.actor() + " is not an allowed approver at any gate of this release (allowed: " + String.join(", ", approvers) + ")";
     }
     return c.action() == Action.APPROVE ? ApprovalTally.selfApproval(c.actor(), requester) : null;
   }

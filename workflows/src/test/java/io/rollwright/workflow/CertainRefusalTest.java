@@ -126,6 +126,9 @@ class CertainRefusalTest {
         in(states().get("at its gate")).certainRefusal(new ControlCommand(Action.APPROVE, "carol", null)));
     assertEquals("mallory is not an allowed approver at any gate of this release (allowed: alice, bob, carol, dave)",
         in(states().get("soaking")).certainRefusal(new ControlCommand(Action.REJECT, "mallory", "no")));
+    ReleaseState gateless = in(s -> s.approvers(Set.of()));
+    assertEquals("no approval gate is open", gateless.certainRefusal(new ControlCommand(Action.APPROVE, "bob", null)),
+        "a release without approval gates never opens one");
   }
 
   @Test
