@@ -50,7 +50,8 @@ public interface ReleaseWorkflow {
 
   /**
    * Refuses, before it is accepted, a control the release would refuse whatever happens first
-   * (malformed, over {@link ControlLimits}, a self-approval, a release closed to it): such a
+   * (malformed, over {@link ControlLimits}, a self-approval, a decision by someone allowed at none
+   * of its gates, a release closed to it for good): such a
    * refusal leaves nothing in the history and is not in the audit. Throws
    * {@link ControlLimits.Refusal}: the caller's update fails with a cause of type
    * {@link ControlLimits#REFUSED} whose message is the reason. Read-only.

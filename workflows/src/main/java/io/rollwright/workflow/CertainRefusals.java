@@ -44,10 +44,11 @@ final class CertainRefusals {
     if (approvers != null && approvers.isEmpty()) {
       return "no approval gate is open";
     }
-    if (approvers != null && !approvers.contains(c.actor())) {
+    String self = c.action() == Action.APPROVE ? ApprovalTally.selfApproval(c.actor(), requester) : null;
+    if (self == null && approvers != null && !approvers.contains(c.actor())) {
       return c.actor() + " is not an allowed approver at any gate of this release (allowed: " + String.join(", ", approvers) + ")";
     }
-    return c.action() == Action.APPROVE ? ApprovalTally.selfApproval(c.actor(), requester) : null;
+    return self;
   }
 
   /** The name of the signal that carries {@code c}, as its refusal is recorded. */

@@ -126,6 +126,8 @@ class CertainRefusalTest {
         in(states().get("at its gate")).certainRefusal(new ControlCommand(Action.APPROVE, "carol", null)));
     assertEquals("mallory is not an allowed approver at any gate of this release (allowed: alice, bob, carol, dave)",
         in(states().get("soaking")).certainRefusal(new ControlCommand(Action.REJECT, "mallory", "no")));
+    assertEquals("carol requested this release and cannot approve it", in(s -> s.approvers(Set.of("alice")))
+        .certainRefusal(new ControlCommand(Action.APPROVE, "carol", null)), "the requester is told why first, allowed or not");
     ReleaseState gateless = in(s -> s.approvers(Set.of()));
     assertEquals("no approval gate is open", gateless.certainRefusal(new ControlCommand(Action.APPROVE, "bob", null)),
         "a release without approval gates never opens one");
