@@ -19,6 +19,7 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
+import io.rollwright.starter.ReleaseControls;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
 class ControlRulesTest extends TimeSkippingReleaseTest {
   private ReleaseWorkflow release;
 
+  /** Sends a control as the CLI, REST API and Slack do, and returns the release's answer. */
   private ControlAnswer send(Action action, String actor, String reason) {
-    return release.control(new ControlCommand(action, actor, reason));
+    return new ReleaseControls(h.client, Duration.ofSeconds(30)).send(release.status().releaseId(), new ControlCommand(action, actor, reason));
   }
 
   private List<AuditEntry> audit(String action) {

@@ -4,6 +4,7 @@ import io.rollwright.activities.metrics.Track;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.starter.ReleaseControls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
   void approvalProgress() throws IOException {
     ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "gated"));
     h.waitFor(Duration.ofMinutes(41));
-    release.control(new ControlCommand(ControlCommand.Action.APPROVE, "alice", "mine", "canary-50"));
+    new ReleaseControls(h.client, Duration.ofSeconds(30)).send("checkout@prod", new ControlCommand(ControlCommand.Action.APPROVE, "alice", "mine", "canary-50"));
     release.control(new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok", "canary-50"));
     h.waitFor(Duration.ofMinutes(5));
     release.control(new ControlCommand(ControlCommand.Action.APPROVE, "carol", "ok", "canary-50"));

@@ -15,6 +15,7 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
+import io.rollwright.starter.ReleaseControls;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,14 +63,21 @@ class ReleaseControlsTest extends TimeSkippingReleaseTest {
   void theControlUpdateTellsTheSenderWhetherItCounted() {
     startAndReachGate();
 
+    ReleaseControls controls = new ReleaseControls(h.client, Duration.ofSeconds(30));
+    String id = release.status().releaseId();
     assertEquals(new ControlAnswer(false, "alice requested this release and cannot approve it"),
-        release.control(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null)));
-    assertEquals(new ControlAnswer(true, "approved by bob (1 of 2)"), release.control(new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok")));
-    assertEquals(new ControlAnswer(true, "approved by carol (2 of 2)"), release.control(new ControlCommand(ControlCommand.Action.APPROVE, "carol", null)));
+        controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "alice", null)));
+    assertEquals(new ControlAnswer(false, "mallory is not an allowed approver at any gate of this release (allowed: alice, bob, carol)"),
+        controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "mallory", null)));
+    assertEquals(new ControlAnswer(true, "approved by bob (1 of 2)"), controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok")));
+    assertEquals(new ControlAnswer(false, "bob has already approved; an approver counts once"),
+        controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "bob", "again")));
+    assertEquals(new ControlAnswer(true, "approved by carol (2 of 2)"), controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "carol", null)));
 
     assertEquals(ReleaseOutcome.PROMOTED, h.result(release).outcome());
     assertEquals(List.of("bob", "carol"), audit("approved").stream().map(AuditEntry::actor).toList());
-    assertEquals(List.of("alice"), audit("refused approve").stream().map(AuditEntry::actor).toList());
+    assertEquals(List.of("bob"), audit("refused approve").stream().map(AuditEntry::actor).toList(),
+        "alice's and mallory's approvals were refused before the release accepted them and left no trace; bob's only the gate could refuse");
   }
 
   @Test

@@ -13,4 +13,19 @@ public record ControlCommand(Action action, String actor, String reason, String 
   public ControlCommand(Action action, String actor, String reason) {
     this(action, actor, reason, null);
   }
+
+  /** The control a {@code pause}, {@code resume} or {@code abort} signal carries. */
+  public static ControlCommand of(Action action, ControlRequest r) {
+    return new ControlCommand(action, r == null ? null : r.actor(), r == null ? null : r.reason());
+  }
+
+  /** The control an {@code approve} or {@code reject} signal carries. */
+  public static ControlCommand of(Action action, ApprovalDecision d) {
+    return new ControlCommand(action, d == null ? null : d.approver(), d == null ? null : d.reason());
+  }
+
+  /** The control a {@code promote} signal carries. */
+  public static ControlCommand of(PromoteRequest p) {
+    return new ControlCommand(p != null && p.full() ? Action.PROMOTE_FULL : Action.PROMOTE, p == null ? null : p.actor(), p == null ? null : p.reason());
+  }
 }

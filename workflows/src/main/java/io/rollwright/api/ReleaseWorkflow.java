@@ -3,6 +3,7 @@ package io.rollwright.api;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -46,6 +47,17 @@ public interface ReleaseWorkflow {
    */
   @UpdateMethod(name = "control")
   ControlAnswer control(ControlCommand command);
+
+  /**
+   * Refuses, before it is accepted, a control the release would refuse whatever happens first
+   * (malformed, over {@link ControlLimits}, a self-approval, a decision by someone allowed at none
+   * of its gates, a release closed to it for good): such a
+   * refusal leaves nothing in the history and is not in the audit. Throws
+   * {@link ControlLimits.Refusal}: the caller's update fails with a cause of type
+   * {@link ControlLimits#REFUSED} whose message is the reason. Read-only.
+   */
+  @UpdateValidatorMethod(updateName = "control")
+  void validateControl(ControlCommand command);
 
   /** Where the release is, who approved what, the latest verdicts and the audit timeline. */
   @QueryMethod(name = "status")

@@ -3,6 +3,7 @@ package io.rollwright.workflow;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.GateStatus;
 import io.rollwright.policy.Gate;
+import io.rollwright.policy.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,16 +32,28 @@ public final class ApprovalTally {
     this.gate = gate;
     this.requester = requester;
     this.deadlineMillis = deadlineMillis;
-    allowed.addAll(gate.approvers());
+    allowed.addAll(allowed(gate, groups));
+  }
+
+  /** Who may decide {@code gate}: its approvers and the members of its groups, in the policy's order. */
+  public static Set<String> allowed(Gate gate, Map<String, List<String>> groups) {
+    Set<String> names = new LinkedHashSet<>(gate.approvers());
     for (String group : gate.groups()) {
-      allowed.addAll(groups.getOrDefault(group, List.of()));
+      names.addAll(groups.getOrDefault(group, List.of()));
     }
+    return names;
+  }
+
+  /** Who may decide at least one approval gate of {@code stages}. */
+  public static Set<String> allowedAtAnyGate(List<Stage> stages, Map<String, List<String>> groups) {
+    Set<String> names = new LinkedHashSet<>();
+    stages.stream().filter(s -> s.gate().needsApproval()).forEach(s -> names.addAll(allowed(s.gate(), groups)));
+    return names;
   }
 
   public Answer approve(ApprovalDecision d) {
-    String refusal = d != null && d.approver() != null && d.approver().equals(requester) && !closed()
-        ? d.approver() + " requested this release and cannot approve it"
-        : refusal(d);
+    String refusal = d != null && !closed() ? selfApproval(d.approver(), requester) : null;
+    refusal = refusal != null ? refusal : refusal(d);
     if (refusal == null && approvedBy.contains(d.approver())) {
       refusal = d.approver() + " has already approved; an approver counts once";
     }
@@ -49,6 +62,11 @@ public final class ApprovalTally {
     }
     approvedBy.add(d.approver());
     return new Answer(true, "approved by " + d.approver() + " (" + approvedBy.size() + " of " + required() + ")");
+  }
+
+  /** Why {@code approver} may never approve a release {@code requester} asked for (it is theirs), or null. */
+  public static String selfApproval(String approver, String requester) {
+    return approver != null && approver.equals(requester) ? approver + " requested this release and cannot approve it" : null;
   }
 
   public Answer reject(ApprovalDecision d) {

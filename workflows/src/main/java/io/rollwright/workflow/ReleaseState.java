@@ -5,6 +5,7 @@ import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
@@ -13,10 +14,11 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RollbackReason;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,7 +36,6 @@ import java.util.function.LongSupplier;
 public final class ReleaseState {
   /** The actor recorded for Rollwright's own decisions. */
   public static final String SYSTEM = "rollwright";
-  static final int AUDIT_LIMIT = 1000;
 
   /** A rollback that has begun: why, in the words of the outcome. */
   public record Stop(RollbackReason reason, String detail) {}
@@ -42,8 +43,9 @@ public final class ReleaseState {
   private final ReleaseRequest request;
   private final LongSupplier clock;
   private final long startedAt;
-  private final List<AuditEntry> audit = new ArrayList<>();
+  private final Audit audit = new Audit();
   private String policy;
+  private Set<String> approvers;
   private Phase phase = Phase.RESOLVING;
   private int stageNumber;
   private int stageCount;
@@ -66,17 +68,13 @@ public final class ReleaseState {
     this.startedAt = clock.getAsLong();
   }
 
+  /** Records a decision in the audit timeline: it is kept for the life of the release. */
   public void record(String actor, String action, String detail) {
-    if (audit.size() == AUDIT_LIMIT) {
-      audit.add(new AuditEntry(clock.getAsLong(), SYSTEM, "audit-truncated", "further entries are not kept"));
-    }
-    if (audit.size() <= AUDIT_LIMIT) {
-      audit.add(new AuditEntry(clock.getAsLong(), actor, action, detail));
-    }
+    audit.decision(new AuditEntry(clock.getAsLong(), actor, action, detail));
   }
 
   private ControlAnswer refuse(String signal, String actor, String why) {
-    record(actor == null || actor.isBlank() ? "(anonymous)" : actor, "refused " + signal, why);
+    audit.refusal(new AuditEntry(clock.getAsLong(), actor == null || actor.isBlank() ? "(anonymous)" : actor, "refused " + signal, why));
     return new ControlAnswer(false, why);
   }
 
@@ -90,6 +88,11 @@ public final class ReleaseState {
   public void resolved(String policyName, int stages) {
     policy = policyName;
     stageCount = stages;
+  }
+
+  /** Everyone who may decide at least one of the release's gates (known once its policy is resolved). */
+  public void approvers(Set<String> names) {
+    approvers = Collections.unmodifiableSet(new LinkedHashSet<>(names));
   }
 
   public void phase(Phase next) {
@@ -178,56 +181,94 @@ public final class ReleaseState {
   }
 
   public ControlAnswer pause(ControlRequest c) {
-    String actor = c == null ? null : c.actor();
-    String closed = closedTo(ControlCommand.Action.PAUSE);
-    if (!actorGiven(actor) || closed != null) {
-      return refuse("pause", actor, closed != null ? closed : "a pause names who asks");
-    }
-    if (pausedBecause != null) {
-      return refuse("pause", actor, "the release is already paused (" + pausedBecause + ")");
-    }
-    pausedBecause = "paused by " + actor + (c.reason() == null || c.reason().isBlank() ? "" : ": " + c.reason());
-    return accept(actor, "paused", c.reason());
+    return apply(ControlCommand.of(ControlCommand.Action.PAUSE, c));
   }
 
   public ControlAnswer resume(ControlRequest c) {
-    String actor = c == null ? null : c.actor();
-    String closed = closedTo(ControlCommand.Action.RESUME);
-    if (!actorGiven(actor) || closed != null) {
-      return refuse("resume", actor, closed != null ? closed : "a resume names who asks");
+    return apply(ControlCommand.of(ControlCommand.Action.RESUME, c));
+  }
+
+  public ControlAnswer abort(ControlRequest c) {
+    return apply(ControlCommand.of(ControlCommand.Action.ABORT, c));
+  }
+
+  public ControlAnswer promote(PromoteRequest p) {
+    return apply(ControlCommand.of(p));
+  }
+
+  public ControlAnswer approve(ApprovalDecision d) {
+    return apply(ControlCommand.of(ControlCommand.Action.APPROVE, d));
+  }
+
+  public ControlAnswer reject(ApprovalDecision d) {
+    return apply(ControlCommand.of(ControlCommand.Action.REJECT, d));
+  }
+
+  /** Applies one control as the {@code control} update or a signal delivers it. */
+  public ControlAnswer apply(ControlCommand c) {
+    return apply(c, false);
+  }
+
+  /**
+   * Why {@code c} will be refused whatever arrives or happens before it is applied, or null when
+   * only applying it can tell ({@link CertainRefusals}): malformed, a self-approval, a decision by
+   * someone allowed at none of its gates, or a release closed to it for good. Read-only: the
+   * {@code control} update's validator asks it, and {@link #apply} starts with it.
+   */
+  public String certainRefusal(ControlCommand c) {
+    return CertainRefusals.of(c, c == null || c.action() == null ? null : closedTo(c.action()), approvers, request.requestedBy());
+  }
+
+  /**
+   * Applies one control. {@code afterDeadline}: it reached the server after the open gate's deadline
+   * (judged in the order the server recorded the two, whenever a worker processes them).
+   */
+  public ControlAnswer apply(ControlCommand c, boolean afterDeadline) {
+    String certain = certainRefusal(c);
+    if (certain != null) {
+      return refuse(CertainRefusals.signal(c), c == null ? null : c.actor(), certain);
     }
+    boolean decision = c.action() == ControlCommand.Action.APPROVE || c.action() == ControlCommand.Action.REJECT;
+    if (decision && c.stage() != null && (gate == null || !gate.stage().equals(c.stage()))) {
+      return refuse(CertainRefusals.signal(c), c.actor(), "the gate of stage " + c.stage() + " is closed");
+    }
+    return switch (c.action()) {
+      case APPROVE, REJECT -> decide(CertainRefusals.signal(c), new ApprovalDecision(c.actor(), c.reason()), afterDeadline);
+      case PAUSE -> pause(c.actor(), c.reason());
+      case RESUME -> resume(c.actor(), c.reason());
+      case ABORT -> abort(c.actor(), c.reason());
+      case PROMOTE, PROMOTE_FULL -> promoted(new PromoteRequest(c.actor(), c.reason(), c.action() == ControlCommand.Action.PROMOTE_FULL));
+    };
+  }
+
+  // The rules below see only controls that passed certainRefusal.
+
+  private ControlAnswer pause(String actor, String reason) {
+    if (pausedBecause != null) {
+      return refuse("pause", actor, "the release is already paused (" + pausedBecause + ")");
+    }
+    pausedBecause = "paused by " + actor + (blank(reason) ? "" : ": " + reason);
+    return accept(actor, "paused", reason);
+  }
+
+  private ControlAnswer resume(String actor, String reason) {
     if (pausedBecause == null) {
       return refuse("resume", actor, "the release is not paused");
     }
     pausedBecause = null;
-    return accept(actor, "resumed", c.reason());
+    return accept(actor, "resumed", reason);
   }
 
-  public ControlAnswer abort(ControlRequest c) {
-    String actor = c == null ? null : c.actor();
-    if (!actorGiven(actor) || c.reason() == null || c.reason().isBlank()) {
-      return refuse("abort", actor, "an abort names who asks and why");
-    }
-    String closed = closedTo(ControlCommand.Action.ABORT);
-    if (closed != null) {
-      return refuse("abort", actor, closed);
-    }
-    abort = c;
-    beginRollback(RollbackReason.ABORTED, "aborted by " + actor + ": " + c.reason());
-    return accept(actor, "aborted", c.reason());
+  private ControlAnswer abort(String actor, String reason) {
+    abort = new ControlRequest(actor, reason);
+    beginRollback(RollbackReason.ABORTED, "aborted by " + actor + ": " + reason);
+    return accept(actor, "aborted", reason);
   }
 
-  public ControlAnswer promote(PromoteRequest p) {
-    String actor = p == null ? null : p.actor();
-    String signal = p != null && p.full() ? "promote --full" : "promote";
-    String closed = closedTo(p != null && p.full() ? ControlCommand.Action.PROMOTE_FULL : ControlCommand.Action.PROMOTE);
-    if (!actorGiven(actor) || closed != null) {
-      return refuse(signal, actor, closed != null ? closed : "a promotion names who asks");
-    }
+  private ControlAnswer promoted(PromoteRequest p) {
+    String actor = p.actor();
+    String signal = p.full() ? "promote --full" : "promote";
     if (p.full()) {
-      if (p.reason() == null || p.reason().isBlank()) {
-        return refuse(signal, actor, "a full promotion skips every remaining check and needs a reason");
-      }
       if (fullPromote != null) {
         return refuse(signal, actor, "a full promotion by " + fullPromote.actor() + " is already under way");
       }
@@ -246,21 +287,9 @@ public final class ReleaseState {
     return accept(actor, "promoted (" + (resumed ? "resuming and " : "") + "ending the soak of stage " + stage + ")", p.reason());
   }
 
-  public ControlAnswer approve(ApprovalDecision d) {
-    return decide("approve", d, false);
-  }
-
-  public ControlAnswer reject(ApprovalDecision d) {
-    return decide("reject", d, false);
-  }
-
   /** An approval or rejection; {@code afterDeadline}: the server recorded it after the open gate's deadline had passed. */
   private ControlAnswer decide(String signal, ApprovalDecision d, boolean afterDeadline) {
-    String actor = d == null ? null : d.approver();
-    String closed = closedTo(signal.equals("approve") ? ControlCommand.Action.APPROVE : ControlCommand.Action.REJECT);
-    if (closed != null) {
-      return refuse(signal, actor, closed);
-    }
+    String actor = d.approver();
     if (gate == null) {
       return refuse(signal, actor, "no approval gate is open");
     }
@@ -277,37 +306,8 @@ public final class ReleaseState {
     return new ControlAnswer(true, answer.message());
   }
 
-  /** Applies one control as the {@code control} update or a signal delivers it. */
-  public ControlAnswer apply(ControlCommand c) {
-    return apply(c, false);
-  }
-
-  /**
-   * Applies one control. {@code afterDeadline}: it reached the server after the open gate's deadline
-   * (judged in the order the server recorded the two, whenever a worker processes them).
-   */
-  public ControlAnswer apply(ControlCommand c, boolean afterDeadline) {
-    if (c == null || c.action() == null) {
-      return refuse("control", c == null ? null : c.actor(), "the control names no action (one of "
-          + Arrays.toString(ControlCommand.Action.values()).toLowerCase(Locale.ROOT) + ")");
-    }
-    boolean decision = c.action() == ControlCommand.Action.APPROVE || c.action() == ControlCommand.Action.REJECT;
-    if (decision && c.stage() != null && closedTo(c.action()) == null && (gate == null || !gate.stage().equals(c.stage()))) {
-      return refuse(c.action().name().toLowerCase(Locale.ROOT), c.actor(), "the gate of stage " + c.stage() + " is closed");
-    }
-    return switch (c.action()) {
-      case APPROVE -> decide("approve", new ApprovalDecision(c.actor(), c.reason()), afterDeadline);
-      case REJECT -> decide("reject", new ApprovalDecision(c.actor(), c.reason()), afterDeadline);
-      case PAUSE -> pause(new ControlRequest(c.actor(), c.reason()));
-      case RESUME -> resume(new ControlRequest(c.actor(), c.reason()));
-      case ABORT -> abort(new ControlRequest(c.actor(), c.reason()));
-      case PROMOTE -> promote(new PromoteRequest(c.actor(), c.reason(), false));
-      case PROMOTE_FULL -> promote(new PromoteRequest(c.actor(), c.reason(), true));
-    };
-  }
-
-  private static boolean actorGiven(String actor) {
-    return actor != null && !actor.isBlank();
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
   }
 
   // --- what the workflow waits on ---
@@ -374,7 +374,13 @@ public final class ReleaseState {
   private ReleaseStatus snapshot(Phase shown) {
     return new ReleaseStatus(request.releaseId(), request.service(), request.version(), request.environment(),
         request.strategy(), request.requestedBy(), policy, paused() && shown != Phase.DONE ? Phase.PAUSED : shown,
-        stageNumber, stageCount, stage, weight, pausedBecause, gate == null ? null : gate.status(), verdicts,
-        preflight, result, List.copyOf(audit), startedAt);
+        stageNumber, stageCount, stage, weight, shown(pausedBecause), gate == null ? null : gate.status(), verdicts,
+        preflight, result == null ? null : new ReleaseResult(result.releaseId(), result.outcome(), result.rollbackReason(),
+            shown(result.detail()), result.durationMillis()), audit.shown(), startedAt);
+  }
+
+  /** A text people sent, or that quotes them, as the status shows it: at most {@link Audit#DETAIL_SHOWN} characters. */
+  private static String shown(String text) {
+    return ControlLimits.cut(text, Audit.DETAIL_SHOWN);
   }
 }

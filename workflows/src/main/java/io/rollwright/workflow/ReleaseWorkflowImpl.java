@@ -3,6 +3,7 @@ package io.rollwright.workflow;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
@@ -78,6 +79,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     ResolvedRelease release = resolve(request);
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
+    state.approvers(ApprovalTally.allowedAtAnyGate(policy.stages(), policy.groups()));
     visibility.plan(policy);
     target = TrafficTarget.of(request, policy.router());
     tell(Kind.STARTED, request.service() + " " + request.version() + " → " + request.environment() + ", "
@@ -349,35 +351,32 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public void approve(ApprovalDecision decision) {
-    arrive(new ControlCommand(ControlCommand.Action.APPROVE, decision == null ? null : decision.approver(),
-        decision == null ? null : decision.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.APPROVE, decision), null);
   }
 
   @Override
   public void reject(ApprovalDecision decision) {
-    arrive(new ControlCommand(ControlCommand.Action.REJECT, decision == null ? null : decision.approver(),
-        decision == null ? null : decision.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.REJECT, decision), null);
   }
 
   @Override
   public void pause(ControlRequest request) {
-    arrive(new ControlCommand(ControlCommand.Action.PAUSE, request == null ? null : request.actor(), request == null ? null : request.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.PAUSE, request), null);
   }
 
   @Override
   public void resume(ControlRequest request) {
-    arrive(new ControlCommand(ControlCommand.Action.RESUME, request == null ? null : request.actor(), request == null ? null : request.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.RESUME, request), null);
   }
 
   @Override
   public void abort(ControlRequest request) {
-    arrive(new ControlCommand(ControlCommand.Action.ABORT, request == null ? null : request.actor(), request == null ? null : request.reason()), null);
+    arrive(ControlCommand.of(ControlCommand.Action.ABORT, request), null);
   }
 
   @Override
   public void promote(PromoteRequest request) {
-    arrive(new ControlCommand(request != null && request.full() ? ControlCommand.Action.PROMOTE_FULL : ControlCommand.Action.PROMOTE,
-        request == null ? null : request.actor(), request == null ? null : request.reason()), null);
+    arrive(ControlCommand.of(request), null);
   }
 
   @Override
@@ -388,10 +387,22 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     return reply.get();
   }
 
-  /** Queues a control for the desk, noting whether the open gate's deadline had passed when it reached the server. */
+  @Override
+  public void validateControl(ControlCommand command) {
+    String refusal = ControlLimits.problem(command);
+    refusal = refusal != null ? refusal : state.certainRefusal(command);
+    if (refusal != null) {
+      throw new ControlLimits.Refusal(refusal);
+    }
+  }
+
+  /**
+   * Queues a control for the desk, its text clipped to {@link ControlLimits}, noting whether the
+   * open gate's deadline had passed when it reached the server.
+   */
   private void arrive(ControlCommand command, Arrival.Reply reply) {
     ApprovalTally gate = state.gate();
-    desk.arrive(new Arrival.Control(command, gate != null && gate.expired(), reply));
+    desk.arrive(new Arrival.Control(ControlLimits.clip(command), gate != null && gate.expired(), reply));
   }
 
   @Override

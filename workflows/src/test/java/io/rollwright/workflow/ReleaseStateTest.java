@@ -191,15 +191,25 @@ class ReleaseStateTest {
   }
 
   @Test
-  void theAuditTimelineIsBoundedAndSaysSo() {
+  void refusalsNeverEvictDecisionsAndTheStatusShowsTheFirstAndLastDecisions() {
     ReleaseState s = state();
-    for (int i = 0; i < ReleaseState.AUDIT_LIMIT + 5; i++) {
+    s.record("bob", "approved", "approved by bob (1 of 2)");
+    for (int i = 0; i < 5000; i++) {
+      s.approve(new ApprovalDecision("carol", "me too"));
+    }
+    for (int i = 0; i < Audit.DECISIONS_SHOWN + 10; i++) {
       s.record("alice", "note", "entry " + i);
     }
+    s.record(ReleaseState.SYSTEM, "rolled_back", "the outcome");
+
     List<AuditEntry> audit = s.snapshot().audit();
-    assertEquals(ReleaseState.AUDIT_LIMIT + 1, audit.size());
-    assertEquals("entry " + (ReleaseState.AUDIT_LIMIT - 1), audit.get(ReleaseState.AUDIT_LIMIT - 1).detail());
-    assertEquals(new AuditEntry(1000L, ReleaseState.SYSTEM, "audit-truncated", "further entries are not kept"), audit.get(ReleaseState.AUDIT_LIMIT));
+    assertEquals(new AuditEntry(1000L, "bob", "approved", "approved by bob (1 of 2)"), audit.get(0));
+    assertEquals(new AuditEntry(1000L, "carol", "refused approve", "carol requested this release and cannot approve it (×5,000)"), audit.get(1));
+    assertEquals("entry " + (Audit.DECISIONS_SHOWN / 2 - 2), audit.get(Audit.DECISIONS_SHOWN / 2).detail());
+    assertEquals(new AuditEntry(1000L, ReleaseState.SYSTEM, "entries not shown", "12 decisions here are not shown; the release's history has them"),
+        audit.get(Audit.DECISIONS_SHOWN / 2 + 1));
+    assertEquals(new AuditEntry(1000L, ReleaseState.SYSTEM, "rolled_back", "the outcome"), audit.get(audit.size() - 1));
+    assertEquals(Audit.DECISIONS_SHOWN + 2, audit.size(), "100 decisions, the folded refusal and the marker");
   }
 
   private static List<String> actions(ReleaseState s) {

@@ -3,12 +3,15 @@ package io.rollwright.starter;
 import io.grpc.StatusRuntimeException;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ReleaseWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,8 +24,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends controls (approve, reject, pause, resume, abort, promote) to a running release through the
- * {@code control} update, and returns the release's answer. A release that has ended, or a worker
- * that does not answer in time, is an answer too, never an exception; only an unknown release is.
+ * {@code control} update, and returns the release's answer. A control the release refused before
+ * accepting it, a release that has ended, or a worker that does not answer in time, is an answer
+ * too, never an exception; only an unknown release is.
  */
 public final class ReleaseControls {
   private static final ExecutorService WAITERS = Executors.newCachedThreadPool(r -> {
@@ -68,11 +72,24 @@ public final class ReleaseControls {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for " + releaseId + " to answer", e);
     } catch (ExecutionException e) {
+      ControlAnswer refused = refusedBeforeAccepted(e.getCause());
+      if (refused != null) {
+        return refused;
+      }
       if (e.getCause() instanceof WorkflowNotFoundException || e.getCause() instanceof WorkflowServiceException) {
         return ended(releaseId, runId, (RuntimeException) e.getCause());
       }
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
+  }
+
+  /** The release's refusal when its validator refused the control before accepting it, else null. */
+  private static ControlAnswer refusedBeforeAccepted(Throwable failure) {
+    if (failure instanceof WorkflowUpdateException && failure.getCause() instanceof ApplicationFailure f
+        && ControlLimits.REFUSED.equals(f.getType())) {
+      return new ControlAnswer(false, f.getOriginalMessage());
+    }
+    return null;
   }
 
   private static void sleep(Duration d) {
