@@ -52,7 +52,7 @@ public final class ControlFlood {
     int refused = 0;
     for (int i = 0; i < n; i++) {
       ControlAnswer answer = controls.send(releaseId, new ControlCommand(ControlCommand.Action.PAUSE, "sam", MEGABYTE));
-      refused += !answer.accepted() && answer.message().startsWith("the control's reason is 1048576 characters long") ? 1 : 0;
+      refused += !answer.accepted() && answer.message().startsWith("reason: 1048576 characters, at most 2000") ? 1 : 0;
     }
     return refused;
   }

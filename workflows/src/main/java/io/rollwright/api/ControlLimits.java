@@ -1,16 +1,12 @@
 package io.rollwright.api;
 
 /**
- * How much text a control may carry. The {@code control} update is refused (before it reaches the
- * release's history) when its actor or stage is longer than {@link #NAME_MAX}, its reason longer
- * than {@link #REASON_MAX}, or either holds a control character; a signal cannot be refused, so
- * its text is {@linkplain #clip(String, int) clipped} to the same bounds before the release keeps it.
+ * A control's text within {@link Limits}. The {@code control} update's validator refuses a control
+ * that breaks them (checked by {@code RequestCheck.control}, as at every door), so it never reaches
+ * the release's history; a signal cannot be refused, so its text is
+ * {@linkplain #clip(ControlCommand) clipped} to the same bounds before the release keeps it.
  */
 public final class ControlLimits {
-  /** The longest actor (and stage name) a control may carry, in characters. */
-  public static final int NAME_MAX = 200;
-  /** The longest reason a control may carry, in characters. */
-  public static final int REASON_MAX = 2000;
   /** The failure type a caller sees for a control the release refused before accepting it; its message is the reason. */
   public static final String REFUSED = Refusal.class.getName();
 
@@ -23,37 +19,12 @@ public final class ControlLimits {
 
   private ControlLimits() {}
 
-  /** What in {@code c} is over its bounds, naming the field, or null when it is within them. */
-  public static String problem(ControlCommand c) {
-    if (c == null) {
-      return null;
-    }
-    String p = problem("actor", c.actor(), NAME_MAX);
-    p = p != null ? p : problem("reason", c.reason(), REASON_MAX);
-    return p != null ? p : problem("stage", c.stage(), NAME_MAX);
-  }
-
-  private static String problem(String field, String text, int max) {
-    if (text == null) {
-      return null;
-    }
-    if (text.length() > max) {
-      return "the control's " + field + " is " + text.length() + " characters long; at most " + max + " are accepted";
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (isControl(text.charAt(i))) {
-        return String.format("the control's %s holds a control character (U+%04X) at position %d", field, (int) text.charAt(i), i + 1);
-      }
-    }
-    return null;
-  }
-
-  /** {@code c} with its actor and stage clipped to {@link #NAME_MAX} and its reason to {@link #REASON_MAX}. */
+  /** {@code c} with its actor, reason and stage clipped to {@link Limits#ACTOR}, {@link Limits#REASON} and {@link Limits#NAME}. */
   public static ControlCommand clip(ControlCommand c) {
     if (c == null) {
       return null;
     }
-    return new ControlCommand(c.action(), clip(c.actor(), NAME_MAX), clip(c.reason(), REASON_MAX), clip(c.stage(), NAME_MAX));
+    return new ControlCommand(c.action(), clip(c.actor(), Limits.ACTOR), clip(c.reason(), Limits.REASON), clip(c.stage(), Limits.NAME));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.rollwright.workflow;
 
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlLimits;
+import io.rollwright.api.Limits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,6 +93,6 @@ final class Audit {
     } else {
       detail = ControlLimits.cut(detail, DETAIL_SHOWN);
     }
-    return new AuditEntry(e.atMillis(), ControlLimits.cut(e.actor(), ControlLimits.NAME_MAX), ControlLimits.cut(e.action(), ControlLimits.NAME_MAX), detail);
+    return new AuditEntry(e.atMillis(), ControlLimits.cut(e.actor(), Limits.ACTOR), ControlLimits.cut(e.action(), Limits.ACTOR), detail);
   }
 }

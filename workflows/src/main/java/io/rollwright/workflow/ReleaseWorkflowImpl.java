@@ -389,8 +389,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   @Override
   public void validateControl(ControlCommand command) {
-    String refusal = ControlLimits.problem(command);
-    refusal = refusal != null ? refusal : state.certainRefusal(command);
+    List<Violation> broken = RequestCheck.control(command);
+    String refusal = broken.isEmpty() ? state.certainRefusal(command) : new InvalidReleaseException(broken).getMessage();
     if (refusal != null) {
       throw new ControlLimits.Refusal(refusal);
     }

@@ -3,6 +3,7 @@ package io.rollwright.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rollwright.api.AuditEntry;
+import io.rollwright.api.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class AuditTest {
     audit.decision(new AuditEntry(1L, "x".repeat(5_000), "aborted", "y".repeat(50_000)));
 
     AuditEntry shown = audit.shown().get(0);
-    assertEquals("x".repeat(199) + "…", shown.actor());
+    assertEquals("x".repeat(Limits.ACTOR - 1) + "…", shown.actor());
     assertEquals("y".repeat(Audit.DETAIL_SHOWN - 1) + "…", shown.detail());
   }
 }
