@@ -96,6 +96,6 @@ class CiExampleIT extends RealServerTest {
     assertEquals(1, step.code(), step.output());
     java.util.List<String> commands = step.output().lines().filter(l -> l.strip().startsWith("::")).toList();
     assertEquals(java.util.List.of("::error::rollwright exited 1"), commands, step.output());
-    assertTrue(step.output().contains("(got '1.4.0\\n:\u200b:error:\u200b:pwned%0A')"), step.output());
+    assertTrue(step.output().contains("version: contains a control character"), "refused, naming the field: " + step.output());
   }
 }

@@ -153,11 +153,14 @@ class CliIT extends RealServerTest {
   }
 
   @Test
-  void aReasonCarryingALineBreakAWorkflowCommandAndAnAnsiSequenceIsPrintedEscapedOnOneLine() throws Exception {
+  void aReasonCarryingALineSeparatorAndAWorkflowCommandIsPrintedEscapedOnOneLine() throws Exception {
     assertEquals(0, cli(start("inkwell", "1.0.0", "prod", "soak")).code());
     awaitPhase("inkwell@prod", Phase.SOAKING, Duration.ofSeconds(60));
-    String hostile = "ok\n::error::pwned \u001b[31mred";
-    String shown = "ok\\n:\u200b:error:\u200b:pwned \\x1b[31mred";
+    Cli refused = cli("abort", "inkwell@prod", "--as", "sam", "--reason", "ok\n::error::pwned \u001b[31mred");
+    assertEquals(1, refused.code(), "a reason with control characters is refused before it is sent: " + refused);
+    assertTrue(refused.err().contains("reason: contains a control character"), refused.err());
+    String hostile = "ok\u2028::error::pwned";
+    String shown = "ok\\u2028:\u200b:error:\u200b:pwned";
 
     Cli aborted = cli("abort", "inkwell@prod", "--as", "sam", "--reason", hostile);
     assertEquals(new Cli(0, "aborted by sam: " + shown + "\n", ""), aborted);
