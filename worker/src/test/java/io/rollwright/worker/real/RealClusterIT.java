@@ -118,6 +118,28 @@ class RealClusterIT extends RealClusterTest {
     assertTrue(setWeightAttempts(id) >= 2, "the weight step was re-run after the kill");
   }
 
+  /**
+   * A release terminated from outside at 25% runs no rollback of its own: the termination guard
+   * restores stable on the cluster with the release's rollback, capacity never dipping.
+   */
+  @Test
+  void aReleaseTerminatedMidCanaryIsRestoredByTheTerminationGuard() throws Exception {
+    String ns = "terminated";
+    cluster.releaseNamespace(ns);
+    cluster.service(ns, "api", REPLICAS, image("api", OLD));
+    try (ClusterSampler sampler = new ClusterSampler(cluster, ns, "api", "replica-ratio", REPLICAS);
+        AppProcess worker = clusterWorker("terminated", "--rollwright.guard.every=1s")) {
+      String id = start(ns, "api", "replica-ratio");
+      await("api's first stage", Duration.ofMinutes(1), () -> audited(id, "stage canary-25 started"));
+      assertEquals(1, cluster.replicas(ns, "api-canary"), "the canary runs 1 of 4 replicas");
+      server.client().newUntypedWorkflowStub(id).terminate("terminated by an operator mid-canary");
+      await("stable restored by the guard", Duration.ofMinutes(1),
+          () -> cluster.replicas(ns, "api-canary") == 0 && cluster.available(ns, "api") == REPLICAS);
+      assertTrue(sampler.minCapacity() >= 1.0, "api ran below its capacity: " + sampler.minCapacity());
+    }
+    assertSettled(ns, "api", "replica-ratio", OLD);
+  }
+
   /** With the shipped Role short of one verb, pre-flight blocks the release naming it, and nothing moved. */
   @Test
   void theShippedRoleShortOfAVerbBlocksAtPreflightNamingIt() throws Exception {
