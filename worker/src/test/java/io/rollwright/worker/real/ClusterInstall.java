@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.ByteArrayInputStream;
@@ -85,10 +84,6 @@ final class ClusterInstall {
           .forEach(rule -> rule.setVerbs(new ArrayList<>(rule.getVerbs().stream().filter(v -> !v.equals(verb)).toList())));
       return r;
     });
-  }
-
-  Role releaseRole(String ns) {
-    return admin.rbac().roles().inNamespace(ns).withName("rollwright-release").get();
   }
 
   /**

@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -256,15 +255,6 @@ public final class KubernetesControlPlane {
         throw new AssertionError("timed out after " + seconds + "s waiting for " + what);
       }
       Thread.sleep(100);
-    }
-  }
-
-  /** The processes' logs, for a failure message. */
-  public String logs() {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".log")).map(Path::toString).collect(Collectors.joining(", "));
-    } catch (IOException e) {
-      return dir.toString();
     }
   }
 }
