@@ -152,7 +152,7 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
 
   @Test
   void pauseAndPromoteAnswerOnlyWhatTheyDo() {
-    release = h.start(ReleaseHarness.request("checkout", "gated"));
+    release = h.start(ReleaseHarness.request("ledger", null));
     h.waitFor(Duration.ofMinutes(2));
     assertTrue(send(Action.PAUSE, "oncall-sam", "looking").accepted());
     ControlAnswer again = send(Action.PAUSE, "oncall-kim", "me too");

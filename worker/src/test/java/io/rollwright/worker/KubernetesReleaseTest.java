@@ -55,7 +55,7 @@ class KubernetesReleaseTest {
   }
 
   private static ReleaseRequest request(String router) {
-    ReleasePolicy standardVia = new ReleasePolicy(null, null, "standard", router, null, null, null, null, null, null);
+    ReleasePolicy standardVia = new ReleasePolicy(null, null, "standard", router, null, null, null, null, null, null, null);
     return new ReleaseRequest(SERVICE, "2.3.0", NEW_IMAGE, "prod", Strategy.CANARY, null, standardVia, "alice", null, null);
   }
 

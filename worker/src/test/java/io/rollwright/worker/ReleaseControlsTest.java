@@ -147,7 +147,7 @@ class ReleaseControlsTest extends TimeSkippingReleaseTest {
 
   @Test
   void fullPromotionNeedsAReasonAndSkipsRemainingStages() {
-    release = h.start(ReleaseHarness.request("checkout", "gated"));
+    release = h.start(ReleaseHarness.request("ledger", null));
     h.waitFor(Duration.ofMinutes(2));
 
     release.promote(new PromoteRequest("oncall-sam", "", true));
@@ -157,7 +157,7 @@ class ReleaseControlsTest extends TimeSkippingReleaseTest {
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome());
     assertEquals("promoted in full by oncall-sam: incident fix must ship now", result.detail());
-    assertEquals(List.of(10.0, 100.0, 0.0), h.weights("checkout"), "stage 2 (50%) never ran");
-    assertEquals("2.3.0", h.cluster().stableVersion("checkout"));
+    assertEquals(List.of(10.0, 100.0, 0.0), h.weights("ledger"), "stage 2 (50%) never ran");
+    assertEquals("2.3.0", h.cluster().stableVersion("ledger"));
   }
 }

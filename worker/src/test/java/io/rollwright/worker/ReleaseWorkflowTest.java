@@ -129,13 +129,13 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
 
   @Test
   void directReleaseWithReasonIsBreakGlassAndAudited() {
-    ReleaseRequest direct = ReleaseHarness.request("auth", "fast").withStrategy(Strategy.DIRECT, "CVE-2026-1234 hotfix");
+    ReleaseRequest direct = ReleaseHarness.request("ledger", null).withStrategy(Strategy.DIRECT, "CVE-2026-1234 hotfix");
 
     ReleaseWorkflow release = h.start(direct);
     ReleaseResult result = h.result(release);
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome());
-    assertEquals(List.of("promote-stable 2.3.0", "route-all-to-stable", "scale-canary-to-zero"), h.actions("auth"));
+    assertEquals(List.of("promote-stable 2.3.0", "route-all-to-stable", "scale-canary-to-zero"), h.actions("ledger"));
     assertTrue(release.status().audit().stream()
         .anyMatch(e -> e.action().equals("break-glass") && e.actor().equals("alice") && e.detail().contains("CVE-2026-1234")));
   }

@@ -51,6 +51,7 @@ public final class PolicyValidator {
       check(v, "policy.checks[" + i + "]", p.checks().get(i), shared);
     }
     groups(v, p);
+    (p.roles() == null ? Roles.UNDECLARED : p.roles()).check(v, p.groups());
     stages(v, p, strategy);
     Duration rollback = p.rollbackTimeout();
     if (rollback.compareTo(Duration.ofMinutes(1)) < 0 || rollback.compareTo(Duration.ofDays(1)) > 0) {
@@ -145,6 +146,9 @@ public final class PolicyValidator {
         Integer first = named.putIfAbsent(s.name(), i);
         if (first != null) {
           v.add(field + ".name", "'" + s.name() + "' is already the name of stages[" + first + "] (stage names are unique)");
+        }
+        if (s.name().equals(Roles.CONFIRMATION)) {
+          v.add(field + ".name", "'" + Roles.CONFIRMATION + "' is reserved for the confirmation of a break-glass release");
         }
       }
       if (s.weight() == null) {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * How a service is released: pre-flight checks, then ordered canary stages, each with its traffic
- * weight, soak, analysis checks and gate. {@code groups} names the members of approver groups.
+ * weight, soak, analysis checks and gate. {@code groups} names the members of approver groups;
+ * {@code roles} says who may start, operate and break glass (see {@link Roles}).
  * A policy may {@code extends} a preset and override any of its top-level fields.
  */
 public record ReleasePolicy(
@@ -22,6 +23,7 @@ public record ReleasePolicy(
     List<AnalysisCheck> checks,
     List<Stage> stages,
     Map<String, List<String>> groups,
+    Roles roles,
     @DurationField Duration rollbackTimeout) {
 
   public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
@@ -35,7 +37,12 @@ public record ReleasePolicy(
   }
 
   public ReleasePolicy withName(String newName) {
-    return new ReleasePolicy(newName, description, parent, router, analysis, preflight, checks, stages, groups, rollbackTimeout);
+    return new ReleasePolicy(newName, description, parent, router, analysis, preflight, checks, stages, groups, roles, rollbackTimeout);
+  }
+
+  /** This policy under {@code governing}'s roles: roles come only from the service's own policy. */
+  public ReleasePolicy withRoles(Roles governing) {
+    return new ReleasePolicy(name, description, parent, router, analysis, preflight, checks, stages, groups, governing, rollbackTimeout);
   }
 
   /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
@@ -52,6 +59,7 @@ public record ReleasePolicy(
         checks != null ? checks : base.checks(),
         stages != null ? stages : base.stages(),
         mergedGroups,
+        roles != null ? roles : base.roles(),
         rollbackTimeout != null ? rollbackTimeout : base.rollbackTimeout());
   }
 
@@ -76,6 +84,7 @@ public record ReleasePolicy(
         shared,
         explicit,
         groups,
+        roles == null ? Roles.UNDECLARED : roles,
         rollbackTimeout != null ? rollbackTimeout : DEFAULT_ROLLBACK_TIMEOUT);
   }
 }

@@ -59,6 +59,8 @@ public final class ReleaseState {
   private Stop stop;
   private ControlRequest abort;
   private PromoteRequest fullPromote;
+  private PromoteRequest fullAsked;
+  private Permissions permissions;
   private boolean soaking;
   private boolean skipSoak;
 
@@ -93,6 +95,11 @@ public final class ReleaseState {
   /** Everyone who may decide at least one of the release's gates (known once its policy is resolved). */
   public void approvers(Set<String> names) {
     approvers = Collections.unmodifiableSet(new LinkedHashSet<>(names));
+  }
+
+  /** The release's roles, once resolved; until then (and in releases started before roles) none are checked. */
+  void permissions(Permissions who) {
+    permissions = who;
   }
 
   public void phase(Phase next) {
@@ -216,7 +223,8 @@ public final class ReleaseState {
    * {@code control} update's validator asks it, and {@link #apply} starts with it.
    */
   public String certainRefusal(ControlCommand c) {
-    return CertainRefusals.of(c, c == null || c.action() == null ? null : closedTo(c.action()), approvers, request.requestedBy());
+    String refusal = CertainRefusals.of(c, c == null || c.action() == null ? null : closedTo(c.action()), approvers, request.requestedBy());
+    return refusal != null || permissions == null ? refusal : permissions.controlRefusal(c);
   }
 
   /**
@@ -271,6 +279,19 @@ public final class ReleaseState {
     if (p.full()) {
       if (fullPromote != null) {
         return refuse(signal, actor, "a full promotion by " + fullPromote.actor() + " is already under way");
+      }
+      if (permissions != null && !permissions.solo()) {
+        if (fullAsked == null) {
+          fullAsked = p;
+          return accept(actor, "asked to promote in full", p.reason() + " (takes effect when a second holder of the breakGlass role confirms with promote --full)");
+        }
+        String second = permissions.secondPersonRefusal(fullAsked.actor(), actor);
+        if (second != null) {
+          return refuse(signal, actor, second);
+        }
+        fullPromote = new PromoteRequest(fullAsked.actor() + " (confirmed by " + actor + ")", fullAsked.reason(), true);
+        pausedBecause = null;
+        return accept(actor, "promoted in full (skipping remaining stages)", "confirming " + fullAsked.actor() + ": " + fullAsked.reason());
       }
       fullPromote = p;
       pausedBecause = null;

@@ -10,7 +10,6 @@ import io.rollwright.api.PreflightResult;
 import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseEvent;
-import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
@@ -29,7 +28,6 @@ import io.rollwright.policy.Stage;
 import io.rollwright.policy.TimeoutAction;
 import io.rollwright.policy.Violation;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Async;
@@ -39,7 +37,9 @@ import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -58,6 +58,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseVisibility visibility = new ReleaseVisibility();
   private final ReleaseState state;
   private final ReleaseDesk desk;
+  private final ReleaseAdmission admission;
   private ReleasePolicy policy;
   private TrafficTarget target;
   private CanaryWatch canary;
@@ -68,22 +69,38 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   public ReleaseWorkflowImpl(ReleaseRequest request) {
     state = new ReleaseState(request, Workflow::currentTimeMillis);
     desk = new ReleaseDesk(state);
+    admission = new ReleaseAdmission(state);
   }
 
   @Override
   public ReleaseResult run(ReleaseRequest request) {
-    refuseTwin(request);
+    admission.refuseTwin(request);
     Async.procedure(this::applyArrivals);
     watchedHolds = Workflow.getVersion("watched-holds", Workflow.DEFAULT_VERSION, 1) == 1;
-    refuseIfInvalid(request);
+    admission.refuseIfInvalid(request);
     ResolvedRelease release = resolve(request);
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
-    state.approvers(ApprovalTally.allowedAtAnyGate(policy.stages(), policy.groups()));
+    Permissions who = admission.permissions(release);
+    String breakGlass = who == null ? null : Permissions.breakGlassAsked(request.strategy(), release.override());
+    Gate confirmation = breakGlass == null || who.solo() ? null : who.confirmation();
+    Set<String> approvers = new LinkedHashSet<>(ApprovalTally.allowedAtAnyGate(policy.stages(), policy.groups()));
+    approvers.addAll(confirmation == null ? List.of() : confirmation.approvers());
+    state.approvers(approvers);
     visibility.plan(policy);
     target = TrafficTarget.of(request, policy.router());
     tell(Kind.STARTED, request.service() + " " + request.version() + " → " + request.environment() + ", "
         + request.strategy().name().toLowerCase() + " (policy " + policy.name() + ", from " + release.policySource() + ")");
+    if (breakGlass != null) {
+      state.record(request.requestedBy(), "asked to break glass", breakGlass + (confirmation == null ? " (solo break-glass allowed)" : ""));
+    }
+    String unconfirmed = confirmation == null ? null : BreakGlassGate.confirm(breakGlass, confirmation, state, this::tell);
+    if (unconfirmed != null) {
+      ReleaseState.Stop stop = state.stop();
+      return stop != null && stop.reason() == RollbackReason.ABORTED
+          ? finish(ReleaseOutcome.ROLLED_BACK, stop.reason(), stop.detail() + " (before anything was deployed)")
+          : finish(ReleaseOutcome.BLOCKED, null, unconfirmed);
+    }
 
     List<PreflightResult> failed = preflight(release);
     if (!failed.isEmpty()) {
@@ -97,23 +114,6 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     return request.strategy() == Strategy.DIRECT ? releaseDirectly(request) : releaseByCanary();
   }
 
-  /**
-   * Refuses, before anything runs, a release under an ID other than its own: it would run beside the
-   * release under that ID. Versioned so that one started before the check was added runs on.
-   */
-  private void refuseTwin(ReleaseRequest request) {
-    String why = ReleaseIds.misnamed(Workflow.getInfo().getWorkflowId(), request.service(), request.environment());
-    if (why != null && Workflow.getVersion("canonical-id", Workflow.DEFAULT_VERSION, 1) == 1) {
-      throw refusal(why);
-    }
-  }
-
-  /** What ends the release before anything has run: audited here, final (no retry) when thrown. */
-  private ApplicationFailure refusal(String why) {
-    state.record(ReleaseState.SYSTEM, "refused request", why);
-    return ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
-  }
-
   /** The desk's thread: applies what arrived once everything delivered with it has arrived too. */
   private void applyArrivals() {
     while (true) {
@@ -122,26 +122,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
   }
 
-  /**
-   * The request's limits, checked here too so a start that bypassed the front doors (the Temporal
-   * CLI) fails at once, before any activity. Versioned: releases started before this check replay
-   * as they ran (a request valid then, e.g. a reason with a line break, may be invalid now).
-   */
-  private void refuseIfInvalid(ReleaseRequest request) {
-    if (Workflow.getVersion("request-limits", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
-      return;
-    }
-    List<Violation> found = RequestCheck.check(request);
-    if (!found.isEmpty()) {
-      throw refusal(new InvalidReleaseException(found).getMessage());
-    }
-  }
-
   private ResolvedRelease resolve(ReleaseRequest request) {
     try {
       return steps.resolve(request);
     } catch (ActivityFailure e) {
-      throw refusal(Failures.describe(e));
+      throw admission.refusal(Failures.describe(e));
     }
   }
 

@@ -21,7 +21,7 @@ class CustomQueryCheckTest {
 
   private static List<Violation> violations(AnalysisCheck check) {
     Stage stage = new Stage("canary-10", 10.0, Duration.ofMinutes(10), List.of(check), null);
-    return VALIDATOR.check(new ReleasePolicy("p", null, null, null, null, null, null, List.of(stage), Map.of(), null)
+    return VALIDATOR.check(new ReleasePolicy("p", null, null, null, null, null, null, List.of(stage), Map.of(), null, null)
         .completed("sandbox", "sandbox"));
   }
 

@@ -7,11 +7,17 @@ import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.RequestCheck;
+import io.rollwright.policy.Roles;
+import io.rollwright.policy.Violation;
+import java.util.List;
+import java.util.Optional;
 import io.temporal.failure.ApplicationFailure;
 
 /**
  * Resolves a request's policy: the named one, else the inline one, else the service's own policy
  * file, else the worker's default preset. Completes it with the worker's defaults and validates it.
+ * Roles always come from the governing policy (the service's own, else the default), whichever
+ * policy runs; choosing another one is an override when the governing policy declares roles.
  */
 public final class PolicyActivitiesImpl implements PolicyActivities {
   /** The worker's defaults for what a policy leaves out. */
@@ -39,6 +45,7 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
   /** The resolution itself; throws {@link InvalidReleaseException} naming every field and rule at fault. */
   public ResolvedRelease resolveOrThrow(ReleaseRequest request) {
     RequestCheck.require(request);
+    Optional<PolicyRepository.Found> governing = repository.find(request.service()).or(() -> repository.find(defaults.policy()));
     PolicyRepository.Found found;
     if (request.policy() != null) {
       found = repository.find(request.policy()).orElseThrow(() -> new InvalidReleaseException("policy",
@@ -47,12 +54,26 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
       ReleasePolicy given = request.inlinePolicy().name() == null ? request.inlinePolicy().withName("inline") : request.inlinePolicy();
       found = new PolicyRepository.Found(repository.extend(given, "inlinePolicy", 0), "inline");
     } else {
-      found = repository.find(request.service())
-          .or(() -> repository.find(defaults.policy()))
-          .orElseThrow(() -> new InvalidReleaseException("policy", "no policy for " + request.service() + " and no default policy"));
+      found = governing.orElseThrow(() -> new InvalidReleaseException("policy", "no policy for " + request.service() + " and no default policy"));
     }
-    ReleasePolicy completed = found.policy().completed(defaults.router(), defaults.metricProvider());
+    Roles roles = governing.map(PolicyActivitiesImpl::roles).orElse(Roles.UNDECLARED);
+    String override = roles.declared() && !found.source().equals(governing.get().source())
+        ? "policy " + found.policy().name() + " (" + found.source() + ") instead of the service's own (" + governing.get().source() + ")"
+        : null;
+    ReleasePolicy completed = found.policy().withRoles(roles).completed(defaults.router(), defaults.metricProvider());
     validator.require(completed, request.strategy());
-    return new ResolvedRelease(request, completed, found.source());
+    return new ResolvedRelease(request, completed, found.source(), override);
+  }
+
+  /** The governing policy's roles, valid, with its groups replaced by their members. */
+  private static Roles roles(PolicyRepository.Found governing) {
+    ReleasePolicy policy = governing.policy();
+    Roles roles = policy.roles() == null ? Roles.UNDECLARED : policy.roles();
+    List<Violation> broken = roles.check(policy.groups());
+    if (!broken.isEmpty()) {
+      throw new InvalidReleaseException(broken.stream()
+          .map(v -> new Violation(governing.source() + ": " + v.field(), v.rule())).toList());
+    }
+    return roles.expanded(policy.groups());
   }
 }

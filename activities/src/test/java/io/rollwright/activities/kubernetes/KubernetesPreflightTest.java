@@ -28,7 +28,7 @@ class KubernetesPreflightTest {
   private static ResolvedRelease release(String service, String router) {
     ReleaseRequest r = new ReleaseRequest(service, "2.3.0", "registry.example/" + service + ":2.3.0", "prod", Strategy.CANARY,
         null, null, "alice", null, null);
-    ReleasePolicy p = new ReleasePolicy("p", null, null, router, null, List.of(), List.of(), List.of(), Map.of(), null);
+    ReleasePolicy p = new ReleasePolicy("p", null, null, router, null, List.of(), List.of(), List.of(), Map.of(), null, null);
     return new ResolvedRelease(r, p, "test");
   }
 

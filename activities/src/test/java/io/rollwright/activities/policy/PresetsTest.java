@@ -136,7 +136,7 @@ class PresetsTest {
 
   @Test
   void anInlinePolicyMayExtendAPreset() {
-    ReleasePolicy inline = new ReleasePolicy(null, null, "quick", null, null, null, null, null, null, Duration.ofMinutes(10));
+    ReleasePolicy inline = new ReleasePolicy(null, null, "quick", null, null, null, null, null, null, null, Duration.ofMinutes(10));
     ResolvedRelease r = activities().resolveOrThrow(request(null, inline));
     assertEquals("inline", r.policySource());
     assertEquals(Duration.ofMinutes(10), r.policy().rollbackTimeout());
