@@ -59,6 +59,10 @@ class ValidationTableTest {
       {"service": "checkout", "version": "1.4.2", "image": "registry.local/checkout:1.4.2", "environment": "prod",
        "strategy": "canary", "requestedBy": "alice", "changeRef": "CHG-1234", "inlinePolicy": %s}""".formatted(VALID_POLICY);
 
+  private static String manyNames(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> "\"person-" + i + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+  }
+
   static Stream<Arguments> badInputs() {
     return Stream.of(
         // --- the request as JSON: parse errors name the path from "request" ---
@@ -134,6 +138,12 @@ class ValidationTableTest {
         row("NaN weight (YAML .nan)", () -> policy("/stages/0/weight", Double.NaN), "policy.stages[0].weight", "must be a finite number (got NaN)"),
         row("infinite threshold", () -> policy("/checks/0/max", Double.POSITIVE_INFINITY), "policy.checks[0].max", "must be a finite number"),
         row("NaN quality-gate min", () -> policy("/preflight/1/min", Double.NaN), "policy.preflight[1].min", "must be a finite number"),
+        row("a stage named break-glass", () -> policy("/stages/1/name", "break-glass"), "policy.stages[1].name", "'break-glass' is reserved for the confirmation of a break-glass release"),
+        row("a role naming an undefined group", () -> policy("/roles", json("{\"operators\": {\"groups\": [\"sre\"]}}")), "policy.roles.operators.groups[0]", "names group 'sre' which the policy's groups do not define"),
+        row("a role holder with a line break", () -> policy("/roles", json("{\"breakGlass\": {\"people\": [\"carol\\nmallory\"]}}")), "policy.roles.breakGlass.people[0]", "contains a control character (U+000A at position 5)"),
+        row("a role of 201 people", () -> policy("/roles", json("{\"requesters\": {\"people\": " + manyNames(201) + "}}")), "policy.roles.requesters", "201 entries, at most 200"),
+        row("confirmWithin 10s", () -> policy("/roles", json("{\"breakGlass\": {\"people\": [\"carol\"]}, \"confirmWithin\": \"10s\"}")), "policy.roles.confirmWithin", "between 1m and 1d (got 10s)"),
+        row("unknown role", () -> request("/inlinePolicy/roles", json("{\"admins\": {\"people\": [\"carol\"]}}")), "request.inlinePolicy.roles.admins", "is not a known field"),
         row("21 stages", () -> policy("/stages", json(manyStages(21))), "policy.stages", "21 stages, at most 20"),
         // --- strict JSON: no coercion, no NaN ---
         row("a number for a string", () -> request("/version", 5), "request.version", "Cannot coerce Integer value (5) to `java.lang.String`"),
