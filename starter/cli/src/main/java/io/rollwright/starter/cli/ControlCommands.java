@@ -30,7 +30,7 @@ final class ControlCommands {
 
     @Override
     int run() throws Exception {
-      ControlCommand command = new ControlCommand(action(), actor, reason());
+      ControlCommand command = new ControlCommand(action(), identity("--as", actor), reason());
       RequestCheck.requireControl(command);
       ControlAnswer answer = new ReleaseControls(temporal.client(), Duration.ofSeconds(10)).send(releaseId, command);
       if (json()) {

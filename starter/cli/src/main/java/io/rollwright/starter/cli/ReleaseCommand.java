@@ -64,6 +64,23 @@ abstract class ReleaseCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
   }
 
+  /**
+   * Who the caller is: the identity in their TLS client certificate when one is configured (naming
+   * anyone else with {@code option} is refused), else what {@code option} gives (or its default).
+   */
+  String identity(String option, String given) {
+    String certified = temporal.certifiedIdentity();
+    if (certified == null) {
+      return given;
+    }
+    boolean explicit = spec.commandLine().getParseResult().hasMatchedOption(option);
+    if (explicit && !certified.equals(given)) {
+      throw new IllegalArgumentException(option + " " + given + " is not who your TLS client certificate says you are ("
+          + certified + "); leave " + option + " out");
+    }
+    return certified;
+  }
+
   boolean json() {
     return output == Output.json;
   }

@@ -74,7 +74,7 @@ final class StartCommand extends ReleaseCommand {
   @Override
   int run() throws Exception {
     ReleaseRequest request = new ReleaseRequest(service, version, image, environment, direct ? Strategy.DIRECT : Strategy.CANARY,
-        policy.name, policy.file == null ? null : policyFile(policy.file), requestedBy, reason, changeRef);
+        policy.name, policy.file == null ? null : policyFile(policy.file), identity("--requested-by", requestedBy), reason, changeRef);
     Instant committed = committedAt();
     RequestCheck.require(request);
     WorkflowExecution run = new ReleaseStarter(temporal.client()).start(request, committed);

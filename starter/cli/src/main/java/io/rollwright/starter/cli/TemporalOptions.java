@@ -35,6 +35,7 @@ public final class TemporalOptions {
 
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
+  private String certified;
 
   /** A client of the configured namespace, connected (or {@link TemporalUnavailableException} within 5 seconds). */
   public WorkflowClient client() {
@@ -58,9 +59,27 @@ public final class TemporalOptions {
       } catch (RuntimeException e) {
         throw new TemporalUnavailableException(this, e);
       }
-      client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+      WorkflowClientOptions.Builder clientOptions = WorkflowClientOptions.newBuilder().setNamespace(namespace);
+      if (certifiedIdentity() != null) {
+        clientOptions.setIdentity(certifiedIdentity());
+      }
+      client = WorkflowClient.newInstance(stubs, clientOptions.build());
     }
     return client;
+  }
+
+  /**
+   * The identity the configured TLS client certificate vouches for (its subject's CN), or null
+   * without one. Temporal records it as the client identity of everything this CLI sends.
+   */
+  public String certifiedIdentity() {
+    if (tlsCert == null) {
+      return null;
+    }
+    if (certified == null) {
+      certified = ClientCertificate.commonName(tlsCert);
+    }
+    return certified;
   }
 
   /** Where the Web UI shows this run of the release. */
