@@ -9,10 +9,19 @@ package io.rollwright.api;
 public final class ControlLimits {
   /** The failure type a caller sees for a control the release refused before accepting it; its message is the reason. */
   public static final String REFUSED = Refusal.class.getName();
+  /** The failure type of a control refused because its sender lacks the role it needs. */
+  public static final String FORBIDDEN = Forbidden.class.getName();
 
   /** Thrown by the {@code control} update's validator: the release refuses the control, for {@code getMessage()}. */
   public static final class Refusal extends RuntimeException {
     public Refusal(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /** Thrown by the {@code control} update's validator when the sender lacks the role the control needs. */
+  public static final class Forbidden extends RuntimeException {
+    public Forbidden(String why) {
       super(why, null, false, false);
     }
   }

@@ -224,7 +224,12 @@ public final class ReleaseState {
    */
   public String certainRefusal(ControlCommand c) {
     String refusal = CertainRefusals.of(c, c == null || c.action() == null ? null : closedTo(c.action()), approvers, request.requestedBy());
-    return refusal != null || permissions == null ? refusal : permissions.controlRefusal(c);
+    return refusal != null ? refusal : roleRefusal(c);
+  }
+
+  /** Why {@code c}'s sender lacks the role its action needs, or null (also when roles are not yet known). */
+  public String roleRefusal(ControlCommand c) {
+    return permissions == null || c == null || c.action() == null || c.actor() == null ? null : permissions.controlRefusal(c);
   }
 
   /**

@@ -377,7 +377,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     List<Violation> broken = RequestCheck.control(command);
     String refusal = broken.isEmpty() ? state.certainRefusal(command) : new InvalidReleaseException(broken).getMessage();
     if (refusal != null) {
-      throw new ControlLimits.Refusal(refusal);
+      throw refusal.equals(state.roleRefusal(command)) ? new ControlLimits.Forbidden(refusal) : new ControlLimits.Refusal(refusal);
     }
   }
 

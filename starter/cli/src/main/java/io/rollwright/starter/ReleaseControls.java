@@ -86,8 +86,8 @@ public final class ReleaseControls {
   /** The release's refusal when its validator refused the control before accepting it, else null. */
   private static ControlAnswer refusedBeforeAccepted(Throwable failure) {
     if (failure instanceof WorkflowUpdateException && failure.getCause() instanceof ApplicationFailure f
-        && ControlLimits.REFUSED.equals(f.getType())) {
-      return new ControlAnswer(false, f.getOriginalMessage());
+        && (ControlLimits.REFUSED.equals(f.getType()) || ControlLimits.FORBIDDEN.equals(f.getType()))) {
+      return new ControlAnswer(false, f.getOriginalMessage(), ControlLimits.FORBIDDEN.equals(f.getType()));
     }
     return null;
   }

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Every error of the REST API as an RFC 9457 problem: 400 naming each bad field ({@code errors}:
  * field and message), 413 for a body over the limit, 404 for an unknown release, 409 for a release
- * already in progress or a refused control, 503 when Temporal cannot be reached.
+ * already in progress or a refused control, 403 for a control the caller's role does not allow, 503
+ * when Temporal cannot be reached.
  */
 @RestControllerAdvice
 public class ApiProblems {
@@ -60,7 +61,9 @@ public class ApiProblems {
 
   @ExceptionHandler(ControlRefusedException.class)
   ProblemDetail refused(ControlRefusedException e) {
-    return problem(HttpStatus.CONFLICT, "Refused by the release", e.getMessage());
+    return e.forbidden()
+        ? problem(HttpStatus.FORBIDDEN, "Forbidden by the release's roles", e.getMessage())
+        : problem(HttpStatus.CONFLICT, "Refused by the release", e.getMessage());
   }
 
   @ExceptionHandler(StatusRuntimeException.class)

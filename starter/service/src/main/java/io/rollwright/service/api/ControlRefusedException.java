@@ -1,8 +1,15 @@
 package io.rollwright.service.api;
 
-/** The release refused a control; the message says why (it is also in the release's audit timeline). */
+/** The release refused a control; the message says why. {@code forbidden}: the caller lacks the role it needs. */
 public final class ControlRefusedException extends RuntimeException {
-  public ControlRefusedException(String why) {
+  private final boolean forbidden;
+
+  public ControlRefusedException(String why, boolean forbidden) {
     super(why);
+    this.forbidden = forbidden;
+  }
+
+  public boolean forbidden() {
+    return forbidden;
   }
 }

@@ -144,7 +144,7 @@ public class ReleasesController {
     RequestCheck.requireControl(command);
     ControlAnswer answer = controls.send(id, command);
     if (!answer.accepted()) {
-      throw new ControlRefusedException(answer.message());
+      throw new ControlRefusedException(answer.message(), answer.forbidden());
     }
     return answer;
   }
