@@ -75,6 +75,18 @@ class PolicyRolesTest {
         "names group 'sre' which the policy's groups do not define")), e.violations());
   }
 
+  @Test
+  void theReadmesExampleResolvesWithItsRoles() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int from = readme.indexOf("# payments.yaml\n");
+    Files.writeString(dir.resolve("payments.yaml"), readme.substring(from, readme.indexOf("```", from)));
+    ResolvedRelease r = resolve(new ReleaseRequest("payments", "1.4.2", "registry.local/payments:1.4.2", "prod", Strategy.CANARY, null, null,
+        "ci-bot", null, null));
+    assertEquals(List.of("sam@example.com", "kim@example.com", "alice@example.com", "bob@example.com"), r.policy().roles().operators().people());
+    assertEquals(List.of("sam@example.com", "kim@example.com"), r.policy().roles().breakGlass().people());
+    assertEquals(java.time.Duration.ofHours(1), r.policy().roles().confirmWithin());
+  }
+
   private ResolvedRelease resolve(ReleaseRequest request) {
     return new PolicyActivitiesImpl(new PolicyRepository(List.of(new DirectoryPolicyFiles(dir))), VALIDATOR,
         new PolicyActivitiesImpl.Defaults("standard", "sandbox", "sandbox")).resolveOrThrow(request);
