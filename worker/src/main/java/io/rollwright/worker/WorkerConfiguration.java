@@ -23,7 +23,9 @@ import io.rollwright.activities.preflight.PreflightActivitiesImpl;
 import io.rollwright.activities.prometheus.PrometheusClient;
 import io.rollwright.activities.prometheus.PrometheusMetricProvider;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
+import io.rollwright.api.ReleasePayloads;
 import io.rollwright.workflow.UnreadableRequestInterceptor;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import java.net.URI;
 import java.nio.file.Path;
@@ -41,6 +43,12 @@ import org.springframework.context.annotation.Configuration;
 public class WorkerConfiguration {
 
   /** A release whose start input cannot be read fails at once, instead of retrying its first workflow task for ever. */
+  /** The converter the Temporal starter gives the worker's client (the bean name it looks for). */
+  @Bean
+  DataConverter mainDataConverter() {
+    return ReleasePayloads.converter();
+  }
+
   @Bean
   WorkerInterceptor unreadableRequestInterceptor() {
     return new UnreadableRequestInterceptor();

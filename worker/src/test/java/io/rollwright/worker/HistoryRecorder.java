@@ -3,7 +3,10 @@ package io.rollwright.worker;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.PromoteRequest;
+import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.api.Strategy;
 import io.rollwright.starter.ReleaseControls;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +46,22 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
     release.control(new ControlCommand(ControlCommand.Action.APPROVE, "carol", "ok", "canary-50"));
     h.result(release);
     save("approval-progress", "checkout@prod");
+  }
+
+  @Test
+  void breakGlassByTwo() throws IOException {
+    ReleaseRequest override = new ReleaseRequest("vault", "2.3.0", "registry.example/vault:2.3.0", "prod", Strategy.CANARY, "gated", null,
+        "alice", null, "abc123");
+    ReleaseWorkflow release = h.start(override);
+    h.waitFor(Duration.ofMinutes(1));
+    release.approve(new ApprovalDecision("dave", "confirmed"));
+    h.waitFor(Duration.ofMinutes(3));
+    ReleaseControls controls = new ReleaseControls(h.client, Duration.ofSeconds(30));
+    controls.send("vault@prod", new ControlCommand(ControlCommand.Action.PAUSE, "bob", "not an operator"));
+    controls.send("vault@prod", new ControlCommand(ControlCommand.Action.PROMOTE_FULL, "oncall-sam", "incident fix"));
+    release.promote(new PromoteRequest("oncall-kim", "agreed", true));
+    h.result(release);
+    save("break-glass-by-two", "vault@prod");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseIds;
+import io.rollwright.api.ReleasePayloads;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseSearchAttributes;
@@ -20,6 +21,7 @@ import io.rollwright.api.Strategy;
 import io.rollwright.workflow.ReleaseWorkflowImpl;
 import io.rollwright.workflow.UnreadableRequestInterceptor;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -47,6 +49,7 @@ final class ReleaseHarness {
         .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
         .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new UnreadableRequestInterceptor()).build())
         .setWorkerOptions(WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(ReleasePayloads.converter()).build())
         .setDoNotStart(true);
     ReleaseSearchAttributes.all().forEach(builder::registerSearchAttribute);
     return builder.build();

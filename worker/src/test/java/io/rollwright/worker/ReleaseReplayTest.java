@@ -1,7 +1,11 @@
 package io.rollwright.worker;
 
+import io.rollwright.api.ReleasePayloads;
 import io.rollwright.workflow.ReleaseWorkflowImpl;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,15 +22,27 @@ class ReleaseReplayTest {
   /** Each history replays under the ID it ran under: a release refuses to run under any other. */
   @ParameterizedTest
   @CsvSource({"promoted, checkout@prod", "rolled-back, payments@prod", "approval-timeout, checkout@prod",
-      "approval-progress, checkout@prod", "watched-gate, checkout@prod", "breach-while-paused, checkout@prod"})
+      "approval-progress, checkout@prod", "watched-gate, checkout@prod", "breach-while-paused, checkout@prod",
+      "break-glass-by-two, vault@prod"})
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(history(name, releaseId), ReleaseWorkflowImpl.class);
+    replay(history(name, releaseId));
   }
 
   /** A release started under another ID before such releases were refused runs on as it did. */
   @Test
   void twinStartedBeforeTheRefusalReplays() throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(history("promoted", "checkout@prod-2"), ReleaseWorkflowImpl.class);
+    replay(history("promoted", "checkout@prod-2"));
+  }
+
+  /** Replays with the workers' own payload converter, which reads without coercion. */
+  private static void replay(WorkflowExecutionHistory history) throws Exception {
+    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(ReleasePayloads.converter()).build()).build());
+    try {
+      WorkflowReplayer.replayWorkflowExecution(history, env, ReleaseWorkflowImpl.class);
+    } finally {
+      env.close();
+    }
   }
 
   private static WorkflowExecutionHistory history(String name, String releaseId) throws IOException {

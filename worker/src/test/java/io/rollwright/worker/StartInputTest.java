@@ -45,6 +45,14 @@ class StartInputTest extends TimeSkippingReleaseTest {
   }
 
   @Test
+  void aNumberIsNeitherAVersionNorAStrategy() {
+    assertRefused("checkout@prod", Map.of("service", "checkout", "environment", "prod", "version", 5),
+        UNREADABLE + "request.version: Cannot coerce Integer value (5) to `java.lang.String`");
+    assertRefused("payments@prod", Map.of("service", "payments", "environment", "prod", "strategy", 1),
+        UNREADABLE + "request.strategy: '1' is not one of canary, direct");
+  }
+
+  @Test
   void inputThatIsNoObjectIsRefused() {
     assertRefused("checkout@prod", "hello", UNREADABLE + "request: must be a JSON object");
     assertRefused("payments@prod", List.of(1, 2), UNREADABLE + "request: must be a JSON object");

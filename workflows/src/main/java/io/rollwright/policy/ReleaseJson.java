@@ -33,6 +33,19 @@ public final class ReleaseJson {
 
   /** Configures a mapper (JSON or YAML) for strict reading. */
   public static ObjectMapper strict(ObjectMapper mapper) {
+    return noCoercion(mapper)
+        .registerModule(new SimpleModule("finite-numbers").addDeserializer(Double.class, new FiniteDouble()))
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+        .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
+  }
+
+  /**
+   * Configures a mapper to read every value as the type it is written in: a number is not a string
+   * or an enum, a fraction not an integer, a string not a number or a boolean. The worker's Temporal
+   * payload converter reads with it, so a start input from the Temporal CLI is not coerced either.
+   */
+  public static ObjectMapper noCoercion(ObjectMapper mapper) {
     mapper.coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -45,12 +58,9 @@ public final class ReleaseJson {
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     return mapper
-        .registerModule(new SimpleModule("finite-numbers").addDeserializer(Double.class, new FiniteDouble()))
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+        .configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true)
         .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-        .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
-        .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
+        .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
   }
 
   /** Reads a JSON text as {@code type} strictly, or throws {@link InvalidReleaseException} naming the field at fault under {@code root}. */

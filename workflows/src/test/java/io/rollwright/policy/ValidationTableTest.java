@@ -147,6 +147,7 @@ class ValidationTableTest {
         row("21 stages", () -> policy("/stages", json(manyStages(21))), "policy.stages", "21 stages, at most 20"),
         // --- strict JSON: no coercion, no NaN ---
         row("a number for a string", () -> request("/version", 5), "request.version", "Cannot coerce Integer value (5) to `java.lang.String`"),
+        row("a number for an enum", () -> request("/strategy", 1), "request.strategy", "'1' is not one of canary, direct"),
         row("a boolean for a string", () -> request("/service", true), "request.service", "Cannot coerce Boolean value"),
         row("a fraction for an integer", () -> request("/inlinePolicy/analysis/inconclusiveAfter", 2.5), "request.inlinePolicy.analysis.inconclusiveAfter", "Cannot coerce Floating-point value (2.5)"),
         row("a string for a number", () -> request("/inlinePolicy/stages/0/weight", "10"), "request.inlinePolicy.stages[0].weight", "Cannot coerce String value"),

@@ -52,6 +52,7 @@ class StartInputIT extends RealServerTest {
       sideways | {"service": "sideways", "environment": "prod", "version": "2.3.0", "strategy": "sideways"} | request.strategy: 'sideways' is not one of canary, direct
       colour   | {"service": "colour", "environment": "prod", "version": "2.3.0", "colour": "blue"}        | request.colour: is not a known field
       soak     | {"service": "soak", "environment": "prod", "version": "2.3.0", "inlinePolicy": {"extends": "brief", "stages": [{"name": "canary-50", "weight": 50, "soak": "2 minutes"}]}} | request.inlinePolicy.stages[0].soak: '2 minutes' is not a duration
+      number   | {"service": "number", "environment": "prod", "version": 5}                               | request.version: Cannot coerce Integer value (5) to `java.lang.String`
       hello    | "hello"                                                                                    | request: must be a JSON object
       listed   | [1, 2]                                                                                     | request: must be a JSON object
       """)
