@@ -84,6 +84,7 @@ class RolesTest extends TimeSkippingReleaseTest {
     h.waitFor(Duration.ofMinutes(1));
     assertEquals(Phase.AWAITING_APPROVAL, release.status().phase());
     assertEquals("break-glass", release.status().gate().stage());
+    assertEquals("break-glass", release.status().stage(), "what Slack's buttons bind to, so they cannot approve a later gate");
     assertEquals(List.of(), h.actions("vault"), "nothing is deployed before the confirmation");
 
     ControlAnswer self = send(Action.APPROVE, "alice", "me");
@@ -97,6 +98,9 @@ class RolesTest extends TimeSkippingReleaseTest {
     assertEquals(List.of(10.0), h.weights("vault"));
     assertEquals(List.of("alice"), audit("asked to break glass"));
     assertEquals(List.of("dave"), audit("approved"));
+    ControlAnswer stale = new ReleaseControls(h.client, Duration.ofSeconds(30)).send("vault@prod",
+        new ControlCommand(Action.APPROVE, "oncall-kim", "old button", "break-glass"));
+    assertEquals("the gate of stage break-glass is closed", stale.message());
   }
 
   @Test

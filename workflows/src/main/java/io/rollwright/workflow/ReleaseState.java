@@ -400,7 +400,7 @@ public final class ReleaseState {
   private ReleaseStatus snapshot(Phase shown) {
     return new ReleaseStatus(request.releaseId(), request.service(), request.version(), request.environment(),
         request.strategy(), request.requestedBy(), policy, paused() && shown != Phase.DONE ? Phase.PAUSED : shown,
-        stageNumber, stageCount, stage, weight, shown(pausedBecause), gate == null ? null : gate.status(), verdicts,
+        stageNumber, stageCount, gate != null ? gate.stage() : stage, weight, shown(pausedBecause), gate == null ? null : gate.status(), verdicts,
         preflight, result == null ? null : new ReleaseResult(result.releaseId(), result.outcome(), result.rollbackReason(),
             shown(result.detail()), result.durationMillis()), audit.shown(), startedAt);
   }
