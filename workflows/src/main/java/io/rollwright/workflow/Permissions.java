@@ -13,9 +13,10 @@ import java.util.Map;
 /**
  * Who may do what to one release, by the roles of its service. Pure. Every refusal names who
  * lacks which role and who holds it. Approvals and rejections are the gates' business
- * ({@link ApprovalTally}); this covers starting, operating and breaking glass.
+ * ({@link ApprovalTally}); this covers starting, operating and breaking glass. The release asks it
+ * before anything runs, and {@code rollwright validate} asks it the same.
  */
-final class Permissions {
+public final class Permissions {
   private static final String UNNAMED = "nobody holds it: name its holders in roles.breakGlass of the service's policy";
 
   private final Roles roles;
@@ -23,14 +24,14 @@ final class Permissions {
   private final String requester;
 
   /** {@code roles}: the release's roles, their groups already replaced by their members. */
-  Permissions(Roles roles, String releaseId, String requester) {
+  public Permissions(Roles roles, String releaseId, String requester) {
     this.roles = roles;
     this.releaseId = releaseId;
     this.requester = requester;
   }
 
   /** What breaking glass the start asks for ({@code direct}, another policy), or null when none. */
-  static String breakGlassAsked(Strategy strategy, String override) {
+  public static String breakGlassAsked(Strategy strategy, String override) {
     if (strategy == Strategy.DIRECT) {
       return "a direct release (skipping stages and analysis)";
     }
@@ -38,7 +39,7 @@ final class Permissions {
   }
 
   /** Why the requester may not start the release as asked, or null. */
-  String startRefusal(String breakGlass) {
+  public String startRefusal(String breakGlass) {
     if (!holds(roles.requesters(), requester)) {
       return requester + " may not start a release of " + releaseId + ": that needs the requesters role (held by "
           + roles.requesters().describe(Map.of()) + ")";
@@ -64,7 +65,7 @@ final class Permissions {
   }
 
   /** Whether one break-glass holder suffices; else a second one must confirm. */
-  boolean solo() {
+  public boolean solo() {
     return roles.soloBreakGlass();
   }
 

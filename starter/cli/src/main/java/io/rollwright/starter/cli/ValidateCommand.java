@@ -10,6 +10,7 @@ import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.ReleaseJson;
 import io.rollwright.text.TerminalText;
+import io.rollwright.workflow.Permissions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,10 +82,20 @@ final class ValidateCommand implements Callable<Integer> {
         new PolicyValidator(new PolicyValidator.Known(routers, providers, preflightChecks)),
         new PolicyActivitiesImpl.Defaults(defaultPolicy, defaultRouter, defaultMetrics));
     ResolvedRelease resolved = worker.resolveOrThrow(request);
+    Permissions roles = new Permissions(resolved.policy().roles(), request.releaseId(), request.requestedBy());
+    String breakGlass = Permissions.breakGlassAsked(request.strategy(), resolved.override());
+    String refused = roles.startRefusal(breakGlass);
+    if (refused != null) {
+      throw new InvalidReleaseException("requestedBy", refused);
+    }
     spec.commandLine().getOut().println(TerminalText.line("valid: " + request.service() + " " + request.version() + " → "
         + request.environment() + " (" + request.strategy().name().toLowerCase(Locale.ROOT) + "), release id " + request.releaseId()
         + ", policy " + resolved.policy().name() + " from " + resolved.policySource() + " ("
         + (resolved.policy().stages() == null ? 0 : resolved.policy().stages().size()) + " stages)"));
+    if (breakGlass != null) {
+      spec.commandLine().getOut().println(TerminalText.line("break-glass: " + breakGlass
+          + (roles.solo() ? " (solo break-glass allowed)" : "; it waits for a second holder of the breakGlass role to confirm")));
+    }
     return ExitCodes.OK;
   }
 }

@@ -113,6 +113,28 @@ class RollwrightCliTest {
   }
 
   @Test
+  void validateAppliesTheRolesOfTheServicesOwnPolicy() throws IOException {
+    Path policies = Files.createDirectories(dir.resolve("policies"));
+    Files.writeString(policies.resolve("checkout.yaml"), "extends: standard\nroles:\n  requesters: {people: [alice, sam]}\n"
+        + "  breakGlass: {people: [sam, kim]}\n");
+    String request = """
+        {"service":"checkout","version":"2.3.0","image":"registry.example/checkout:2.3.0","environment":"prod","requestedBy":"%s"%s}""";
+    Path file = Files.writeString(dir.resolve("request.json"), request.formatted("mallory", ""));
+    assertEquals(1, run("validate", file.toString(), "--policies-dir", policies.toString()));
+    assertTrue(err.toString().contains("requestedBy: mallory may not start a release of checkout@prod: that needs the requesters role (held by alice, sam)"),
+        err.toString());
+
+    Files.writeString(file, request.formatted("alice", ",\"policy\":\"quick\""));
+    assertEquals(1, run("validate", file.toString(), "--policies-dir", policies.toString()));
+    assertTrue(err.toString().contains("alice may not start an override: policy quick"), err.toString());
+
+    Files.writeString(file, request.formatted("sam", ",\"strategy\":\"direct\",\"reason\":\"hotfix\""));
+    assertEquals(0, run("validate", file.toString(), "--policies-dir", policies.toString()), err.toString());
+    assertTrue(out.toString().contains("break-glass: a direct release (skipping stages and analysis); it waits for a second holder"
+        + " of the breakGlass role to confirm"), out.toString());
+  }
+
+  @Test
   void validateAppliesThePolicyRulesOfTheWorkflow() throws IOException {
     String request = """
         {"service":"checkout","version":"2.3.0","image":"registry.example/checkout:2.3.0","environment":"prod","requestedBy":"alice",
