@@ -117,7 +117,7 @@ public final class PolicyValidator {
     p.groups().forEach((group, members) -> {
       v.name("policy.groups." + group, group);
       if (members == null) return;
-      for (int i = 0; i < members.size(); i++) v.required("policy.groups." + group + "[" + i + "]", members.get(i), 128);
+      for (int i = 0; i < members.size(); i++) v.identity("policy.groups." + group + "[" + i + "]", members.get(i), true);
     });
   }
 
@@ -243,6 +243,9 @@ public final class PolicyValidator {
       v.add(field + ".timeout", "is required for an approval gate (e.g. 2h)");
     } else {
       range(v, field + ".timeout", g.timeout(), Duration.ofSeconds(1), MAX_SOAK);
+    }
+    for (int i = 0; i < g.approvers().size(); i++) {
+      v.identity(field + ".approvers[" + i + "]", g.approvers().get(i), true);
     }
     Set<String> allowed = new LinkedHashSet<>(g.approvers());
     for (String group : g.groups()) {

@@ -34,9 +34,7 @@ public final class RequestCheck {
     if (v.required("image", r.image(), Limits.IMAGE) && !IMAGE.matcher(r.image()).matches()) {
       v.add("image", "must not contain spaces");
     }
-    if (v.required("requestedBy", r.requestedBy(), Limits.ACTOR) && r.requestedBy().chars().anyMatch(Character::isWhitespace)) {
-      v.add("requestedBy", "must be one identity without spaces or line breaks");
-    }
+    v.identity("requestedBy", r.requestedBy(), true);
     v.optional("changeRef", r.changeRef(), Limits.CHANGE_REF);
     if (r.strategy() == Strategy.DIRECT && (r.reason() == null || r.reason().isBlank())) {
       v.add("reason", "is required for the direct strategy (break-glass releases must say why)");
@@ -63,11 +61,12 @@ public final class RequestCheck {
   /**
    * The limits of a control's free text: who asks ({@code actor}) and why ({@code reason}), each
    * optional here (whether a control needs them is the release's rule), at most {@link Limits#ACTOR}
-   * and {@link Limits#REASON} characters, one line without control characters.
+   * and {@link Limits#REASON} characters, one line without control characters; the actor one
+   * visible word.
    */
   public static List<Violation> control(String actor, String reason) {
     Violations v = new Violations();
-    v.optional("actor", actor, Limits.ACTOR);
+    v.identity("actor", actor, false);
     v.optional("reason", reason, Limits.REASON);
     return v.list();
   }

@@ -38,7 +38,7 @@ public record Role(List<String> people, List<String> groups) {
       return;
     }
     for (int i = 0; i < people.size(); i++) {
-      v.required(field + ".people[" + i + "]", people.get(i), io.rollwright.api.Limits.ACTOR);
+      v.identity(field + ".people[" + i + "]", people.get(i), true);
     }
     for (int i = 0; i < groups.size(); i++) {
       if (!members.containsKey(groups.get(i))) {

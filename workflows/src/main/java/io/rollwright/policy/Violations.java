@@ -12,6 +12,8 @@ final class Violations {
   /** Control characters: U+0000–U+001F (newline and tab included), U+007F–U+009F. */
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
   /** The same, but a multi-line text (a query) may have newlines and tabs. */
+  /** Invisible formatting (zero-width, bidi controls, soft hyphen...) and non-breaking spaces. */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u00A0\\u2007\\u202F]");
   private static final Pattern CONTROL_IN_TEXT = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
   private final List<Violation> found = new ArrayList<>();
@@ -62,6 +64,24 @@ final class Violations {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Who someone is, if given: one visible token of at most {@link Limits#ACTOR} characters, with no
+   * space, control character or invisible formatting character (zero-width, bidi), so no identity
+   * can pass for another one in the audit, Slack or a terminal.
+   */
+  void identity(String field, String value, boolean required) {
+    if (!(required ? required(field, value, Limits.ACTOR) : optional(field, value, Limits.ACTOR)) || value == null) {
+      return;
+    }
+    Matcher hidden = INVISIBLE.matcher(value);
+    if (hidden.find()) {
+      add(field, "contains an invisible character (U+%04X at position %d); an identity is one visible word".formatted(
+          (int) hidden.group().charAt(0), hidden.start()));
+    } else if (value.chars().anyMatch(Character::isWhitespace)) {
+      add(field, "must be one identity without spaces or line breaks");
+    }
   }
 
   /** A required DNS-1123 label: a Kubernetes name and a part of the Temporal workflow ID. */
