@@ -44,6 +44,15 @@ abstract class RealServerTest {
     return AppProcess.worker(server, journal(), dir.resolve(name + ".log"), settings);
   }
 
+  /** Stops the apps a test class started, those that did start, in the order given. */
+  static void closeAll(AppProcess... apps) throws InterruptedException {
+    for (AppProcess app : apps) {
+      if (app != null) {
+        app.close();
+      }
+    }
+  }
+
   static Path journal() {
     return dir.resolve("sandbox-journal.tsv");
   }

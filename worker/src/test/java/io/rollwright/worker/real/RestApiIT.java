@@ -35,11 +35,7 @@ class RestApiIT extends RealServerTest {
 
   @AfterAll
   static void stopApps() throws InterruptedException {
-    for (AppProcess app : new AppProcess[] {service, worker}) {
-      if (app != null) {
-        app.close();
-      }
-    }
+    closeAll(service, worker);
   }
 
   record Reply(int status, String contentType, JsonNode body, HttpResponse<String> raw) {}

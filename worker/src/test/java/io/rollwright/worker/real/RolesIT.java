@@ -53,11 +53,7 @@ class RolesIT extends RealServerTest {
 
   @AfterAll
   static void stopApps() throws InterruptedException {
-    for (AppProcess app : new AppProcess[] {service, worker}) {
-      if (app != null) {
-        app.close();
-      }
-    }
+    closeAll(service, worker);
   }
 
   private record Reply(int status, JsonNode body) {}
