@@ -100,8 +100,13 @@ final class DeploymentRollout {
     }
     int updated = Objects.requireNonNullElse(s.getUpdatedReplicas(), 0);
     int available = Objects.requireNonNullElse(s.getAvailableReplicas(), 0);
+    int old = Objects.requireNonNullElse(s.getReplicas(), 0) - updated;
     if (updated < want || available < want) {
       return updated + "/" + want + " replicas updated, " + available + "/" + want + " available";
+    }
+    if (old > 0) {
+      // old pods still count as available while updated ones are not ready yet
+      return old + " old replica(s) still running beside " + updated + " updated";
     }
     return null;
   }
