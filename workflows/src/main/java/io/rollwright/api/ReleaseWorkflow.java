@@ -51,10 +51,11 @@ public interface ReleaseWorkflow {
   /**
    * Refuses, before it is accepted, a control the release would refuse whatever happens first
    * (malformed, over {@link ControlLimits}, a self-approval, a decision by someone allowed at none
-   * of its gates, a release closed to it for good): such a
+   * of its gates, a release closed to it for good, a sender without the role it needs): such a
    * refusal leaves nothing in the history and is not in the audit. Throws
-   * {@link ControlLimits.Refusal}: the caller's update fails with a cause of type
-   * {@link ControlLimits#REFUSED} whose message is the reason. Read-only.
+   * {@link ControlLimits.Refusal}, or {@link ControlLimits.Forbidden} for a missing role: the
+   * caller's update fails with a cause of type {@link ControlLimits#REFUSED} or
+   * {@link ControlLimits#FORBIDDEN} whose message is the reason. Read-only.
    */
   @UpdateValidatorMethod(updateName = "control")
   void validateControl(ControlCommand command);

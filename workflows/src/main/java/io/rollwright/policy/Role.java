@@ -22,9 +22,9 @@ public record Role(List<String> people, List<String> groups) {
     return names;
   }
 
-  /** The holders as a refusal names them: at most {@link #SHOWN}, then how many more. */
-  public String describe(Map<String, List<String>> members) {
-    List<String> names = List.copyOf(holders(members));
+  /** The people of an expanded role as a refusal names them: at most {@link #SHOWN}, then how many more. */
+  public String describe() {
+    List<String> names = people;
     if (names.isEmpty()) {
       return "nobody";
     }

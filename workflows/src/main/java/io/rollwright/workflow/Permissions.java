@@ -1,6 +1,8 @@
 package io.rollwright.workflow;
 
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.Strategy;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.GateType;
@@ -8,7 +10,6 @@ import io.rollwright.policy.Role;
 import io.rollwright.policy.Roles;
 import io.rollwright.policy.TimeoutAction;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Who may do what to one release, by the roles of its service. Pure. Every refusal names who
@@ -22,15 +23,27 @@ public final class Permissions {
   private final Roles roles;
   private final String releaseId;
   private final String requester;
+  private final String breakGlass;
 
-  /** {@code roles}: the release's roles, their groups already replaced by their members. */
-  public Permissions(Roles roles, String releaseId, String requester) {
+  /**
+   * {@code roles}: the release's roles, their groups already replaced by their members;
+   * {@code breakGlass}: what breaking glass its start asks for ({@link #breakGlassAsked}), or null.
+   */
+  public Permissions(Roles roles, String releaseId, String requester, String breakGlass) {
     this.roles = roles;
     this.releaseId = releaseId;
     this.requester = requester;
+    this.breakGlass = breakGlass;
   }
 
-  /** What breaking glass the start asks for ({@code direct}, another policy), or null when none. */
+  /** The permissions of a resolved release: its roles, its requester, and the breaking glass its start asks for. */
+  public static Permissions of(ResolvedRelease release) {
+    ReleaseRequest request = release.request();
+    return new Permissions(release.policy().roles(), request.releaseId(), request.requestedBy(),
+        breakGlassAsked(request.strategy(), release.override()));
+  }
+
+  /** What breaking glass a start asks for ({@code direct}, another policy), or null when none. */
   public static String breakGlassAsked(Strategy strategy, String override) {
     if (strategy == Strategy.DIRECT) {
       return "a direct release (skipping stages and analysis)";
@@ -38,14 +51,19 @@ public final class Permissions {
     return override == null ? null : "an override: " + override;
   }
 
+  /** What breaking glass the start asks for, or null when none. */
+  public String breakGlass() {
+    return breakGlass;
+  }
+
   /** Why the requester may not start the release as asked, or null. */
-  public String startRefusal(String breakGlass) {
+  public String startRefusal() {
     if (!holds(roles.requesters(), requester)) {
       return requester + " may not start a release of " + releaseId + ": that needs the requesters role (held by "
-          + roles.requesters().describe(Map.of()) + ")";
+          + roles.requesters().describe() + ")";
     }
     String refusal = breakGlass == null ? null : breakGlassRefusal(requester, "start " + breakGlass + " of " + releaseId);
-    if (refusal == null && breakGlass != null && !solo() && confirmation().approvers().stream().allMatch(requester::equals)) {
+    if (refusal == null && confirmation() != null && confirmation().approvers().stream().allMatch(requester::equals)) {
       return requester + " may not start " + breakGlass + " of " + releaseId + ": it needs a second holder of the breakGlass role"
           + " to confirm, and there is none besides " + requester + " (or set roles.soloBreakGlass)";
     }
@@ -60,12 +78,12 @@ public final class Permissions {
       case PROMOTE_FULL -> breakGlassRefusal(actor, "promote " + releaseId + " in full");
       case PAUSE, RESUME, ABORT, PROMOTE -> holds(roles.operators(), actor) ? null
           : actor + " may not " + verb(c.action()) + " " + releaseId + ": that needs the operators role (held by "
-              + roles.operators().describe(Map.of()) + ")";
+              + roles.operators().describe() + ")";
     };
   }
 
   /** Whether one break-glass holder suffices; else a second one must confirm. */
-  public boolean solo() {
+  boolean solo() {
     return roles.soloBreakGlass();
   }
 
@@ -77,8 +95,14 @@ public final class Permissions {
     return second.equals(requester) ? second + " requested this release and cannot be its second person" : null;
   }
 
-  /** The gate a break-glass start waits at: one confirmation by another holder, within {@code confirmWithin}. */
-  Gate confirmation() {
+  /**
+   * The gate the start waits at before anything is deployed, or null when it breaks no glass or
+   * one holder suffices: one confirmation by another holder, within {@code confirmWithin}.
+   */
+  public Gate confirmation() {
+    if (breakGlass == null || solo()) {
+      return null;
+    }
     List<String> holders = roles.breakGlass() == null ? List.of() : roles.breakGlass().people();
     return new Gate(GateType.APPROVAL, 1, holders, List.of(), roles.confirmWithin(), TimeoutAction.REJECT);
   }
@@ -89,7 +113,7 @@ public final class Permissions {
       return actor + " may not " + what + ": that needs the breakGlass role, and " + UNNAMED;
     }
     return holders.people().contains(actor) ? null
-        : actor + " may not " + what + ": that needs the breakGlass role (held by " + holders.describe(Map.of()) + ")";
+        : actor + " may not " + what + ": that needs the breakGlass role (held by " + holders.describe() + ")";
   }
 
   /** A role left out is open to anyone. */

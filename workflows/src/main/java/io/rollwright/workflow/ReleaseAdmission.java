@@ -46,9 +46,8 @@ final class ReleaseAdmission {
     if (Workflow.getVersion("roles", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return null;
     }
-    ReleaseRequest request = release.request();
-    Permissions who = new Permissions(release.policy().roles(), request.releaseId(), request.requestedBy());
-    String refused = who.startRefusal(Permissions.breakGlassAsked(request.strategy(), release.override()));
+    Permissions who = Permissions.of(release);
+    String refused = who.startRefusal();
     if (refused != null) {
       throw refusal(refused);
     }

@@ -82,8 +82,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
     Permissions who = admission.permissions(release);
-    String breakGlass = who == null ? null : Permissions.breakGlassAsked(request.strategy(), release.override());
-    Gate confirmation = breakGlass == null || who.solo() ? null : who.confirmation();
+    String breakGlass = who == null ? null : who.breakGlass();
+    Gate confirmation = who == null ? null : who.confirmation();
     Set<String> approvers = new LinkedHashSet<>(ApprovalTally.allowedAtAnyGate(policy.stages(), policy.groups()));
     approvers.addAll(confirmation == null ? List.of() : confirmation.approvers());
     state.approvers(approvers);

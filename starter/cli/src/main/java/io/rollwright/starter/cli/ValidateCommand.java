@@ -82,9 +82,8 @@ final class ValidateCommand implements Callable<Integer> {
         new PolicyValidator(new PolicyValidator.Known(routers, providers, preflightChecks)),
         new PolicyActivitiesImpl.Defaults(defaultPolicy, defaultRouter, defaultMetrics));
     ResolvedRelease resolved = worker.resolveOrThrow(request);
-    Permissions roles = new Permissions(resolved.policy().roles(), request.releaseId(), request.requestedBy());
-    String breakGlass = Permissions.breakGlassAsked(request.strategy(), resolved.override());
-    String refused = roles.startRefusal(breakGlass);
+    Permissions roles = Permissions.of(resolved);
+    String refused = roles.startRefusal();
     if (refused != null) {
       throw new InvalidReleaseException("requestedBy", refused);
     }
@@ -92,9 +91,9 @@ final class ValidateCommand implements Callable<Integer> {
         + request.environment() + " (" + request.strategy().name().toLowerCase(Locale.ROOT) + "), release id " + request.releaseId()
         + ", policy " + resolved.policy().name() + " from " + resolved.policySource() + " ("
         + (resolved.policy().stages() == null ? 0 : resolved.policy().stages().size()) + " stages)"));
-    if (breakGlass != null) {
-      spec.commandLine().getOut().println(TerminalText.line("break-glass: " + breakGlass
-          + (roles.solo() ? " (solo break-glass allowed)" : "; it waits for a second holder of the breakGlass role to confirm")));
+    if (roles.breakGlass() != null) {
+      spec.commandLine().getOut().println(TerminalText.line("break-glass: " + roles.breakGlass()
+          + (roles.confirmation() == null ? " (solo break-glass allowed)" : "; it waits for a second holder of the breakGlass role to confirm")));
     }
     return ExitCodes.OK;
   }
