@@ -15,7 +15,9 @@ import java.util.Map;
  * {@code (×N)}; beyond {@link #REFUSALS_KEPT} different refusals, further ones are only counted on
  * one entry. What {@link #shown()} returns is bounded whatever was sent: at most
  * {@link #DECISIONS_SHOWN} decisions (the first and the last half, with one entry saying how many
- * between are not shown) and every text cut to {@link #DETAIL_SHOWN} characters.
+ * between are not shown) and every text cut to {@link #DETAIL_SHOWN} characters. A release that
+ * continues as new carries what is shown and the counts ({@link #carry()}); the decisions it leaves
+ * out stay in the history of the run that had them.
  */
 final class Audit {
   static final int REFUSALS_KEPT = 50;
@@ -26,18 +28,75 @@ final class Audit {
   private static final class Line {
     final AuditEntry entry;
     final boolean decision;
-    long count = 1;
+    long count;
 
-    Line(AuditEntry entry, boolean decision) {
+    Line(AuditEntry entry, boolean decision, long count) {
       this.entry = entry;
       this.decision = decision;
+      this.count = count;
+    }
+
+    Line(AuditEntry entry, boolean decision) {
+      this(entry, decision, 1);
     }
   }
+
+  private static final String COUNTED = "refusals counted";
 
   private final List<Line> lines = new ArrayList<>();
   private final Map<String, Line> refusals = new HashMap<>();
   private Line beyondCap;
   private int decisions;
+  private long leftOut;
+
+  Audit() {}
+
+  /** The timeline a run before this one carried ({@link #carry()}). */
+  Audit(List<ReleaseCheckpoint.AuditLine> carried, long decisionsLeftOut) {
+    leftOut = decisionsLeftOut;
+    for (ReleaseCheckpoint.AuditLine l : carried) {
+      Line line = new Line(l.entry(), l.decision(), l.count());
+      lines.add(line);
+      if (line.decision) {
+        decisions++;
+      } else if (COUNTED.equals(l.entry().action()) && ReleaseState.SYSTEM.equals(l.entry().actor())) {
+        beyondCap = line;
+      } else {
+        refusals.put(key(l.entry()), line);
+      }
+    }
+  }
+
+  /**
+   * The timeline to carry into the run a release continues as: every refusal line with its count, and
+   * the decisions shown (the first and the last half); {@link #decisionsLeftOut()} counts the others.
+   */
+  List<ReleaseCheckpoint.AuditLine> carry() {
+    int half = DECISIONS_SHOWN / 2;
+    int drop = Math.max(0, decisions - DECISIONS_SHOWN);
+    List<ReleaseCheckpoint.AuditLine> out = new ArrayList<>();
+    int ordinal = 0;
+    for (Line line : lines) {
+      if (line.decision && ordinal++ >= half && ordinal <= half + drop) {
+        continue;
+      }
+      AuditEntry e = line.entry;
+      out.add(new ReleaseCheckpoint.AuditLine(new AuditEntry(e.atMillis(), ControlLimits.cut(e.actor(), Limits.ACTOR),
+          ControlLimits.cut(e.action(), Limits.ACTOR), ControlLimits.cut(e.detail(), DETAIL_SHOWN)), line.decision, line.count));
+    }
+    return out;
+  }
+
+  /** How many decisions this timeline and the runs before it no longer carry, after {@link #carry()}. */
+  long decisionsLeftOut() {
+    return leftOut + Math.max(0, decisions - DECISIONS_SHOWN);
+  }
+
+  /** Refusals fold when they are shown alike: same actor and action, same detail as far as it is shown. */
+  private static String key(AuditEntry e) {
+    return ControlLimits.cut(e.actor(), Limits.ACTOR) + '\n' + ControlLimits.cut(e.action(), Limits.ACTOR) + '\n'
+        + ControlLimits.cut(e.detail(), DETAIL_SHOWN);
+  }
 
   /** Keeps a decision. */
   void decision(AuditEntry e) {
@@ -47,7 +106,7 @@ final class Audit {
 
   /** Keeps a refusal, or counts it on the entry of the same refusal or, beyond the cap, on the entry that counts the rest. */
   void refusal(AuditEntry e) {
-    String key = e.actor() + '\n' + e.action() + '\n' + e.detail();
+    String key = key(e);
     Line same = refusals.get(key);
     if (same != null) {
       same.count++;
@@ -56,7 +115,7 @@ final class Audit {
       refusals.put(key, line);
       lines.add(line);
     } else if (beyondCap == null) {
-      beyondCap = new Line(new AuditEntry(e.atMillis(), ReleaseState.SYSTEM, "refusals counted", null), false);
+      beyondCap = new Line(new AuditEntry(e.atMillis(), ReleaseState.SYSTEM, COUNTED, null), false);
       lines.add(beyondCap);
     } else {
       beyondCap.count++;
@@ -67,13 +126,16 @@ final class Audit {
   List<AuditEntry> shown() {
     int half = DECISIONS_SHOWN / 2;
     int hidden = Math.max(0, decisions - DECISIONS_SHOWN);
+    long notShown = hidden + leftOut;
     List<AuditEntry> out = new ArrayList<>();
     int ordinal = 0;
     for (Line line : lines) {
+      if (line.decision && leftOut > 0 && hidden == 0 && ordinal == half) {
+        out.add(notShown(line.entry.atMillis(), notShown));
+      }
       if (line.decision && hidden > 0 && ordinal >= half && ordinal < half + hidden) {
         if (ordinal++ == half) {
-          out.add(new AuditEntry(line.entry.atMillis(), ReleaseState.SYSTEM, "entries not shown",
-              String.format(Locale.ROOT, "%,d decisions here are not shown; the release's history has them", hidden)));
+          out.add(notShown(line.entry.atMillis(), notShown));
         }
         continue;
       }
@@ -81,6 +143,11 @@ final class Audit {
       out.add(render(line));
     }
     return out;
+  }
+
+  private static AuditEntry notShown(long atMillis, long count) {
+    return new AuditEntry(atMillis, ReleaseState.SYSTEM, "entries not shown",
+        String.format(Locale.ROOT, "%,d decisions here are not shown; the release's history has them", count));
   }
 
   private AuditEntry render(Line line) {

@@ -1,5 +1,6 @@
 package io.rollwright.workflow;
 
+import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
@@ -15,23 +16,47 @@ import java.util.function.BiConsumer;
  * {@link Roles#CONFIRMATION}: approve confirms, reject refuses, and the requester cannot confirm.
  */
 final class BreakGlassGate {
-  private BreakGlassGate() {}
+  private final ReleaseState state;
+  private final BiConsumer<Kind, String> tell;
+  private final Continuation continuation;
+  private ApprovalTally open;
 
-  /** Waits for the confirmation of {@code breakGlass}; returns null once confirmed, else why not. */
-  static String confirm(String breakGlass, Gate gate, ReleaseState state, BiConsumer<Kind, String> tell) {
-    ApprovalTally tally = new ApprovalTally(Roles.CONFIRMATION, gate, Map.of(), state.requester(),
-        Workflow.currentTimeMillis() + gate.timeout().toMillis());
+  BreakGlassGate(ReleaseState state, BiConsumer<Kind, String> tell, Continuation continuation) {
+    this.state = state;
+    this.tell = tell;
+    this.continuation = continuation;
+  }
+
+  /** The confirmation being awaited (also when the release continues as new from it), or null. */
+  ApprovalTally open() {
+    return open;
+  }
+
+  /**
+   * Waits for the confirmation of {@code breakGlass}; returns null once confirmed, else why not. A
+   * wait begun by the run the release continued from is {@code carried}: it is not requested again.
+   */
+  String confirm(String breakGlass, Gate gate, ReleaseCheckpoint.Resume carried) {
+    long deadline = carried != null ? carried.deadlineMillis() : Workflow.currentTimeMillis() + gate.timeout().toMillis();
+    ApprovalTally tally = new ApprovalTally(Roles.CONFIRMATION, gate, Map.of(), state.requester(), deadline);
+    if (carried != null) {
+      carried.approvedBy().forEach(name -> tally.approve(new ApprovalDecision(name, null)));
+    }
     state.openGate(tally);
+    open = tally;
     String who = String.join(", ", tally.status().allowed());
-    state.record(ReleaseState.SYSTEM, "approval requested", Roles.CONFIRMATION + ": " + breakGlass + " needs a second person, one of "
-        + who + ", within " + DurationText.format(gate.timeout()));
-    tell.accept(Kind.APPROVAL_REQUESTED, "break-glass: " + breakGlass + " needs confirmation by one of " + who + " within "
-        + DurationText.format(gate.timeout()) + " (by " + Instant.ofEpochMilli(tally.status().deadlineMillis()) + ")");
+    if (carried == null) {
+      state.record(ReleaseState.SYSTEM, "approval requested", Roles.CONFIRMATION + ": " + breakGlass + " needs a second person, one of "
+          + who + ", within " + DurationText.format(gate.timeout()));
+      tell.accept(Kind.APPROVAL_REQUESTED, "break-glass: " + breakGlass + " needs confirmation by one of " + who + " within "
+          + DurationText.format(gate.timeout()) + " (by " + Instant.ofEpochMilli(deadline) + ")");
+    }
     try {
-      Workflow.await(gate.timeout(), () -> tally.closed() || state.stop() != null);
+      continuation.await(deadline, () -> tally.closed() || state.stop() != null);
     } finally {
       state.closeGate();
     }
+    open = null;
     if (tally.approved() && state.stop() == null) {
       tell.accept(Kind.APPROVAL_CLOSED, "break-glass confirmed by " + String.join(", ", tally.approvedBy()));
       return null;

@@ -32,10 +32,13 @@ final class CanaryWatch {
   private final TrafficTarget target;
   private final AnalysisSettings settings;
   private final long canarySince;
+  private final Continuation continuation;
+  private Duration soakLeft = Duration.ZERO;
+  private long soakRunSince = -1;
 
   /** {@code watchedHolds}: held canaries are watched (false only to replay releases started before). */
   CanaryWatch(ReleaseSteps steps, ReleaseDesk desk, ReleaseState state, BiConsumer<Kind, String> tell, boolean watchedHolds,
-      TrafficTarget target, AnalysisSettings settings, long canarySince) {
+      TrafficTarget target, AnalysisSettings settings, long canarySince, Continuation continuation) {
     this.steps = steps;
     this.desk = desk;
     this.state = state;
@@ -44,14 +47,28 @@ final class CanaryWatch {
     this.target = target;
     this.settings = settings;
     this.canarySince = canarySince;
+    this.continuation = continuation;
   }
 
-  /** Soaks the canary at {@code stage} for its time, holding it while paused; a rollback begun meanwhile is thrown. */
-  void soak(Stage stage) {
-    Duration remaining = stage.soak();
-    while (remaining.compareTo(Duration.ZERO) > 0 && !state.soakSkipped()) {
+  long canarySince() {
+    return canarySince;
+  }
+
+  /**
+   * Soaks the canary at {@code stage} for {@code left} of its time, holding it while paused (first,
+   * when {@code held}: it resumes a soak that was held); a rollback begun meanwhile is thrown.
+   */
+  void soak(Stage stage, Duration left, boolean held) {
+    soakLeft = left;
+    soakRunSince = -1;
+    if (held) {
+      holdWhilePaused(stage);
+    }
+    while (soakLeft.compareTo(Duration.ZERO) > 0 && !state.soakSkipped()) {
       state.soaking(true);
-      Arrival.Analysis run = analyse(stage, remaining, false, Verdict.PASS, () -> state.soakSkipped());
+      soakRunSince = Workflow.currentTimeMillis();
+      Arrival.Analysis run = analyse(stage, soakLeft, false, Verdict.PASS, () -> state.soakSkipped());
+      soakRunSince = -1;
       state.soaking(false);
       if (run == null) {
         break;
@@ -59,11 +76,22 @@ final class CanaryWatch {
       told(run);
       ReleaseStop.ifBegun(state);
       if (run.failure() == null) {
-        remaining = remaining.minusMillis(run.result().elapsedMillis());
+        soakLeft = soakLeft.minusMillis(run.result().elapsedMillis());
       }
       holdWhilePaused(stage);
     }
     ReleaseStop.ifBegun(state);
+  }
+
+  /** How much of the current soak is left, counting a run under way up to now. */
+  Duration soakLeft() {
+    Duration left = soakRunSince < 0 ? soakLeft : soakLeft.minusMillis(Workflow.currentTimeMillis() - soakRunSince);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  /** The soak is held while the release is paused (no run of it is under way). */
+  boolean soakHeld() {
+    return soakRunSince < 0;
   }
 
   /**
@@ -80,7 +108,13 @@ final class CanaryWatch {
       return null;
     }));
     scope.run();
-    Workflow.await(() -> desk.idle() && (desk.settled(run) != null || over.getAsBoolean() || state.stop() != null));
+    try {
+      continuation.await(() -> desk.idle() && (desk.settled(run) != null || over.getAsBoolean() || state.stop() != null));
+    } catch (Continuation.Due due) {
+      desk.endAnalysis(run);
+      scope.cancel();
+      throw due;
+    }
     Arrival.Analysis settled = desk.settled(run);
     desk.endAnalysis(run);
     if (settled == null) {
@@ -136,7 +170,7 @@ final class CanaryWatch {
 
   /** Waits for {@code condition} once every arrival has been applied; a rollback begun meanwhile is thrown. */
   private void awaitDecided(BooleanSupplier condition) {
-    Workflow.await(() -> desk.idle() && (condition.getAsBoolean() || state.stop() != null));
+    continuation.await(() -> desk.idle() && (condition.getAsBoolean() || state.stop() != null));
     ReleaseStop.ifBegun(state);
   }
 }

@@ -43,7 +43,7 @@ public final class ReleaseState {
   private final ReleaseRequest request;
   private final LongSupplier clock;
   private final long startedAt;
-  private final Audit audit = new Audit();
+  private final Audit audit;
   private String policy;
   private Set<String> approvers;
   private Phase phase = Phase.RESOLVING;
@@ -68,6 +68,33 @@ public final class ReleaseState {
     this.request = request;
     this.clock = clock;
     this.startedAt = clock.getAsLong();
+    this.audit = new Audit();
+  }
+
+  /** The state a run before this one carried when the release continued as new ({@link #carry()}). */
+  public ReleaseState(ReleaseRequest request, LongSupplier clock, ReleaseCheckpoint.State carried) {
+    this.request = request;
+    this.clock = clock;
+    this.startedAt = carried.startedAt();
+    this.audit = new Audit(carried.audit(), carried.decisionsLeftOut());
+    policy = carried.policy();
+    stageNumber = carried.stageNumber();
+    stageCount = carried.stageCount();
+    stage = carried.stage();
+    weight = carried.weight();
+    pausedBecause = carried.pausedBecause();
+    verdicts = carried.verdicts();
+    preflight = carried.preflight();
+    fullAsked = carried.fullAsked();
+    fullPromote = carried.fullPromote();
+    skipSoak = carried.skipSoak();
+    phase = Phase.SOAKING;
+  }
+
+  /** What this run knows, to carry into the run the release continues as (at a wait: nothing has ended). */
+  public ReleaseCheckpoint.State carry() {
+    return new ReleaseCheckpoint.State(startedAt, policy, stageNumber, stageCount, stage, weight, pausedBecause, verdicts,
+        preflight, fullAsked, fullPromote, skipSoak, audit.carry(), audit.decisionsLeftOut());
   }
 
   /** Records a decision in the audit timeline: it is kept for the life of the release. */

@@ -25,17 +25,14 @@ import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.RequestCheck;
 import io.rollwright.policy.Stage;
-import io.rollwright.policy.TimeoutAction;
 import io.rollwright.policy.Violation;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,32 +53,41 @@ import java.util.stream.Collectors;
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseSteps steps = new ReleaseSteps();
   private final ReleaseVisibility visibility = new ReleaseVisibility();
+  private final ReleaseCheckpoint resumed;
   private final ReleaseState state;
   private final ReleaseDesk desk;
   private final ReleaseAdmission admission;
+  private final Continuation continuation;
+  private final BreakGlassGate breakGlassGate;
+  private ReleaseRequest request;
+  private ResolvedRelease release;
+  private Permissions who;
   private ReleasePolicy policy;
   private TrafficTarget target;
   private CanaryWatch canary;
+  private StageGate stageGate;
+  private int stageAt;
+  private boolean soakingAt;
   private String thread;
   private boolean watchedHolds;
 
   @WorkflowInit
   public ReleaseWorkflowImpl(ReleaseRequest request) {
-    state = new ReleaseState(request, Workflow::currentTimeMillis);
+    resumed = Continuation.resumed();
+    state = resumed == null ? new ReleaseState(request, Workflow::currentTimeMillis)
+        : new ReleaseState(request, Workflow::currentTimeMillis, resumed.state());
     desk = new ReleaseDesk(state);
     admission = new ReleaseAdmission(state);
+    continuation = new Continuation(desk::idle);
+    breakGlassGate = new BreakGlassGate(state, this::tell, continuation);
   }
 
   @Override
   public ReleaseResult run(ReleaseRequest request) {
-    admission.refuseTwin(request);
-    Async.procedure(this::applyArrivals);
-    watchedHolds = Workflow.getVersion("watched-holds", Workflow.DEFAULT_VERSION, 1) == 1;
-    admission.refuseIfInvalid(request);
-    ResolvedRelease release = resolve(request);
+    this.request = request;
+    release = resumed == null ? admit(request) : rejoin(resumed);
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
-    Permissions who = admission.permissions(release);
     String breakGlass = who == null ? null : who.breakGlass();
     Gate confirmation = who == null ? null : who.confirmation();
     Set<String> approvers = new LinkedHashSet<>(ApprovalTally.allowedAtAnyGate(policy.stages(), policy.groups()));
@@ -89,19 +95,64 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     state.approvers(approvers);
     visibility.plan(policy);
     target = TrafficTarget.of(request, policy.router());
-    tell(Kind.STARTED, request.service() + " " + request.version() + " → " + request.environment() + ", "
-        + request.strategy().name().toLowerCase() + " (policy " + policy.name() + ", from " + release.policySource() + ")");
-    if (breakGlass != null) {
-      state.record(request.requestedBy(), "asked to break glass", breakGlass + (confirmation == null ? " (solo break-glass allowed)" : ""));
+    ReleaseCheckpoint.Resume at = resumed == null ? null : resumed.at();
+    if (resumed == null) {
+      tell(Kind.STARTED, request.service() + " " + request.version() + " → " + request.environment() + ", "
+          + request.strategy().name().toLowerCase() + " (policy " + policy.name() + ", from " + release.policySource() + ")");
+      if (breakGlass != null) {
+        state.record(request.requestedBy(), "asked to break glass", breakGlass + (confirmation == null ? " (solo break-glass allowed)" : ""));
+      }
+    } else {
+      visibility.publish(state.processSnapshot());
     }
-    String unconfirmed = confirmation == null ? null : BreakGlassGate.confirm(breakGlass, confirmation, state, this::tell);
+    if (at == null || at.step() == ReleaseCheckpoint.Step.CONFIRMING) {
+      ReleaseResult ended;
+      try {
+        ended = beforeDeploying(breakGlass, confirmation, at);
+      } catch (Continuation.Due due) {
+        return continueAsNew();
+      }
+      if (ended != null) {
+        return ended;
+      }
+      at = null;
+    }
+    return request.strategy() == Strategy.DIRECT ? releaseDirectly(request) : releaseByCanary(at);
+  }
+
+  /** A release's first run: admitted and resolved. */
+  private ResolvedRelease admit(ReleaseRequest request) {
+    admission.refuseTwin(request);
+    Async.procedure(this::applyArrivals);
+    watchedHolds = Workflow.getVersion("watched-holds", Workflow.DEFAULT_VERSION, 1) == 1;
+    admission.refuseIfInvalid(request);
+    ResolvedRelease resolved = resolve(request);
+    who = admission.permissions(resolved);
+    return resolved;
+  }
+
+  /** A run the release continued as: everything as the run before had it, nothing resolved or checked again. */
+  private ResolvedRelease rejoin(ReleaseCheckpoint from) {
+    Async.procedure(this::applyArrivals);
+    watchedHolds = from.watchedHolds();
+    thread = from.thread();
+    who = from.rolesChecked() ? Permissions.of(from.release()) : null;
+    state.permissions(who);
+    return from.release();
+  }
+
+  /**
+   * Everything before the first traffic action: the confirmation of a break-glass start, and the
+   * pre-flight checks. Returns the result when the release ends here, else null.
+   */
+  private ReleaseResult beforeDeploying(String breakGlass, Gate confirmation, ReleaseCheckpoint.Resume carried) {
+    String unconfirmed = confirmation == null ? null : breakGlassGate.confirm(breakGlass, confirmation, carried);
     if (unconfirmed != null) {
       ReleaseState.Stop stop = state.stop();
       return stop != null && stop.reason() == RollbackReason.ABORTED
           ? finish(ReleaseOutcome.ROLLED_BACK, stop.reason(), stop.detail() + " (before anything was deployed)")
           : finish(ReleaseOutcome.BLOCKED, null, unconfirmed);
     }
-
     List<PreflightResult> failed = preflight(release);
     if (!failed.isEmpty()) {
       String why = failed.stream().map(r -> r.check() + ": " + r.detail()).collect(Collectors.joining("; "));
@@ -111,7 +162,34 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (state.stop() != null) {
       return finish(ReleaseOutcome.ROLLED_BACK, state.stop().reason(), state.stop().detail() + " (before anything was deployed)");
     }
-    return request.strategy() == Strategy.DIRECT ? releaseDirectly(request) : releaseByCanary();
+    return null;
+  }
+
+  /**
+   * Continues the release as a new run at the wait it is in, carrying everything it knows. Called
+   * where a wait threw {@link Continuation.Due}: every arrival applied, no rollback begun.
+   */
+  private ReleaseResult continueAsNew() {
+    Continuation.continueAs(request, new ReleaseCheckpoint(Workflow.getInfo().getRunId(), release, here(), state.carry(),
+        watchedHolds, who != null, thread));
+    throw new IllegalStateException("a release that continued as new ran on");
+  }
+
+  /** The wait the release is in, to resume at. */
+  private ReleaseCheckpoint.Resume here() {
+    long since = canary == null ? 0 : canary.canarySince();
+    ApprovalTally confirming = breakGlassGate.open();
+    ApprovalTally gate = stageGate == null ? null : stageGate.open();
+    if (confirming != null || gate != null) {
+      ApprovalTally open = confirming != null ? confirming : gate;
+      return new ReleaseCheckpoint.Resume(confirming != null ? ReleaseCheckpoint.Step.CONFIRMING : ReleaseCheckpoint.Step.AT_GATE,
+          stageAt, 0, open.approvedBy(), open.status().deadlineMillis(), since);
+    }
+    if (soakingAt) {
+      return new ReleaseCheckpoint.Resume(canary.soakHeld() ? ReleaseCheckpoint.Step.SOAK_HELD : ReleaseCheckpoint.Step.SOAKING,
+          stageAt, canary.soakLeft().toMillis(), List.of(), 0, since);
+    }
+    return new ReleaseCheckpoint.Resume(ReleaseCheckpoint.Step.BEFORE_STAGE, stageAt, 0, List.of(), 0, since);
   }
 
   /** The desk's thread: applies what arrived once everything delivered with it has arrived too. */
@@ -156,17 +234,26 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     return finish(ReleaseOutcome.PROMOTED, null, "direct (break-glass): " + request.reason());
   }
 
-  private ReleaseResult releaseByCanary() {
+  /** The canary release from its first traffic action, or from the step a run before this one reached ({@code at}). */
+  private ReleaseResult releaseByCanary(ReleaseCheckpoint.Resume at) {
     Saga saga = new Saga(new Saga.Options.Builder().build());
     try {
       saga.addCompensation(this::restoreStable);
-      steps.deployCanary(target);
-      canary = new CanaryWatch(steps, desk, state, this::tell, watchedHolds, target, policy.analysis(), Workflow.currentTimeMillis());
-      List<Stage> stages = policy.stages();
-      for (int i = 0; i < stages.size() && state.fullPromotion() == null; i++) {
-        runStage(i + 1, stages.get(i), i == 0 ? null : stages.get(i - 1));
+      if (at == null) {
+        steps.deployCanary(target);
       }
+      canary = new CanaryWatch(steps, desk, state, this::tell, watchedHolds, target, policy.analysis(),
+          at == null ? Workflow.currentTimeMillis() : at.canarySince(), continuation);
+      stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, this::tell);
+      List<Stage> stages = policy.stages();
+      int first = at == null ? 0 : at.stage() - 1;
+      for (int i = first; i < stages.size() && state.fullPromotion() == null; i++) {
+        runStage(i + 1, stages.get(i), i == 0 ? null : stages.get(i - 1), i == first ? at : null);
+      }
+      stageAt = stages.size() + 1;
       return promote(stages.get(stages.size() - 1));
+    } catch (Continuation.Due due) {
+      return continueAsNew();
     } catch (ReleaseStop stop) {
       return rollBack(saga);
     } catch (ActivityFailure e) {
@@ -178,99 +265,32 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
   }
 
-  private void runStage(int number, Stage stage, Stage previous) {
-    canary.holdWhilePaused(previous);
-    state.enterStage(number, stage.name());
-    requireNoStop();
-    state.weight(steps.setWeight(target, stage.weight()));
-    requireNoStop();
-    state.record(ReleaseState.SYSTEM, "stage " + stage.name() + " started",
-        "canary at " + Stage.weightText(stage.weight()) + ", soaking " + DurationText.format(stage.soak()));
-    tell(Kind.STAGE_STARTED, "canary at " + Stage.weightText(stage.weight()));
-    canary.soak(stage);
-    passGate(stage);
+  /** Runs one stage: weight, soak, gate; from the step {@code at} when a run before this one reached it. */
+  private void runStage(int number, Stage stage, Stage previous, ReleaseCheckpoint.Resume at) {
+    stageAt = number;
+    ReleaseCheckpoint.Step from = at == null ? ReleaseCheckpoint.Step.BEFORE_STAGE : at.step();
+    if (from == ReleaseCheckpoint.Step.BEFORE_STAGE) {
+      canary.holdWhilePaused(previous);
+      state.enterStage(number, stage.name());
+      requireNoStop();
+      state.weight(steps.setWeight(target, stage.weight()));
+      requireNoStop();
+      state.record(ReleaseState.SYSTEM, "stage " + stage.name() + " started",
+          "canary at " + Stage.weightText(stage.weight()) + ", soaking " + DurationText.format(stage.soak()));
+      tell(Kind.STAGE_STARTED, "canary at " + Stage.weightText(stage.weight()));
+    }
+    if (from != ReleaseCheckpoint.Step.AT_GATE) {
+      soakingAt = true;
+      boolean resuming = from == ReleaseCheckpoint.Step.SOAKING || from == ReleaseCheckpoint.Step.SOAK_HELD;
+      canary.soak(stage, resuming ? Duration.ofMillis(at.soakLeftMillis()) : stage.soak(), from == ReleaseCheckpoint.Step.SOAK_HELD);
+      soakingAt = false;
+    }
+    stageGate.pass(stage, from == ReleaseCheckpoint.Step.AT_GATE ? at : null);
     tell(Kind.STAGE_PASSED, "stage " + stage.name() + " passed");
   }
 
   private void requireNoStop() {
     ReleaseStop.ifBegun(state);
-  }
-
-  private void passGate(Stage stage) {
-    requireNoStop();
-    Gate gate = stage.gate();
-    if (!gate.needsApproval() || state.interrupted()) {
-      return;
-    }
-    ApprovalTally tally = new ApprovalTally(stage.name(), gate, policy.groups(), state.requester(),
-        Workflow.currentTimeMillis() + gate.timeout().toMillis());
-    state.openGate(tally);
-    CancellationScope deadline = Workflow.newCancellationScope(() -> Workflow.newTimer(gate.timeout()).handle((fired, cancelled) -> {
-      if (cancelled == null && watchedHolds) {
-        tally.expire();
-      }
-      return null;
-    }));
-    state.record(ReleaseState.SYSTEM, "approval requested", "stage " + stage.name() + ": " + gate.required() + " of "
-        + String.join(", ", tally.status().allowed()) + " within " + DurationText.format(gate.timeout()));
-    tell(Kind.APPROVAL_REQUESTED, gate.required() + " approval(s) needed from " + String.join(", ", tally.status().allowed())
-        + " within " + DurationText.format(gate.timeout()) + " (by " + Instant.ofEpochMilli(tally.status().deadlineMillis()) + ")");
-    boolean decided;
-    try {
-      decided = watchedHolds ? awaitDecision(stage, tally, deadline) : ReleaseGateLegacy.awaitDecision(tally, gate, state, this::tell);
-    } finally {
-      state.closeGate();
-    }
-    if (state.stop() != null) {
-      tell(Kind.APPROVAL_CLOSED, state.stop().reason() == RollbackReason.REJECTED ? tally.rejection() : "closed: " + state.stop().detail());
-      throw new ReleaseStop();
-    }
-    if (state.fullPromotion() != null && !tally.closed()) {
-      tell(Kind.APPROVAL_CLOSED, "skipped: promoted in full by " + state.fullPromotion().actor());
-      return;
-    }
-    if (!decided) {
-      String why = "no decision on stage " + stage.name() + " within " + DurationText.format(gate.timeout())
-          + " (" + tally.approvedBy().size() + " of " + gate.required() + " approvals)";
-      tell(Kind.APPROVAL_CLOSED, "timed out: " + why);
-      if (gate.onTimeout() == TimeoutAction.REJECT) {
-        state.beginRollback(RollbackReason.APPROVAL_TIMEOUT, why);
-        throw new ReleaseStop();
-      }
-      state.record(ReleaseState.SYSTEM, "approved on timeout", why + "; the gate's onTimeout is approve");
-      return;
-    }
-    tell(Kind.APPROVAL_CLOSED, "approved by " + String.join(", ", tally.approvedBy()));
-  }
-
-  /**
-   * Waits for the gate to close or its deadline (a timer whose firing is applied in the server's
-   * order, so an approval recorded before it counts), watching the canary and telling each approval
-   * short of the number needed as it comes. Returns whether the gate was decided in time.
-   */
-  private boolean awaitDecision(Stage stage, ApprovalTally tally, CancellationScope deadline) {
-    deadline.run();
-    try {
-      int told = 0;
-      while (true) {
-        int seen = told;
-        try {
-          canary.hold(stage, () -> tally.closed() || tally.expired() || state.interrupted() || tally.approvedBy().size() != seen);
-        } catch (ReleaseStop stop) {
-          return true;
-        }
-        if (tally.closed() || state.interrupted()) {
-          return true;
-        }
-        if (tally.expired()) {
-          return false;
-        }
-        told = tally.approvedBy().size();
-        tell(Kind.APPROVAL_PROGRESS, "approved so far by " + String.join(", ", tally.approvedBy()) + " (" + told + " of " + tally.status().required() + ")");
-      }
-    } finally {
-      deadline.cancel();
-    }
   }
 
   private ReleaseResult promote(Stage last) {
@@ -327,7 +347,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void tell(Kind kind, String message) {
     ReleaseStatus now = state.snapshot();
     visibility.publish(state.processSnapshot());
-    String kept = steps.tell(new ReleaseEvent(now.releaseId(), Workflow.getInfo().getRunId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
+    String kept = steps.tell(new ReleaseEvent(now.releaseId(), Workflow.getInfo().getFirstExecutionRunId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
         now.result() == null ? null : now.result().outcome(), now.result() == null ? null : now.result().rollbackReason(),
         Workflow.currentTimeMillis() - state.startedAt(), kind == Kind.ANALYSED ? now.verdicts() : List.of(),
         thread));

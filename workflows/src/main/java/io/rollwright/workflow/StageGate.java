@@ -1,0 +1,132 @@
+package io.rollwright.workflow;
+
+import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.api.RollbackReason;
+import io.rollwright.policy.DurationText;
+import io.rollwright.policy.Gate;
+import io.rollwright.policy.Stage;
+import io.rollwright.policy.TimeoutAction;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The gate at the end of a stage: approvals counted until enough have come, a rejection, or the
+ * deadline (then the gate's {@code onTimeout} decides), with the canary watched all the while.
+ */
+final class StageGate {
+  private final ReleaseState state;
+  private final CanaryWatch canary;
+  private final Map<String, List<String>> groups;
+  private final boolean watchedHolds;
+  private final BiConsumer<Kind, String> tell;
+  private ApprovalTally open;
+
+  StageGate(ReleaseState state, CanaryWatch canary, Map<String, List<String>> groups, boolean watchedHolds, BiConsumer<Kind, String> tell) {
+    this.state = state;
+    this.canary = canary;
+    this.groups = groups;
+    this.watchedHolds = watchedHolds;
+    this.tell = tell;
+  }
+
+  /** The gate being passed (also when the release continues as new from it), or null. */
+  ApprovalTally open() {
+    return open;
+  }
+
+  /**
+   * Passes {@code stage}'s gate, or throws {@link ReleaseStop} when the release is to roll back. A
+   * gate opened by the run the release continued from is {@code carried}: its approvals and deadline
+   * stand, and it is not requested again.
+   */
+  void pass(Stage stage, ReleaseCheckpoint.Resume carried) {
+    ReleaseStop.ifBegun(state);
+    Gate gate = stage.gate();
+    if (!gate.needsApproval() || state.interrupted()) {
+      return;
+    }
+    long deadline = carried != null ? carried.deadlineMillis() : Workflow.currentTimeMillis() + gate.timeout().toMillis();
+    ApprovalTally tally = new ApprovalTally(stage.name(), gate, groups, state.requester(), deadline);
+    if (carried != null) {
+      carried.approvedBy().forEach(name -> tally.approve(new ApprovalDecision(name, null)));
+    }
+    state.openGate(tally);
+    open = tally;
+    Duration timeout = Duration.ofMillis(Math.max(1, deadline - Workflow.currentTimeMillis()));
+    CancellationScope expiry = Workflow.newCancellationScope(() -> Workflow.newTimer(timeout).handle((fired, cancelled) -> {
+      if (cancelled == null && watchedHolds) {
+        tally.expire();
+      }
+      return null;
+    }));
+    if (carried == null) {
+      state.record(ReleaseState.SYSTEM, "approval requested", "stage " + stage.name() + ": " + gate.required() + " of "
+          + String.join(", ", tally.status().allowed()) + " within " + DurationText.format(gate.timeout()));
+      tell.accept(Kind.APPROVAL_REQUESTED, gate.required() + " approval(s) needed from " + String.join(", ", tally.status().allowed())
+          + " within " + DurationText.format(gate.timeout()) + " (by " + Instant.ofEpochMilli(deadline) + ")");
+    }
+    boolean decided;
+    try {
+      decided = watchedHolds ? awaitDecision(stage, tally, expiry) : ReleaseGateLegacy.awaitDecision(tally, gate, state, tell);
+    } finally {
+      state.closeGate();
+    }
+    open = null;
+    if (state.stop() != null) {
+      tell.accept(Kind.APPROVAL_CLOSED, state.stop().reason() == RollbackReason.REJECTED ? tally.rejection() : "closed: " + state.stop().detail());
+      throw new ReleaseStop();
+    }
+    if (state.fullPromotion() != null && !tally.closed()) {
+      tell.accept(Kind.APPROVAL_CLOSED, "skipped: promoted in full by " + state.fullPromotion().actor());
+      return;
+    }
+    if (!decided) {
+      String why = "no decision on stage " + stage.name() + " within " + DurationText.format(gate.timeout())
+          + " (" + tally.approvedBy().size() + " of " + gate.required() + " approvals)";
+      tell.accept(Kind.APPROVAL_CLOSED, "timed out: " + why);
+      if (gate.onTimeout() == TimeoutAction.REJECT) {
+        state.beginRollback(RollbackReason.APPROVAL_TIMEOUT, why);
+        throw new ReleaseStop();
+      }
+      state.record(ReleaseState.SYSTEM, "approved on timeout", why + "; the gate's onTimeout is approve");
+      return;
+    }
+    tell.accept(Kind.APPROVAL_CLOSED, "approved by " + String.join(", ", tally.approvedBy()));
+  }
+
+  /**
+   * Waits for the gate to close or its deadline (a timer whose firing is applied in the server's
+   * order, so an approval recorded before it counts), watching the canary and telling each approval
+   * short of the number needed as it comes. Returns whether the gate was decided in time.
+   */
+  private boolean awaitDecision(Stage stage, ApprovalTally tally, CancellationScope expiry) {
+    expiry.run();
+    try {
+      int told = tally.approvedBy().size();
+      while (true) {
+        int seen = told;
+        try {
+          canary.hold(stage, () -> tally.closed() || tally.expired() || state.interrupted() || tally.approvedBy().size() != seen);
+        } catch (ReleaseStop stop) {
+          return true;
+        }
+        if (tally.closed() || state.interrupted()) {
+          return true;
+        }
+        if (tally.expired()) {
+          return false;
+        }
+        told = tally.approvedBy().size();
+        tell.accept(Kind.APPROVAL_PROGRESS, "approved so far by " + String.join(", ", tally.approvedBy()) + " (" + told + " of " + tally.status().required() + ")");
+      }
+    } finally {
+      expiry.cancel();
+    }
+  }
+}
