@@ -9,10 +9,14 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One release of one service to one environment. Workflow type {@code ReleaseWorkflow}, task queue
- * {@code releases}, workflow ID {@code <service>@<environment>}.
+ * {@code releases}, workflow ID {@code <service>@<environment>}. A long release may continue as new
+ * runs of the same ID; controls and queries go to the latest, its result is the last run's.
  */
 @WorkflowInterface
 public interface ReleaseWorkflow {
+  /** The name of the {@link #control} update. */
+  String CONTROL = "control";
+
   /** Runs the release to its outcome. Fails (without side effects) only when the request or its policy is invalid. */
   @WorkflowMethod(name = ReleaseIds.WORKFLOW_TYPE)
   ReleaseResult run(ReleaseRequest request);
@@ -45,7 +49,7 @@ public interface ReleaseWorkflow {
    * Any control, as an update: the caller gets the release's answer (accepted, or why it was refused)
    * instead of sending a signal blind. Refusals are recorded in the audit timeline like the signals'.
    */
-  @UpdateMethod(name = "control")
+  @UpdateMethod(name = CONTROL)
   ControlAnswer control(ControlCommand command);
 
   /**
@@ -57,7 +61,7 @@ public interface ReleaseWorkflow {
    * caller's update fails with a cause of type {@link ControlLimits#REFUSED} or
    * {@link ControlLimits#FORBIDDEN} whose message is the reason. Read-only.
    */
-  @UpdateValidatorMethod(updateName = "control")
+  @UpdateValidatorMethod(updateName = CONTROL)
   void validateControl(ControlCommand command);
 
   /** Where the release is, who approved what, the latest verdicts and the audit timeline. */

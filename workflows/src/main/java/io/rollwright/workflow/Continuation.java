@@ -1,10 +1,12 @@
 package io.rollwright.workflow;
 
+import io.rollwright.api.ReleaseMemo;
 import io.rollwright.api.ReleaseRequest;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -108,8 +110,22 @@ final class Continuation {
     return checkpoint != null && from.equals(checkpoint.fromRunId()) ? checkpoint : null;
   }
 
-  /** Ends this run and continues the release as a new run that resumes from {@code checkpoint}. */
+  /**
+   * Ends this run and continues the release as a new run that resumes from {@code checkpoint}, with
+   * the memo fields release history reads ({@link ReleaseMemo}).
+   */
   static void continueAs(ReleaseRequest request, ReleaseCheckpoint checkpoint) {
-    Workflow.continueAsNew(ContinueAsNewOptions.newBuilder().setMemo(Map.of(ReleaseCheckpoint.MEMO, checkpoint)).build(), request);
+    Map<String, Object> memo = new HashMap<>();
+    memo.put(ReleaseCheckpoint.MEMO, checkpoint);
+    memo.put(ReleaseMemo.STARTED_AT, checkpoint.state().startedAt());
+    String change = Workflow.getMemo(ReleaseMemo.CHANGE_REF, String.class, String.class);
+    Long committed = Workflow.getMemo(ReleaseMemo.CHANGE_COMMITTED_AT, Long.class, Long.class);
+    if (change != null) {
+      memo.put(ReleaseMemo.CHANGE_REF, change);
+    }
+    if (committed != null) {
+      memo.put(ReleaseMemo.CHANGE_COMMITTED_AT, committed);
+    }
+    Workflow.continueAsNew(ContinueAsNewOptions.newBuilder().setMemo(memo).build(), request);
   }
 }

@@ -3,6 +3,7 @@ package io.rollwright.starter;
 import static io.rollwright.starter.ReleaseHistory.text;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.rollwright.api.ReleaseMemo;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.policy.Stage;
@@ -66,13 +67,14 @@ public record RecordedRelease(
    */
   public static RecordedRelease of(WorkflowExecutionDescription described, ReleaseResult result, Duration unanswered) {
     SearchAttributes attributes = described.getTypedSearchAttributes();
+    Long began = described.getMemo(ReleaseMemo.STARTED_AT, Long.class, Long.class);
     return new RecordedRelease(described.getExecution().getWorkflowId(), described.getExecution().getRunId(),
         text(attributes, ReleaseSearchAttributes.SERVICE), text(attributes, ReleaseSearchAttributes.VERSION),
         text(attributes, ReleaseSearchAttributes.ENVIRONMENT), text(attributes, ReleaseSearchAttributes.REQUESTED_BY),
         result != null ? result.outcome().name() : text(attributes, ReleaseSearchAttributes.STATUS), text(attributes, ReleaseSearchAttributes.STAGE),
         attributes.containsKey(ReleaseSearchAttributes.WEIGHT) ? attributes.get(ReleaseSearchAttributes.WEIGHT) : null,
         blankToNull(described.getStaticSummary()), described.getMemo(ReleaseHistory.CHANGE_REF, String.class, String.class),
-        runStatus(described.getStatus()), described.getStartTime(), described.getCloseTime(), pending(described.getRawDescription()),
+        runStatus(described.getStatus()), began == null ? described.getStartTime() : Instant.ofEpochMilli(began), described.getCloseTime(), pending(described.getRawDescription()),
         result, "no worker answered within " + unanswered.toSeconds() + "s; this is what the server last recorded");
   }
 

@@ -7,14 +7,16 @@ import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ReleaseWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,13 +58,17 @@ public final class ReleaseControls {
   }
 
   /**
-   * Applies {@code command} to one run of the release ({@code runId}), or to its latest when null.
+   * Applies {@code command} to the release {@code releaseId} that began as run {@code firstRunId}
+   * (whatever runs it has continued as since), or to the latest release under that ID when null.
+   * A release that began as another run does not take it.
    *
    * @throws ReleaseNotFoundException when no release has that ID
    */
-  public ControlAnswer send(String releaseId, String runId, ControlCommand command) {
-    ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class, releaseId, Optional.ofNullable(runId));
-    CompletableFuture<ControlAnswer> answer = CompletableFuture.supplyAsync(() -> release.control(command), WAITERS);
+  public ControlAnswer send(String releaseId, String firstRunId, ControlCommand command) {
+    WorkflowStub release = client.newUntypedWorkflowStub(releaseId);
+    UpdateOptions<ControlAnswer> update = UpdateOptions.newBuilder(ControlAnswer.class).setUpdateName(ReleaseWorkflow.CONTROL)
+        .setFirstExecutionRunId(firstRunId).setWaitForStage(WorkflowUpdateStage.COMPLETED).build();
+    CompletableFuture<ControlAnswer> answer = CompletableFuture.supplyAsync(() -> release.startUpdate(update, command).getResult(), WAITERS);
     try {
       return answer.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -77,7 +83,7 @@ public final class ReleaseControls {
         return refused;
       }
       if (e.getCause() instanceof WorkflowNotFoundException || e.getCause() instanceof WorkflowServiceException) {
-        return ended(releaseId, runId, (RuntimeException) e.getCause());
+        return ended(releaseId, firstRunId, (RuntimeException) e.getCause());
       }
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }

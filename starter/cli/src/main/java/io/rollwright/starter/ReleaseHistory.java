@@ -1,6 +1,7 @@
 package io.rollwright.starter;
 
 import io.rollwright.api.ReleaseIds;
+import io.rollwright.api.ReleaseMemo;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -21,8 +22,8 @@ import java.util.stream.Stream;
  */
 public final class ReleaseHistory {
   /** Memo keys the starter writes at start. */
-  public static final String CHANGE_REF = "changeRef";
-  public static final String CHANGE_COMMITTED_AT = "changeCommittedAt";
+  public static final String CHANGE_REF = ReleaseMemo.CHANGE_REF;
+  public static final String CHANGE_COMMITTED_AT = ReleaseMemo.CHANGE_COMMITTED_AT;
 
   private final WorkflowClient client;
 
@@ -30,9 +31,13 @@ public final class ReleaseHistory {
     this.client = client;
   }
 
-  /** The visibility query for releases started since {@code since}, optionally of one service and/or environment. */
+  /**
+   * The visibility query for releases started since {@code since}, optionally of one service and/or
+   * environment: the latest run of each (a release that continued as new is listed once).
+   */
   public static String query(String service, String environment, Instant since) {
-    StringBuilder q = new StringBuilder("WorkflowType = '" + ReleaseIds.WORKFLOW_TYPE + "' AND StartTime >= '" + since + "'");
+    StringBuilder q = new StringBuilder("WorkflowType = '" + ReleaseIds.WORKFLOW_TYPE + "' AND StartTime >= '" + since
+        + "' AND ExecutionStatus != 'ContinuedAsNew'");
     if (service != null) {
       q.append(" AND ").append(ReleaseSearchAttributes.SERVICE.getName()).append(" = '").append(literal(service)).append('\'');
     }
@@ -71,10 +76,11 @@ public final class ReleaseHistory {
       default -> RecordedRelease.runStatus(status);
     };
     Long committed = w.getMemo(CHANGE_COMMITTED_AT, Long.class, Long.class);
+    Long began = w.getMemo(ReleaseMemo.STARTED_AT, Long.class, Long.class);
     return new ReleaseRecord(w.getExecution().getWorkflowId(), w.getExecution().getRunId(), text(attributes, ReleaseSearchAttributes.SERVICE),
         text(attributes, ReleaseSearchAttributes.VERSION), text(attributes, ReleaseSearchAttributes.ENVIRONMENT),
         text(attributes, ReleaseSearchAttributes.REQUESTED_BY), outcome == null ? "UNKNOWN" : outcome.toUpperCase(Locale.ROOT),
-        w.getStartTime(), w.getCloseTime(), w.getMemo(CHANGE_REF, String.class, String.class), committed == null ? null : Instant.ofEpochMilli(committed));
+        began == null ? w.getStartTime() : Instant.ofEpochMilli(began), w.getCloseTime(), w.getMemo(CHANGE_REF, String.class, String.class), committed == null ? null : Instant.ofEpochMilli(committed));
   }
 
   /** The keyword attribute {@code key}, or null when the release does not carry it. */

@@ -139,9 +139,13 @@ public final class ReleaseReader {
     }
   }
 
-  /** The result of a run that has {@code status}, read from its history (no worker needed): empty unless it completed. */
+  /**
+   * The result of a run that has {@code status}, read from its history (no worker needed): of the
+   * run the release continued as when it continued; empty unless it completed.
+   */
   Optional<ReleaseResult> completedResult(String releaseId, String runId, WorkflowExecutionStatus status) {
-    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED
+        && status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
       return Optional.empty();
     }
     try {

@@ -31,19 +31,24 @@ public final class TemporalDevServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final int uiPort;
+  private final List<String> dynamicConfig;
   private Process process;
   private WorkflowServiceStubs stubs;
 
-  private TemporalDevServer(String binary, Path dir) throws IOException {
+  private TemporalDevServer(String binary, Path dir, List<String> dynamicConfig) throws IOException {
     this.binary = binary;
     this.dir = dir;
+    this.dynamicConfig = List.copyOf(dynamicConfig);
     this.port = freePort();
     this.uiPort = freePort();
   }
 
-  /** Starts a server in a fresh directory under {@code dir}. */
-  public static TemporalDevServer start(Path dir) throws Exception {
-    TemporalDevServer server = new TemporalDevServer(binary(), Files.createDirectories(dir));
+  /**
+   * Starts a server in a fresh directory under {@code dir}, with {@code dynamicConfig} values
+   * ({@code key=value}, e.g. {@code limit.historyCount.suggestContinueAsNew=150}) over its defaults.
+   */
+  public static TemporalDevServer start(Path dir, String... dynamicConfig) throws Exception {
+    TemporalDevServer server = new TemporalDevServer(binary(), Files.createDirectories(dir), List.of(dynamicConfig));
     server.startProcess();
     return server;
   }
@@ -78,6 +83,10 @@ public final class TemporalDevServer implements AutoCloseable {
     List<String> cmd = new ArrayList<>(List.of(binary, "server", "start-dev", "--headless",
         "--ip", "127.0.0.1", "--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort),
         "--db-filename", dir.resolve("temporal.db").toString(), "--log-level", "warn"));
+    dynamicConfig.forEach(value -> {
+      cmd.add("--dynamic-config-value");
+      cmd.add(value);
+    });
     ReleaseSearchAttributes.all().forEach((name, type) -> {
       cmd.add("--search-attribute");
       cmd.add(name + "=" + (type == IndexedValueType.INDEXED_VALUE_TYPE_INT ? "Int" : "Keyword"));
