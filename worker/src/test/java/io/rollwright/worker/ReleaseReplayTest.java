@@ -18,12 +18,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Replays recorded release histories against today's workflow code: a change that would break
  * releases already running (non-determinism) fails here, not in production.
  */
-class ReleaseReplayTest {
+public class ReleaseReplayTest {
   /** Each history replays under the ID it ran under: a release refuses to run under any other. */
   @ParameterizedTest
   @CsvSource({"promoted, checkout@prod", "rolled-back, payments@prod", "approval-timeout, checkout@prod",
       "approval-progress, checkout@prod", "watched-gate, checkout@prod", "breach-while-paused, checkout@prod",
-      "break-glass-by-two, vault@prod"})
+      "break-glass-by-two, vault@prod", "continued-from-soak, long-haul@prod", "continued-at-gate, long-haul@prod"})
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));
   }
@@ -35,7 +35,7 @@ class ReleaseReplayTest {
   }
 
   /** Replays with the workers' own payload converter, which reads without coercion. */
-  private static void replay(WorkflowExecutionHistory history) throws Exception {
+  public static void replay(WorkflowExecutionHistory history) throws Exception {
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(ReleasePayloads.converter()).build()).build());
     try {

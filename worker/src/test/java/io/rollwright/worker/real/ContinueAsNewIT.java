@@ -15,10 +15,13 @@ import io.rollwright.starter.ReleaseControls;
 import io.rollwright.starter.ReleaseHistory;
 import io.rollwright.starter.ReleaseRecord;
 import io.rollwright.worker.ControlFlood;
+import io.rollwright.worker.ReleaseReplayTest;
+import io.temporal.client.WorkflowExecutionMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +96,8 @@ class ContinueAsNewIT extends RealServerTest {
     assertTrue(audit.stream().anyMatch(e -> e.actor().equals("alice") && e.detail().equals(ControlFlood.SELF_APPROVAL + " (×200)")),
         "refusals folded across runs: " + audit);
 
+    replayEveryRun(id);
+
     List<ReleaseRecord> listed = new ReleaseHistory(server.client()).list("long-haul", null, began.minusSeconds(60)).stream()
         .filter(r -> r.releaseId().equals(id)).toList();
     assertEquals(1, listed.size(), "one release, however many runs: " + listed);
@@ -114,6 +119,24 @@ class ContinueAsNewIT extends RealServerTest {
         AppProcess.plannedSequence(journal(), "cut-short"));
     String done = server.client().newUntypedWorkflowStub(CompensationWorkflow.idOf(latest)).getResult(60, TimeUnit.SECONDS, String.class);
     assertTrue(done.startsWith("restored stable for cut-short@prod"), done);
+  }
+
+  /**
+   * Replays every run of the release as the workers run it now: the runs that continued as new and
+   * those that resumed. With {@code -Drollwright.record-histories=true} the first and the last run
+   * are saved for {@link ReleaseReplayTest}.
+   */
+  private static void replayEveryRun(String id) throws Exception {
+    List<String> runs = server.client().listExecutions("WorkflowId = '" + id + "'")
+        .sorted(Comparator.comparing(WorkflowExecutionMetadata::getStartTime)).map(r -> r.getExecution().getRunId()).toList();
+    for (String run : runs) {
+      ReleaseReplayTest.replay(server.client().fetchHistory(id, run));
+    }
+    if (Boolean.getBoolean("rollwright.record-histories")) {
+      Path histories = Files.createDirectories(Path.of("src/test/resources/histories"));
+      Files.writeString(histories.resolve("continued-from-soak.json"), server.client().fetchHistory(id, runs.get(0)).toJson(true));
+      Files.writeString(histories.resolve("continued-at-gate.json"), server.client().fetchHistory(id, runs.get(runs.size() - 1)).toJson(true));
+    }
   }
 
   private static ControlCommand control(ControlCommand.Action action, String actor, String reason) {
