@@ -130,16 +130,15 @@ final class Audit {
     List<AuditEntry> out = new ArrayList<>();
     int ordinal = 0;
     for (Line line : lines) {
-      if (line.decision && leftOut > 0 && hidden == 0 && ordinal == half) {
-        out.add(notShown(line.entry.atMillis(), notShown));
-      }
-      if (line.decision && hidden > 0 && ordinal >= half && ordinal < half + hidden) {
-        if (ordinal++ == half) {
+      if (line.decision) {
+        int o = ordinal++;
+        if (o >= half && o < half + hidden) {
+          continue;
+        }
+        if (o == half + hidden && notShown > 0) {
           out.add(notShown(line.entry.atMillis(), notShown));
         }
-        continue;
       }
-      ordinal += line.decision ? 1 : 0;
       out.add(render(line));
     }
     return out;

@@ -53,4 +53,33 @@ class AuditTest {
     assertEquals("x".repeat(Limits.ACTOR - 1) + "…", shown.actor());
     assertEquals("y".repeat(Audit.DETAIL_SHOWN - 1) + "…", shown.detail());
   }
+
+  @Test
+  void aCarriedTimelineShowsTheSameAndFoldsOnAcrossRuns() {
+    Audit audit = new Audit();
+    for (int i = 0; i < 1_000; i++) {
+      audit.refusal(refusal("alice", "alice requested this release and cannot approve it"));
+      audit.decision(new AuditEntry(i, "sam", i % 2 == 0 ? "paused" : "resumed", "watching"));
+    }
+    for (int i = 0; i < 200; i++) {
+      audit.refusal(refusal("actor-" + i, "not allowed"));
+    }
+    List<AuditEntry> before = audit.shown();
+
+    List<ReleaseCheckpoint.AuditLine> carried = audit.carry();
+    assertEquals(Audit.DECISIONS_SHOWN + Audit.REFUSALS_KEPT + 1, carried.size(), "bounded whatever was sent");
+    Audit next = new Audit(carried, audit.decisionsLeftOut());
+    assertEquals(before, next.shown());
+
+    next.refusal(refusal("alice", "alice requested this release and cannot approve it"));
+    next.refusal(refusal("actor-500", "not allowed"));
+    next.decision(new AuditEntry(5_000L, "bob", "approved", "approved by bob (1 of 1)"));
+    List<AuditEntry> shown = next.shown();
+    assertEquals(refusal("alice", "alice requested this release and cannot approve it (×1,001)"), shown.get(0));
+    assertEquals(new AuditEntry(7L, ReleaseState.SYSTEM, "refusals counted", "more than 50 different refusals; 152 further refusal(s) were only counted"),
+        shown.stream().filter(e -> e.action().equals("refusals counted")).findFirst().orElseThrow());
+    assertEquals(new AuditEntry(951L, ReleaseState.SYSTEM, "entries not shown", "901 decisions here are not shown; the release's history has them"),
+        shown.stream().filter(e -> e.action().equals("entries not shown")).findFirst().orElseThrow());
+    assertEquals(new AuditEntry(5_000L, "bob", "approved", "approved by bob (1 of 1)"), shown.get(shown.size() - 1));
+  }
 }

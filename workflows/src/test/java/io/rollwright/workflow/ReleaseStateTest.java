@@ -18,6 +18,7 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.Strategy;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,27 @@ class ReleaseStateTest {
     assertEquals(Phase.SOAKING, s.snapshot().phase());
     assertEquals(List.of("paused", "resumed"), actions(s));
     assertEquals(List.of("alice", "bob"), s.snapshot().audit().stream().map(AuditEntry::actor).toList());
+  }
+
+  @Test
+  void aStateCarriedIntoAContinuedRunIsTheSameReleaseAndItsRulesGoOn() {
+    ReleaseState s = new ReleaseState(REQUEST, () -> 1000L);
+    s.resolved("standard", 3);
+    s.approvers(Set.of("bob"));
+    s.enterStage(2, "canary-25");
+    s.weight(25);
+    s.soaking(true);
+    assertTrue(s.pause(control("alice", "checking dashboards")).accepted());
+    assertFalse(s.pause(control("alice", "again")).accepted());
+    assertTrue(s.promote(new PromoteRequest("bob", "looks fine", false)).accepted());
+    assertTrue(s.pause(control("dave", "hold the next stage")).accepted());
+
+    ReleaseState next = new ReleaseState(REQUEST, () -> 9000L, s.carry());
+    assertEquals(s.snapshot(), next.snapshot());
+    assertEquals(1000L, next.startedAt());
+    assertTrue(next.soakSkipped(), "the promotion that ended the soak is carried");
+    assertEquals(new ControlAnswer(true, "resumed by bob: go"), next.resume(control("bob", "go")));
+    assertFalse(next.paused());
   }
 
   @Test
