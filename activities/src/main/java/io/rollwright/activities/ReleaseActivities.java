@@ -1,6 +1,6 @@
 package io.rollwright.activities;
 
-import io.rollwright.activities.analysis.AnalysisActivitiesImpl;
+import io.rollwright.activities.analysis.ThreadSoakActivities;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.notify.NotificationActivitiesImpl;
@@ -46,11 +46,12 @@ public final class ReleaseActivities {
   private final PolicyActivitiesImpl policy;
   private final PreflightActivitiesImpl preflight;
   private final TrafficActivitiesImpl traffic;
-  private final AnalysisActivitiesImpl analysis;
+  private final Registry<MetricProvider> providers;
+  private final ThreadSoakActivities analysis;
   private final NotificationActivitiesImpl notifications;
 
   public ReleaseActivities(Parts parts) {
-    Registry<MetricProvider> providers = new Registry<>("metric provider", parts.providers());
+    providers = new Registry<>("metric provider", parts.providers());
     Registry<TrafficRouter> routers = new Registry<>("traffic router", parts.routers());
     List<Preflight> checks = new ArrayList<>(List.of(
         new MetricFloorCheck("quality-gate", Metric.QUALITY_SCORE, Track.CANARY, providers, parts.clock()),
@@ -66,7 +67,7 @@ public final class ReleaseActivities {
     policy = new PolicyActivitiesImpl(new PolicyRepository(parts.policyFiles()), validator, parts.defaults());
     preflight = new PreflightActivitiesImpl(preflightChecks);
     traffic = new TrafficActivitiesImpl(routers, new Registry<>("workload manager", parts.workloads()));
-    analysis = new AnalysisActivitiesImpl(providers, parts.clock());
+    analysis = new ThreadSoakActivities(providers, parts.clock());
     notifications = new NotificationActivitiesImpl(parts.notifiers());
   }
 
@@ -82,8 +83,14 @@ public final class ReleaseActivities {
     return traffic;
   }
 
-  public AnalysisActivitiesImpl analysis() {
+  /** Soaks that each hold a thread, on the activity clock (which time-skipping tests substitute). */
+  public ThreadSoakActivities analysis() {
     return analysis;
+  }
+
+  /** The metric providers soaks read, by name. */
+  public Registry<MetricProvider> providers() {
+    return providers;
   }
 
   public NotificationActivitiesImpl notifications() {

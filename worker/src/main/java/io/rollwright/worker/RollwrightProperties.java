@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param kubernetes settings of the Kubernetes routers
  * @param prometheus settings of the Prometheus metric provider
  * @param slack settings of the Slack notifier
+ * @param analysis how the worker runs soaks
  */
 @ConfigurationProperties("rollwright")
 public record RollwrightProperties(
@@ -26,7 +27,29 @@ public record RollwrightProperties(
     boolean killSwitch,
     KubernetesProperties kubernetes,
     PrometheusProperties prometheus,
-    SlackProperties slack) {
+    SlackProperties slack,
+    AnalysisProperties analysis) {
+
+  /** How soaks run: on a shared scheduler that holds no thread while they wait, or each on a thread of its own. */
+  public enum SoakMode { SCHEDULED, THREADS }
+
+  /**
+   * How the worker runs soaks and watches of held canaries, under {@code rollwright.analysis.*}.
+   *
+   * @param soaks {@code scheduled} (the default: a soak holds no thread or activity slot while it
+   *     waits) or {@code threads} (each soak holds a thread and a slot, up to the analysis queue's
+   *     {@code max-concurrent-activity-executors}; kept to compare the two)
+   * @param threads the scheduled soaks' threads, which take every sample and heartbeat
+   */
+  public record AnalysisProperties(SoakMode soaks, Integer threads) {
+    public AnalysisProperties {
+      soaks = soaks == null ? SoakMode.SCHEDULED : soaks;
+      threads = threads == null ? 4 : threads;
+      if (threads < 1 || threads > 256) {
+        throw new IllegalArgumentException("rollwright.analysis.threads is " + threads + "; it must be from 1 to 256");
+      }
+    }
+  }
 
   /**
    * The Slack notifier under {@code rollwright.slack.*}, used when a bot token is set.
@@ -77,5 +100,6 @@ public record RollwrightProperties(
     kubernetes = kubernetes == null ? new KubernetesProperties(false, null, null) : kubernetes;
     prometheus = prometheus == null ? new PrometheusProperties(null, null, null, null, null) : prometheus;
     slack = slack == null ? new SlackProperties(null, null, null) : slack;
+    analysis = analysis == null ? new AnalysisProperties(null, null) : analysis;
   }
 }

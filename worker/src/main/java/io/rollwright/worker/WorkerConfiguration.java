@@ -3,12 +3,14 @@ package io.rollwright.worker;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.rollwright.activities.ActivityClock;
 import io.rollwright.activities.ExtensionSet;
 import io.rollwright.activities.ReleaseActivities;
 import io.rollwright.activities.SystemActivityClock;
-import io.rollwright.activities.analysis.AnalysisActivitiesImpl;
+import io.rollwright.activities.analysis.ScheduledSoakActivities;
 import io.rollwright.activities.kubernetes.Kubernetes;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.notify.LogNotifier;
@@ -23,8 +25,10 @@ import io.rollwright.activities.preflight.PreflightActivitiesImpl;
 import io.rollwright.activities.prometheus.PrometheusClient;
 import io.rollwright.activities.prometheus.PrometheusMetricProvider;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
+import io.rollwright.api.AnalysisActivities;
 import io.rollwright.api.ReleasePayloads;
 import io.rollwright.workflow.UnreadableRequestInterceptor;
+import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import java.net.URI;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -145,9 +150,25 @@ public class WorkerConfiguration {
     return activities.traffic();
   }
 
+  /**
+   * Soaks on the shared scheduler (the default), or each on a thread of its own. The scheduled
+   * soaks' lag (how late a sample ran past its due time) and count are metrics:
+   * {@code rollwright_soak_sample_lag_seconds} and {@code rollwright_soaks_active}.
+   */
   @Bean
-  AnalysisActivitiesImpl analysisActivities(ReleaseActivities activities) {
-    return activities.analysis();
+  AnalysisActivities analysisActivities(ReleaseActivities activities, RollwrightProperties props, ObjectProvider<WorkflowClient> client,
+      MeterRegistry meters) {
+    RollwrightProperties.AnalysisProperties analysis = props.analysis();
+    if (analysis.soaks() == RollwrightProperties.SoakMode.THREADS) {
+      return activities.analysis();
+    }
+    Timer lag = Timer.builder("rollwright.soak.sample.lag").description("how late a soak's sample ran past its due time")
+        .publishPercentiles(0.5, 0.99).register(meters);
+    ScheduledSoakActivities soaks = new ScheduledSoakActivities(activities.providers(), new SystemActivityClock(),
+        () -> client.getObject().newActivityCompletionClient(), analysis.threads(), millis -> lag.record(millis, TimeUnit.MILLISECONDS));
+    Gauge.builder("rollwright.soaks.active", soaks, ScheduledSoakActivities::soaking).description("soaks this worker analyses now")
+        .register(meters);
+    return soaks;
   }
 
   @Bean

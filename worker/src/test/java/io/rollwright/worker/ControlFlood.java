@@ -11,6 +11,8 @@ import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.starter.ReleaseControls;
 import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowClient;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A flood of controls a release refuses, as the flood tests and {@code bench/control-flood} send it
@@ -79,8 +81,22 @@ public final class ControlFlood {
     }
   }
 
-  /** The release's history as the server has it. */
+  /** The release's history as the server has it (of its latest run). */
   public static History history(WorkflowClient client, String releaseId) {
     return client.fetchHistory(releaseId).getHistory();
+  }
+
+  /** The histories of every run of the release, the first first: each run names the one it continued. */
+  public static List<History> runs(WorkflowClient client, String releaseId) {
+    List<History> runs = new ArrayList<>();
+    History run = history(client, releaseId);
+    while (true) {
+      runs.add(0, run);
+      String before = run.getEvents(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+      if (before.isEmpty()) {
+        return runs;
+      }
+      run = client.fetchHistory(releaseId, before).getHistory();
+    }
   }
 }

@@ -1,12 +1,15 @@
 package io.rollwright.api;
 
 import io.rollwright.analysis.CheckReading;
+import io.rollwright.analysis.LiveSoak;
 import java.util.List;
 
 /**
  * The answer of the {@code status} query: where the release is, the traffic weight on the canary,
  * any open gate with who has approved, the latest analysis readings, the pre-flight results, the
- * result once it ended, and the audit timeline of every decision.
+ * result once it ended, and the audit timeline of every decision. While a stage is analysed, front
+ * doors add the live readings of its analysis run ({@code analysis}, from the run's last
+ * heartbeat); the release's own answer leaves it null.
  */
 public record ReleaseStatus(
     String releaseId,
@@ -27,4 +30,19 @@ public record ReleaseStatus(
     List<PreflightResult> preflight,
     ReleaseResult result,
     List<AuditEntry> audit,
-    long startedAtMillis) {}
+    long startedAtMillis,
+    LiveSoak analysis) {
+
+  public ReleaseStatus(String releaseId, String service, String version, String environment, Strategy strategy, String requestedBy,
+      String policy, Phase phase, int stageNumber, int stageCount, String stage, double weight, String pausedBecause, GateStatus gate,
+      List<CheckReading> verdicts, List<PreflightResult> preflight, ReleaseResult result, List<AuditEntry> audit, long startedAtMillis) {
+    this(releaseId, service, version, environment, strategy, requestedBy, policy, phase, stageNumber, stageCount, stage, weight,
+        pausedBecause, gate, verdicts, preflight, result, audit, startedAtMillis, null);
+  }
+
+  /** This status with the live readings of the stage's analysis run. */
+  public ReleaseStatus withAnalysis(LiveSoak live) {
+    return new ReleaseStatus(releaseId, service, version, environment, strategy, requestedBy, policy, phase, stageNumber, stageCount,
+        stage, weight, pausedBecause, gate, verdicts, preflight, result, audit, startedAtMillis, live);
+  }
+}

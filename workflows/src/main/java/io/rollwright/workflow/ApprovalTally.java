@@ -35,6 +35,20 @@ public final class ApprovalTally {
     allowed.addAll(allowed(gate, groups));
   }
 
+  /**
+   * The tally of {@code gate} opened at {@code nowMillis} with its timeout, or reopened as the run a
+   * release continued from {@code carried} it: its approvals and deadline stand.
+   */
+  static ApprovalTally open(String stage, Gate gate, Map<String, List<String>> groups, String requester, long nowMillis,
+      ReleaseCheckpoint.Resume carried) {
+    ApprovalTally tally = new ApprovalTally(stage, gate, groups, requester,
+        carried != null ? carried.deadlineMillis() : nowMillis + gate.timeout().toMillis());
+    if (carried != null) {
+      carried.approvedBy().forEach(name -> tally.approve(new ApprovalDecision(name, null)));
+    }
+    return tally;
+  }
+
   /** Who may decide {@code gate}: its approvers and the members of its groups, in the policy's order. */
   public static Set<String> allowed(Gate gate, Map<String, List<String>> groups) {
     Set<String> names = new LinkedHashSet<>(gate.approvers());

@@ -1,6 +1,5 @@
 package io.rollwright.workflow;
 
-import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
@@ -37,11 +36,8 @@ final class BreakGlassGate {
    * wait begun by the run the release continued from is {@code carried}: it is not requested again.
    */
   String confirm(String breakGlass, Gate gate, ReleaseCheckpoint.Resume carried) {
-    long deadline = carried != null ? carried.deadlineMillis() : Workflow.currentTimeMillis() + gate.timeout().toMillis();
-    ApprovalTally tally = new ApprovalTally(Roles.CONFIRMATION, gate, Map.of(), state.requester(), deadline);
-    if (carried != null) {
-      carried.approvedBy().forEach(name -> tally.approve(new ApprovalDecision(name, null)));
-    }
+    ApprovalTally tally = ApprovalTally.open(Roles.CONFIRMATION, gate, Map.of(), state.requester(), Workflow.currentTimeMillis(), carried);
+    long deadline = tally.status().deadlineMillis();
     state.openGate(tally);
     open = tally;
     String who = String.join(", ", tally.status().allowed());

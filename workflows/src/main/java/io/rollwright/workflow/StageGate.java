@@ -1,6 +1,5 @@
 package io.rollwright.workflow;
 
-import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.DurationText;
@@ -51,11 +50,8 @@ final class StageGate {
     if (!gate.needsApproval() || state.interrupted()) {
       return;
     }
-    long deadline = carried != null ? carried.deadlineMillis() : Workflow.currentTimeMillis() + gate.timeout().toMillis();
-    ApprovalTally tally = new ApprovalTally(stage.name(), gate, groups, state.requester(), deadline);
-    if (carried != null) {
-      carried.approvedBy().forEach(name -> tally.approve(new ApprovalDecision(name, null)));
-    }
+    ApprovalTally tally = ApprovalTally.open(stage.name(), gate, groups, state.requester(), Workflow.currentTimeMillis(), carried);
+    long deadline = tally.status().deadlineMillis();
     state.openGate(tally);
     open = tally;
     Duration timeout = Duration.ofMillis(Math.max(1, deadline - Workflow.currentTimeMillis()));

@@ -8,6 +8,7 @@ import io.rollwright.activities.Registry;
 import io.rollwright.activities.metrics.SandboxMetrics;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.analysis.Freshness;
+import io.rollwright.analysis.SoakProgress;
 import io.rollwright.analysis.Verdict;
 import io.rollwright.api.AnalysisActivities;
 import io.rollwright.api.SoakRequest;
@@ -64,7 +65,7 @@ class SoakResumeTest {
 
   /** Resumes a 40-second soak whose last sample was taken at second 20, at {@code resumeAt} seconds. */
   private SoakResult resume(long resumeAtSecond, long lastSampleSecond) {
-    env.registerActivitiesImplementations(new AnalysisActivitiesImpl(new Registry<>("metric provider", Map.of("sandbox", metrics)),
+    env.registerActivitiesImplementations(new ThreadSoakActivities(new Registry<>("metric provider", Map.of("sandbox", metrics)),
         new StepClock(T0 + resumeAtSecond * 1000)));
     env.setHeartbeatDetails(new SoakProgress(T0, 10, Map.of(), List.of(),
         new Freshness(T0 + lastSampleSecond * 1000, T0 + 2_000), List.of()));

@@ -2,11 +2,13 @@ package io.rollwright.starter;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.rollwright.analysis.SoakProgress;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.query.v1.WorkflowQuery;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
@@ -29,6 +31,8 @@ public final class ReleaseReader {
   /** The name of {@link io.rollwright.api.ReleaseWorkflow#status()}'s query. */
   private static final String STATUS_QUERY = "status";
   private static final Duration SERVER_WITHIN = Duration.ofSeconds(10);
+  /** The activity type of {@link io.rollwright.api.AnalysisActivities#soak}. */
+  private static final String SOAK_ACTIVITY = "Soak";
 
   /** What a read found: the live {@code status}, or when no worker answered, what the server recorded. One is null. */
   public record Reading(ReleaseStatus status, RecordedRelease recorded) {
@@ -75,7 +79,7 @@ public final class ReleaseReader {
         return Optional.empty();
       }
       try {
-        return Optional.of(query(releaseId, left));
+        return Optional.of(withAnalysis(releaseId, query(releaseId, left)));
       } catch (StatusRuntimeException e) {
         Status.Code code = e.getStatus().getCode();
         unavailable = code == Status.Code.UNAVAILABLE ? e : null;
@@ -94,6 +98,28 @@ public final class ReleaseReader {
       }
       pauseMillis = Math.min(pauseMillis * 2, 1_000);
     }
+  }
+
+  /**
+   * {@code status} with the live readings of the stage's analysis run, read from the last heartbeat
+   * of the release's pending soak or watch: as it stands when the server cannot say.
+   */
+  private ReleaseStatus withAnalysis(String releaseId, ReleaseStatus status) {
+    if (status.result() != null || status.stage() == null) {
+      return status;
+    }
+    try {
+      for (PendingActivityInfo pending : describe(releaseId, null).getPendingActivitiesList()) {
+        if (SOAK_ACTIVITY.equals(pending.getActivityType().getName()) && pending.hasHeartbeatDetails()) {
+          SoakProgress progress = client.getOptions().getDataConverter()
+              .fromPayloads(0, Optional.of(pending.getHeartbeatDetails()), SoakProgress.class, SoakProgress.class);
+          return progress.stage() == null ? status : status.withAnalysis(progress.live());
+        }
+      }
+    } catch (RuntimeException e) {
+      // the readings are an addition: the status stands without them
+    }
+    return status;
   }
 
   private ReleaseStatus query(String releaseId, long withinNanos) {

@@ -83,6 +83,11 @@ public final class AppProcess implements AutoCloseable {
     }
   }
 
+  /** Whether {@code identity} (a Temporal worker identity, {@code pid@host}) is this app's. */
+  public boolean is(String identity) {
+    return identity.startsWith(process.pid() + "@");
+  }
+
   /** The app's HTTP port: {@code /actuator/health}, and the service's API. */
   public int port() {
     return port;

@@ -1,15 +1,19 @@
 package io.rollwright.starter.cli;
 
 import io.rollwright.analysis.CheckReading;
+import io.rollwright.analysis.LiveSoak;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.GateStatus;
 import io.rollwright.api.ProgressRenderer;
 import io.rollwright.api.ReleaseStatus;
+import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Stage;
 import io.rollwright.starter.RecordedRelease;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +38,18 @@ final class StatusText {
           + (gate.approvedBy().isEmpty() ? "" : " (" + String.join(", ", gate.approvedBy()) + ")") + " from " + String.join(", ", gate.allowed())
           + ", closes " + DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(gate.deadlineMillis())));
     }
-    for (CheckReading r : s.verdicts()) {
-      lines.add("reading: " + r.reason() + " — " + r.verdict());
+    LiveSoak live = s.analysis();
+    if (live != null) {
+      lines.add("analysis: " + (live.watch() ? "watching" : "soaking") + " " + live.stage() + " · " + live.samples() + " sample(s)"
+          + " · next sample " + TIME.format(Instant.ofEpochMilli(live.nextSampleAtMillis()))
+          + (live.watch() ? "" : " · soak ends " + TIME.format(Instant.ofEpochMilli(live.endsAtMillis()))) + " UTC");
+      for (LiveSoak.Check c : live.checks()) {
+        lines.add("live: " + c.reading().reason() + " — " + c.reading().verdict() + window(c));
+      }
+    } else {
+      for (CheckReading r : s.verdicts()) {
+        lines.add("reading: " + r.reason() + " — " + r.verdict());
+      }
     }
     if (s.result() != null) {
       lines.add(ProgressRenderer.outcome(s.result()));
@@ -49,6 +63,16 @@ final class StatusText {
       }
     }
     return lines;
+  }
+
+  /** Where a check is in its sustained window: breaching for how long of it. */
+  private static String window(LiveSoak.Check c) {
+    if (c.breachingSinceMillis() == null || c.sustainedMillis() <= 0) {
+      return "";
+    }
+    long lasted = Math.max(0, c.reading().atMillis() - c.breachingSinceMillis());
+    return " · breaching for " + DurationText.format(Duration.ofMillis(lasted).truncatedTo(ChronoUnit.SECONDS)) + " of a "
+        + DurationText.format(Duration.ofMillis(c.sustainedMillis())) + " sustained window";
   }
 
   /** What the server last recorded of a release no worker answered for, said to be not live. */

@@ -1,0 +1,148 @@
+package io.rollwright.activities.analysis;
+
+import io.rollwright.activities.ActivityClock;
+import io.rollwright.activities.Registry;
+import io.rollwright.activities.metrics.MetricProvider;
+import io.rollwright.analysis.SoakProgress;
+import io.rollwright.analysis.SoakRun;
+import io.rollwright.api.AnalysisActivities;
+import io.rollwright.api.SoakRequest;
+import io.rollwright.api.SoakResult;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCanceledException;
+import io.temporal.client.ActivityCompletionClient;
+import io.temporal.client.ActivityNotExistsException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Soaks that hold no thread and no activity slot while they wait: the activity hands its run to a
+ * shared scheduler and returns without completing. A few threads then sample each run when it is
+ * due, heartbeat its progress (the live readings, and what another worker resumes from), and
+ * complete the activity when the run is over. A cancelled run learns it at its next heartbeat. A
+ * worker that dies stops heartbeating: after the heartbeat timeout the server retries the run on
+ * another worker, which resumes from the last heartbeat. A worker that stops fails its runs at once,
+ * so another takes them over without waiting for the timeout.
+ */
+public final class ScheduledSoakActivities implements AnalysisActivities, AutoCloseable {
+  /** The failure type of a run handed back because its worker is stopping (retried elsewhere). */
+  public static final String WORKER_STOPPING = "WorkerStopping";
+  private static final Logger log = LoggerFactory.getLogger(ScheduledSoakActivities.class);
+
+  private final SoakSampler sampler;
+  private final ActivityClock clock;
+  private final Supplier<ActivityCompletionClient> completionClient;
+  private volatile ActivityCompletionClient completions;
+  private final ScheduledExecutorService scheduler;
+  private final LongConsumer lag;
+  private final Map<Long, Soak> soaks = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  /** One run handed to the scheduler: whose, and when it last heartbeated. */
+  private record Soak(long id, byte[] token, SoakRun run, MetricProvider provider, long keepAliveMillis) {}
+
+  /**
+   * {@code clock} must be the wall clock (the scheduler waits in real time); {@code completions}
+   * gives the client that heartbeats and completes runs (asked for at the first soak); {@code threads}
+   * sample and heartbeat; {@code lag} is told, for each sample, how many milliseconds past its due
+   * time it ran.
+   */
+  public ScheduledSoakActivities(Registry<MetricProvider> providers, ActivityClock clock, Supplier<ActivityCompletionClient> completions,
+      int threads, LongConsumer lag) {
+    this.sampler = new SoakSampler(providers);
+    this.clock = clock;
+    this.completionClient = completions;
+    this.lag = lag;
+    this.scheduler = Executors.newScheduledThreadPool(threads, r -> {
+      Thread t = new Thread(r, "rollwright-soak");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public SoakResult soak(SoakRequest request) {
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    MetricProvider provider = sampler.provider(request);
+    long now = clock.now();
+    SoakRun run = new SoakRun(request, ctx.getHeartbeatDetails(SoakProgress.class).orElse(null), now);
+    if (run.over(now)) {
+      return run.result(now);
+    }
+    Duration hb = ctx.getInfo().getHeartbeatTimeout();
+    Soak soak = new Soak(ids.incrementAndGet(), ctx.getTaskToken(), run, provider, hb.isZero() ? Long.MAX_VALUE : hb.toMillis() / 2);
+    if (completions == null) {
+      completions = completionClient.get();
+    }
+    ctx.doNotCompleteOnReturn();
+    soaks.put(soak.id(), soak);
+    next(soak, now);
+    return null;
+  }
+
+  /** How many runs this worker is analysing now. */
+  public int soaking() {
+    return soaks.size();
+  }
+
+  private void next(Soak s, long now) {
+    long at = Math.min(s.run().nextSampleAt(), now + s.keepAliveMillis());
+    scheduler.schedule(() -> tick(s), Math.max(0, at - now), TimeUnit.MILLISECONDS);
+  }
+
+  /** Samples the run when due, then completes it when it is over, else heartbeats and waits again. */
+  private void tick(Soak s) {
+    try {
+      long now = clock.now();
+      long due = s.run().nextSampleAt();
+      if (now >= due) {
+        lag.accept(now - due);
+        s.run().observe(now, sampler.sample(s.provider(), s.run().request(), now));
+      }
+      if (s.run().over(now)) {
+        soaks.remove(s.id());
+        completions.complete(s.token(), s.run().result(now));
+        return;
+      }
+      completions.heartbeat(s.token(), s.run().progress());
+      next(s, now);
+    } catch (ActivityCanceledException e) {
+      soaks.remove(s.id());
+      completions.reportCancellation(s.token(), null);
+    } catch (ActivityNotExistsException e) {
+      soaks.remove(s.id());
+    } catch (RuntimeException e) {
+      // The server did not take the heartbeat or the completion: try again; its heartbeat timeout decides.
+      log.warn("soak of {}: {}", s.run().request().target().releaseId(), e.toString());
+      if (soaks.containsKey(s.id())) {
+        next(s, clock.now());
+      }
+    }
+  }
+
+  /** Stops sampling and hands every run back to the server, which retries it on another worker at once. */
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    for (Soak s : soaks.values()) {
+      try {
+        completions.completeExceptionally(s.token(),
+            ApplicationFailure.newFailure("the worker analysing this stage stopped; another resumes it", WORKER_STOPPING));
+      } catch (RuntimeException e) {
+        log.warn("soak of {} not handed back: {}", s.run().request().target().releaseId(), e.toString());
+      }
+    }
+    soaks.clear();
+  }
+}
