@@ -11,6 +11,7 @@ import io.rollwright.activities.ExtensionSet;
 import io.rollwright.activities.ReleaseActivities;
 import io.rollwright.activities.SystemActivityClock;
 import io.rollwright.activities.analysis.ScheduledSoakActivities;
+import io.rollwright.activities.analysis.ThreadSoakActivities;
 import io.rollwright.activities.kubernetes.Kubernetes;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.notify.LogNotifier;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -151,21 +153,22 @@ public class WorkerConfiguration {
   }
 
   /**
-   * Soaks on the shared scheduler (the default), or each on a thread of its own. The scheduled
-   * soaks' lag (how late a sample ran past its due time) and count are metrics:
-   * {@code rollwright_soak_sample_lag_seconds} and {@code rollwright_soaks_active}.
+   * Soaks on the shared scheduler (the default), or each on a thread of its own. How late samples
+   * run past their due time is the metric {@code rollwright_soak_sample_lag_seconds}; how many runs
+   * the scheduler holds, {@code rollwright_soaks_active}.
    */
   @Bean
   AnalysisActivities analysisActivities(ReleaseActivities activities, RollwrightProperties props, ObjectProvider<WorkflowClient> client,
       MeterRegistry meters) {
     RollwrightProperties.AnalysisProperties analysis = props.analysis();
-    if (analysis.soaks() == RollwrightProperties.SoakMode.THREADS) {
-      return activities.analysis();
-    }
     Timer lag = Timer.builder("rollwright.soak.sample.lag").description("how late a soak's sample ran past its due time")
         .publishPercentiles(0.5, 0.99).register(meters);
+    LongConsumer late = millis -> lag.record(millis, TimeUnit.MILLISECONDS);
+    if (analysis.soaks() == RollwrightProperties.SoakMode.THREADS) {
+      return new ThreadSoakActivities(activities.providers(), new SystemActivityClock(), late);
+    }
     ScheduledSoakActivities soaks = new ScheduledSoakActivities(activities.providers(), new SystemActivityClock(),
-        () -> client.getObject().newActivityCompletionClient(), analysis.threads(), millis -> lag.record(millis, TimeUnit.MILLISECONDS));
+        () -> client.getObject().newActivityCompletionClient(), analysis.threads(), late);
     Gauge.builder("rollwright.soaks.active", soaks, ScheduledSoakActivities::soaking).description("soaks this worker analyses now")
         .register(meters);
     return soaks;

@@ -1,10 +1,12 @@
 package io.rollwright.api;
 
 import io.rollwright.analysis.CheckReading;
+import io.rollwright.analysis.LiveSoak;
 import io.rollwright.analysis.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Turns successive {@code status} answers of one release into the lines of its live progress:
@@ -16,6 +18,10 @@ public final class ProgressRenderer {
   private boolean preflightShown;
   private int auditShown;
   private boolean resultShown;
+  private long liveShownAt;
+
+  /** How often a soak's live readings are shown as a line, at most (its samples may come every few seconds for days). */
+  public static final long LIVE_EVERY_MILLIS = 60_000;
 
   /** The lines that {@code status} adds to what was rendered before. */
   public List<String> next(ReleaseStatus s) {
@@ -35,6 +41,13 @@ public final class ProgressRenderer {
     List<AuditEntry> audit = s.audit();
     for (; auditShown < audit.size(); auditShown++) {
       render(audit.get(auditShown), s, lines);
+    }
+    LiveSoak live = s.result() == null ? s.analysis() : null;
+    long sampledAt = live == null ? 0 : live.checks().stream().mapToLong(c -> c.reading().atMillis()).max().orElse(0);
+    if (live != null && !live.watch() && sampledAt >= liveShownAt + LIVE_EVERY_MILLIS) {
+      liveShownAt = sampledAt;
+      lines.add("📊 " + live.stage() + ", " + live.samples() + " sample(s): " + live.checks().stream()
+          .map(c -> c.reading().reason() + " " + icon(c.reading())).collect(Collectors.joining(", ")));
     }
     if (!resultShown && s.result() != null) {
       resultShown = true;

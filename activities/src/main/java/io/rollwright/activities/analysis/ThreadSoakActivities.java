@@ -14,6 +14,7 @@ import io.temporal.client.ActivityCanceledException;
 import io.temporal.client.ActivityNotExistsException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 
 /**
  * Soaks that each hold an activity slot and a thread while they sleep between samples: sample,
@@ -23,10 +24,17 @@ import java.time.Duration;
 public final class ThreadSoakActivities implements AnalysisActivities {
   private final SoakSampler sampler;
   private final ActivityClock clock;
+  private final LongConsumer lag;
 
   public ThreadSoakActivities(Registry<MetricProvider> providers, ActivityClock clock) {
+    this(providers, clock, millis -> { });
+  }
+
+  /** {@code lag} is told, for each sample, how many milliseconds past its due time it ran. */
+  public ThreadSoakActivities(Registry<MetricProvider> providers, ActivityClock clock, LongConsumer lag) {
     this.sampler = new SoakSampler(providers);
     this.clock = clock;
+    this.lag = lag;
   }
 
   @Override
@@ -38,6 +46,7 @@ public final class ThreadSoakActivities implements AnalysisActivities {
     while (!run.over(now)) {
       sleep(ctx, Duration.ofMillis(Math.max(0, run.nextSampleAt() - now)), run.progress());
       now = clock.now();
+      lag.accept(Math.max(0, now - run.nextSampleAt()));
       run.observe(now, sampler.sample(provider, request, now));
       heartbeat(ctx, run.progress());
     }

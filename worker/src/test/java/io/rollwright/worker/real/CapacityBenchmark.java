@@ -12,8 +12,6 @@ import io.rollwright.starter.ReleaseHistory;
 import io.rollwright.starter.ReleaseRecord;
 import io.rollwright.starter.ReleaseStarter;
 import io.temporal.client.WorkflowClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +20,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -55,7 +50,7 @@ class CapacityBenchmark extends RealServerTest {
 
       String parked = ReleaseSearchAttributes.STATUS.getName() + " = 'AWAITING_APPROVAL'";
       await(N + " releases parked at their gate", Duration.ofMinutes(8), () -> client.countWorkflows(parked).getCount() >= N);
-      long heapMiB = heapAfterGcMiB(worker.pid());
+      long heapMiB = WorkerProbe.heapAfterGcMiB(worker.pid());
 
       List<Future<ReleaseResult>> results = new ArrayList<>();
       for (int i = 0; i < N; i++) {
@@ -86,24 +81,5 @@ class CapacityBenchmark extends RealServerTest {
       assertEquals(N, promoted);
       assertEquals(N, figures.promoted());
     }
-  }
-
-  /** The worker's heap in use after a full collection, read with {@code jcmd}. */
-  private static long heapAfterGcMiB(long pid) throws Exception {
-    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    run(jcmd, String.valueOf(pid), "GC.run");
-    String info = run(jcmd, String.valueOf(pid), "GC.heap_info");
-    Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
-    if (!used.find()) {
-      throw new IllegalStateException("no heap figure in: " + info);
-    }
-    return Long.parseLong(used.group(1)) / 1024;
-  }
-
-  private static String run(String... cmd) throws Exception {
-    Path out = Files.createTempFile("jcmd", ".out");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    p.waitFor(1, TimeUnit.MINUTES);
-    return Files.readString(out);
   }
 }
