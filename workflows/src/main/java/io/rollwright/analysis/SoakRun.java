@@ -49,7 +49,8 @@ public final class SoakRun {
     fresh = progress.freshness();
     gaps = new ArrayList<>(progress.gaps());
     noteGap(now);
-    nextSampleAt = next(now);
+    boolean overdue = carried != null && fresh.lastSampleAtMillis() + interval.toMillis() <= now;
+    nextSampleAt = overdue ? now : next(now);
   }
 
   /** Whether the run is over at {@code now} (see the class comment). */
@@ -61,7 +62,10 @@ public final class SoakRun {
     return decision.stopsSoak() || now >= end && fresh.covers(window);
   }
 
-  /** When the next sample is due: one interval after the last (or the start), or the end of the soak if sooner. */
+  /**
+   * When the next sample is due: one interval after the last (or the start), or the end of the soak
+   * if sooner; at once for a run resumed (on another worker) more than an interval after its last.
+   */
   public long nextSampleAt() {
     return nextSampleAt;
   }

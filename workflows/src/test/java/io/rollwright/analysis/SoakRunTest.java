@@ -60,7 +60,9 @@ class SoakRunTest {
     first.observe(T0 + 10_000, errors(T0 + 10_000, 0.2));
     SoakProgress beat = first.progress();
 
+    assertEquals(T0 + 21_000, new SoakRun(SOAK, beat, T0 + 21_000).nextSampleAt(), "sampled at once, over an interval late");
     SoakRun resumed = new SoakRun(SOAK, beat, T0 + 12_000);
+    assertEquals(T0 + 22_000, resumed.nextSampleAt());
     assertEquals(1, resumed.progress().samples());
     assertEquals(T0 + 10_000, resumed.progress().live().checks().get(0).breachingSinceMillis(), "the window is carried");
     resumed.observe(T0 + 22_000, errors(T0 + 22_000, 0.2));

@@ -12,7 +12,11 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCanceledException;
 import io.temporal.client.ActivityCompletionClient;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.client.ActivityCompletionFailureException;
 import io.temporal.client.ActivityNotExistsException;
+import io.temporal.client.ActivityPausedException;
+import io.temporal.client.ActivityResetException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
@@ -117,14 +121,27 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
       }
       completions.heartbeat(s.token(), s.run().progress());
       next(s, now);
-    } catch (ActivityCanceledException e) {
+    } catch (RuntimeException e) {
+      ended(s, e);
+    }
+  }
+
+  /**
+   * A heartbeat or completion failed: the run was cancelled (reported, as the server waits for it),
+   * is gone (its release ended, or it was retried elsewhere), paused or reset by an operator (the
+   * server starts it again when it is to run), or the server did not take it (tried again at the next
+   * tick; the heartbeat timeout decides).
+   */
+  private void ended(Soak s, RuntimeException e) {
+    // the client wraps what the server answered a heartbeat in a completion failure
+    Throwable why = e instanceof ActivityCompletionFailureException && e.getCause() instanceof ActivityCompletionException c ? c : e;
+    if (why instanceof ActivityCanceledException) {
       soaks.remove(s.id());
       completions.reportCancellation(s.token(), null);
-    } catch (ActivityNotExistsException e) {
+    } else if (why instanceof ActivityNotExistsException || why instanceof ActivityPausedException || why instanceof ActivityResetException) {
       soaks.remove(s.id());
-    } catch (RuntimeException e) {
-      // The server did not take the heartbeat or the completion: try again; its heartbeat timeout decides.
-      log.warn("soak of {}: {}", s.run().request().target().releaseId(), e.toString());
+    } else {
+      log.warn("soak of {}: {}", s.run().request().target().releaseId(), why.toString());
       if (soaks.containsKey(s.id())) {
         next(s, clock.now());
       }

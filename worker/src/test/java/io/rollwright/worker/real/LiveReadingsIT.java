@@ -49,12 +49,28 @@ class LiveReadingsIT extends RealServerTest {
 
       CompletableFuture<Cli> watch = Cli.inBackground(server, "watch", id, "--no-redraw");
       Thread.sleep(3_000);
-      assertTrue(new ReleaseControls(server.client(), Duration.ofSeconds(30))
-          .send(id, new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "seen enough", null)).accepted());
+      ReleaseControls controls = new ReleaseControls(server.client(), Duration.ofSeconds(30));
+      assertTrue(controls.send(id, new ControlCommand(ControlCommand.Action.PROMOTE, "oncall-sam", "enough soaking", null)).accepted());
+      awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofSeconds(30));
+      await("the ended soak let go, the gate's watch alone analysed", Duration.ofSeconds(20), () -> soaksOn(worker) == 1);
+      Thread.sleep(5_000);
+      assertEquals(1, soaksOn(worker), "a cancelled soak is not sampled any more");
+
+      assertTrue(controls.send(id, new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "seen enough", null)).accepted());
       assertEquals(ReleaseOutcome.ROLLED_BACK, result(id, Duration.ofMinutes(1)).outcome());
+      await("every run let go", Duration.ofSeconds(20), () -> soaksOn(worker) == 0);
       Cli watched = watch.get(1, TimeUnit.MINUTES);
       assertTrue(watched.out().contains("📊 canary-10, "), watched.toString());
       assertTrue(watched.out().contains("error-rate 4.00%"), watched.toString());
+    }
+  }
+
+  /** How many analysis runs the worker's scheduler holds. */
+  private static int soaksOn(AppProcess worker) {
+    try {
+      return (int) WorkerProbe.metric(worker, "rollwright_soaks_active", "");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
