@@ -3,7 +3,6 @@ package io.rollwright.activities.analysis;
 import io.rollwright.activities.ActivityClock;
 import io.rollwright.activities.Registry;
 import io.rollwright.activities.metrics.MetricProvider;
-import io.rollwright.analysis.SoakProgress;
 import io.rollwright.analysis.SoakRun;
 import io.rollwright.api.AnalysisActivities;
 import io.rollwright.api.SoakRequest;
@@ -80,7 +79,7 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     MetricProvider provider = sampler.provider(request);
     long now = clock.now();
-    SoakRun run = new SoakRun(request, ctx.getHeartbeatDetails(SoakProgress.class).orElse(null), now);
+    SoakRun run = SoakSampler.begin(ctx, request, now);
     if (run.over(now)) {
       return run.result(now);
     }

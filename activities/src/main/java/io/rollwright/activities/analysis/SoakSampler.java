@@ -7,8 +7,11 @@ import io.rollwright.activities.metrics.Track;
 import io.rollwright.analysis.Measurement;
 import io.rollwright.analysis.Metric;
 import io.rollwright.analysis.Sample;
+import io.rollwright.analysis.SoakProgress;
+import io.rollwright.analysis.SoakRun;
 import io.rollwright.api.SoakRequest;
 import io.rollwright.policy.AnalysisCheck;
+import io.temporal.activity.ActivityExecutionContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +21,11 @@ final class SoakSampler {
 
   SoakSampler(Registry<MetricProvider> providers) {
     this.providers = providers;
+  }
+
+  /** The run of {@code request} at {@code now}: resumed from the activity's last heartbeat when it is a retry. */
+  static SoakRun begin(ActivityExecutionContext ctx, SoakRequest request, long now) {
+    return new SoakRun(request, ctx.getHeartbeatDetails(SoakProgress.class).orElse(null), now);
   }
 
   /** The provider a soak reads; an unknown one is refused when the run begins. */

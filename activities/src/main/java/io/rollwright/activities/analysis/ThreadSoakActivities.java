@@ -42,7 +42,7 @@ public final class ThreadSoakActivities implements AnalysisActivities {
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     MetricProvider provider = sampler.provider(request);
     long now = clock.now();
-    SoakRun run = new SoakRun(request, ctx.getHeartbeatDetails(SoakProgress.class).orElse(null), now);
+    SoakRun run = SoakSampler.begin(ctx, request, now);
     while (!run.over(now)) {
       sleep(ctx, Duration.ofMillis(Math.max(0, run.nextSampleAt() - now)), run.progress());
       now = clock.now();

@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -35,6 +37,7 @@ class SoakCapacityBenchmark extends RealServerTest {
   private static final double MINUTES = Double.parseDouble(System.getProperty("rollwright.bench.minutes", "5"));
 
   @Test
+  @Timeout(value = 3, unit = TimeUnit.HOURS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void soakingReleases() throws Exception {
     Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
     for (int n : sizes("rollwright.bench.baseline", "200,1000")) {
