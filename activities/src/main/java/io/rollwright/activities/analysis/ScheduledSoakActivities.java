@@ -140,7 +140,7 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
     } else if (why instanceof ActivityNotExistsException || why instanceof ActivityPausedException || why instanceof ActivityResetException) {
       soaks.remove(s.id());
     } else {
-      log.warn("soak of {}: {}", s.run().request().target().releaseId(), why.toString());
+      log.warn("soak of {}: {}", s.run().request().target().releaseId(), why.getCause() != null ? why.getCause().toString() : why.toString());
       if (soaks.containsKey(s.id())) {
         next(s, clock.now());
       }
