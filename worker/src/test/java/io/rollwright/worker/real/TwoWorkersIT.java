@@ -10,7 +10,6 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.starter.ReleaseControls;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import java.time.Duration;
@@ -128,10 +127,5 @@ class TwoWorkersIT extends RealServerTest {
     return server.client().getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
         .setNamespace("default").setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(id)).build())
         .getPendingActivitiesList();
-  }
-
-  @SuppressWarnings("unused")
-  private static boolean started(HistoryEvent e) {
-    return e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED;
   }
 }
