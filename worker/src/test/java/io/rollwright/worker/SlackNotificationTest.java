@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import io.rollwright.activities.metrics.Track;
+import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.notify.SlackNotifier;
+import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseWorkflow;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,7 @@ class SlackNotificationTest {
 
   private FakeSlackApi slack;
   private ReleaseHarness h;
+  private volatile Runnable onRequestPosted = () -> { };
 
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker) throws Exception {
@@ -36,7 +42,14 @@ class SlackNotificationTest {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(slack.url());
     SlackNotifier notifier = new SlackNotifier(Slack.getInstance(config).methods("xoxb-test"), "#releases");
-    h = new ReleaseHarness(env, worker, clock -> null, List.of(notifier));
+    Notifier thenClicks = event -> {
+      String thread = notifier.tell(event);
+      if (event.kind() == Kind.APPROVAL_REQUESTED) {
+        onRequestPosted.run();
+      }
+      return thread;
+    };
+    h = new ReleaseHarness(env, worker, clock -> null, List.of(thenClicks));
   }
 
   @AfterEach
@@ -91,6 +104,21 @@ class SlackNotificationTest {
         .filter(c -> c.method().equals("chat.update") && request.ts().equals(c.params().get("ts"))).reduce((a, b) -> b).orElseThrow();
     assertTrue(!closed.params().get("blocks").contains(SlackNotifier.APPROVAL_BLOCK), "no button stays live: " + closed.params());
     assertTrue(closed.params().get("text").contains("approved by bob, carol"), closed.params().get("text"));
+  }
+
+  @Test
+  void anApprovalThatCameWhileTheRequestWasBeingPostedIsShown() {
+    AtomicReference<ReleaseWorkflow> started = new AtomicReference<>();
+    onRequestPosted = () -> started.get().approve(new ApprovalDecision("bob", "clicked as soon as the buttons showed"));
+    started.set(h.start(ReleaseHarness.request("checkout", "gated")));
+    h.waitFor(java.time.Duration.ofMinutes(41));
+
+    FakeSlackApi.Call request = slack.calls().stream()
+        .filter(c -> c.reply() && c.params().getOrDefault("blocks", "").contains(SlackNotifier.APPROVAL_BLOCK)).findFirst().orElseThrow();
+    FakeSlackApi.Call progress = slack.calls().stream()
+        .filter(c -> c.method().equals("chat.update") && request.ts().equals(c.params().get("ts"))).reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("the request was never updated with bob's approval"));
+    assertTrue(progress.params().get("blocks").contains("approved so far by bob (1 of 2)"), progress.params().get("blocks"));
   }
 
   @Test

@@ -24,6 +24,7 @@ final class StageGate {
   private final Map<String, List<String>> groups;
   private final boolean watchedHolds;
   private final BiConsumer<Kind, String> tell;
+  private static final String EARLY_APPROVALS = "gate-tells-early-approvals";
   private ApprovalTally open;
 
   StageGate(ReleaseState state, CanaryWatch canary, Map<String, List<String>> groups, boolean watchedHolds, BiConsumer<Kind, String> tell) {
@@ -61,6 +62,7 @@ final class StageGate {
       }
       return null;
     }));
+    int told = carried == null ? 0 : tally.approvedBy().size();
     if (carried == null) {
       state.record(ReleaseState.SYSTEM, "approval requested", "stage " + stage.name() + ": " + gate.required() + " of "
           + String.join(", ", tally.status().allowed()) + " within " + DurationText.format(gate.timeout()));
@@ -69,7 +71,7 @@ final class StageGate {
     }
     boolean decided;
     try {
-      decided = watchedHolds ? awaitDecision(stage, tally, expiry) : ReleaseGateLegacy.awaitDecision(tally, gate, state, tell);
+      decided = watchedHolds ? awaitDecision(stage, tally, expiry, told) : ReleaseGateLegacy.awaitDecision(tally, gate, state, tell);
     } finally {
       state.closeGate();
     }
@@ -99,12 +101,15 @@ final class StageGate {
   /**
    * Waits for the gate to close or its deadline (a timer whose firing is applied in the server's
    * order, so an approval recorded before it counts), watching the canary and telling each approval
-   * short of the number needed as it comes. Returns whether the gate was decided in time.
+   * short of the number needed as it comes (also one that came while the request was being sent, after
+   * {@code told} approvals had been told). Returns whether the gate was decided in time.
    */
-  private boolean awaitDecision(Stage stage, ApprovalTally tally, CancellationScope expiry) {
+  private boolean awaitDecision(Stage stage, ApprovalTally tally, CancellationScope expiry, int told) {
     expiry.run();
     try {
-      int told = tally.approvedBy().size();
+      if (tally.approvedBy().size() > told && Workflow.getVersion(EARLY_APPROVALS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+        told = tally.approvedBy().size();
+      }
       while (true) {
         int seen = told;
         try {
