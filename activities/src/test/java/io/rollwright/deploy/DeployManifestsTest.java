@@ -75,9 +75,12 @@ class DeployManifestsTest {
     Map<?, ?> compose = new ObjectMapper(new YAMLFactory()).readValue(DEPLOY.resolve("local").resolve("compose.yaml").toFile(), Map.class);
     Map<?, ?> services = (Map<?, ?>) compose.get("services");
     assertTrue(services.keySet().containsAll(Set.of("temporal", "prometheus", "worker")));
-    Map<?, ?> workerEnv = (Map<?, ?>) ((Map<?, ?>) services.get("worker")).get("environment");
-    assertTrue(workerEnv.keySet().containsAll(Set.of("ROLLWRIGHT_DEFAULTROUTER", "ROLLWRIGHT_DEFAULTMETRICS")),
-        "the worker has no default router or metric provider: compose must name both");
+    assertEquals("rollwright-sandbox-worker:0.1.0", ((Map<?, ?>) services.get("worker")).get("image"),
+        "with no cluster, the local stack runs the worker on the sandbox, which only the demo's jar carries");
+    String image = Files.readString(DEPLOY.resolve("docker").resolve("sandbox-worker.Dockerfile"));
+    assertTrue(image.contains("COPY starter/demo/target/rollwright-demo.jar") && image.contains("\"/app/rollwright-demo.jar\", \"worker\"]"), image);
+    assertTrue(Files.readString(DEPLOY.resolve("docker").resolve("worker.Dockerfile")).contains("COPY worker/target/rollwright-worker.jar"),
+        "the production image holds the worker's own jar");
   }
 
   @Test

@@ -20,8 +20,8 @@ record DefaultProviders(String router, String metrics) {
       + " The traffic routers replica-ratio, gateway-api and nginx-ingress are registered when "
       + setting("rollwright.kubernetes.enabled") + " is true; the metric provider prometheus when "
       + setting("rollwright.prometheus.url") + " is set. The sandbox (no cluster, synthetic metrics: for trying"
-      + " Rollwright out, never for real releases) is registered, and made both defaults, only under the Spring"
-      + " profile 'sandbox', which the demo turns on.";
+      + " Rollwright out, never for real releases) is not part of this worker: 'java -jar rollwright-demo.jar worker'"
+      + " is a worker on the sandbox.";
 
   /** The defaults the settings name; else throws an {@link InvalidSettingsException} naming each setting at fault and what is registered. */
   static DefaultProviders require(RollwrightProperties props, RegisteredExtensions registered) {

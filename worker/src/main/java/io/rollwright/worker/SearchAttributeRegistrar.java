@@ -12,16 +12,17 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.context.annotation.Profile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Registers Rollwright's custom search attributes in the worker's namespace when they are missing,
  * before the worker starts polling. Idempotent. Where the operator API is not allowed (Temporal
- * Cloud API keys, locked-down clusters) it logs the setup command instead.
+ * Cloud API keys, locked-down clusters) it logs the setup command instead. An embedded test server is
+ * given them by whoever embeds it.
  */
 @Component
-@Profile("!demo")
+@ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "false", matchIfMissing = true)
 public class SearchAttributeRegistrar implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
 

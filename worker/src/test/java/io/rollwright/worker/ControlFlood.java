@@ -8,7 +8,7 @@ import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.starter.ReleaseControls;
+import io.rollwright.client.ReleaseControls;
 import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowClient;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.starter.ReleaseControls;
+import io.rollwright.client.ReleaseControls;
 import io.rollwright.workflow.ReleaseState;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.History;

@@ -2,7 +2,6 @@ package io.rollwright.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rollwright.activities.Sandbox;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.policy.ReleasePolicy;
@@ -15,10 +14,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * The worker has no default router or metric provider: it refuses to start unless both are set to
- * registered ones, saying which setting is at fault and what is registered. The sandbox exists only
- * under the {@code sandbox} profile, which the demo includes.
+ * registered ones, saying which setting is at fault and what is registered. The sandbox is not part
+ * of the worker at all: only the demo wires it.
  */
-class DefaultProvidersTest {
+public class DefaultProvidersTest {
 
   @Test
   void withNoDefaultsTheWorkerDoesNotStart() {
@@ -45,7 +44,7 @@ class DefaultProvidersTest {
   }
 
   @Test
-  void theSandboxIsNoMetricProviderWithoutItsProfile() {
+  void theSandboxIsNoMetricProviderOfTheWorker() {
     WorkerContext.withEnvironment(Map.of("ROLLWRIGHT_KUBERNETES_ENABLED", "true", "ROLLWRIGHT_DEFAULTROUTER", "replica-ratio",
         "ROLLWRIGHT_PROMETHEUS_URL", "http://prometheus:9090", "ROLLWRIGHT_DEFAULTMETRICS", "sandbox")).run(context -> {
       assertThat(failure(context).getMessage())
@@ -72,28 +71,20 @@ class DefaultProvidersTest {
       assertThat(analysis.getAction())
           .contains("rollwright.kubernetes.enabled (ROLLWRIGHT_KUBERNETES_ENABLED)")
           .contains("rollwright.prometheus.url (ROLLWRIGHT_PROMETHEUS_URL)")
-          .contains("Spring profile 'sandbox'");
+          .contains("'java -jar rollwright-demo.jar worker' is a worker on the sandbox");
     });
   }
 
   @Test
-  void theSandboxProfileOffersTheSandboxAndMakesItTheDefault() {
-    WorkerContext.withEnvironment(Map.of("SPRING_PROFILES_ACTIVE", "sandbox")).run(context -> {
-      assertThat(context).hasNotFailed().hasSingleBean(Sandbox.class);
-      ReleasePolicy policy = defaultPolicyOf(context);
-      assertThat(policy.router()).isEqualTo(Sandbox.NAME);
-      assertThat(policy.analysis().provider()).isEqualTo(Sandbox.NAME);
-    });
-  }
-
-  @Test
-  void theDemoProfileIncludesTheSandbox() {
-    WorkerContext.withEnvironment(Map.of("SPRING_PROFILES_ACTIVE", "demo")).run(context ->
-        assertThat(context).hasNotFailed().hasSingleBean(Sandbox.class));
+  void theWorkerHasNoSandboxEvenUnderTheSandboxProfile() {
+    WorkerContext.withEnvironment(Map.of("SPRING_PROFILES_ACTIVE", "sandbox")).run(context ->
+        assertThat(failure(context).getMessage())
+            .contains("rollwright.default-router (ROLLWRIGHT_DEFAULTROUTER) is not set")
+            .contains("java -jar rollwright-demo.jar worker"));
   }
 
   /** The policy a release of a service with no policy file of its own runs under. */
-  static ReleasePolicy defaultPolicyOf(AssertableApplicationContext context) {
+  public static ReleasePolicy defaultPolicyOf(AssertableApplicationContext context) {
     ReleaseRequest request = new ReleaseRequest("shop", "1.0.0", "registry.example/shop:1.0.0", "prod", null, null, null, "alice",
         null, null);
     return context.getBean(PolicyActivitiesImpl.class).resolveOrThrow(request).policy();

@@ -7,7 +7,7 @@ import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.Strategy;
-import io.rollwright.starter.ReleaseControls;
+import io.rollwright.client.ReleaseControls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

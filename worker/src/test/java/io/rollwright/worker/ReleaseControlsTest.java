@@ -15,7 +15,7 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
-import io.rollwright.starter.ReleaseControls;
+import io.rollwright.client.ReleaseControls;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * A time-skipping Temporal test service with the real workflow and the real activities on the
  * sandbox, the test server's clock driving the soaks.
  */
-final class ReleaseHarness {
+public final class ReleaseHarness {
   /** Heartbeats, and with them cancellations, go to the test server without the usual real-time throttle. */
   static TestWorkflowExtension extension() {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
@@ -105,7 +105,7 @@ final class ReleaseHarness {
     env.start();
   }
 
-  static ReleaseRequest request(String service, String policy) {
+  public static ReleaseRequest request(String service, String policy) {
     return new ReleaseRequest(service, "2.3.0", "registry.example/" + service + ":2.3.0", "prod", Strategy.CANARY,
         policy, null, "alice", null, "abc123");
   }
@@ -122,7 +122,7 @@ final class ReleaseHarness {
     return WorkflowStub.fromTyped(release).getResult(ReleaseResult.class);
   }
 
-  ReleaseResult run(ReleaseRequest request) {
+  public ReleaseResult run(ReleaseRequest request) {
     return result(start(request));
   }
 
@@ -142,7 +142,7 @@ final class ReleaseHarness {
     return cluster().log(service).stream().map(SandboxCluster.Action::action).toList();
   }
 
-  long historyLength(String releaseId) {
+  public long historyLength(String releaseId) {
     return client.fetchHistory(releaseId).getHistory().getEventsCount();
   }
 

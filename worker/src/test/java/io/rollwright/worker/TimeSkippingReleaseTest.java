@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * them. A test that stalls fails after its timeout instead of holding up the whole build.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-abstract class TimeSkippingReleaseTest {
+public abstract class TimeSkippingReleaseTest {
   @RegisterExtension
-  static final TestWorkflowExtension temporal = ReleaseHarness.extension();
+  protected static final TestWorkflowExtension temporal = ReleaseHarness.extension();
 
   protected ReleaseHarness h;
 

@@ -2,7 +2,6 @@ package io.rollwright.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.rollwright.worker.sandbox.SandboxConfiguration;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -17,16 +16,18 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * and {@code env} in place of the process environment, so {@code ROLLWRIGHT_DEFAULTROUTER} binds
  * {@code rollwright.default-router} by the same relaxed rules.
  */
-final class WorkerContext {
+public final class WorkerContext {
   private WorkerContext() {}
 
-  static ApplicationContextRunner withEnvironment(Map<String, String> env) {
+  /** The worker's context with {@code env} as its environment and {@code more} configuration classes. */
+  public static ApplicationContextRunner withEnvironment(Map<String, String> env, Class<?>... more) {
     String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
     return new ApplicationContextRunner()
         .withInitializer(context -> context.getEnvironment().getPropertySources()
             .replace(name, new SystemEnvironmentPropertySource(name, Map.<String, Object>copyOf(env))))
         .withInitializer(new ConfigDataApplicationContextInitializer())
-        .withUserConfiguration(Settings.class, WorkerConfiguration.class, SandboxConfiguration.class)
+        .withUserConfiguration(Settings.class, WorkerConfiguration.class)
+        .withUserConfiguration(more)
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
   }
 

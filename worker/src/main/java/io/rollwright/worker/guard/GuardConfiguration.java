@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 
 /** The termination guard: its activities on every worker, its sweep wherever a real Temporal service runs. */
 @Configuration(proxyBeanMethods = false)
@@ -16,10 +15,10 @@ public class GuardConfiguration {
     return new TemporalGuardActivities(client);
   }
 
-  /** Not in the demo: its embedded service has no visibility store to sweep. */
+  /** Not on an embedded test server (the demo's): it has no visibility store to sweep. */
   @Bean
-  @Profile("!demo")
   @ConditionalOnProperty(name = "rollwright.guard.enabled", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "false", matchIfMissing = true)
   TerminationGuard terminationGuard(WorkflowClient client, GuardProperties settings) {
     return new TerminationGuard(client, settings);
   }

@@ -7,7 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
-import io.rollwright.starter.ReleaseControls;
+import io.rollwright.client.ReleaseControls;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;

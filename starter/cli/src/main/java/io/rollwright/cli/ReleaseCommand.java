@@ -1,0 +1,102 @@
+package io.rollwright.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.rollwright.text.TerminalText;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What every command that talks to Temporal shares: the connection, the output format, and closing up. */
+abstract class ReleaseCommand implements Callable<Integer> {
+  /** Output formats of read commands. */
+  enum Output { text, json }
+
+  private static final ObjectWriter JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+      .writer().with(new TerminalJson());
+
+  @Mixin
+  TemporalOptions temporal;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}")
+  Output output;
+
+  @Option(names = {"-v", "--verbose"}, description = "show the stack trace of an error")
+  boolean verbose;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public final Integer call() throws Exception {
+    try {
+      return run();
+    } finally {
+      temporal.close();
+    }
+  }
+
+  abstract int run() throws Exception;
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  /**
+   * Prints one line of text now, escaped ({@link TerminalText}): every text line a command prints
+   * goes through here, so nothing a caller supplied can add a line or a control sequence.
+   */
+  void line(String text) {
+    out().println(TerminalText.line(text));
+    out().flush();
+  }
+
+  /** Says something beside the output (on stderr), e.g. that no worker answers. */
+  void notice(String text) {
+    spec.commandLine().getErr().println(TerminalText.line(text));
+    spec.commandLine().getErr().flush();
+  }
+
+  /**
+   * Who the caller is: the identity in their TLS client certificate when one is configured (naming
+   * anyone else with {@code option} is refused), else what {@code option} gives (or its default).
+   */
+  String identity(String option, String given) {
+    String certified = temporal.certifiedIdentity();
+    if (certified == null) {
+      return given;
+    }
+    boolean explicit = spec.commandLine().getParseResult().hasMatchedOption(option);
+    if (explicit && !certified.equals(given)) {
+      throw new IllegalArgumentException(option + " " + given + " is not who your TLS client certificate says you are ("
+          + certified + "); leave " + option + " out");
+    }
+    return certified;
+  }
+
+  boolean json() {
+    return output == Output.json;
+  }
+
+  /** {@code value} as one line of JSON, escaped as {@link TerminalJson} says. */
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** Prints {@code value} as one line of JSON. */
+  void printJson(Object value) throws Exception {
+    out().println(json(value));
+    out().flush();
+  }
+}

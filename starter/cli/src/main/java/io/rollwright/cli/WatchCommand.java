@@ -1,0 +1,53 @@
+package io.rollwright.cli;
+
+import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseStatus;
+import io.rollwright.policy.DurationText;
+import io.rollwright.client.ReleaseWatcher;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "watch", mixinStandardHelpOptions = true, description = {
+    "Follow a release live until it ends, and exit with its outcome's code.",
+    "On a terminal a panel redrawn in place; piped, plain progress lines; --output json, one status",
+    "object per change. While no worker answers, it says so (on stderr with --redraw or json)",
+    "and keeps waiting. Exit codes as for start --wait."})
+final class WatchCommand extends ReleaseCommand {
+  @Parameters(paramLabel = "RELEASE", description = "the release ID, <service>@<environment>")
+  String releaseId;
+
+  @Option(names = "--every", defaultValue = "1s", description = "how often to ask. Default: ${DEFAULT-VALUE}")
+  String every;
+
+  @Option(names = "--redraw", negatable = true, description = "redraw in place (default: when the output is a terminal)")
+  Boolean redraw;
+
+  @Override
+  int run() throws Exception {
+    ReleaseWatcher watcher = new ReleaseWatcher(temporal.client(), DurationText.parse(every));
+    PrintWriter out = out();
+    ReleaseResult result;
+    if (json()) {
+      String[] last = {null};
+      result = watcher.follow(releaseId, status -> {
+        String now = json(status);
+        if (!now.equals(last[0])) {
+          last[0] = now;
+          line(now);
+        }
+      }, this::notice);
+    } else if (redraw != null ? redraw : System.console() != null) {
+      result = watcher.follow(releaseId, status -> panel(out, status), this::notice);
+    } else {
+      result = watcher.print(releaseId, this::line, status -> {});
+    }
+    return ExitCodes.of(result.outcome());
+  }
+
+  private void panel(PrintWriter out, ReleaseStatus status) {
+    out.print("\033[H\033[2J");
+    StatusText.of(status).forEach(this::line);
+  }
+}

@@ -1,8 +1,0 @@
-package io.rollwright.starter;
-
-/** No release with that ID has ever run in this namespace. */
-public class ReleaseNotFoundException extends RuntimeException {
-  public ReleaseNotFoundException(String releaseId) {
-    super("no release " + releaseId + " in this namespace (release IDs are <service>@<environment>, e.g. checkout@prod)");
-  }
-}

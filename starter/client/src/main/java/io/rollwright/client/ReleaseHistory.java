@@ -1,0 +1,102 @@
+package io.rollwright.client;
+
+import io.rollwright.api.ReleaseIds;
+import io.rollwright.api.ReleaseMemo;
+import io.rollwright.api.ReleaseSearchAttributes;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Releases from Temporal visibility: a list query over Rollwright's search attributes, read page by
+ * page. No second database: what Temporal keeps is the history.
+ */
+public final class ReleaseHistory {
+  /** Memo keys the starter writes at start. */
+  public static final String CHANGE_REF = ReleaseMemo.CHANGE_REF;
+  public static final String CHANGE_COMMITTED_AT = ReleaseMemo.CHANGE_COMMITTED_AT;
+
+  private final WorkflowClient client;
+
+  public ReleaseHistory(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /**
+   * The visibility query for releases started since {@code since}, optionally of one service and/or
+   * environment: the latest run of each (a release that continued as new is listed once).
+   */
+  public static String query(String service, String environment, Instant since) {
+    StringBuilder q = new StringBuilder("WorkflowType = '" + ReleaseIds.WORKFLOW_TYPE + "' AND StartTime >= '" + since
+        + "' AND ExecutionStatus != 'ContinuedAsNew'");
+    if (service != null) {
+      q.append(" AND ").append(ReleaseSearchAttributes.SERVICE.getName()).append(" = '").append(literal(service)).append('\'');
+    }
+    if (environment != null) {
+      q.append(" AND ").append(ReleaseSearchAttributes.ENVIRONMENT.getName()).append(" = '").append(literal(environment)).append('\'');
+    }
+    return q.toString();
+  }
+
+  private static String literal(String value) {
+    if (!value.matches("[A-Za-z0-9._@-]+")) {
+      throw new IllegalArgumentException("'" + value + "' is not a service or environment name (letters, digits, . _ @ -)");
+    }
+    return value;
+  }
+
+  /**
+   * The releases started since {@code since}, newest first. Every page is read (Temporal's SQL
+   * visibility cannot sort), so the window, not a count, bounds the work.
+   */
+  public List<ReleaseRecord> list(String service, String environment, Instant since) {
+    List<ReleaseRecord> records = new ArrayList<>();
+    try (Stream<WorkflowExecutionMetadata> executions = client.listExecutions(query(service, environment, since))) {
+      executions.map(ReleaseHistory::record).forEach(records::add);
+    }
+    records.sort(Comparator.comparing(ReleaseRecord::startedAt).reversed());
+    return records;
+  }
+
+  static ReleaseRecord record(WorkflowExecutionMetadata w) {
+    SearchAttributes attributes = w.getTypedSearchAttributes();
+    WorkflowExecutionStatus status = w.getStatus();
+    String outcome = switch (status) {
+      case WORKFLOW_EXECUTION_STATUS_RUNNING, WORKFLOW_EXECUTION_STATUS_COMPLETED -> text(attributes, ReleaseSearchAttributes.STATUS);
+      case WORKFLOW_EXECUTION_STATUS_FAILED -> "INVALID";
+      default -> RecordedRelease.runStatus(status);
+    };
+    Long committed = w.getMemo(CHANGE_COMMITTED_AT, Long.class, Long.class);
+    Long began = w.getMemo(ReleaseMemo.STARTED_AT, Long.class, Long.class);
+    return new ReleaseRecord(w.getExecution().getWorkflowId(), w.getExecution().getRunId(), text(attributes, ReleaseSearchAttributes.SERVICE),
+        text(attributes, ReleaseSearchAttributes.VERSION), text(attributes, ReleaseSearchAttributes.ENVIRONMENT),
+        text(attributes, ReleaseSearchAttributes.REQUESTED_BY), outcome == null ? "UNKNOWN" : outcome.toUpperCase(Locale.ROOT),
+        began == null ? w.getStartTime() : Instant.ofEpochMilli(began), w.getCloseTime(), w.getMemo(CHANGE_REF, String.class, String.class), committed == null ? null : Instant.ofEpochMilli(committed));
+  }
+
+  /** The keyword attribute {@code key}, or null when the release does not carry it. */
+  static String text(SearchAttributes attributes, SearchAttributeKey<String> key) {
+    return attributes.containsKey(key) ? attributes.get(key) : null;
+  }
+
+  /** The memo the starter writes: the change shipped and when it was committed, for lead time. */
+  public static Map<String, Object> memo(String changeRef, Instant committedAt) {
+    Map<String, Object> memo = new java.util.LinkedHashMap<>();
+    if (changeRef != null) {
+      memo.put(CHANGE_REF, changeRef);
+    }
+    if (committedAt != null) {
+      memo.put(CHANGE_COMMITTED_AT, committedAt.toEpochMilli());
+    }
+    return memo;
+  }
+}
