@@ -1,6 +1,8 @@
 package io.rollwright.activities;
 
 import io.rollwright.activities.analysis.ThreadSoakActivities;
+import io.rollwright.activities.base.ActivityClock;
+import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.notify.NotificationActivitiesImpl;
@@ -17,7 +19,7 @@ import io.rollwright.activities.preflight.PreflightActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
-import io.rollwright.analysis.Metric;
+import io.rollwright.policy.Metric;
 import io.rollwright.policy.PolicyValidator;
 import java.util.ArrayList;
 import java.util.List;

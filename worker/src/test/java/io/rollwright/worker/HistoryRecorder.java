@@ -6,7 +6,7 @@ import io.rollwright.api.ControlCommand;
 import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.client.ReleaseControls;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,21 +1,21 @@
 package io.rollwright.worker;
 
-import static io.rollwright.activities.kubernetes.KubernetesFixture.OLD_IMAGE;
-import static io.rollwright.activities.kubernetes.KubernetesFixture.SERVICE;
+import static io.rollwright.activities.traffic.kubernetes.KubernetesFixture.OLD_IMAGE;
+import static io.rollwright.activities.traffic.kubernetes.KubernetesFixture.SERVICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.rollwright.activities.kubernetes.Kubernetes;
-import io.rollwright.activities.kubernetes.KubernetesFixture;
+import io.rollwright.activities.traffic.kubernetes.Kubernetes;
+import io.rollwright.activities.traffic.kubernetes.KubernetesFixture;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.ReleasePolicy;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;

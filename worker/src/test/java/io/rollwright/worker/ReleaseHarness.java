@@ -1,13 +1,13 @@
 package io.rollwright.worker;
 
-import io.rollwright.activities.ActivityClock;
+import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.ReleaseActivities;
-import io.rollwright.activities.Sandbox;
-import io.rollwright.activities.kubernetes.Kubernetes;
+import io.rollwright.activities.sandbox.Sandbox;
+import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.policy.ClasspathPolicyFiles;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
-import io.rollwright.activities.traffic.SandboxCluster;
+import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.api.ReleaseEvent;
@@ -17,7 +17,7 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.workflow.ReleaseWorkflowImpl;
 import io.rollwright.workflow.UnreadableRequestInterceptor;
 import io.temporal.client.WorkflowClient;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.activities.metrics.Track;
-import io.rollwright.activities.traffic.SandboxCluster;
+import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
@@ -15,7 +15,7 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;

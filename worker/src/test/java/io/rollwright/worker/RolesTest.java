@@ -15,7 +15,7 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.client.ReleaseControls;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;

@@ -7,7 +7,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.notify.Notifier;
-import io.rollwright.activities.notify.SlackNotifier;
+import io.rollwright.activities.notify.slack.SlackNotifier;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseOutcome;

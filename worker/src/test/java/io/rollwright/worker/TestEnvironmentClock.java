@@ -1,6 +1,6 @@
 package io.rollwright.worker;
 
-import io.rollwright.activities.ActivityClock;
+import io.rollwright.activities.base.ActivityClock;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCompletionClient;
 import io.temporal.testing.TestWorkflowEnvironment;

@@ -1,5 +1,6 @@
 package io.rollwright.analysis;
 
+import io.rollwright.policy.Metric;
 import io.rollwright.policy.AnalysisCheck;
 import io.rollwright.policy.AnalysisSettings;
 import io.rollwright.policy.BreachAction;

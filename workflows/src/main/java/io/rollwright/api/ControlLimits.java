@@ -1,5 +1,6 @@
 package io.rollwright.api;
 
+import io.rollwright.policy.Limits;
 /**
  * A control's text within {@link Limits}. The {@code control} update's validator refuses a control
  * that breaks them (checked by {@code RequestCheck.control}, as at every door), so it never reaches

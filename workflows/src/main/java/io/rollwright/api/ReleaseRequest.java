@@ -1,5 +1,7 @@
 package io.rollwright.api;
 
+import io.rollwright.policy.Strategy;
+import io.rollwright.policy.ReleaseJson;
 import io.rollwright.policy.ReleasePolicy;
 
 /**
@@ -22,6 +24,11 @@ public record ReleaseRequest(
 
   public ReleaseRequest {
     strategy = strategy == null ? Strategy.CANARY : strategy;
+  }
+
+  /** Reads a release request from JSON, or throws {@link io.rollwright.policy.InvalidReleaseException} naming the field at fault. */
+  public static ReleaseRequest fromJson(String json) {
+    return ReleaseJson.read(json, ReleaseRequest.class, "request");
   }
 
   /** The workflow ID of this release: one release in progress per service and environment. */

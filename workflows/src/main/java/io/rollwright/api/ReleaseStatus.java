@@ -1,5 +1,6 @@
 package io.rollwright.api;
 
+import io.rollwright.policy.Strategy;
 import io.rollwright.analysis.CheckReading;
 import io.rollwright.analysis.LiveSoak;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.rollwright.api;
 
 import io.rollwright.analysis.Verdict;
+import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.AnalysisCheck;
 import io.rollwright.policy.AnalysisSettings;
 import io.rollwright.policy.DurationField;

@@ -1,8 +1,5 @@
 package io.rollwright.policy;
 
-import io.rollwright.analysis.Metric;
-import io.rollwright.api.Limits;
-import io.rollwright.api.Strategy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -67,7 +64,10 @@ public final class PolicyValidator {
 
   /** Throws {@link InvalidReleaseException} naming every broken rule for a release by {@code strategy}. */
   public void require(ReleasePolicy p, Strategy strategy) {
-    RequestCheck.requireNone(check(p, strategy));
+    List<Violation> found = check(p, strategy);
+    if (!found.isEmpty()) {
+      throw new InvalidReleaseException(found);
+    }
   }
 
   private void analysis(Violations v, AnalysisSettings a) {

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.rollwright.api.ReleaseRequest;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -86,11 +85,6 @@ public final class ReleaseJson {
       }
       return value;
     }
-  }
-
-  /** Reads a release request, or throws {@link InvalidReleaseException} naming the field at fault. */
-  public static ReleaseRequest request(String json) {
-    return read(json, ReleaseRequest.class, "request");
   }
 
   /** Writes any contract record as JSON. */

@@ -1,13 +1,12 @@
 package io.rollwright.policy;
 
-import io.rollwright.api.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Collects violations with the field rules every validator shares (presence, length, characters, names). */
-final class Violations {
+public final class Violations {
   static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
   /** Control characters: U+0000–U+001F (newline and tab included), U+007F–U+009F. */
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
@@ -18,20 +17,20 @@ final class Violations {
 
   private final List<Violation> found = new ArrayList<>();
 
-  void add(String field, String rule) {
+  public void add(String field, String rule) {
     found.add(new Violation(field, rule));
   }
 
-  void addAll(List<Violation> more) {
+  public void addAll(List<Violation> more) {
     found.addAll(more);
   }
 
-  List<Violation> list() {
+  public List<Violation> list() {
     return List.copyOf(found);
   }
 
   /** A required line of text: present, not blank, at most {@code max} characters, no control characters (not even a newline). */
-  boolean required(String field, String value, int max) {
+  public boolean required(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       add(field, "is required and must not be empty");
       return false;
@@ -40,12 +39,12 @@ final class Violations {
   }
 
   /** An optional line of text: if present, at most {@code max} characters and no control characters (not even a newline). */
-  boolean optional(String field, String value, int max) {
+  public boolean optional(String field, String value, int max) {
     return value == null || fits(field, value, max, CONTROL);
   }
 
   /** A required text that may span lines (newlines and tabs allowed, other control characters not). */
-  boolean requiredText(String field, String value, int max) {
+  public boolean requiredText(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       add(field, "is required and must not be empty");
       return false;
@@ -71,7 +70,7 @@ final class Violations {
    * space, control character or invisible formatting character (zero-width, bidi), so no identity
    * can pass for another one in the audit, Slack or a terminal.
    */
-  void identity(String field, String value, boolean required) {
+  public void identity(String field, String value, boolean required) {
     if (!(required ? required(field, value, Limits.ACTOR) : optional(field, value, Limits.ACTOR)) || value == null) {
       return;
     }
@@ -85,14 +84,14 @@ final class Violations {
   }
 
   /** A required DNS-1123 label: a Kubernetes name and a part of the Temporal workflow ID. */
-  void name(String field, String value) {
+  public void name(String field, String value) {
     if (required(field, value, Limits.NAME) && !NAME.matcher(value).matches()) {
       add(field, "'" + value + "' is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)");
     }
   }
 
   /** A number that must be finite (NaN and Infinity are no limit, no weight). */
-  boolean finite(String field, Double value) {
+  public boolean finite(String field, Double value) {
     if (value != null && !Double.isFinite(value)) {
       add(field, "must be a finite number (got " + value + ")");
       return false;
@@ -101,7 +100,7 @@ final class Violations {
   }
 
   /** A number within [{@code lo}, {@code hi}]. */
-  void within(String field, double value, double lo, double hi, String unit) {
+  public void within(String field, double value, double lo, double hi, String unit) {
     if (!Double.isFinite(value)) {
       add(field, "must be a finite number between " + plain(lo) + " and " + plain(hi) + unit + " (got " + value + ")");
     } else if (value < lo || value > hi) {

@@ -2,7 +2,7 @@ package io.rollwright.workflow;
 
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlLimits;
-import io.rollwright.api.Limits;
+import io.rollwright.policy.Limits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.rollwright.workflow;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.GateType;
 import io.rollwright.policy.Role;

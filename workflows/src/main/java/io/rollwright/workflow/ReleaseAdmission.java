@@ -4,7 +4,7 @@ import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.InvalidReleaseException;
-import io.rollwright.policy.RequestCheck;
+import io.rollwright.api.RequestCheck;
 import io.rollwright.policy.Violation;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;

@@ -1,5 +1,6 @@
 package io.rollwright.api;
 
+import io.rollwright.policy.Limits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,12 +1,11 @@
 package io.rollwright.policy;
 
+import io.rollwright.api.RequestCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.api.ControlCommand;
-import io.rollwright.api.Limits;
 import io.rollwright.api.ReleaseRequest;
-import io.rollwright.api.Strategy;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;

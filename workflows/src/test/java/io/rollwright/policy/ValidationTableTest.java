@@ -1,5 +1,6 @@
 package io.rollwright.policy;
 
+import io.rollwright.api.RequestCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollwright.api.ReleaseRequest;
-import io.rollwright.api.Strategy;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -188,7 +188,7 @@ class ValidationTableTest {
 
   @Test
   void validRequestAndPolicyHaveNoViolations() {
-    ReleaseRequest r = ReleaseJson.request(VALID_REQUEST);
+    ReleaseRequest r = ReleaseRequest.fromJson(VALID_REQUEST);
     assertEquals(List.of(), RequestCheck.check(r));
     assertEquals(List.of(), VALIDATOR.check(r.inlinePolicy().completed("sandbox", "sandbox")));
     assertEquals(List.of(), policy("/name", "checkout"));
@@ -229,7 +229,7 @@ class ValidationTableTest {
   /** The violations of a raw request text: parse errors, else the request rules. */
   private static List<Violation> raw(String json) {
     try {
-      return RequestCheck.check(ReleaseJson.request(json));
+      return RequestCheck.check(ReleaseRequest.fromJson(json));
     } catch (InvalidReleaseException e) {
       return e.violations();
     }

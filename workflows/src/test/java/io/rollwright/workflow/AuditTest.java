@@ -3,7 +3,7 @@ package io.rollwright.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rollwright.api.AuditEntry;
-import io.rollwright.api.Limits;
+import io.rollwright.policy.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

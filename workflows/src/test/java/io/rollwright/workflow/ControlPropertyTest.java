@@ -14,7 +14,7 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.SoakResult;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.BreachAction;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.GateType;

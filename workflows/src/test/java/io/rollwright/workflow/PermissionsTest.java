@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.Role;
 import io.rollwright.policy.Roles;
 import java.util.List;

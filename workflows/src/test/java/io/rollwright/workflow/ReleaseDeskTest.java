@@ -14,7 +14,7 @@ import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.SoakResult;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.BreachAction;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -1,9 +1,8 @@
 package io.rollwright.activities.analysis;
 
-import io.rollwright.activities.ActivityClock;
-import io.rollwright.activities.Registry;
+import io.rollwright.activities.base.ActivityClock;
+import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.metrics.MetricProvider;
-import io.rollwright.analysis.SoakRun;
 import io.rollwright.api.AnalysisActivities;
 import io.rollwright.api.SoakRequest;
 import io.rollwright.api.SoakResult;

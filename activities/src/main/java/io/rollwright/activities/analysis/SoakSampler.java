@@ -1,14 +1,13 @@
 package io.rollwright.activities.analysis;
 
-import io.rollwright.activities.Registry;
+import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.MetricQuery;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.analysis.Measurement;
-import io.rollwright.analysis.Metric;
+import io.rollwright.policy.Metric;
 import io.rollwright.analysis.Sample;
 import io.rollwright.analysis.SoakProgress;
-import io.rollwright.analysis.SoakRun;
 import io.rollwright.api.SoakRequest;
 import io.rollwright.policy.AnalysisCheck;
 import io.temporal.activity.ActivityExecutionContext;

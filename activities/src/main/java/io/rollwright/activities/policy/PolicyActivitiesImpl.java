@@ -6,7 +6,7 @@ import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.ReleasePolicy;
-import io.rollwright.policy.RequestCheck;
+import io.rollwright.api.RequestCheck;
 import io.rollwright.policy.Roles;
 import io.rollwright.policy.Violation;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.rollwright.activities.preflight;
 
-import io.rollwright.activities.ActivityClock;
+import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.PreflightCheck;

@@ -1,10 +1,10 @@
 package io.rollwright.activities.preflight;
 
-import io.rollwright.activities.ActivityClock;
-import io.rollwright.activities.Registry;
+import io.rollwright.activities.base.ActivityClock;
+import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.Track;
-import io.rollwright.analysis.Metric;
+import io.rollwright.policy.Metric;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.PreflightCheck;

@@ -1,6 +1,6 @@
 package io.rollwright.activities.preflight;
 
-import io.rollwright.activities.Registry;
+import io.rollwright.activities.base.Registry;
 import io.rollwright.api.PreflightActivities;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;

@@ -1,6 +1,6 @@
 package io.rollwright.activities.traffic;
 
-import io.rollwright.activities.Registry;
+import io.rollwright.activities.base.Registry;
 import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
 import io.temporal.activity.Activity;

@@ -3,9 +3,9 @@ package io.rollwright.activities.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rollwright.activities.ActivityClock;
-import io.rollwright.activities.Registry;
-import io.rollwright.activities.metrics.SandboxMetrics;
+import io.rollwright.activities.base.ActivityClock;
+import io.rollwright.activities.base.Registry;
+import io.rollwright.activities.metrics.sandbox.SandboxMetrics;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.analysis.Freshness;
 import io.rollwright.analysis.SoakProgress;

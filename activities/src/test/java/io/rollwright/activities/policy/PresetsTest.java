@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.AnalysisCheck;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;

@@ -3,7 +3,7 @@ package io.rollwright.cli;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlCommand;
-import io.rollwright.policy.RequestCheck;
+import io.rollwright.api.RequestCheck;
 import io.rollwright.client.ReleaseControls;
 import java.time.Duration;
 import picocli.CommandLine.Command;

@@ -73,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     ReleaseRequest request;
     try {
-      request = ReleaseJson.request(Files.readString(file));
+      request = ReleaseRequest.fromJson(Files.readString(file));
     } catch (IOException e) {
       throw new InvalidReleaseException("REQUEST.json", "cannot read " + file + ": " + e.getMessage());
     }

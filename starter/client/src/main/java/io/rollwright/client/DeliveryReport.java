@@ -1,6 +1,6 @@
 package io.rollwright.client;
 
-import io.rollwright.api.Limits;
+import io.rollwright.policy.Limits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

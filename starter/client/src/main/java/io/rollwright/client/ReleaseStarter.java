@@ -5,7 +5,7 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.policy.RequestCheck;
+import io.rollwright.api.RequestCheck;
 import io.rollwright.policy.Violation;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
@@ -42,7 +42,7 @@ public final class ReleaseStarter {
   /**
    * Starts the release and returns its workflow execution. {@code changeCommittedAt}, when known,
    * is kept with it (in its memo) for the lead-time figure; it may not be in the future (beyond
-   * {@link io.rollwright.api.Limits#CLOCK_SKEW}).
+   * {@link io.rollwright.policy.Limits#CLOCK_SKEW}).
    *
    * @throws io.rollwright.policy.InvalidReleaseException naming every broken rule; nothing started
    * @throws ReleaseInProgressException naming the release already running

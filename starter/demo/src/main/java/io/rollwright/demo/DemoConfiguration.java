@@ -1,6 +1,6 @@
 package io.rollwright.demo;
 
-import io.rollwright.activities.Sandbox;
+import io.rollwright.activities.sandbox.Sandbox;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ReleaseIds;
@@ -10,7 +10,7 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.client.ReleaseWatcher;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

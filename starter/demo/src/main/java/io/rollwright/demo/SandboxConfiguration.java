@@ -1,7 +1,7 @@
 package io.rollwright.demo;
 
-import io.rollwright.activities.ActivityClock;
-import io.rollwright.activities.Sandbox;
+import io.rollwright.activities.base.ActivityClock;
+import io.rollwright.activities.sandbox.Sandbox;
 import io.rollwright.activities.metrics.Track;
 import java.nio.file.Path;
 import java.util.Locale;

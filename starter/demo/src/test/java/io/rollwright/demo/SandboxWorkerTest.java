@@ -2,7 +2,7 @@ package io.rollwright.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rollwright.activities.Sandbox;
+import io.rollwright.activities.sandbox.Sandbox;
 import io.rollwright.activities.metrics.MetricQuery;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.policy.ReleasePolicy;

@@ -1,6 +1,6 @@
 package io.rollwright.system;
 
-import io.rollwright.activities.traffic.SandboxCluster;
+import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

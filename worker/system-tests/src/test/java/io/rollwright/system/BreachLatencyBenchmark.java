@@ -2,7 +2,7 @@ package io.rollwright.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rollwright.activities.traffic.SandboxCluster;
+import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;

@@ -9,7 +9,7 @@ import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.InvalidReleaseException;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;

@@ -1,6 +1,6 @@
 package io.rollwright.system;
 
-import io.rollwright.activities.prometheus.PrometheusClient;
+import io.rollwright.activities.metrics.prometheus.PrometheusClient;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.rollwright.system;
 
 import io.rollwright.api.ReleaseRequest;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.client.ReleaseStarter;
 import java.nio.file.Files;
 import java.nio.file.Path;

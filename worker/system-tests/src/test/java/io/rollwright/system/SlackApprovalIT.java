@@ -11,7 +11,7 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RollbackReason;
-import io.rollwright.api.Strategy;
+import io.rollwright.policy.Strategy;
 import io.rollwright.worker.FakeSlackApi;
 import io.rollwright.worker.FakeSlackSocket;
 import java.net.http.HttpResponse;

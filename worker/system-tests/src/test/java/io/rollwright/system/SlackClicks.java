@@ -3,7 +3,7 @@ package io.rollwright.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rollwright.activities.notify.SlackNotifier;
+import io.rollwright.activities.notify.slack.SlackNotifier;
 import io.rollwright.worker.FakeSlackApi;
 import java.io.IOException;
 import java.net.URI;

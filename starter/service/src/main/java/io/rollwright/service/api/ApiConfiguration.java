@@ -1,6 +1,6 @@
 package io.rollwright.service.api;
 
-import io.rollwright.api.Limits;
+import io.rollwright.policy.Limits;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -1,6 +1,6 @@
 package io.rollwright.service.api;
 
-import io.rollwright.api.Limits;
+import io.rollwright.policy.Limits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -6,7 +6,7 @@ import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.ReleaseJson;
-import io.rollwright.policy.RequestCheck;
+import io.rollwright.api.RequestCheck;
 import io.rollwright.client.DeliveryReport;
 import io.rollwright.client.RecordedRelease;
 import io.rollwright.client.ReleaseControls;
@@ -46,7 +46,7 @@ public class ReleasesController {
 
   /**
    * The body of a control: why (required to reject and abort, and for a full promotion; at most
-   * {@link io.rollwright.api.Limits#REASON} characters on one line), and for promote whether to skip
+   * {@link io.rollwright.policy.Limits#REASON} characters on one line), and for promote whether to skip
    * everything left. Read strictly: unknown fields and wrong types are refused naming the field.
    */
   public record ControlBody(String reason, Boolean full) {

@@ -47,6 +47,6 @@ record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
       throw new InvalidReleaseException("request.requestedBy", "is the caller, " + caller + "; leave it out (it was '" + asked.asText() + "')");
     }
     fields.put("requestedBy", caller);
-    return new StartBody(ReleaseJson.request(fields.toString()), committed);
+    return new StartBody(ReleaseRequest.fromJson(fields.toString()), committed);
   }
 }

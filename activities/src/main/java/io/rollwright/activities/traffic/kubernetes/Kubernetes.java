@@ -1,0 +1,60 @@
+package io.rollwright.activities.traffic.kubernetes;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rollwright.activities.base.ActivityClock;
+import io.rollwright.activities.ExtensionSet;
+import io.rollwright.activities.preflight.Preflight;
+import io.rollwright.activities.traffic.TrafficRouter;
+import io.rollwright.activities.traffic.WorkloadManager;
+import io.rollwright.activities.traffic.kubernetes.DeploymentRollout;
+import io.rollwright.activities.traffic.kubernetes.GatewayApiRouter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The Kubernetes extension set: three traffic routers by the names policies use, each with its workload manager. */
+public final class Kubernetes implements ExtensionSet, AutoCloseable {
+  public static final String REPLICA_RATIO = "replica-ratio";
+  public static final String GATEWAY_API = "gateway-api";
+  public static final String NGINX_INGRESS = "nginx-ingress";
+
+  private final KubernetesClient client;
+  private final DeploymentRollout rollout;
+
+  /**
+   * @param progressDeadline how long pods may take to become available before the step fails
+   * @param poll how often availability is read
+   */
+  public Kubernetes(KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
+    this.client = client;
+    this.rollout = new DeploymentRollout(client, clock, progressDeadline, poll);
+  }
+
+  @Override
+  public Map<String, TrafficRouter> routers() {
+    return Map.of(
+        REPLICA_RATIO, new ReplicaRatioRouter(rollout),
+        GATEWAY_API, new GatewayApiRouter(client, rollout),
+        NGINX_INGRESS, new NginxIngressRouter(client, rollout));
+  }
+
+  /** The Kubernetes pre-flight checks: {@code kubernetes-target} and {@code kubernetes-access}. */
+  @Override
+  public List<Preflight> preflightChecks() {
+    return List.of(new KubernetesTargetCheck(client), new KubernetesAccessCheck(client));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  @Override
+  public Map<String, WorkloadManager> workloads() {
+    WorkloadManager weighted = new KubernetesWorkloads(client, rollout, false);
+    return Map.of(
+        REPLICA_RATIO, new KubernetesWorkloads(client, rollout, true),
+        GATEWAY_API, weighted,
+        NGINX_INGRESS, weighted);
+  }
+}

@@ -1,0 +1,95 @@
+package io.rollwright.activities.traffic.kubernetes;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.rollwright.activities.traffic.TrafficRouter;
+import io.rollwright.activities.traffic.kubernetes.DeploymentRollout;
+import io.rollwright.activities.traffic.kubernetes.KubernetesNames;
+import io.rollwright.api.TrafficTarget;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Splits traffic with no mesh: one Service selects the pods of both tracks, so the canary's share
+ * is its share of the replicas. The total is the stable Deployment's replica count when the release
+ * began (kept in an annotation on the canary); the weight applied is the nearest the replicas allow.
+ *
+ * <p>Capacity never dips (as a canary with {@code maxUnavailable: 0}): the track that grows is
+ * scaled first and awaited until its new pods are available; only then does the other shrink.
+ */
+public final class ReplicaRatioRouter implements TrafficRouter {
+  static final String TOTAL = "rollwright.io/total-replicas";
+
+  private final DeploymentRollout rollout;
+
+  ReplicaRatioRouter(DeploymentRollout rollout) {
+    this.rollout = rollout;
+  }
+
+  @Override
+  public double setWeight(TrafficTarget t, double weight) {
+    int total = total(t);
+    int canary = weight <= 0 ? 0 : Math.max(1, (int) Math.round(total * weight / 100));
+    split(t, canary, total);
+    return canary * 100.0 / total;
+  }
+
+  @Override
+  public double verifyWeight(TrafficTarget t) {
+    String ns = KubernetesNames.namespace(t);
+    int canary = DeploymentRollout.replicas(rollout.read(ns, KubernetesNames.canary(t)));
+    int stable = DeploymentRollout.replicas(rollout.read(ns, KubernetesNames.stable(t)));
+    return canary + stable == 0 ? 0 : canary * 100.0 / (canary + stable);
+  }
+
+  /** Stable back at its full count and available, then the canary at zero. */
+  @Override
+  public void removeManagedRoutes(TrafficTarget t) {
+    if (rollout.read(KubernetesNames.namespace(t), KubernetesNames.canary(t)) == null) {
+      return;
+    }
+    split(t, 0, total(t));
+  }
+
+  /**
+   * Gives the canary {@code canary} of {@code total} replicas: each track that grows (or keeps its
+   * count) is scaled and awaited until available, and only then does a track shrink.
+   */
+  private void split(TrafficTarget t, int canary, int total) {
+    String ns = KubernetesNames.namespace(t);
+    UnaryOperator<Deployment> remember = d -> {
+      d.getMetadata().setAnnotations(new HashMap<>(Objects.requireNonNullElse(d.getMetadata().getAnnotations(), Map.of())));
+      d.getMetadata().getAnnotations().put(TOTAL, String.valueOf(total));
+      return d;
+    };
+    Map<String, Integer> target = new LinkedHashMap<>();
+    target.put(KubernetesNames.canary(t), canary);
+    target.put(KubernetesNames.stable(t), total - canary);
+    Map<String, Integer> now = new HashMap<>();
+    target.keySet().forEach(name -> now.put(name, DeploymentRollout.replicas(rollout.required(ns, name, "the"))));
+    target.forEach((name, replicas) -> {
+      if (replicas >= now.get(name)) {
+        rollout.scaleAndAwait(ns, name, replicas, name.equals(KubernetesNames.canary(t)) ? remember : UnaryOperator.identity());
+      }
+    });
+    target.forEach((name, replicas) -> {
+      if (replicas < now.get(name)) {
+        rollout.scale(ns, name, replicas, name.equals(KubernetesNames.canary(t)) ? remember : UnaryOperator.identity());
+      }
+    });
+  }
+
+  /** The replicas the service runs in all, remembered on the canary the first time it is scaled. */
+  private int total(TrafficTarget t) {
+    String ns = KubernetesNames.namespace(t);
+    Deployment canary = rollout.required(ns, KubernetesNames.canary(t), "canary");
+    String remembered = canary.getMetadata().getAnnotations() == null ? null : canary.getMetadata().getAnnotations().get(TOTAL);
+    if (remembered != null) {
+      return Integer.parseInt(remembered);
+    }
+    return Math.max(1, DeploymentRollout.replicas(rollout.required(ns, KubernetesNames.stable(t), "stable"))
+        + DeploymentRollout.replicas(canary));
+  }
+}
