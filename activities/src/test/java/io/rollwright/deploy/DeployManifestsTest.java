@@ -101,7 +101,7 @@ class DeployManifestsTest {
     String built = Files.readString(out);
     assertEquals(0, p.exitValue(), built);
     List<String> problems = new ArrayList<>();
-    for (String doc : built.split("(?m)^---$")) {
+    for (String doc : built.split("(?m)^---$", -1)) {
       Object o = Serialization.unmarshal(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)));
       unknownFields(o, "kustomize output", problems);
     }

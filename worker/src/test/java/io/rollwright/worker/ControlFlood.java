@@ -27,7 +27,7 @@ public final class ControlFlood {
 
   private ControlFlood() {}
 
-  /** Sends {@code n} {@code control} updates approving as alice; returns how many were refused with {@link #SELF_APPROVAL}. */
+  /** Sends {@code n} control updates approving as alice; returns how many were refused with {@link #SELF_APPROVAL}. */
   public static int refusedUpdates(ReleaseControls controls, String releaseId, int n) {
     int refused = 0;
     for (int i = 0; i < n; i++) {
@@ -49,7 +49,7 @@ public final class ControlFlood {
     }
   }
 
-  /** Sends {@code n} {@code control} updates whose reason is a megabyte long; returns how many were refused as over the limit. */
+  /** Sends {@code n} control updates whose reason is a megabyte long; returns how many were refused as over the limit. */
   public static int megabyteUpdates(ReleaseControls controls, String releaseId, int n) {
     int refused = 0;
     for (int i = 0; i < n; i++) {

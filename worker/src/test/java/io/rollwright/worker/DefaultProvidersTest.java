@@ -63,11 +63,11 @@ public class DefaultProvidersTest {
     WorkerContext.withEnvironment(Map.of("ROLLWRIGHT_DEFAULTROUTER", "replica-ratio")).run(context -> {
       FailureAnalysis analysis = new InvalidSettingsFailureAnalyzer().analyze(context.getStartupFailure());
       assertThat(analysis).isNotNull();
-      assertThat(analysis.getDescription()).isEqualTo(String.join("\n",
-          "rollwright.default-router (ROLLWRIGHT_DEFAULTROUTER) is 'replica-ratio', which is not a registered traffic router."
-              + " Registered traffic routers: none.",
-          "rollwright.default-metrics (ROLLWRIGHT_DEFAULTMETRICS) is not set: the worker has no default metric provider."
-              + " Registered metric providers: none."));
+      assertThat(analysis.getDescription()).isEqualTo("""
+          rollwright.default-router (ROLLWRIGHT_DEFAULTROUTER) is 'replica-ratio', which is not a registered traffic router. \
+          Registered traffic routers: none.
+          rollwright.default-metrics (ROLLWRIGHT_DEFAULTMETRICS) is not set: the worker has no default metric provider. \
+          Registered metric providers: none.""");
       assertThat(analysis.getAction())
           .contains("rollwright.kubernetes.enabled (ROLLWRIGHT_KUBERNETES_ENABLED)")
           .contains("rollwright.prometheus.url (ROLLWRIGHT_PROMETHEUS_URL)")

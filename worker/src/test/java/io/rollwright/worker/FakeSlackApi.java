@@ -2,6 +2,7 @@ package io.rollwright.worker;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private volatile String socketUrl;
 
   public FakeSlackApi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/", exchange -> {
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -138,7 +139,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
   private static Map<String, String> form(String body) {
     Map<String, String> params = new LinkedHashMap<>();
-    for (String pair : (body == null ? "" : body).split("&")) {
+    for (String pair : (body == null ? "" : body).split("&", -1)) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

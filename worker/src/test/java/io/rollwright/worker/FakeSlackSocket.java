@@ -1,5 +1,6 @@
 package io.rollwright.worker;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +22,7 @@ public final class FakeSlackSocket implements AutoCloseable {
   private final WebSocketServer server;
 
   public FakeSlackSocket() throws InterruptedException {
-    server = new WebSocketServer(new InetSocketAddress("127.0.0.1", 0)) {
+    server = new WebSocketServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)) {
       @Override
       public void onOpen(WebSocket conn, ClientHandshake handshake) {
         app = conn;

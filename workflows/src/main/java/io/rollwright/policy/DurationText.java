@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +25,10 @@ public final class DurationText {
 
   /** Parses a duration, or throws {@link IllegalArgumentException} naming the text and the forms accepted. */
   public static Duration parse(String text) {
-    String t = text == null ? "" : text.trim().toLowerCase();
+    String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     if (t.startsWith("p")) {
       try {
-        Duration d = Duration.parse(t.toUpperCase());
+        Duration d = Duration.parse(t.toUpperCase(Locale.ROOT));
         if (d.isNegative()) {
           throw unparsable(text);
         }

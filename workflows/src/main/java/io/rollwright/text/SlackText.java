@@ -2,7 +2,7 @@ package io.rollwright.text;
 
 /**
  * Text for a Slack message (mrkdwn), safe whatever callers put in it: {@code &}, {@code <} and
- * {@code >} become {@code &amp;}, {@code &lt;} and {@code &gt;} as Slack documents, so
+ * {@code >} become their HTML entities ({@code &} then {@code amp;}, {@code lt;}, {@code gt;}) as Slack documents, so
  * {@code <!channel>}, {@code <@U123>} and {@code <https://…|links>} are shown literally and mention or
  * link nobody; control characters other than the newline are shown as visible escapes (see
  * {@link TerminalText}); and the text is cut at {@link #MAX} characters, ending in {@code …}, never

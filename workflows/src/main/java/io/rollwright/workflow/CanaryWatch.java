@@ -104,7 +104,7 @@ final class CanaryWatch {
         canarySince, watch, shown);
     CancellationScope scope = Workflow.newCancellationScope(() -> steps.soak(request).handle((result, failure) -> {
       desk.arrive(new Arrival.Analysis(run, result, failure == null ? null : Failures.describe(failure), failure instanceof CanceledFailure
-          || failure instanceof ActivityFailure a && a.getCause() instanceof CanceledFailure));
+          || (failure instanceof ActivityFailure a && a.getCause() instanceof CanceledFailure)));
       return null;
     }));
     scope.run();

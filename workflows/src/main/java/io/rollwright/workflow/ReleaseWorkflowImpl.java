@@ -15,16 +15,16 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.api.RequestCheck;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.RollbackReason;
-import io.rollwright.policy.Strategy;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleasePolicy;
-import io.rollwright.api.RequestCheck;
 import io.rollwright.policy.Stage;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.Violation;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -98,7 +99,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     ReleaseCheckpoint.Resume at = resumed == null ? null : resumed.at();
     if (resumed == null) {
       tell(Kind.STARTED, request.service() + " " + request.version() + " → " + request.environment() + ", "
-          + request.strategy().name().toLowerCase() + " (policy " + policy.name() + ", from " + release.policySource() + ")");
+          + request.strategy().name().toLowerCase(Locale.ROOT) + " (policy " + policy.name() + ", from " + release.policySource() + ")");
       if (breakGlass != null) {
         state.record(request.requestedBy(), "asked to break glass", breakGlass + (confirmation == null ? " (solo break-glass allowed)" : ""));
       }
@@ -318,7 +319,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         tell(Kind.ALERT, stop.detail());
       }
       state.phase(Phase.ROLLING_BACK);
-      state.record(ReleaseState.SYSTEM, "rolling back", stop.reason().name().toLowerCase() + ": " + stop.detail());
+      state.record(ReleaseState.SYSTEM, "rolling back", stop.reason().name().toLowerCase(Locale.ROOT) + ": " + stop.detail());
       tell(Kind.ROLLING_BACK, stop.detail());
       try {
         saga.compensate();
@@ -339,7 +340,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     ReleaseResult result = new ReleaseResult(target == null ? null : target.releaseId(), outcome, reason, detail,
         Workflow.currentTimeMillis() - state.startedAt());
     state.finish(result);
-    state.record(ReleaseState.SYSTEM, outcome.name().toLowerCase(), detail);
+    state.record(ReleaseState.SYSTEM, outcome.name().toLowerCase(Locale.ROOT), detail);
     tell(Kind.FINISHED, outcome.name() + ": " + detail);
     return result;
   }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class ControlPropertyTest {
   static final int INTERLEAVINGS = Integer.getInteger("rollwright.interleavings", 10_000);
   private static final List<String> ACTORS = List.of("alice", "bob", "carol", "mallory", "");
+  private static final List<Action> ACTIONS = List.of(Action.values());
   private static final int STAGES = 2;
 
   @Test
@@ -115,7 +116,7 @@ class ControlPropertyTest {
     }
 
     private void arriveControl() {
-      Action action = Action.values()[random.nextInt(Action.values().length)];
+      Action action = ACTIONS.get(random.nextInt(ACTIONS.size()));
       String actor = ACTORS.get(random.nextInt(ACTORS.size()));
       ControlCommand command = new ControlCommand(action, actor, random.nextBoolean() ? "because" : null);
       boolean afterDeadline = state.gate() != null && state.gate().expired();

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,8 +52,42 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
   private final Map<Long, Soak> soaks = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
-  /** One run handed to the scheduler: whose, and when it last heartbeated. */
-  private record Soak(long id, byte[] token, SoakRun run, MetricProvider provider, long keepAliveMillis) {}
+  /** One run handed to the scheduler: its activity's task token, and how often it must heartbeat. */
+  private static final class Soak {
+    private final long id;
+    private final byte[] token;
+    private final SoakRun run;
+    private final MetricProvider provider;
+    private final long keepAliveMillis;
+
+    Soak(long id, byte[] token, SoakRun run, MetricProvider provider, long keepAliveMillis) {
+      this.id = id;
+      this.token = token.clone();
+      this.run = run;
+      this.provider = provider;
+      this.keepAliveMillis = keepAliveMillis;
+    }
+
+    long id() {
+      return id;
+    }
+
+    byte[] token() {
+      return token.clone();
+    }
+
+    SoakRun run() {
+      return run;
+    }
+
+    MetricProvider provider() {
+      return provider;
+    }
+
+    long keepAliveMillis() {
+      return keepAliveMillis;
+    }
+  }
 
   /**
    * {@code clock} must be the wall clock (the scheduler waits in real time); {@code completions}
@@ -100,7 +135,8 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
 
   private void next(Soak s, long now) {
     long at = Math.min(s.run().nextSampleAt(), now + s.keepAliveMillis());
-    scheduler.schedule(() -> tick(s), Math.max(0, at - now), TimeUnit.MILLISECONDS);
+    // tick() hands every failure to ended(): nothing is left in the future to read
+    Future<?> unused = scheduler.schedule(() -> tick(s), Math.max(0, at - now), TimeUnit.MILLISECONDS);
   }
 
   /** Samples the run when due, then completes it when it is over, else heartbeats and waits again. */

@@ -64,9 +64,9 @@ public final class SoakRun {
   public boolean over(long now) {
     SoakDecision decision = judge.decision();
     if (request.watch()) {
-      return samples > resumedAt && (decision.rollsBack() || decision.verdict() != shown) || now >= end;
+      return (samples > resumedAt && (decision.rollsBack() || decision.verdict() != shown)) || now >= end;
     }
-    return decision.stopsSoak() || now >= end && fresh.covers(window);
+    return decision.stopsSoak() || (now >= end && fresh.covers(window));
   }
 
   /**

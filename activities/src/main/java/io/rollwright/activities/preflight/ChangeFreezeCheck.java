@@ -23,7 +23,7 @@ public final class ChangeFreezeCheck implements Preflight {
   public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
     Instant now = Instant.ofEpochMilli(clock.now());
     for (String window : settings.windows()) {
-      String[] ends = window.split("/");
+      String[] ends = window.split("/", 2);
       if (!now.isBefore(Instant.parse(ends[0])) && now.isBefore(Instant.parse(ends[1]))) {
         return new PreflightResult(name(), false, "change freeze in force until " + ends[1]);
       }

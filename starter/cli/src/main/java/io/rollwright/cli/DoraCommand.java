@@ -1,10 +1,11 @@
 package io.rollwright.cli;
 
-import io.rollwright.policy.DurationText;
 import io.rollwright.client.DeliveryReport;
 import io.rollwright.client.ReleaseHistory;
+import io.rollwright.policy.DurationText;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +45,6 @@ final class DoraCommand extends ReleaseCommand {
   }
 
   private static String text(Duration d) {
-    return DurationText.format(d.withNanos(0));
+    return DurationText.format(d.truncatedTo(ChronoUnit.SECONDS));
   }
 }

@@ -1,13 +1,14 @@
 package io.rollwright.cli;
 
-import io.rollwright.policy.DurationText;
 import io.rollwright.client.DeliveryReport;
 import io.rollwright.client.ReleaseHistory;
 import io.rollwright.client.ReleaseRecord;
+import io.rollwright.policy.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class HistoryCommand extends ReleaseCommand {
   }
 
   private static String seconds(Duration d) {
-    return d.toSeconds() < 600 ? String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0) : DurationText.format(d.withNanos(0));
+    return d.toSeconds() < 600 ? String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0) : DurationText.format(d.truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static String icon(String outcome) {

@@ -8,7 +8,9 @@ import io.rollwright.client.ReleaseEndedWithoutOutcomeException;
 import io.rollwright.client.ReleaseInProgressException;
 import io.rollwright.client.ReleaseNotFoundException;
 import io.rollwright.text.TerminalText;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -25,7 +27,9 @@ import picocli.CommandLine;
         ControlCommands.Promote.class, HistoryCommand.class, DoraCommand.class, ValidateCommand.class})
 public final class RollwrightCli {
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    Charset terminal = Charset.defaultCharset();
+    System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, terminal), true),
+        new PrintWriter(new OutputStreamWriter(System.err, terminal), true), args));
   }
 
   /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */

@@ -4,7 +4,9 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.policy.DurationText;
 import io.rollwright.client.ReleaseWatcher;
+import java.io.Console;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +40,7 @@ final class WatchCommand extends ReleaseCommand {
           line(now);
         }
       }, this::notice);
-    } else if (redraw != null ? redraw : System.console() != null) {
+    } else if (redraw != null ? redraw : onTerminal()) {
       result = watcher.follow(releaseId, status -> panel(out, status), this::notice);
     } else {
       result = watcher.print(releaseId, this::line, status -> {});
@@ -49,5 +51,21 @@ final class WatchCommand extends ReleaseCommand {
   private void panel(PrintWriter out, ReleaseStatus status) {
     out.print("\033[H\033[2J");
     StatusText.of(status).forEach(this::line);
+  }
+
+  /** Whether output goes to a terminal (from Java 22 a console exists even when it does not: ask it). */
+  private static boolean onTerminal() {
+    return Optional.ofNullable(System.console()).map(WatchCommand::isTerminal).orElse(false);
+  }
+
+  /** {@code Console.isTerminal()} where the JDK has it (22 and later); before that a console is one. */
+  private static boolean isTerminal(Console console) {
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 }

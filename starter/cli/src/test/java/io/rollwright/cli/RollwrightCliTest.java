@@ -115,8 +115,12 @@ class RollwrightCliTest {
   @Test
   void validateAppliesTheRolesOfTheServicesOwnPolicy() throws IOException {
     Path policies = Files.createDirectories(dir.resolve("policies"));
-    Files.writeString(policies.resolve("checkout.yaml"), "extends: standard\nroles:\n  requesters: {people: [alice, sam]}\n"
-        + "  breakGlass: {people: [sam, kim]}\n");
+    Files.writeString(policies.resolve("checkout.yaml"), """
+        extends: standard
+        roles:
+          requesters: {people: [alice, sam]}
+          breakGlass: {people: [sam, kim]}
+        """);
     String request = """
         {"service":"checkout","version":"2.3.0","image":"registry.example/checkout:2.3.0","environment":"prod","requestedBy":"%s"%s}""";
     Path file = Files.writeString(dir.resolve("request.json"), request.formatted("mallory", ""));

@@ -27,7 +27,7 @@ public class SandboxConfiguration {
         settings.measureDelay());
     for (String script : settings.metrics()) {
       String[] sides = script.split("=", 2);
-      String[] what = sides[0].trim().split("\\s+");
+      String[] what = sides[0].trim().split("\\s+", -1);
       if (sides.length != 2 || what.length != 3) {
         throw new IllegalArgumentException("rollwright.sandbox.metrics: '" + script
             + "' is not '<service> <canary|stable> <metric> = <script>'");
@@ -35,7 +35,7 @@ public class SandboxConfiguration {
       sandbox.metrics().script(what[0], Track.valueOf(what[1].toUpperCase(Locale.ROOT)), what[2], sides[1].trim());
     }
     for (String failure : settings.failures()) {
-      String[] what = failure.trim().split("\\s+");
+      String[] what = failure.trim().split("\\s+", -1);
       if (what.length != 3 || !what[2].matches("\\d+")) {
         throw new IllegalArgumentException("rollwright.sandbox.failures: '" + failure + "' is not '<service> <action> <times>'");
       }

@@ -9,6 +9,7 @@ import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowOptions;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -72,7 +73,8 @@ public final class TerminationGuard implements SmartLifecycle {
       return t;
     });
     long every = settings.every().toMillis();
-    sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    // sweep() logs its own failures, so one failed sweep never ends the schedule
+    Future<?> unused = sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -172,7 +172,7 @@ class CliIT extends RealServerTest {
     for (Cli printed : new Cli[] {watched, status}) {
       java.util.List<String> lines = printed.out().lines().toList();
       assertTrue(lines.stream().anyMatch(l -> l.endsWith("reason (aborted): aborted by sam: " + shown)), printed.out());
-      assertTrue(lines.stream().noneMatch(l -> l.strip().startsWith("::") || l.contains("\u001b") || l.contains("pwned") && !l.contains(shown)),
+      assertTrue(lines.stream().noneMatch(l -> l.strip().startsWith("::") || l.contains("\u001b") || (l.contains("pwned") && !l.contains(shown))),
           "a line a CI log would take as its own: " + printed.out());
     }
     JsonNode json = JSON.readTree(cli("status", "inkwell@prod", "--output", "json").out());
@@ -239,7 +239,7 @@ class CliIT extends RealServerTest {
     assertEquals(1, dora.path("leadTimeSamples").asInt());
     Duration lead = Duration.parse(dora.path("medianLeadTime").asText());
     Instant firstPromoted = Instant.parse(releases.get(3).path("closedAt").asText());
-    assertEquals(Duration.between(committed, firstPromoted).toMillis(), lead.toMillis(), 1, "lead time: commit to promoted");
+    assertEquals((double) Duration.between(committed, firstPromoted).toMillis(), (double) lead.toMillis(), 1.0, "lead time: commit to promoted");
     Duration restore = Duration.parse(dora.path("medianTimeToRestore").asText());
     assertEquals(Duration.between(Instant.parse(releases.get(2).path("closedAt").asText()), Instant.parse(releases.get(1).path("closedAt").asText())),
         restore, "time to restore: the rollback's end to the next promotion's end");

@@ -43,7 +43,7 @@ class ControlFloodIT extends RealServerTest {
           ControlFlood.barrier(controls, id));
       History flooded = ControlFlood.history(server.client(), id);
       long payload = FLOOD / 2 * 2000L;
-      long growth = flooded.getSerializedSize() - before.getSerializedSize();
+      long growth = (long) flooded.getSerializedSize() - before.getSerializedSize();
       assertTrue(growth < payload + 400L * FLOOD, "the history grew by " + growth + " bytes for " + payload + " bytes of signalled reasons");
 
       long began = System.nanoTime();

@@ -6,6 +6,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,7 @@ final class DemoHttpService implements AutoCloseable {
   private volatile long latencyMillis = 5;
 
   DemoHttpService() throws IOException {
-    app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     app.createContext("/", exchange -> {
       long started = System.nanoTime();
       sleep(latencyMillis);
@@ -50,7 +52,7 @@ final class DemoHttpService implements AutoCloseable {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest hit = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/"))
         .timeout(Duration.ofSeconds(5)).build();
-    load.scheduleAtFixedRate(() -> {
+    Future<?> unused = load.scheduleAtFixedRate(() -> {
       try {
         client.send(hit, HttpResponse.BodyHandlers.discarding());
       } catch (Exception e) {

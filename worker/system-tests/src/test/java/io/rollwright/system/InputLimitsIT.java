@@ -9,14 +9,15 @@ import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.policy.Strategy;
 import io.rollwright.policy.InvalidReleaseException;
+import io.rollwright.policy.Strategy;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class InputLimitsIT extends RealServerTest {
   }
 
   private static ReleaseRequest withReason(String service, String reason) {
-    return new ReleaseRequest(service, "2.3.0", "registry.example/" + service.toLowerCase() + ":2.3.0", "prod", Strategy.CANARY,
+    return new ReleaseRequest(service, "2.3.0", "registry.example/" + service.toLowerCase(Locale.ROOT) + ":2.3.0", "prod", Strategy.CANARY,
         "brief", null, "alice", reason, "abc123");
   }
 

@@ -50,7 +50,7 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   private static String binary() {
-    for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+    for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
       if (Files.isExecutable(Path.of(entry, "prometheus"))) {
         return Path.of(entry, "prometheus").toString();
       }

@@ -59,7 +59,7 @@ public final class TemporalDevServer implements AutoCloseable {
     if (configured != null && !configured.isBlank()) {
       return configured;
     }
-    for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+    for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
       if (Files.isExecutable(Path.of(entry, "temporal"))) {
         return Path.of(entry, "temporal").toString();
       }
@@ -98,7 +98,7 @@ public final class TemporalDevServer implements AutoCloseable {
     while (true) {
       try {
         stubs.healthCheck();
-        client().listExecutions("WorkflowType = 'ReleaseWorkflow'").findAny();
+        var unused = client().listExecutions("WorkflowType = 'ReleaseWorkflow'").findAny();
         return;
       } catch (RuntimeException e) {
         if (!process.isAlive() || System.nanoTime() > deadline) {

@@ -111,7 +111,7 @@ class WorkerCrashIT extends RealServerTest {
     long killed;
     try (AppProcess first = worker(name + "-1").awaitUp(UP)) {
       for (SoakCase c : byKillAt) {
-        if (c != latest) {
+        if (!c.equals(latest)) {
           // started later by the difference, less the usual 1.5 s from start to the set-weight
           sleepUntil(soakFrom.get(latest) + latest.killAt().minus(c.killAt()).toMillis() - 1_500);
         }

@@ -33,7 +33,7 @@ final class WorkerProbe {
   static double metric(AppProcess worker, String name, String label) throws Exception {
     String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + worker.port()
         + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
-    for (String line : body.split("\n")) {
+    for (String line : body.split("\n", -1)) {
       boolean named = line.startsWith(name + " ") || line.startsWith(name + "{");
       if (named && line.substring(name.length(), line.lastIndexOf(' ')).contains(label)) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

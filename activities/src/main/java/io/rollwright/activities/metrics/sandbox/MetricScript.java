@@ -25,7 +25,7 @@ public final class MetricScript {
 
   public static MetricScript parse(String text) {
     List<Step> steps = new ArrayList<>();
-    for (String part : text.split(",")) {
+    for (String part : text.split(",", -1)) {
       String p = part.trim();
       int colon = p.indexOf(':');
       long from = colon < 0 ? 0 : DurationText.parse(p.substring(0, colon).trim()).toMillis();

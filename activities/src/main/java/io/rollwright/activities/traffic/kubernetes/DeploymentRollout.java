@@ -124,9 +124,9 @@ final class DeploymentRollout {
     List<DeploymentCondition> conditions = d.getStatus() == null || d.getStatus().getConditions() == null
         ? List.of() : d.getStatus().getConditions();
     String said = conditions.stream()
-        .filter(c -> "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus())
-            || "Progressing".equals(c.getType()) && "False".equals(c.getStatus())
-            || "Available".equals(c.getType()) && "False".equals(c.getStatus()))
+        .filter(c -> ("ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()))
+            || ("Progressing".equals(c.getType()) && "False".equals(c.getStatus()))
+            || ("Available".equals(c.getType()) && "False".equals(c.getStatus())))
         .map(c -> c.getReason() + ": " + c.getMessage())
         .collect(Collectors.joining("; "));
     return said.isEmpty() ? "" : " (" + said + ")";

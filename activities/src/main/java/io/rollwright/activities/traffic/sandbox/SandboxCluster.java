@@ -27,7 +27,7 @@ public final class SandboxCluster {
     }
 
     static Action parse(String line) {
-      String[] f = line.split("\t");
+      String[] f = line.split("\t", -1);
       return new Action(Long.parseLong(f[0]), f[1], f[2], Double.parseDouble(f[3]));
     }
   }

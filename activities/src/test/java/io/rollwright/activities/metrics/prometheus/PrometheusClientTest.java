@@ -12,6 +12,7 @@ import io.rollwright.activities.metrics.prometheus.PrometheusClient;
 import io.rollwright.activities.metrics.prometheus.PrometheusException;
 import io.rollwright.activities.metrics.prometheus.PrometheusMetricProvider;
 import io.rollwright.analysis.Measurement;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class PrometheusClientTest {
 
   /** Serves {@code body} for every query, remembering the last request's query string and Authorization header. */
   private PrometheusClient serving(int status, String body, AtomicReference<String> seen) throws Exception {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       seen.set(exchange.getRequestURI().getQuery() + " | " + exchange.getRequestHeaders().getFirst("Authorization"));
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

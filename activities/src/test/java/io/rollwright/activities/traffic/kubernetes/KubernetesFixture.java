@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -43,7 +44,7 @@ public final class KubernetesFixture implements AutoCloseable {
         .withNewSpec().addNewRule().withHost("checkout.example").withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
           .withNewBackend().withNewService().withName(SERVICE + "-stable").withNewPort().withNumber(80).endPort().endService().endBackend()
           .endPath().endHttp().endRule().endSpec().build()).create();
-    controller.scheduleWithFixedDelay(this::rollOut, 0, 20, TimeUnit.MILLISECONDS);
+    Future<?> unused = controller.scheduleWithFixedDelay(this::rollOut, 0, 20, TimeUnit.MILLISECONDS);
   }
 
   /** The service's stable Deployment as a platform team sets it up: pods labelled {@code app} and {@code track: stable}. */

@@ -9,6 +9,7 @@ import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleaseJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * The body of {@code POST /releases}: a release request as every front door reads it (strictly), plus
@@ -41,7 +42,7 @@ record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
     }
     JsonNode asked = fields.get("requestedBy");
     if (asked != null && !asked.isNull() && !asked.isTextual()) {
-      throw new InvalidReleaseException("request.requestedBy", "must be a string (got " + asked.getNodeType().name().toLowerCase() + ")");
+      throw new InvalidReleaseException("request.requestedBy", "must be a string (got " + asked.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
     }
     if (asked != null && !asked.isNull() && !asked.asText().equals(caller)) {
       throw new InvalidReleaseException("request.requestedBy", "is the caller, " + caller + "; leave it out (it was '" + asked.asText() + "')");

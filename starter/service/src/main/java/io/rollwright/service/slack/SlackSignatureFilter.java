@@ -70,6 +70,11 @@ public final class SlackSignatureFilter extends OncePerRequestFilter {
         }
 
         @Override
+        public int read(byte[] into, int offset, int length) {
+          return in.read(into, offset, length);
+        }
+
+        @Override
         public boolean isFinished() {
           return in.available() == 0;
         }
