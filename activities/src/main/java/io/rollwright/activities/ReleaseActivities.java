@@ -29,11 +29,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Assembles the activity implementations a worker registers from the parts it is configured
- * with. The worker application and the tests build their activities through this one place.
+ * Assembles the activity implementations a worker registers from the parts it is configured with.
+ * The worker application and the tests build their activities through this one place.
  */
 public final class ReleaseActivities {
-  /** What a worker is made of: its clock, policy files and defaults, and the implementations of each extension point by name. */
+  /**
+   * What a worker is made of: its clock, policy files and defaults, and the implementations of each
+   * extension point by name.
+   */
   public record Parts(
       ActivityClock clock,
       List<PolicyFiles> policyFiles,
@@ -55,20 +58,34 @@ public final class ReleaseActivities {
   public ReleaseActivities(Parts parts) {
     providers = new Registry<>("metric provider", parts.providers());
     Registry<TrafficRouter> routers = new Registry<>("traffic router", parts.routers());
-    List<Preflight> checks = new ArrayList<>(List.of(
-        new MetricFloorCheck("quality-gate", Metric.QUALITY_SCORE, Track.CANARY, providers, parts.clock()),
-        new MetricFloorCheck("telemetry-health", Metric.SUCCESS_RATE, Track.STABLE, providers, parts.clock()),
-        new DependenciesCheck(providers, parts.clock()),
-        new ChangeFreezeCheck(parts.clock()),
-        new KillSwitchCheck(parts.killSwitch())));
+    List<Preflight> checks =
+        new ArrayList<>(
+            List.of(
+                new MetricFloorCheck(
+                    "quality-gate", Metric.QUALITY_SCORE, Track.CANARY, providers, parts.clock()),
+                new MetricFloorCheck(
+                    "telemetry-health",
+                    Metric.SUCCESS_RATE,
+                    Track.STABLE,
+                    providers,
+                    parts.clock()),
+                new DependenciesCheck(providers, parts.clock()),
+                new ChangeFreezeCheck(parts.clock()),
+                new KillSwitchCheck(parts.killSwitch())));
     checks.addAll(parts.moreChecks());
-    Registry<Preflight> preflightChecks = new Registry<>("pre-flight check",
-        checks.stream().collect(Collectors.toMap(Preflight::name, Function.identity())));
-    PolicyValidator validator = new PolicyValidator(
-        new PolicyValidator.Known(routers.names(), providers.names(), preflightChecks.names()));
-    policy = new PolicyActivitiesImpl(new PolicyRepository(parts.policyFiles()), validator, parts.defaults());
+    Registry<Preflight> preflightChecks =
+        new Registry<>(
+            "pre-flight check",
+            checks.stream().collect(Collectors.toMap(Preflight::name, Function.identity())));
+    PolicyValidator validator =
+        new PolicyValidator(
+            new PolicyValidator.Known(routers.names(), providers.names(), preflightChecks.names()));
+    policy =
+        new PolicyActivitiesImpl(
+            new PolicyRepository(parts.policyFiles()), validator, parts.defaults());
     preflight = new PreflightActivitiesImpl(preflightChecks);
-    traffic = new TrafficActivitiesImpl(routers, new Registry<>("workload manager", parts.workloads()));
+    traffic =
+        new TrafficActivitiesImpl(routers, new Registry<>("workload manager", parts.workloads()));
     analysis = new ThreadSoakActivities(providers, parts.clock());
     notifications = new NotificationActivitiesImpl(parts.notifiers());
   }
@@ -85,7 +102,9 @@ public final class ReleaseActivities {
     return traffic;
   }
 
-  /** Soaks that each hold a thread, on the activity clock (which time-skipping tests substitute). */
+  /**
+   * Soaks that each hold a thread, on the activity clock (which time-skipping tests substitute).
+   */
   public ThreadSoakActivities analysis() {
     return analysis;
   }
@@ -99,7 +118,10 @@ public final class ReleaseActivities {
     return notifications;
   }
 
-  /** Every implementation but the analysis, for the release task queue's worker; the analysis has a queue of its own. */
+  /**
+   * Every implementation but the analysis, for the release task queue's worker; the analysis has a
+   * queue of its own.
+   */
   public Object[] allButAnalysis() {
     return new Object[] {policy, preflight, traffic, notifications};
   }

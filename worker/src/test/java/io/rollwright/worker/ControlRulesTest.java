@@ -34,7 +34,8 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
 
   /** Sends a control as the CLI, REST API and Slack do, and returns the release's answer. */
   private ControlAnswer send(Action action, String actor, String reason) {
-    return new ReleaseControls(h.client, Duration.ofSeconds(30)).send(release.status().releaseId(), new ControlCommand(action, actor, reason));
+    return new ReleaseControls(h.client, Duration.ofSeconds(30))
+        .send(release.status().releaseId(), new ControlCommand(action, actor, reason));
   }
 
   private List<AuditEntry> audit(String action) {
@@ -43,7 +44,8 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
 
   @Test
   void aBreachWhilePausedRollsBackAtOnceAndSaysItWasPaused() {
-    // gated: canary-10 soaks 10 minutes; error-rate > 5% for 5 minutes rolls back. Errors begin at minute 14.
+    // gated: canary-10 soaks 10 minutes; error-rate > 5% for 5 minutes rolls back. Errors begin at
+    // minute 14.
     h.sandbox.metrics().script("checkout", Track.CANARY, "error-rate", "0.002, 14m: 0.3");
     release = h.start(ReleaseHarness.request("checkout", "gated"));
     h.waitFor(Duration.ofMinutes(2));
@@ -53,27 +55,46 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
 
     assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
     assertEquals(RollbackReason.ANALYSIS, result.rollbackReason());
-    assertTrue(result.detail().contains("(while paused: paused by oncall-sam: checking a dashboard)"), result.detail());
-    assertEquals(List.of(10.0, 0.0), h.weights("checkout"), "held at 10% while paused, then back to stable");
+    assertTrue(
+        result.detail().contains("(while paused: paused by oncall-sam: checking a dashboard)"),
+        result.detail());
+    assertEquals(
+        List.of(10.0, 0.0), h.weights("checkout"), "held at 10% while paused, then back to stable");
     List<SandboxCluster.Action> log = h.cluster().log("checkout");
     long sustainedAt = log.get(0).atMillis() + Duration.ofMinutes(14 + 5).toMillis();
-    long restoredAt = log.stream().filter(a -> a.action().equals("route-all-to-stable")).findFirst().orElseThrow().atMillis();
-    assertTrue(restoredAt - sustainedAt <= Duration.ofSeconds(60).toMillis(), "restored " + (restoredAt - sustainedAt) + " ms after the breach was sustained");
+    long restoredAt =
+        log.stream()
+            .filter(a -> a.action().equals("route-all-to-stable"))
+            .findFirst()
+            .orElseThrow()
+            .atMillis();
+    assertTrue(
+        restoredAt - sustainedAt <= Duration.ofSeconds(60).toMillis(),
+        "restored " + (restoredAt - sustainedAt) + " ms after the breach was sustained");
   }
 
   @Test
   void aBreachAtTheGateRollsBackWithoutWaitingForApprovers() {
-    // gated: the gate of canary-50 opens at minute 40; errors of 7% (over the 5% limit, success still above 90%) begin at minute 45.
+    // gated: the gate of canary-50 opens at minute 40; errors of 7% (over the 5% limit, success
+    // still above 90%) begin at minute 45.
     h.sandbox.metrics().script("checkout", Track.CANARY, "error-rate", "0.002, 45m: 0.07");
     release = h.start(ReleaseHarness.request("checkout", "gated"));
 
     ReleaseResult result = h.result(release);
 
     assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
-    assertTrue(result.detail().contains("(while awaiting approval of stage canary-50)"), result.detail());
-    assertTrue(result.durationMillis() < Duration.ofMinutes(52).toMillis(), "did not wait for the gate's 2h timeout");
+    assertTrue(
+        result.detail().contains("(while awaiting approval of stage canary-50)"), result.detail());
+    assertTrue(
+        result.durationMillis() < Duration.ofMinutes(52).toMillis(),
+        "did not wait for the gate's 2h timeout");
     assertEquals(List.of(10.0, 50.0, 0.0), h.weights("checkout"));
-    assertTrue(h.events.stream().anyMatch(e -> e.kind() == ReleaseEvent.Kind.APPROVAL_CLOSED && e.message().startsWith("closed: ")),
+    assertTrue(
+        h.events.stream()
+            .anyMatch(
+                e ->
+                    e.kind() == ReleaseEvent.Kind.APPROVAL_CLOSED
+                        && e.message().startsWith("closed: ")),
         "the approval request is closed, so no button stays live");
   }
 
@@ -88,7 +109,9 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
     for (Action action : Action.values()) {
       ControlAnswer answer = send(action, "oncall-sam", "trying " + action);
       assertFalse(answer.accepted(), action + " was accepted during a rollback");
-      assertTrue(answer.message().contains("rolling back (analysis: error-rate 30.00% > 5.00%"), action + ": " + answer.message());
+      assertTrue(
+          answer.message().contains("rolling back (analysis: error-rate 30.00% > 5.00%"),
+          action + ": " + answer.message());
     }
     assertEquals(Phase.ROLLING_BACK, release.status().phase(), "a pause does not hold a rollback");
     ReleaseResult result = h.result(release);
@@ -125,7 +148,8 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
 
     ReleaseResult result = h.result(release);
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
-    assertEquals(List.of("bob", "carol"), audit("approved").stream().map(AuditEntry::actor).toList());
+    assertEquals(
+        List.of("bob", "carol"), audit("approved").stream().map(AuditEntry::actor).toList());
   }
 
   @Test
@@ -134,7 +158,8 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
     assertTrue(send(Action.APPROVE, "bob", "ok").accepted());
     long deadline = release.status().gate().deadlineMillis();
 
-    // A poll already in flight may still take the deadline's task: then the approval arrives after the rollback began.
+    // A poll already in flight may still take the deadline's task: then the approval arrives after
+    // the rollback began.
     h.env.getWorkerFactory().suspendPolling();
     h.waitFor(Duration.ofMillis(deadline - h.env.currentTimeMillis() + 5_000));
     release.approve(new ApprovalDecision("carol", "too late"));
@@ -145,9 +170,14 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
     assertEquals(RollbackReason.APPROVAL_TIMEOUT, result.rollbackReason());
     List<AuditEntry> refused = audit("refused approve");
     assertEquals(List.of("carol"), refused.stream().map(AuditEntry::actor).toList());
-    assertTrue(refused.get(0).detail().contains("had passed its deadline")
-        || refused.get(0).detail().startsWith("the release is rolling back (approval_timeout"), refused.get(0).detail());
-    assertEquals(List.of("bob"), audit("approved").stream().map(AuditEntry::actor).toList(), "audit and outcome agree");
+    assertTrue(
+        refused.get(0).detail().contains("had passed its deadline")
+            || refused.get(0).detail().startsWith("the release is rolling back (approval_timeout"),
+        refused.get(0).detail());
+    assertEquals(
+        List.of("bob"),
+        audit("approved").stream().map(AuditEntry::actor).toList(),
+        "audit and outcome agree");
   }
 
   @Test
@@ -157,7 +187,9 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
     assertTrue(send(Action.PAUSE, "oncall-sam", "looking").accepted());
     ControlAnswer again = send(Action.PAUSE, "oncall-kim", "me too");
     assertFalse(again.accepted());
-    assertTrue(again.message().startsWith("the release is already paused (paused by oncall-sam"), again.message());
+    assertTrue(
+        again.message().startsWith("the release is already paused (paused by oncall-sam"),
+        again.message());
     assertTrue(send(Action.RESUME, "oncall-sam", "fine").accepted());
     h.waitFor(Duration.ofMinutes(40));
     ReleaseStatus atGate = release.status();

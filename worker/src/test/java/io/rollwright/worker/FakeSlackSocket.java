@@ -22,28 +22,30 @@ public final class FakeSlackSocket implements AutoCloseable {
   private final WebSocketServer server;
 
   public FakeSlackSocket() throws InterruptedException {
-    server = new WebSocketServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)) {
-      @Override
-      public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        app = conn;
-        conn.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},\"connection_info\":{\"app_id\":\"A0ROLL\"}}");
-        connected.countDown();
-      }
+    server =
+        new WebSocketServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)) {
+          @Override
+          public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            app = conn;
+            conn.send(
+                "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},\"connection_info\":{\"app_id\":\"A0ROLL\"}}");
+            connected.countDown();
+          }
 
-      @Override
-      public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+          @Override
+          public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
 
-      @Override
-      public void onMessage(WebSocket conn, String message) {
-        received.add(message);
-      }
+          @Override
+          public void onMessage(WebSocket conn, String message) {
+            received.add(message);
+          }
 
-      @Override
-      public void onError(WebSocket conn, Exception ex) {}
+          @Override
+          public void onError(WebSocket conn, Exception ex) {}
 
-      @Override
-      public void onStart() {}
-    };
+          @Override
+          public void onStart() {}
+        };
     server.setReuseAddr(true);
     server.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -63,7 +65,12 @@ public final class FakeSlackSocket implements AutoCloseable {
 
   /** Sends an {@code interactive} envelope carrying {@code payload} (JSON) to the connected app. */
   public void sendInteractive(String envelopeId, String payload) {
-    app.send("{\"envelope_id\":\"" + envelopeId + "\",\"type\":\"interactive\",\"accepts_response_payload\":false,\"payload\":" + payload + "}");
+    app.send(
+        "{\"envelope_id\":\""
+            + envelopeId
+            + "\",\"type\":\"interactive\",\"accepts_response_payload\":false,\"payload\":"
+            + payload
+            + "}");
   }
 
   /** What the app sent back: its acknowledgements. */

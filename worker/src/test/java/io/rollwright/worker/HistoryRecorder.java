@@ -6,8 +6,8 @@ import io.rollwright.api.ControlCommand;
 import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.policy.Strategy;
 import io.rollwright.client.ReleaseControls;
+import io.rollwright.policy.Strategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +17,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Records the histories {@link ReleaseReplayTest} replays. Run it when the workflow changes on
- * purpose (behind {@code Workflow.getVersion} for releases already running):
- * {@code ./mvnw -pl worker test -Dtest=HistoryRecorder#name -Drollwright.record-histories=true}.
- * Histories recorded by earlier versions stay as they were: they prove releases started then still replay.
+ * purpose (behind {@code Workflow.getVersion} for releases already running): {@code ./mvnw -pl
+ * worker test -Dtest=HistoryRecorder#name -Drollwright.record-histories=true}. Histories recorded
+ * by earlier versions stay as they were: they prove releases started then still replay.
  */
 @EnabledIfSystemProperty(named = "rollwright.record-histories", matches = "true")
 class HistoryRecorder extends TimeSkippingReleaseTest {
@@ -40,7 +40,10 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
   void approvalProgress() throws IOException {
     ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "gated"));
     h.waitFor(Duration.ofMinutes(41));
-    new ReleaseControls(h.client, Duration.ofSeconds(30)).send("checkout@prod", new ControlCommand(ControlCommand.Action.APPROVE, "alice", "mine", "canary-50"));
+    new ReleaseControls(h.client, Duration.ofSeconds(30))
+        .send(
+            "checkout@prod",
+            new ControlCommand(ControlCommand.Action.APPROVE, "alice", "mine", "canary-50"));
     release.control(new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok", "canary-50"));
     h.waitFor(Duration.ofMinutes(5));
     release.control(new ControlCommand(ControlCommand.Action.APPROVE, "carol", "ok", "canary-50"));
@@ -50,15 +53,28 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
 
   @Test
   void breakGlassByTwo() throws IOException {
-    ReleaseRequest override = new ReleaseRequest("vault", "2.3.0", "registry.example/vault:2.3.0", "prod", Strategy.CANARY, "gated", null,
-        "alice", null, "abc123");
+    ReleaseRequest override =
+        new ReleaseRequest(
+            "vault",
+            "2.3.0",
+            "registry.example/vault:2.3.0",
+            "prod",
+            Strategy.CANARY,
+            "gated",
+            null,
+            "alice",
+            null,
+            "abc123");
     ReleaseWorkflow release = h.start(override);
     h.waitFor(Duration.ofMinutes(1));
     release.approve(new ApprovalDecision("dave", "confirmed"));
     h.waitFor(Duration.ofMinutes(3));
     ReleaseControls controls = new ReleaseControls(h.client, Duration.ofSeconds(30));
-    controls.send("vault@prod", new ControlCommand(ControlCommand.Action.PAUSE, "bob", "not an operator"));
-    controls.send("vault@prod", new ControlCommand(ControlCommand.Action.PROMOTE_FULL, "oncall-sam", "incident fix"));
+    controls.send(
+        "vault@prod", new ControlCommand(ControlCommand.Action.PAUSE, "bob", "not an operator"));
+    controls.send(
+        "vault@prod",
+        new ControlCommand(ControlCommand.Action.PROMOTE_FULL, "oncall-sam", "incident fix"));
     release.promote(new PromoteRequest("oncall-kim", "agreed", true));
     h.result(release);
     save("break-glass-by-two", "vault@prod");

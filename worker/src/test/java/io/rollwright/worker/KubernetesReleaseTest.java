@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.activities.traffic.kubernetes.KubernetesFixture;
-import io.rollwright.activities.metrics.Track;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
-import io.rollwright.policy.Strategy;
 import io.rollwright.policy.ReleasePolicy;
+import io.rollwright.policy.Strategy;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -29,14 +29,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Whole releases (the `standard` preset) through each Kubernetes router, the mock API server standing in for the cluster. */
+/**
+ * Whole releases (the `standard` preset) through each Kubernetes router, the mock API server
+ * standing in for the cluster.
+ */
 @EnableKubernetesMockClient(crud = true)
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class KubernetesReleaseTest {
   private static final String NEW_IMAGE = "registry.example/checkout:2.3.0";
 
-  @RegisterExtension
-  static final TestWorkflowExtension temporal = ReleaseHarness.extension();
+  @RegisterExtension static final TestWorkflowExtension temporal = ReleaseHarness.extension();
 
   KubernetesClient client;
 
@@ -46,7 +48,11 @@ class KubernetesReleaseTest {
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker) {
     cluster = new KubernetesFixture(client);
-    h = new ReleaseHarness(env, worker, clock -> new Kubernetes(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(2)));
+    h =
+        new ReleaseHarness(
+            env,
+            worker,
+            clock -> new Kubernetes(client, clock, Duration.ofMinutes(10), Duration.ofSeconds(2)));
   }
 
   @AfterEach
@@ -55,12 +61,24 @@ class KubernetesReleaseTest {
   }
 
   private static ReleaseRequest request(String router) {
-    ReleasePolicy standardVia = new ReleasePolicy(null, null, "standard", router, null, null, null, null, null, null, null);
-    return new ReleaseRequest(SERVICE, "2.3.0", NEW_IMAGE, "prod", Strategy.CANARY, null, standardVia, "alice", null, null);
+    ReleasePolicy standardVia =
+        new ReleasePolicy(null, null, "standard", router, null, null, null, null, null, null, null);
+    return new ReleaseRequest(
+        SERVICE,
+        "2.3.0",
+        NEW_IMAGE,
+        "prod",
+        Strategy.CANARY,
+        null,
+        standardVia,
+        "alice",
+        null,
+        null);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
+  @ValueSource(
+      strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
   void releasePromotes(String router) {
     ReleaseResult result = h.run(request(router));
 
@@ -71,7 +89,8 @@ class KubernetesReleaseTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
+  @ValueSource(
+      strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
   void breachAt25LeavesStableAtFullTrafficAndNoCanary(String router) {
     h.sandbox.metrics().script(SERVICE, Track.CANARY, "error-rate", "0.002, 45m: 0.05");
 

@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What people do to a running release: approve, reject, let a gate time out, pause, resume, abort, promote. */
+/**
+ * What people do to a running release: approve, reject, let a gate time out, pause, resume, abort,
+ * promote.
+ */
 class ReleaseControlsTest extends TimeSkippingReleaseTest {
   private ReleaseWorkflow release;
 
@@ -51,12 +54,15 @@ class ReleaseControlsTest extends TimeSkippingReleaseTest {
     ReleaseResult result = h.result(release);
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
-    List<String> refusals = audit("refused approve").stream().map(e -> e.actor() + ": " + e.detail()).toList();
+    List<String> refusals =
+        audit("refused approve").stream().map(e -> e.actor() + ": " + e.detail()).toList();
     assertEquals(3, refusals.size(), refusals.toString());
-    assertTrue(refusals.get(0).contains("alice: alice requested this release and cannot approve it"));
+    assertTrue(
+        refusals.get(0).contains("alice: alice requested this release and cannot approve it"));
     assertTrue(refusals.get(1).contains("bob has already approved"));
     assertTrue(refusals.get(2).contains("mallory is not an allowed approver"));
-    assertEquals(List.of("bob", "carol"), audit("approved").stream().map(AuditEntry::actor).toList());
+    assertEquals(
+        List.of("bob", "carol"), audit("approved").stream().map(AuditEntry::actor).toList());
   }
 
   @Test
@@ -65,18 +71,30 @@ class ReleaseControlsTest extends TimeSkippingReleaseTest {
 
     ReleaseControls controls = new ReleaseControls(h.client, Duration.ofSeconds(30));
     String id = release.status().releaseId();
-    assertEquals(new ControlAnswer(false, "alice requested this release and cannot approve it"),
+    assertEquals(
+        new ControlAnswer(false, "alice requested this release and cannot approve it"),
         controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "alice", null)));
-    assertEquals(new ControlAnswer(false, "mallory is not an allowed approver at any gate of this release (allowed: alice, bob, carol)"),
+    assertEquals(
+        new ControlAnswer(
+            false,
+            "mallory is not an allowed approver at any gate of this release (allowed: alice, bob, carol)"),
         controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "mallory", null)));
-    assertEquals(new ControlAnswer(true, "approved by bob (1 of 2)"), controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok")));
-    assertEquals(new ControlAnswer(false, "bob has already approved; an approver counts once"),
+    assertEquals(
+        new ControlAnswer(true, "approved by bob (1 of 2)"),
+        controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok")));
+    assertEquals(
+        new ControlAnswer(false, "bob has already approved; an approver counts once"),
         controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "bob", "again")));
-    assertEquals(new ControlAnswer(true, "approved by carol (2 of 2)"), controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "carol", null)));
+    assertEquals(
+        new ControlAnswer(true, "approved by carol (2 of 2)"),
+        controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "carol", null)));
 
     assertEquals(ReleaseOutcome.PROMOTED, h.result(release).outcome());
-    assertEquals(List.of("bob", "carol"), audit("approved").stream().map(AuditEntry::actor).toList());
-    assertEquals(List.of("bob"), audit("refused approve").stream().map(AuditEntry::actor).toList(),
+    assertEquals(
+        List.of("bob", "carol"), audit("approved").stream().map(AuditEntry::actor).toList());
+    assertEquals(
+        List.of("bob"),
+        audit("refused approve").stream().map(AuditEntry::actor).toList(),
         "alice's and mallory's approvals were refused before the release accepted them and left no trace; bob's only the gate could refuse");
   }
 
@@ -142,7 +160,10 @@ class ReleaseControlsTest extends TimeSkippingReleaseTest {
     release.approve(new ApprovalDecision("carol", "ok"));
 
     assertEquals(ReleaseOutcome.PROMOTED, h.result(release).outcome());
-    assertEquals(List.of(10.0, 50.0, 100.0, 0.0), h.weights("checkout"), "the canary carries all traffic while stable is replaced");
+    assertEquals(
+        List.of(10.0, 50.0, 100.0, 0.0),
+        h.weights("checkout"),
+        "the canary carries all traffic while stable is replaced");
   }
 
   @Test

@@ -1,15 +1,15 @@
 package io.rollwright.worker;
 
-import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.ReleaseActivities;
-import io.rollwright.activities.sandbox.Sandbox;
-import io.rollwright.activities.traffic.kubernetes.Kubernetes;
+import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.policy.ClasspathPolicyFiles;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
-import io.rollwright.activities.traffic.sandbox.SandboxCluster;
+import io.rollwright.activities.sandbox.Sandbox;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
+import io.rollwright.activities.traffic.kubernetes.Kubernetes;
+import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleasePayloads;
@@ -43,14 +43,27 @@ import java.util.stream.Stream;
  * sandbox, the test server's clock driving the soaks.
  */
 public final class ReleaseHarness {
-  /** Heartbeats, and with them cancellations, go to the test server without the usual real-time throttle. */
+  /**
+   * Heartbeats, and with them cancellations, go to the test server without the usual real-time
+   * throttle.
+   */
   static TestWorkflowExtension extension() {
-    TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
-        .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
-        .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new UnreadableRequestInterceptor()).build())
-        .setWorkerOptions(WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
-        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(ReleasePayloads.converter()).build())
-        .setDoNotStart(true);
+    TestWorkflowExtension.Builder builder =
+        TestWorkflowExtension.newBuilder()
+            .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
+            .setWorkerFactoryOptions(
+                WorkerFactoryOptions.newBuilder()
+                    .setWorkerInterceptors(new UnreadableRequestInterceptor())
+                    .build())
+            .setWorkerOptions(
+                WorkerOptions.newBuilder()
+                    .setMaxHeartbeatThrottleInterval(Duration.ofMillis(1))
+                    .build())
+            .setWorkflowClientOptions(
+                WorkflowClientOptions.newBuilder()
+                    .setDataConverter(ReleasePayloads.converter())
+                    .build())
+            .setDoNotStart(true);
     ReleaseSearchAttributes.all().forEach(builder::registerSearchAttribute);
     return builder.build();
   }
@@ -66,13 +79,21 @@ public final class ReleaseHarness {
     this(env, worker, clock -> null, List.of());
   }
 
-  /** A harness whose worker also has the routers (by name) that {@code more} builds on the test clock. */
-  ReleaseHarness(TestWorkflowEnvironment env, Worker worker, Function<ActivityClock, Kubernetes> more) {
+  /**
+   * A harness whose worker also has the routers (by name) that {@code more} builds on the test
+   * clock.
+   */
+  ReleaseHarness(
+      TestWorkflowEnvironment env, Worker worker, Function<ActivityClock, Kubernetes> more) {
     this(env, worker, more, List.of());
   }
 
   /** A harness whose worker also tells {@code notifiers}. */
-  ReleaseHarness(TestWorkflowEnvironment env, Worker worker, Function<ActivityClock, Kubernetes> more, List<Notifier> notifiers) {
+  ReleaseHarness(
+      TestWorkflowEnvironment env,
+      Worker worker,
+      Function<ActivityClock, Kubernetes> more,
+      List<Notifier> notifiers) {
     this.env = env;
     this.client = env.getWorkflowClient();
     this.taskQueue = worker.getTaskQueue();
@@ -85,35 +106,56 @@ public final class ReleaseHarness {
       routers.putAll(kubernetes.routers());
       workloads.putAll(kubernetes.workloads());
     }
-    Notifier recorder = e -> {
-      events.add(e);
-      return null;
-    };
-    ReleaseActivities activities = new ReleaseActivities(new ReleaseActivities.Parts(
-        clock,
-        List.of(new ClasspathPolicyFiles("rollwright/test-policies")),
-        new PolicyActivitiesImpl.Defaults("standard", Sandbox.NAME, Sandbox.NAME),
-        routers,
-        workloads,
-        sandbox.providers(),
-        killSwitch::get,
-        Stream.concat(Stream.of(recorder), notifiers.stream()).toList(),
-        List.of()));
+    Notifier recorder =
+        e -> {
+          events.add(e);
+          return null;
+        };
+    ReleaseActivities activities =
+        new ReleaseActivities(
+            new ReleaseActivities.Parts(
+                clock,
+                List.of(new ClasspathPolicyFiles("rollwright/test-policies")),
+                new PolicyActivitiesImpl.Defaults("standard", Sandbox.NAME, Sandbox.NAME),
+                routers,
+                workloads,
+                sandbox.providers(),
+                killSwitch::get,
+                Stream.concat(Stream.of(recorder), notifiers.stream()).toList(),
+                List.of()));
     worker.registerActivitiesImplementations(activities.allButAnalysis());
-    env.newWorker(ReleaseIds.analysisQueue(taskQueue), WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(1)).build())
+    env.newWorker(
+            ReleaseIds.analysisQueue(taskQueue),
+            WorkerOptions.newBuilder()
+                .setMaxHeartbeatThrottleInterval(Duration.ofMillis(1))
+                .build())
         .registerActivitiesImplementations(activities.analysis());
     env.start();
   }
 
   public static ReleaseRequest request(String service, String policy) {
-    return new ReleaseRequest(service, "2.3.0", "registry.example/" + service + ":2.3.0", "prod", Strategy.CANARY,
-        policy, null, "alice", null, "abc123");
+    return new ReleaseRequest(
+        service,
+        "2.3.0",
+        "registry.example/" + service + ":2.3.0",
+        "prod",
+        Strategy.CANARY,
+        policy,
+        null,
+        "alice",
+        null,
+        "abc123");
   }
 
   /** Starts the release and returns its typed stub for signals and queries. */
   ReleaseWorkflow start(ReleaseRequest request) {
-    ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(request.releaseId()).setTaskQueue(taskQueue).build());
+    ReleaseWorkflow release =
+        client.newWorkflowStub(
+            ReleaseWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(request.releaseId())
+                .setTaskQueue(taskQueue)
+                .build());
     WorkflowClient.start(release::run, request);
     return release;
   }
@@ -133,7 +175,8 @@ public final class ReleaseHarness {
   /** The canary weights the router was asked for, in order. */
   List<Double> weights(String service) {
     return cluster().log(service).stream()
-        .filter(a -> a.action().startsWith("set-weight") || a.action().equals("route-all-to-stable"))
+        .filter(
+            a -> a.action().startsWith("set-weight") || a.action().equals("route-all-to-stable"))
         .map(SandboxCluster.Action::weightAfter)
         .toList();
   }

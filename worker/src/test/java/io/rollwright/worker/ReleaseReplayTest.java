@@ -21,9 +21,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 public class ReleaseReplayTest {
   /** Each history replays under the ID it ran under: a release refuses to run under any other. */
   @ParameterizedTest
-  @CsvSource({"promoted, checkout@prod", "rolled-back, payments@prod", "approval-timeout, checkout@prod",
-      "approval-progress, checkout@prod", "watched-gate, checkout@prod", "breach-while-paused, checkout@prod",
-      "break-glass-by-two, vault@prod", "continued-from-soak, long-haul@prod", "continued-at-gate, long-haul@prod"})
+  @CsvSource({
+    "promoted, checkout@prod",
+    "rolled-back, payments@prod",
+    "approval-timeout, checkout@prod",
+    "approval-progress, checkout@prod",
+    "watched-gate, checkout@prod",
+    "breach-while-paused, checkout@prod",
+    "break-glass-by-two, vault@prod",
+    "continued-from-soak, long-haul@prod",
+    "continued-at-gate, long-haul@prod"
+  })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));
   }
@@ -36,8 +44,14 @@ public class ReleaseReplayTest {
 
   /** Replays with the workers' own payload converter, which reads without coercion. */
   public static void replay(WorkflowExecutionHistory history) throws Exception {
-    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(ReleasePayloads.converter()).build()).build());
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(ReleasePayloads.converter())
+                        .build())
+                .build());
     try {
       WorkflowReplayer.replayWorkflowExecution(history, env, ReleaseWorkflowImpl.class);
     } finally {
@@ -45,12 +59,16 @@ public class ReleaseReplayTest {
     }
   }
 
-  private static WorkflowExecutionHistory history(String name, String releaseId) throws IOException {
-    try (InputStream in = ReleaseReplayTest.class.getResourceAsStream("/histories/" + name + ".json")) {
+  private static WorkflowExecutionHistory history(String name, String releaseId)
+      throws IOException {
+    try (InputStream in =
+        ReleaseReplayTest.class.getResourceAsStream("/histories/" + name + ".json")) {
       if (in == null) {
-        throw new IllegalStateException("no recorded history " + name + ".json (see HistoryRecorder)");
+        throw new IllegalStateException(
+            "no recorded history " + name + ".json (see HistoryRecorder)");
       }
-      return WorkflowExecutionHistory.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), releaseId);
+      return WorkflowExecutionHistory.fromJson(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), releaseId);
     }
   }
 }

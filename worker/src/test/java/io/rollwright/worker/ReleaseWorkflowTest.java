@@ -22,23 +22,32 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Releases end to end on the time-skipping test service: analysis, rollback, pre-flight and break-glass. */
+/**
+ * Releases end to end on the time-skipping test service: analysis, rollback, pre-flight and
+ * break-glass.
+ */
 class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
   @Test
   void fiveDayChannelsRolloutIsPromotedWithinTheHistoryBudget() {
     ReleaseResult result = h.run(ReleaseHarness.request("checkout", "channels"));
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
-    assertEquals(List.of(10.0, 25.0, 50.0, 100.0, 100.0, 0.0), h.weights("checkout"), "the last stage, then promotion's own 100%");
+    assertEquals(
+        List.of(10.0, 25.0, 50.0, 100.0, 100.0, 0.0),
+        h.weights("checkout"),
+        "the last stage, then promotion's own 100%");
     assertEquals("2.3.0", h.cluster().stableVersion("checkout"));
-    assertTrue(result.durationMillis() >= Duration.ofDays(5).toMillis(), "took " + Duration.ofMillis(result.durationMillis()));
+    assertTrue(
+        result.durationMillis() >= Duration.ofDays(5).toMillis(),
+        "took " + Duration.ofMillis(result.durationMillis()));
     long events = h.historyLength("checkout@prod");
     assertTrue(events < 10_240, "history has " + events + " events");
   }
 
   @Test
   void breachMidSoakRollsBackWithinOneAnalysisInterval() {
-    // standard: error-rate > 1% for 5 minutes rolls back; the canary's errors jump at minute 12 of the first stage.
+    // standard: error-rate > 1% for 5 minutes rolls back; the canary's errors jump at minute 12 of
+    // the first stage.
     h.sandbox.metrics().script("payments", Track.CANARY, "error-rate", "0.002, 12m: 0.05");
 
     ReleaseResult result = h.run(ReleaseHarness.request("payments", "standard"));
@@ -48,11 +57,20 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
     assertTrue(result.detail().contains("error-rate 5.00% > 1.00%"), result.detail());
     List<SandboxCluster.Action> log = h.cluster().log("payments");
     long canaryAt = log.get(0).atMillis();
-    SandboxCluster.Action restore = log.stream().filter(a -> a.action().equals("route-all-to-stable")).findFirst().orElseThrow();
+    SandboxCluster.Action restore =
+        log.stream()
+            .filter(a -> a.action().equals("route-all-to-stable"))
+            .findFirst()
+            .orElseThrow();
     long breachSustainedAt = canaryAt + Duration.ofMinutes(12 + 5).toMillis();
     long lag = restore.atMillis() - breachSustainedAt;
-    assertTrue(lag >= 0 && lag <= Duration.ofSeconds(30).toMillis(), "rollback " + lag + " ms after the breach was sustained");
-    assertEquals(List.of(5.0, 0.0), h.weights("payments"), "stable back at 100%, never past the first stage");
+    assertTrue(
+        lag >= 0 && lag <= Duration.ofSeconds(30).toMillis(),
+        "rollback " + lag + " ms after the breach was sustained");
+    assertEquals(
+        List.of(5.0, 0.0),
+        h.weights("payments"),
+        "stable back at 100%, never past the first stage");
     assertEquals("scale-canary-to-zero", log.get(log.size() - 1).action());
   }
 
@@ -73,7 +91,9 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
     ReleaseResult result = h.result(release);
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
-    assertTrue(release.status().audit().stream().anyMatch(e -> e.actor().equals("oncall-sam") && e.action().equals("resumed")));
+    assertTrue(
+        release.status().audit().stream()
+            .anyMatch(e -> e.actor().equals("oncall-sam") && e.action().equals("resumed")));
   }
 
   @Test
@@ -85,8 +105,11 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
 
     assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
     List<String> actions = h.actions("cart");
-    assertEquals(3, actions.stream().filter(a -> a.equals("route-all-to-stable FAILED (injected)")).count());
-    assertEquals(List.of("route-all-to-stable", "scale-canary-to-zero"), actions.subList(actions.size() - 2, actions.size()));
+    assertEquals(
+        3, actions.stream().filter(a -> a.equals("route-all-to-stable FAILED (injected)")).count());
+    assertEquals(
+        List.of("route-all-to-stable", "scale-canary-to-zero"),
+        actions.subList(actions.size() - 2, actions.size()));
     assertEquals(0.0, h.cluster().weight("cart"));
   }
 
@@ -98,11 +121,22 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
     ReleaseResult result = h.run(ReleaseHarness.request("cart", "fast"));
 
     assertEquals(ReleaseOutcome.FAILED, result.outcome());
-    assertTrue(result.detail().contains("rollback did not complete within its rollbackTimeout of 30m (retried for "), result.detail());
-    assertTrue(result.detail().endsWith("sandbox: injected failure of route-all-to-stable on cart"), "names the last error: " + result.detail());
-    List<SandboxCluster.Action> failed = h.cluster().log("cart").stream().filter(a -> a.action().endsWith("FAILED (injected)")).toList();
+    assertTrue(
+        result
+            .detail()
+            .contains("rollback did not complete within its rollbackTimeout of 30m (retried for "),
+        result.detail());
+    assertTrue(
+        result.detail().endsWith("sandbox: injected failure of route-all-to-stable on cart"),
+        "names the last error: " + result.detail());
+    List<SandboxCluster.Action> failed =
+        h.cluster().log("cart").stream()
+            .filter(a -> a.action().endsWith("FAILED (injected)"))
+            .toList();
     long retried = failed.get(failed.size() - 1).atMillis() - failed.get(0).atMillis();
-    assertTrue(retried >= Duration.ofMinutes(29).toMillis(), "retried for " + Duration.ofMillis(retried) + " of the policy's 30m");
+    assertTrue(
+        retried >= Duration.ofMinutes(29).toMillis(),
+        "retried for " + Duration.ofMillis(retried) + " of the policy's 30m");
     assertTrue(h.events.stream().anyMatch(e -> e.message().contains("ROLLBACK FAILED")));
   }
 
@@ -129,35 +163,51 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
 
   @Test
   void directReleaseWithReasonIsBreakGlassAndAudited() {
-    ReleaseRequest direct = ReleaseHarness.request("ledger", null).withStrategy(Strategy.DIRECT, "CVE-2026-1234 hotfix");
+    ReleaseRequest direct =
+        ReleaseHarness.request("ledger", null)
+            .withStrategy(Strategy.DIRECT, "CVE-2026-1234 hotfix");
 
     ReleaseWorkflow release = h.start(direct);
     ReleaseResult result = h.result(release);
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome());
-    assertEquals(List.of("promote-stable 2.3.0", "route-all-to-stable", "scale-canary-to-zero"), h.actions("ledger"));
-    assertTrue(release.status().audit().stream()
-        .anyMatch(e -> e.action().equals("break-glass") && e.actor().equals("alice") && e.detail().contains("CVE-2026-1234")));
+    assertEquals(
+        List.of("promote-stable 2.3.0", "route-all-to-stable", "scale-canary-to-zero"),
+        h.actions("ledger"));
+    assertTrue(
+        release.status().audit().stream()
+            .anyMatch(
+                e ->
+                    e.action().equals("break-glass")
+                        && e.actor().equals("alice")
+                        && e.detail().contains("CVE-2026-1234")));
   }
 
   @Test
   void directReleaseWithoutReasonIsRefusedWithNoSideEffect() {
-    ReleaseRequest direct = ReleaseHarness.request("auth", "fast").withStrategy(Strategy.DIRECT, null);
+    ReleaseRequest direct =
+        ReleaseHarness.request("auth", "fast").withStrategy(Strategy.DIRECT, null);
 
     WorkflowFailedException e = assertThrows(WorkflowFailedException.class, () -> h.run(direct));
 
     ApplicationFailure cause = (ApplicationFailure) e.getCause();
     assertEquals("InvalidRelease", cause.getType());
-    assertTrue(cause.getOriginalMessage().contains("reason: is required for the direct strategy"), cause.getOriginalMessage());
+    assertTrue(
+        cause.getOriginalMessage().contains("reason: is required for the direct strategy"),
+        cause.getOriginalMessage());
     assertEquals(List.of(), h.actions("auth"));
   }
 
   @Test
   void invalidPolicyIsRefusedBeforeAnythingHappens() {
-    WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
-        () -> h.run(ReleaseHarness.request("auth", "no-such-policy")));
+    WorkflowFailedException e =
+        assertThrows(
+            WorkflowFailedException.class,
+            () -> h.run(ReleaseHarness.request("auth", "no-such-policy")));
 
-    assertTrue(e.getCause().getMessage().contains("policy: 'no-such-policy' is not a known policy"), e.getCause().getMessage());
+    assertTrue(
+        e.getCause().getMessage().contains("policy: 'no-such-policy' is not a known policy"),
+        e.getCause().getMessage());
     assertEquals(List.of(), h.actions("auth"));
   }
 }

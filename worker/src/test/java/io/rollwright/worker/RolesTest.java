@@ -15,8 +15,8 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.policy.Strategy;
 import io.rollwright.client.ReleaseControls;
+import io.rollwright.policy.Strategy;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -31,16 +31,31 @@ import org.junit.jupiter.api.Test;
 class RolesTest extends TimeSkippingReleaseTest {
   private ReleaseWorkflow release;
 
-  private static ReleaseRequest vault(String requester, String policy, Strategy strategy, String reason) {
-    return new ReleaseRequest("vault", "2.3.0", "registry.example/vault:2.3.0", "prod", strategy, policy, null, requester, reason, "abc123");
+  private static ReleaseRequest vault(
+      String requester, String policy, Strategy strategy, String reason) {
+    return new ReleaseRequest(
+        "vault",
+        "2.3.0",
+        "registry.example/vault:2.3.0",
+        "prod",
+        strategy,
+        policy,
+        null,
+        requester,
+        reason,
+        "abc123");
   }
 
   private ControlAnswer send(Action action, String actor, String reason) {
-    return new ReleaseControls(h.client, Duration.ofSeconds(30)).send(release.status().releaseId(), new ControlCommand(action, actor, reason));
+    return new ReleaseControls(h.client, Duration.ofSeconds(30))
+        .send(release.status().releaseId(), new ControlCommand(action, actor, reason));
   }
 
   private List<String> audit(String action) {
-    return release.status().audit().stream().filter(e -> e.action().equals(action)).map(AuditEntry::actor).toList();
+    return release.status().audit().stream()
+        .filter(e -> e.action().equals(action))
+        .map(AuditEntry::actor)
+        .toList();
   }
 
   private String refusedStart(ReleaseRequest request) {
@@ -53,29 +68,41 @@ class RolesTest extends TimeSkippingReleaseTest {
 
   @Test
   void onlyRequestersStart() {
-    assertEquals("mallory may not start a release of vault@prod: that needs the requesters role (held by alice, ci-bot)",
+    assertEquals(
+        "mallory may not start a release of vault@prod: that needs the requesters role (held by alice, ci-bot)",
         refusedStart(vault("mallory", null, Strategy.CANARY, null)));
   }
 
   @Test
   void breakGlassStartsNeedTheRole() {
-    assertEquals("ci-bot may not start a direct release (skipping stages and analysis) of vault@prod: that needs the breakGlass role"
-        + " (held by alice, dave, oncall-sam, oncall-kim)", refusedStart(vault("ci-bot", null, Strategy.DIRECT, "hotfix")));
-    assertTrue(refusedStart(vault("ci-bot", "quick", Strategy.CANARY, null))
-        .startsWith("ci-bot may not start an override: policy quick (classpath:rollwright/presets/quick.yaml) instead of the service's own"));
+    assertEquals(
+        "ci-bot may not start a direct release (skipping stages and analysis) of vault@prod: that needs the breakGlass role"
+            + " (held by alice, dave, oncall-sam, oncall-kim)",
+        refusedStart(vault("ci-bot", null, Strategy.DIRECT, "hotfix")));
+    assertTrue(
+        refusedStart(vault("ci-bot", "quick", Strategy.CANARY, null))
+            .startsWith(
+                "ci-bot may not start an override: policy quick (classpath:rollwright/presets/quick.yaml) instead of the service's own"));
   }
 
   @Test
   void withoutDeclaredRolesNobodyBreaksGlass() {
-    ReleaseRequest direct = ReleaseHarness.request("checkout", "gated").withStrategy(Strategy.DIRECT, "hotfix");
-    assertTrue(refusedStart(direct).endsWith("that needs the breakGlass role, and nobody holds it: name its holders in roles.breakGlass of the service's policy"));
+    ReleaseRequest direct =
+        ReleaseHarness.request("checkout", "gated").withStrategy(Strategy.DIRECT, "hotfix");
+    assertTrue(
+        refusedStart(direct)
+            .endsWith(
+                "that needs the breakGlass role, and nobody holds it: name its holders in roles.breakGlass of the service's policy"));
 
     release = h.start(ReleaseHarness.request("checkout", "gated"));
     h.waitFor(Duration.ofMinutes(2));
     ControlAnswer full = send(Action.PROMOTE_FULL, "oncall-sam", "incident");
     assertFalse(full.accepted());
-    assertTrue(full.message().startsWith("oncall-sam may not promote checkout@prod in full"), full.message());
-    assertTrue(send(Action.PAUSE, "anyone", "operators are not declared, so anyone operates").accepted());
+    assertTrue(
+        full.message().startsWith("oncall-sam may not promote checkout@prod in full"),
+        full.message());
+    assertTrue(
+        send(Action.PAUSE, "anyone", "operators are not declared, so anyone operates").accepted());
   }
 
   @Test
@@ -84,7 +111,10 @@ class RolesTest extends TimeSkippingReleaseTest {
     h.waitFor(Duration.ofMinutes(1));
     assertEquals(Phase.AWAITING_APPROVAL, release.status().phase());
     assertEquals("break-glass", release.status().gate().stage());
-    assertEquals("break-glass", release.status().stage(), "what Slack's buttons bind to, so they cannot approve a later gate");
+    assertEquals(
+        "break-glass",
+        release.status().stage(),
+        "what Slack's buttons bind to, so they cannot approve a later gate");
     assertEquals(List.of(), h.actions("vault"), "nothing is deployed before the confirmation");
 
     ControlAnswer self = send(Action.APPROVE, "alice", "me");
@@ -98,8 +128,11 @@ class RolesTest extends TimeSkippingReleaseTest {
     assertEquals(List.of(10.0), h.weights("vault"));
     assertEquals(List.of("alice"), audit("asked to break glass"));
     assertEquals(List.of("dave"), audit("approved"));
-    ControlAnswer stale = new ReleaseControls(h.client, Duration.ofSeconds(30)).send("vault@prod",
-        new ControlCommand(Action.APPROVE, "oncall-kim", "old button", "break-glass"));
+    ControlAnswer stale =
+        new ReleaseControls(h.client, Duration.ofSeconds(30))
+            .send(
+                "vault@prod",
+                new ControlCommand(Action.APPROVE, "oncall-kim", "old button", "break-glass"));
     assertEquals("the gate of stage break-glass is closed", stale.message());
   }
 
@@ -109,7 +142,8 @@ class RolesTest extends TimeSkippingReleaseTest {
     ReleaseResult result = h.result(release);
 
     assertEquals(ReleaseOutcome.BLOCKED, result.outcome());
-    assertEquals("a direct release (skipping stages and analysis) was not confirmed by a second holder of the breakGlass role within 30m",
+    assertEquals(
+        "a direct release (skipping stages and analysis) was not confirmed by a second holder of the breakGlass role within 30m",
         result.detail());
     assertEquals(List.of(), h.actions("vault"));
   }
@@ -122,7 +156,12 @@ class RolesTest extends TimeSkippingReleaseTest {
     ReleaseResult result = h.result(release);
 
     assertEquals(ReleaseOutcome.BLOCKED, result.outcome());
-    assertTrue(result.detail().endsWith("was not confirmed: rejected by oncall-kim: use the canary, it is not urgent"), result.detail());
+    assertTrue(
+        result
+            .detail()
+            .endsWith(
+                "was not confirmed: rejected by oncall-kim: use the canary, it is not urgent"),
+        result.detail());
     assertEquals(List.of(), h.actions("vault"));
   }
 
@@ -133,7 +172,9 @@ class RolesTest extends TimeSkippingReleaseTest {
     release.approve(new ApprovalDecision("oncall-sam", "confirmed"));
 
     assertEquals(ReleaseOutcome.PROMOTED, h.result(release).outcome());
-    assertEquals(List.of("promote-stable 2.3.0", "route-all-to-stable", "scale-canary-to-zero"), h.actions("vault"));
+    assertEquals(
+        List.of("promote-stable 2.3.0", "route-all-to-stable", "scale-canary-to-zero"),
+        h.actions("vault"));
   }
 
   @Test
@@ -143,22 +184,28 @@ class RolesTest extends TimeSkippingReleaseTest {
 
     ControlAnswer bob = send(Action.ABORT, "bob", "I do not like it");
     assertFalse(bob.accepted());
-    assertEquals("bob may not abort vault@prod: that needs the operators role (held by oncall-sam, oncall-kim)", bob.message());
+    assertEquals(
+        "bob may not abort vault@prod: that needs the operators role (held by oncall-sam, oncall-kim)",
+        bob.message());
     assertTrue(send(Action.PAUSE, "oncall-sam", "looking").accepted());
     assertTrue(send(Action.RESUME, "oncall-sam", "fine").accepted());
 
     assertTrue(send(Action.PROMOTE_FULL, "oncall-sam", "incident fix").accepted());
     h.waitFor(Duration.ofMinutes(1));
-    assertEquals(List.of(10.0), h.weights("vault"), "one person's full promotion is only a request");
-    assertEquals("oncall-sam already asked for it; a second holder of the breakGlass role must confirm",
+    assertEquals(
+        List.of(10.0), h.weights("vault"), "one person's full promotion is only a request");
+    assertEquals(
+        "oncall-sam already asked for it; a second holder of the breakGlass role must confirm",
         send(Action.PROMOTE_FULL, "oncall-sam", "again").message());
-    assertEquals("ci-bot may not promote vault@prod in full: that needs the breakGlass role (held by alice, dave, oncall-sam, oncall-kim)",
+    assertEquals(
+        "ci-bot may not promote vault@prod in full: that needs the breakGlass role (held by alice, dave, oncall-sam, oncall-kim)",
         send(Action.PROMOTE_FULL, "ci-bot", "me too").message());
     assertTrue(send(Action.PROMOTE_FULL, "oncall-kim", "agreed").accepted());
 
     ReleaseResult result = h.result(release);
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome());
-    assertEquals("promoted in full by oncall-sam (confirmed by oncall-kim): incident fix", result.detail());
+    assertEquals(
+        "promoted in full by oncall-sam (confirmed by oncall-kim): incident fix", result.detail());
     assertEquals(List.of(10.0, 100.0, 0.0), h.weights("vault"));
     assertEquals(List.of("oncall-sam"), audit("asked to promote in full"));
     assertEquals(List.of("oncall-kim"), audit("promoted in full (skipping remaining stages)"));

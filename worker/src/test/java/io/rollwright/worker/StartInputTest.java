@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseOutcome;
-import io.rollwright.api.ReleaseRequest;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
@@ -27,28 +26,38 @@ class StartInputTest extends TimeSkippingReleaseTest {
 
   @Test
   void wrongEnumValueIsNamed() {
-    assertRefused("checkout@prod", Map.of("service", "checkout", "environment", "prod", "strategy", "sideways"),
+    assertRefused(
+        "checkout@prod",
+        Map.of("service", "checkout", "environment", "prod", "strategy", "sideways"),
         UNREADABLE + "request.strategy: 'sideways' is not one of canary, direct");
   }
 
   @Test
   void unknownFieldIsRefusedNotIgnored() {
-    assertRefused("checkout@prod", Map.of("service", "checkout", "environment", "prod", "colour", "blue"),
+    assertRefused(
+        "checkout@prod",
+        Map.of("service", "checkout", "environment", "prod", "colour", "blue"),
         UNREADABLE + "request.colour: is not a known field");
   }
 
   @Test
   void wronglyWrittenDurationIsNamed() {
     Map<String, Object> policy = Map.of("extends", "fast", "rollbackTimeout", "soon");
-    assertRefused("checkout@prod", Map.of("service", "checkout", "environment", "prod", "inlinePolicy", policy),
+    assertRefused(
+        "checkout@prod",
+        Map.of("service", "checkout", "environment", "prod", "inlinePolicy", policy),
         UNREADABLE + "request.inlinePolicy.rollbackTimeout: 'soon' is not a duration");
   }
 
   @Test
   void aNumberIsNeitherAVersionNorAStrategy() {
-    assertRefused("checkout@prod", Map.of("service", "checkout", "environment", "prod", "version", 5),
+    assertRefused(
+        "checkout@prod",
+        Map.of("service", "checkout", "environment", "prod", "version", 5),
         UNREADABLE + "request.version: Cannot coerce Integer value (5) to `java.lang.String`");
-    assertRefused("payments@prod", Map.of("service", "payments", "environment", "prod", "strategy", 1),
+    assertRefused(
+        "payments@prod",
+        Map.of("service", "payments", "environment", "prod", "strategy", 1),
         UNREADABLE + "request.strategy: '1' is not one of canary, direct");
   }
 
@@ -65,31 +74,48 @@ class StartInputTest extends TimeSkippingReleaseTest {
 
   @Test
   void releaseUnderAnotherIdIsRefusedNamingItsOwn() {
-    assertRefused("x", ReleaseHarness.request("checkout", "fast"),
+    assertRefused(
+        "x",
+        ReleaseHarness.request("checkout", "fast"),
         "a release of checkout to prod runs under the workflow ID checkout@prod, not x (one release per service and environment)");
   }
 
   @Test
   void theIdIsFreeForACorrectStartAfterwards() {
-    assertRefused("checkout@prod", Map.of("service", "checkout", "environment", "prod", "strategy", "sideways"), UNREADABLE);
-    assertEquals(ReleaseOutcome.PROMOTED, h.run(ReleaseHarness.request("checkout", "fast")).outcome());
+    assertRefused(
+        "checkout@prod",
+        Map.of("service", "checkout", "environment", "prod", "strategy", "sideways"),
+        UNREADABLE);
+    assertEquals(
+        ReleaseOutcome.PROMOTED, h.run(ReleaseHarness.request("checkout", "fast")).outcome());
   }
 
-  /** Starts {@code input} (null: none) under {@code id}; asserts it failed non-retryable with {@code message}, nothing scheduled or deployed. */
+  /**
+   * Starts {@code input} (null: none) under {@code id}; asserts it failed non-retryable with {@code
+   * message}, nothing scheduled or deployed.
+   */
   private void assertRefused(String id, Object input, String message) {
-    WorkflowStub stub = h.client.newUntypedWorkflowStub(ReleaseIds.WORKFLOW_TYPE,
-        WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(h.taskQueue).build());
+    WorkflowStub stub =
+        h.client.newUntypedWorkflowStub(
+            ReleaseIds.WORKFLOW_TYPE,
+            WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(h.taskQueue).build());
     if (input == null) {
       stub.start();
     } else {
       stub.start(input);
     }
-    WorkflowFailedException failed = assertThrows(WorkflowFailedException.class, () -> stub.getResult(Object.class));
+    WorkflowFailedException failed =
+        assertThrows(WorkflowFailedException.class, () -> stub.getResult(Object.class));
     ApplicationFailure failure = assertInstanceOf(ApplicationFailure.class, failed.getCause());
     assertTrue(failure.getOriginalMessage().startsWith(message), failure.getOriginalMessage());
     assertTrue(failure.isNonRetryable());
-    List<EventType> events = h.client.fetchHistory(id).getHistory().getEventsList().stream().map(HistoryEvent::getEventType).toList();
-    assertTrue(!events.contains(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) && !events.contains(EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED),
+    List<EventType> events =
+        h.client.fetchHistory(id).getHistory().getEventsList().stream()
+            .map(HistoryEvent::getEventType)
+            .toList();
+    assertTrue(
+        !events.contains(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+            && !events.contains(EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED),
         id + ": " + events);
     assertEquals(List.of(), h.sandbox.cluster().log("checkout"));
   }

@@ -12,19 +12,29 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The worker's activities and extension sets as a context of their own (no Temporal worker), their
- * settings bound as the jar binds them: {@code application.yaml} and the profile files it activates,
- * and {@code env} in place of the process environment, so {@code ROLLWRIGHT_DEFAULTROUTER} binds
- * {@code rollwright.default-router} by the same relaxed rules.
+ * settings bound as the jar binds them: {@code application.yaml} and the profile files it
+ * activates, and {@code env} in place of the process environment, so {@code
+ * ROLLWRIGHT_DEFAULTROUTER} binds {@code rollwright.default-router} by the same relaxed rules.
  */
 public final class WorkerContext {
   private WorkerContext() {}
 
-  /** The worker's context with {@code env} as its environment and {@code more} configuration classes. */
-  public static ApplicationContextRunner withEnvironment(Map<String, String> env, Class<?>... more) {
+  /**
+   * The worker's context with {@code env} as its environment and {@code more} configuration
+   * classes.
+   */
+  public static ApplicationContextRunner withEnvironment(
+      Map<String, String> env, Class<?>... more) {
     String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
     return new ApplicationContextRunner()
-        .withInitializer(context -> context.getEnvironment().getPropertySources()
-            .replace(name, new SystemEnvironmentPropertySource(name, Map.<String, Object>copyOf(env))))
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .replace(
+                        name,
+                        new SystemEnvironmentPropertySource(name, Map.<String, Object>copyOf(env))))
         .withInitializer(new ConfigDataApplicationContextInitializer())
         .withUserConfiguration(Settings.class, WorkerConfiguration.class)
         .withUserConfiguration(more)

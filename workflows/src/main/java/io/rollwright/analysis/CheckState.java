@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a check remembers between samples: since when it has been breaching without a break
- * ({@code null}: not breaching), how many samples in a row were inconclusive, and — for a
- * Mann-Whitney check — the canary and baseline values seen in this soak (the latest
- * {@link #KEPT} of each).
+ * What a check remembers between samples: since when it has been breaching without a break ({@code
+ * null}: not breaching), how many samples in a row were inconclusive, and — for a Mann-Whitney
+ * check — the canary and baseline values seen in this soak (the latest {@link #KEPT} of each).
  */
-public record CheckState(Long breachingSinceMillis, int inconclusiveRun, List<Double> canary, List<Double> baseline) {
+public record CheckState(
+    Long breachingSinceMillis, int inconclusiveRun, List<Double> canary, List<Double> baseline) {
   public static final CheckState FRESH = new CheckState(null, 0);
   public static final int KEPT = 720;
 
@@ -24,7 +24,11 @@ public record CheckState(Long breachingSinceMillis, int inconclusiveRun, List<Do
 
   /** This state with one more pair of values, the oldest dropped beyond {@link #KEPT}. */
   CheckState observed(double canaryValue, double baselineValue) {
-    return new CheckState(breachingSinceMillis, inconclusiveRun, append(canary, canaryValue), append(baseline, baselineValue));
+    return new CheckState(
+        breachingSinceMillis,
+        inconclusiveRun,
+        append(canary, canaryValue),
+        append(baseline, baselineValue));
   }
 
   CheckState with(Long since, int run) {
@@ -32,7 +36,8 @@ public record CheckState(Long breachingSinceMillis, int inconclusiveRun, List<Do
   }
 
   private static List<Double> append(List<Double> values, double value) {
-    List<Double> next = new ArrayList<>(values.size() >= KEPT ? values.subList(1, values.size()) : values);
+    List<Double> next =
+        new ArrayList<>(values.size() >= KEPT ? values.subList(1, values.size()) : values);
     next.add(value);
     return next;
   }

@@ -14,24 +14,37 @@ import java.time.Instant;
  */
 public record Freshness(long lastSampleAtMillis, long freshSinceMillis) {
   public static final Freshness NONE = new Freshness(0, 0);
+
   /** Time a sample may take on top of its interval before its absence is a gap. */
   public static final Duration SLACK = Duration.ofSeconds(5);
 
-  /** Whether nothing has been sampled for so long before {@code nowMillis} that the samples before are stale. */
+  /**
+   * Whether nothing has been sampled for so long before {@code nowMillis} that the samples before
+   * are stale.
+   */
   public boolean gapBefore(long nowMillis, Duration interval) {
-    return lastSampleAtMillis > 0 && nowMillis - lastSampleAtMillis > interval.multipliedBy(2).plus(SLACK).toMillis();
+    return lastSampleAtMillis > 0
+        && nowMillis - lastSampleAtMillis > interval.multipliedBy(2).plus(SLACK).toMillis();
   }
 
   /** The gap before {@code nowMillis}, in words for the audit timeline. */
   public String describeGap(long nowMillis, Duration window) {
-    return "no sample for " + Duration.ofMillis(nowMillis - lastSampleAtMillis).toSeconds() + "s (from "
-        + Instant.ofEpochMilli(lastSampleAtMillis) + " to " + Instant.ofEpochMilli(nowMillis)
-        + "): the stage may pass only on fresh samples covering " + (window.isZero() ? "one sample" : window.toSeconds() + "s");
+    return "no sample for "
+        + Duration.ofMillis(nowMillis - lastSampleAtMillis).toSeconds()
+        + "s (from "
+        + Instant.ofEpochMilli(lastSampleAtMillis)
+        + " to "
+        + Instant.ofEpochMilli(nowMillis)
+        + "): the stage may pass only on fresh samples covering "
+        + (window.isZero() ? "one sample" : window.toSeconds() + "s");
   }
 
   /** After a sample at {@code atMillis}; {@code complete}: every check had data. */
   public Freshness sampled(long atMillis, boolean complete, Duration interval) {
-    long since = !complete || gapBefore(atMillis, interval) ? 0 : freshSinceMillis == 0 ? atMillis : freshSinceMillis;
+    long since =
+        !complete || gapBefore(atMillis, interval)
+            ? 0
+            : freshSinceMillis == 0 ? atMillis : freshSinceMillis;
     return new Freshness(atMillis, complete && since == 0 ? atMillis : since);
   }
 

@@ -16,7 +16,13 @@ import java.util.List;
  * @param endsAtMillis when the soak's time is over (a watch: when this watch is started again)
  * @param nextSampleAtMillis when the next sample is due
  */
-public record LiveSoak(String stage, boolean watch, int samples, List<Check> checks, long startedAtMillis, long endsAtMillis,
+public record LiveSoak(
+    String stage,
+    boolean watch,
+    int samples,
+    List<Check> checks,
+    long startedAtMillis,
+    long endsAtMillis,
     long nextSampleAtMillis) {
   public LiveSoak {
     checks = checks == null ? List.of() : List.copyOf(checks);

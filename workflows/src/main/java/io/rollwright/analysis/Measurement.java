@@ -1,12 +1,14 @@
 package io.rollwright.analysis;
 
 /**
- * One value read from a metric provider, or the reason there is none. "No data" (empty result,
- * NaN, provider down) is distinct from any value.
+ * One value read from a metric provider, or the reason there is none. "No data" (empty result, NaN,
+ * provider down) is distinct from any value.
  */
 public record Measurement(Double value, String missing) {
   public static Measurement of(double value) {
-    return Double.isNaN(value) || Double.isInfinite(value) ? none("value is " + value) : new Measurement(value, null);
+    return Double.isNaN(value) || Double.isInfinite(value)
+        ? none("value is " + value)
+        : new Measurement(value, null);
   }
 
   public static Measurement none(String why) {

@@ -19,8 +19,17 @@ import java.util.Map;
  * @param nextSampleAtMillis when its next sample is due
  * @param sustainedMillis each check's sustained window
  */
-public record SoakProgress(long startedAtMillis, int samples, Map<String, CheckState> states, List<CheckReading> latest,
-    Freshness freshness, List<String> gaps, String stage, boolean watch, long endsAtMillis, long nextSampleAtMillis,
+public record SoakProgress(
+    long startedAtMillis,
+    int samples,
+    Map<String, CheckState> states,
+    List<CheckReading> latest,
+    Freshness freshness,
+    List<String> gaps,
+    String stage,
+    boolean watch,
+    long endsAtMillis,
+    long nextSampleAtMillis,
     Map<String, Long> sustainedMillis) {
   public SoakProgress {
     states = states == null ? Map.of() : Map.copyOf(states);
@@ -30,15 +39,28 @@ public record SoakProgress(long startedAtMillis, int samples, Map<String, CheckS
     sustainedMillis = sustainedMillis == null ? Map.of() : Map.copyOf(sustainedMillis);
   }
 
-  public SoakProgress(long startedAtMillis, int samples, Map<String, CheckState> states, List<CheckReading> latest,
-      Freshness freshness, List<String> gaps) {
+  public SoakProgress(
+      long startedAtMillis,
+      int samples,
+      Map<String, CheckState> states,
+      List<CheckReading> latest,
+      Freshness freshness,
+      List<String> gaps) {
     this(startedAtMillis, samples, states, latest, freshness, gaps, null, false, 0, 0, Map.of());
   }
 
   /** The readings as people see them while the run goes on. */
   public LiveSoak live() {
-    List<LiveSoak.Check> checks = latest.stream().map(r -> new LiveSoak.Check(r,
-        states.getOrDefault(r.check(), CheckState.FRESH).breachingSinceMillis(), sustainedMillis.getOrDefault(r.check(), 0L))).toList();
-    return new LiveSoak(stage, watch, samples, checks, startedAtMillis, endsAtMillis, nextSampleAtMillis);
+    List<LiveSoak.Check> checks =
+        latest.stream()
+            .map(
+                r ->
+                    new LiveSoak.Check(
+                        r,
+                        states.getOrDefault(r.check(), CheckState.FRESH).breachingSinceMillis(),
+                        sustainedMillis.getOrDefault(r.check(), 0L)))
+            .toList();
+    return new LiveSoak(
+        stage, watch, samples, checks, startedAtMillis, endsAtMillis, nextSampleAtMillis);
   }
 }

@@ -6,6 +6,9 @@ public enum Verdict {
   PASS,
   /** Breached its limit for its whole sustained window. */
   FAIL,
-  /** No usable answer: no data, NaN, too little traffic, or the provider down. Never a pass, never a rollback. */
+  /**
+   * No usable answer: no data, NaN, too little traffic, or the provider down. Never a pass, never a
+   * rollback.
+   */
   INCONCLUSIVE
 }

@@ -3,7 +3,10 @@ package io.rollwright.api;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** Resolves what a release runs under, so that the policy used is recorded in the workflow's history. */
+/**
+ * Resolves what a release runs under, so that the policy used is recorded in the workflow's
+ * history.
+ */
 @ActivityInterface
 public interface PolicyActivities {
   /**

@@ -20,7 +20,10 @@ public final class ProgressRenderer {
   private boolean resultShown;
   private long liveShownAt;
 
-  /** How often a soak's live readings are shown as a line, at most (its samples may come every few seconds for days). */
+  /**
+   * How often a soak's live readings are shown as a line, at most (its samples may come every few
+   * seconds for days).
+   */
   public static final long LIVE_EVERY_MILLIS = 60_000;
 
   /** The lines that {@code status} adds to what was rendered before. */
@@ -28,8 +31,22 @@ public final class ProgressRenderer {
     List<String> lines = new ArrayList<>();
     if (!headerShown && s.policy() != null) {
       headerShown = true;
-      lines.add("🚀 Release " + s.releaseId() + ": " + s.service() + " " + s.version() + " → " + s.environment()
-          + " (" + s.strategy().name().toLowerCase(Locale.ROOT) + ", policy " + s.policy() + ", requested by " + s.requestedBy() + ")");
+      lines.add(
+          "🚀 Release "
+              + s.releaseId()
+              + ": "
+              + s.service()
+              + " "
+              + s.version()
+              + " → "
+              + s.environment()
+              + " ("
+              + s.strategy().name().toLowerCase(Locale.ROOT)
+              + ", policy "
+              + s.policy()
+              + ", requested by "
+              + s.requestedBy()
+              + ")");
     }
     if (!preflightShown && !s.preflight().isEmpty()) {
       preflightShown = true;
@@ -43,11 +60,21 @@ public final class ProgressRenderer {
       render(audit.get(auditShown), s, lines);
     }
     LiveSoak live = s.result() == null ? s.analysis() : null;
-    long sampledAt = live == null ? 0 : live.checks().stream().mapToLong(c -> c.reading().atMillis()).max().orElse(0);
+    long sampledAt =
+        live == null
+            ? 0
+            : live.checks().stream().mapToLong(c -> c.reading().atMillis()).max().orElse(0);
     if (live != null && !live.watch() && sampledAt >= liveShownAt + LIVE_EVERY_MILLIS) {
       liveShownAt = sampledAt;
-      lines.add("📊 " + live.stage() + ", " + live.samples() + " sample(s): " + live.checks().stream()
-          .map(c -> c.reading().reason() + " " + icon(c.reading())).collect(Collectors.joining(", ")));
+      lines.add(
+          "📊 "
+              + live.stage()
+              + ", "
+              + live.samples()
+              + " sample(s): "
+              + live.checks().stream()
+                  .map(c -> c.reading().reason() + " " + icon(c.reading()))
+                  .collect(Collectors.joining(", ")));
     }
     if (!resultShown && s.result() != null) {
       resultShown = true;
@@ -75,9 +102,17 @@ public final class ProgressRenderer {
       lines.add("🔄 Triggering rollback...");
     } else if (action.equals("approved") || action.equals("rejected")) {
       lines.add("✋ " + capital(e.detail()));
-    } else if (action.equals("paused") || action.equals("resumed") || action.equals("aborted") || action.startsWith("promoted ")
-        || action.equals("break-glass") || action.equals("approved on timeout")) {
-      lines.add("⏯  " + who + action + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()));
+    } else if (action.equals("paused")
+        || action.equals("resumed")
+        || action.equals("aborted")
+        || action.startsWith("promoted ")
+        || action.equals("break-glass")
+        || action.equals("approved on timeout")) {
+      lines.add(
+          "⏯  "
+              + who
+              + action
+              + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()));
     }
   }
 
@@ -92,10 +127,18 @@ public final class ProgressRenderer {
     String took = String.format(Locale.ROOT, "%.1fs", r.durationMillis() / 1000.0);
     return switch (r.outcome()) {
       case PROMOTED -> "✅ " + r.releaseId() + " PROMOTED in " + took + " — " + r.detail();
-      case ROLLED_BACK -> "🔙 " + r.releaseId() + " ROLLED_BACK in " + took + " — reason ("
-          + r.rollbackReason().name().toLowerCase(Locale.ROOT) + "): " + r.detail();
+      case ROLLED_BACK ->
+          "🔙 "
+              + r.releaseId()
+              + " ROLLED_BACK in "
+              + took
+              + " — reason ("
+              + r.rollbackReason().name().toLowerCase(Locale.ROOT)
+              + "): "
+              + r.detail();
       case BLOCKED -> "🚧 " + r.releaseId() + " BLOCKED in " + took + " — " + r.detail();
-      case FAILED -> "💥 " + r.releaseId() + " FAILED in " + took + " — needs a human: " + r.detail();
+      case FAILED ->
+          "💥 " + r.releaseId() + " FAILED in " + took + " — needs a human: " + r.detail();
     };
   }
 

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Something worth telling people about a release: what happened, with where the release stands
- * (stage, weight, time since it started), once it ended its outcome and rollback reason, and after a
- * soak its analysis readings; {@code thread} is where notifiers keep the release's conversation.
+ * (stage, weight, time since it started), once it ended its outcome and rollback reason, and after
+ * a soak its analysis readings; {@code thread} is where notifiers keep the release's conversation.
  * {@code runId} tells this release apart from earlier ones of the same service and environment.
  */
 public record ReleaseEvent(

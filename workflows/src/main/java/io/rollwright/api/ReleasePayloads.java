@@ -15,7 +15,9 @@ public final class ReleasePayloads {
   private ReleasePayloads() {}
 
   public static DataConverter converter() {
-    return DefaultDataConverter.newDefaultInstance().withPayloadConverterOverrides(
-        new JacksonJsonPayloadConverter(ReleaseJson.noCoercion(JacksonJsonPayloadConverter.newDefaultObjectMapper())));
+    return DefaultDataConverter.newDefaultInstance()
+        .withPayloadConverterOverrides(
+            new JacksonJsonPayloadConverter(
+                ReleaseJson.noCoercion(JacksonJsonPayloadConverter.newDefaultObjectMapper())));
   }
 }

@@ -1,14 +1,14 @@
 package io.rollwright.api;
 
-import io.rollwright.policy.Strategy;
 import io.rollwright.policy.ReleaseJson;
 import io.rollwright.policy.ReleasePolicy;
+import io.rollwright.policy.Strategy;
 
 /**
- * What to release, where, how and on whose behalf. Plain JSON so every front door (the CLI, the REST
- * API, {@code temporal workflow start --input}) can send it. {@code policy} names a preset or service
- * policy; {@code inlinePolicy} gives one in full (it may {@code extends} a preset). {@code reason} is
- * required for the {@code direct} strategy.
+ * What to release, where, how and on whose behalf. Plain JSON so every front door (the CLI, the
+ * REST API, {@code temporal workflow start --input}) can send it. {@code policy} names a preset or
+ * service policy; {@code inlinePolicy} gives one in full (it may {@code extends} a preset). {@code
+ * reason} is required for the {@code direct} strategy.
  */
 public record ReleaseRequest(
     String service,
@@ -26,7 +26,10 @@ public record ReleaseRequest(
     strategy = strategy == null ? Strategy.CANARY : strategy;
   }
 
-  /** Reads a release request from JSON, or throws {@link io.rollwright.policy.InvalidReleaseException} naming the field at fault. */
+  /**
+   * Reads a release request from JSON, or throws {@link
+   * io.rollwright.policy.InvalidReleaseException} naming the field at fault.
+   */
   public static ReleaseRequest fromJson(String json) {
     return ReleaseJson.read(json, ReleaseRequest.class, "request");
   }
@@ -37,6 +40,7 @@ public record ReleaseRequest(
   }
 
   public ReleaseRequest withStrategy(Strategy s, String why) {
-    return new ReleaseRequest(service, version, image, environment, s, policy, inlinePolicy, requestedBy, why, changeRef);
+    return new ReleaseRequest(
+        service, version, image, environment, s, policy, inlinePolicy, requestedBy, why, changeRef);
   }
 }

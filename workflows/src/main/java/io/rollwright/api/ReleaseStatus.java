@@ -1,8 +1,8 @@
 package io.rollwright.api;
 
-import io.rollwright.policy.Strategy;
 import io.rollwright.analysis.CheckReading;
 import io.rollwright.analysis.LiveSoak;
+import io.rollwright.policy.Strategy;
 import java.util.List;
 
 /**
@@ -34,16 +34,71 @@ public record ReleaseStatus(
     long startedAtMillis,
     LiveSoak analysis) {
 
-  public ReleaseStatus(String releaseId, String service, String version, String environment, Strategy strategy, String requestedBy,
-      String policy, Phase phase, int stageNumber, int stageCount, String stage, double weight, String pausedBecause, GateStatus gate,
-      List<CheckReading> verdicts, List<PreflightResult> preflight, ReleaseResult result, List<AuditEntry> audit, long startedAtMillis) {
-    this(releaseId, service, version, environment, strategy, requestedBy, policy, phase, stageNumber, stageCount, stage, weight,
-        pausedBecause, gate, verdicts, preflight, result, audit, startedAtMillis, null);
+  public ReleaseStatus(
+      String releaseId,
+      String service,
+      String version,
+      String environment,
+      Strategy strategy,
+      String requestedBy,
+      String policy,
+      Phase phase,
+      int stageNumber,
+      int stageCount,
+      String stage,
+      double weight,
+      String pausedBecause,
+      GateStatus gate,
+      List<CheckReading> verdicts,
+      List<PreflightResult> preflight,
+      ReleaseResult result,
+      List<AuditEntry> audit,
+      long startedAtMillis) {
+    this(
+        releaseId,
+        service,
+        version,
+        environment,
+        strategy,
+        requestedBy,
+        policy,
+        phase,
+        stageNumber,
+        stageCount,
+        stage,
+        weight,
+        pausedBecause,
+        gate,
+        verdicts,
+        preflight,
+        result,
+        audit,
+        startedAtMillis,
+        null);
   }
 
   /** This status with the live readings of the stage's analysis run. */
   public ReleaseStatus withAnalysis(LiveSoak live) {
-    return new ReleaseStatus(releaseId, service, version, environment, strategy, requestedBy, policy, phase, stageNumber, stageCount,
-        stage, weight, pausedBecause, gate, verdicts, preflight, result, audit, startedAtMillis, live);
+    return new ReleaseStatus(
+        releaseId,
+        service,
+        version,
+        environment,
+        strategy,
+        requestedBy,
+        policy,
+        phase,
+        stageNumber,
+        stageCount,
+        stage,
+        weight,
+        pausedBecause,
+        gate,
+        verdicts,
+        preflight,
+        result,
+        audit,
+        startedAtMillis,
+        live);
   }
 }

@@ -17,11 +17,17 @@ public interface ReleaseWorkflow {
   /** The name of the {@link #control} update. */
   String CONTROL = "control";
 
-  /** Runs the release to its outcome. Fails (without side effects) only when the request or its policy is invalid. */
+  /**
+   * Runs the release to its outcome. Fails (without side effects) only when the request or its
+   * policy is invalid.
+   */
   @WorkflowMethod(name = ReleaseIds.WORKFLOW_TYPE)
   ReleaseResult run(ReleaseRequest request);
 
-  /** An approval for the open gate. Refused, and recorded, from the requester, a stranger, or a second time. */
+  /**
+   * An approval for the open gate. Refused, and recorded, from the requester, a stranger, or a
+   * second time.
+   */
   @SignalMethod(name = "approve")
   void approve(ApprovalDecision decision);
 
@@ -29,7 +35,10 @@ public interface ReleaseWorkflow {
   @SignalMethod(name = "reject")
   void reject(ApprovalDecision decision);
 
-  /** Holds the release before its next traffic change; analysis keeps running and can still roll back. */
+  /**
+   * Holds the release before its next traffic change; analysis keeps running and can still roll
+   * back.
+   */
   @SignalMethod(name = "pause")
   void pause(ControlRequest request);
 
@@ -41,13 +50,16 @@ public interface ReleaseWorkflow {
   @SignalMethod(name = "abort")
   void abort(ControlRequest request);
 
-  /** Ends the current soak early, or with {@code full} skips every remaining stage (needs a reason). */
+  /**
+   * Ends the current soak early, or with {@code full} skips every remaining stage (needs a reason).
+   */
   @SignalMethod(name = "promote")
   void promote(PromoteRequest request);
 
   /**
-   * Any control, as an update: the caller gets the release's answer (accepted, or why it was refused)
-   * instead of sending a signal blind. Refusals are recorded in the audit timeline like the signals'.
+   * Any control, as an update: the caller gets the release's answer (accepted, or why it was
+   * refused) instead of sending a signal blind. Refusals are recorded in the audit timeline like
+   * the signals'.
    */
   @UpdateMethod(name = CONTROL)
   ControlAnswer control(ControlCommand command);
@@ -56,10 +68,10 @@ public interface ReleaseWorkflow {
    * Refuses, before it is accepted, a control the release would refuse whatever happens first
    * (malformed, over {@link ControlLimits}, a self-approval, a decision by someone allowed at none
    * of its gates, a release closed to it for good, a sender without the role it needs): such a
-   * refusal leaves nothing in the history and is not in the audit. Throws
-   * {@link ControlLimits.Refusal}, or {@link ControlLimits.Forbidden} for a missing role: the
-   * caller's update fails with a cause of type {@link ControlLimits#REFUSED} or
-   * {@link ControlLimits#FORBIDDEN} whose message is the reason. Read-only.
+   * refusal leaves nothing in the history and is not in the audit. Throws {@link
+   * ControlLimits.Refusal}, or {@link ControlLimits.Forbidden} for a missing role: the caller's
+   * update fails with a cause of type {@link ControlLimits#REFUSED} or {@link
+   * ControlLimits#FORBIDDEN} whose message is the reason. Read-only.
    */
   @UpdateValidatorMethod(updateName = CONTROL)
   void validateControl(ControlCommand command);

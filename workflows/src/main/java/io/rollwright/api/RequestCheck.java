@@ -32,7 +32,8 @@ public final class RequestCheck {
     }
     v.name("service", r.service());
     v.name("environment", r.environment());
-    if (v.required("version", r.version(), Limits.VERSION) && !VERSION.matcher(r.version()).matches()) {
+    if (v.required("version", r.version(), Limits.VERSION)
+        && !VERSION.matcher(r.version()).matches()) {
       v.add("version", "must be letters, digits, '.', '_', '+' or '-' (got '" + r.version() + "')");
     }
     if (v.required("image", r.image(), Limits.IMAGE) && !IMAGE.matcher(r.image()).matches()) {
@@ -64,9 +65,9 @@ public final class RequestCheck {
 
   /**
    * The limits of a control's free text: who asks ({@code actor}) and why ({@code reason}), each
-   * optional here (whether a control needs them is the release's rule), at most {@link Limits#ACTOR}
-   * and {@link Limits#REASON} characters, one line without control characters; the actor one
-   * visible word.
+   * optional here (whether a control needs them is the release's rule), at most {@link
+   * Limits#ACTOR} and {@link Limits#REASON} characters, one line without control characters; the
+   * actor one visible word.
    */
   public static List<Violation> control(String actor, String reason) {
     Violations v = new Violations();
@@ -92,13 +93,20 @@ public final class RequestCheck {
   }
 
   /**
-   * A change's commit time, named {@code field}: it cannot be later than {@code now} plus
-   * {@link Limits#CLOCK_SKEW} (a commit from the future would make lead time negative).
+   * A change's commit time, named {@code field}: it cannot be later than {@code now} plus {@link
+   * Limits#CLOCK_SKEW} (a commit from the future would make lead time negative).
    */
   public static List<Violation> committedAt(String field, Instant committed, Instant now) {
     if (committed != null && committed.isAfter(now.plus(Limits.CLOCK_SKEW))) {
-      return List.of(new Violation(field, committed + " is in the future (now " + now + "; clocks may differ by at most "
-          + DurationText.format(Limits.CLOCK_SKEW) + ")"));
+      return List.of(
+          new Violation(
+              field,
+              committed
+                  + " is in the future (now "
+                  + now
+                  + "; clocks may differ by at most "
+                  + DurationText.format(Limits.CLOCK_SKEW)
+                  + ")"));
     }
     return List.of();
   }

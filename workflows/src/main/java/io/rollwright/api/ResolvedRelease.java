@@ -7,7 +7,8 @@ import io.rollwright.policy.ReleasePolicy;
  * {@code override} says which policy was chosen over the service's own when that is break-glass
  * (the service's policy declares roles), else null.
  */
-public record ResolvedRelease(ReleaseRequest request, ReleasePolicy policy, String policySource, String override) {
+public record ResolvedRelease(
+    ReleaseRequest request, ReleasePolicy policy, String policySource, String override) {
   public ResolvedRelease(ReleaseRequest request, ReleasePolicy policy, String policySource) {
     this(request, policy, policySource, null);
   }

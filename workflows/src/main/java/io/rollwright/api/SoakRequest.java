@@ -1,7 +1,6 @@
 package io.rollwright.api;
 
 import io.rollwright.analysis.Verdict;
-import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.AnalysisCheck;
 import io.rollwright.policy.AnalysisSettings;
 import io.rollwright.policy.DurationField;
@@ -10,9 +9,9 @@ import java.util.List;
 
 /**
  * One analysis run: the stage, for how long, which checks, and since when the canary has served
- * traffic. A soak ({@code watch} false) passes only at its end; a watch keeps a held canary (paused,
- * or at its gate) under analysis and returns only when a check fails or the verdict differs from
- * {@code shown}, the one the release already shows.
+ * traffic. A soak ({@code watch} false) passes only at its end; a watch keeps a held canary
+ * (paused, or at its gate) under analysis and returns only when a check fails or the verdict
+ * differs from {@code shown}, the one the release already shows.
  */
 public record SoakRequest(
     TrafficTarget target,

@@ -20,15 +20,16 @@ public interface TrafficActivities {
 
   /**
    * Makes the new version stable at 100% of traffic and removes the canary and its routes. The
-   * canary carries all traffic while stable is replaced: capacity never dips below the service's own.
+   * canary carries all traffic while stable is replaced: capacity never dips below the service's
+   * own.
    */
   @ActivityMethod
   void promote(TrafficTarget target);
 
   /**
-   * Sends 100% of traffic to the stable version and scales the canary to zero; the stable version is
-   * untouched. Where traffic follows replicas, stable is back at its full count and available before
-   * the canary goes.
+   * Sends 100% of traffic to the stable version and scales the canary to zero; the stable version
+   * is untouched. Where traffic follows replicas, stable is back at its full count and available
+   * before the canary goes.
    */
   @ActivityMethod
   void rollback(TrafficTarget target);

@@ -24,13 +24,26 @@ public record AnalysisCheck(
     Double mannWhitney,
     String query) {
 
-  public AnalysisCheck(String name, String metric, Double max, Double min, Double maxVsBaseline, Duration sustained,
+  public AnalysisCheck(
+      String name,
+      String metric,
+      Double max,
+      Double min,
+      Double maxVsBaseline,
+      Duration sustained,
       BreachAction onBreach) {
     this(name, metric, max, min, maxVsBaseline, sustained, onBreach, null, null);
   }
 
-  public AnalysisCheck(String name, String metric, Double max, Double min, Double maxVsBaseline, Duration sustained,
-      BreachAction onBreach, Double mannWhitney) {
+  public AnalysisCheck(
+      String name,
+      String metric,
+      Double max,
+      Double min,
+      Double maxVsBaseline,
+      Duration sustained,
+      BreachAction onBreach,
+      Double mannWhitney) {
     this(name, metric, max, min, maxVsBaseline, sustained, onBreach, mannWhitney, null);
   }
 

@@ -8,7 +8,10 @@ import java.time.Duration;
  * INCONCLUSIVE.
  */
 public record AnalysisSettings(
-    String provider, @DurationField Duration interval, Long minRequests, Integer inconclusiveAfter) {
+    String provider,
+    @DurationField Duration interval,
+    Long minRequests,
+    Integer inconclusiveAfter) {
 
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 

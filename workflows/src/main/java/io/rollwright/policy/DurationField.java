@@ -10,7 +10,12 @@ import java.lang.annotation.Target;
 
 /** Marks a {@link java.time.Duration} that is read and written as {@link DurationText}. */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT})
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.METHOD,
+  ElementType.RECORD_COMPONENT
+})
 @JacksonAnnotationsInside
 @JsonDeserialize(using = DurationText.Reader.class)
 @JsonSerialize(using = DurationText.Writer.class)

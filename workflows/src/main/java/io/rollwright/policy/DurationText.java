@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
  * {@code 5d}, or ISO-8601 ({@code PT30M}). Written back in the short form.
  */
 public final class DurationText {
-  private static final Pattern SHORT = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
+  private static final Pattern SHORT =
+      Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
 
   private DurationText() {}
 
-  /** Parses a duration, or throws {@link IllegalArgumentException} naming the text and the forms accepted. */
+  /**
+   * Parses a duration, or throws {@link IllegalArgumentException} naming the text and the forms
+   * accepted.
+   */
   public static Duration parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     if (t.startsWith("p")) {

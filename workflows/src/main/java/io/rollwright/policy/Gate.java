@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The end of a stage. {@code auto} passes by itself; {@code approval} needs {@code required} distinct
- * approvers drawn from {@code approvers} and the members of {@code groups}, before {@code timeout}.
+ * The end of a stage. {@code auto} passes by itself; {@code approval} needs {@code required}
+ * distinct approvers drawn from {@code approvers} and the members of {@code groups}, before {@code
+ * timeout}.
  */
 public record Gate(
     GateType type,

@@ -5,7 +5,9 @@ import java.util.stream.Collectors;
 
 /** A request or policy that breaks one or more rules. The message names every field and rule. */
 public class InvalidReleaseException extends RuntimeException {
-  /** The failure type used when this crosses an activity boundary as an {@code ApplicationFailure}. */
+  /**
+   * The failure type used when this crosses an activity boundary as an {@code ApplicationFailure}.
+   */
   public static final String FAILURE_TYPE = "InvalidRelease";
 
   private final transient List<Violation> violations;

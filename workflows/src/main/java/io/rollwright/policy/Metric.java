@@ -26,7 +26,11 @@ public enum Metric {
 
     public final double lowest;
     public final double highest;
-    /** The smallest baseline a ratio is computed against, so a zero baseline does not make every canary infinitely worse. */
+
+    /**
+     * The smallest baseline a ratio is computed against, so a zero baseline does not make every
+     * canary infinitely worse.
+     */
     public final double ratioFloor;
 
     Unit(double lowest, double highest, double ratioFloor) {
@@ -54,7 +58,9 @@ public enum Metric {
     this.unit = unit;
   }
 
-  /** The unit a check's values are in: its known metric's, or {@link Unit#VALUE} for a custom query. */
+  /**
+   * The unit a check's values are in: its known metric's, or {@link Unit#VALUE} for a custom query.
+   */
   public static Unit unitOf(String metric, String query) {
     return query != null ? Unit.VALUE : byId(metric).map(m -> m.unit).orElse(Unit.VALUE);
   }

@@ -32,8 +32,8 @@ public final class PolicyValidator {
   }
 
   /**
-   * Every rule the policy breaks for a release by {@code strategy}; empty when it can run. A
-   * {@code direct} release runs no stages, so its policy may have none.
+   * Every rule the policy breaks for a release by {@code strategy}; empty when it can run. A {@code
+   * direct} release runs no stages, so its policy may have none.
    */
   public List<Violation> check(ReleasePolicy p, Strategy strategy) {
     Violations v = new Violations();
@@ -51,8 +51,11 @@ public final class PolicyValidator {
     (p.roles() == null ? Roles.UNDECLARED : p.roles()).check(v, p.groups());
     stages(v, p, strategy);
     Duration rollback = p.rollbackTimeout();
-    if (rollback.compareTo(Duration.ofMinutes(1)) < 0 || rollback.compareTo(Duration.ofDays(1)) > 0) {
-      v.add("policy.rollbackTimeout", "must be between 1m and 1d (got " + DurationText.format(rollback) + ")");
+    if (rollback.compareTo(Duration.ofMinutes(1)) < 0
+        || rollback.compareTo(Duration.ofDays(1)) > 0) {
+      v.add(
+          "policy.rollbackTimeout",
+          "must be between 1m and 1d (got " + DurationText.format(rollback) + ")");
     }
     return v.list();
   }
@@ -62,7 +65,10 @@ public final class PolicyValidator {
     require(p, Strategy.CANARY);
   }
 
-  /** Throws {@link InvalidReleaseException} naming every broken rule for a release by {@code strategy}. */
+  /**
+   * Throws {@link InvalidReleaseException} naming every broken rule for a release by {@code
+   * strategy}.
+   */
   public void require(ReleasePolicy p, Strategy strategy) {
     List<Violation> found = check(p, strategy);
     if (!found.isEmpty()) {
@@ -87,17 +93,21 @@ public final class PolicyValidator {
     }
     switch (c.check()) {
       case "quality-gate", "telemetry-health" -> {
-        if (c.min() == null) v.add(field + ".min", "is required for " + c.check() + " (a fraction such as 0.85)");
+        if (c.min() == null)
+          v.add(field + ".min", "is required for " + c.check() + " (a fraction such as 0.85)");
         else v.within(field + ".min", c.min(), 0, 1, "");
       }
       case "dependencies" -> {
-        if (c.dependencies().isEmpty()) v.add(field + ".dependencies", "must name at least one service");
-        for (int i = 0; i < c.dependencies().size(); i++) v.name(field + ".dependencies[" + i + "]", c.dependencies().get(i));
+        if (c.dependencies().isEmpty())
+          v.add(field + ".dependencies", "must name at least one service");
+        for (int i = 0; i < c.dependencies().size(); i++)
+          v.name(field + ".dependencies[" + i + "]", c.dependencies().get(i));
       }
       case "change-freeze" -> {
-        for (int i = 0; i < c.windows().size(); i++) window(v, field + ".windows[" + i + "]", c.windows().get(i));
+        for (int i = 0; i < c.windows().size(); i++)
+          window(v, field + ".windows[" + i + "]", c.windows().get(i));
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -110,15 +120,22 @@ public final class PolicyValidator {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    v.add(field, "must be an interval 'start/end' of ISO-8601 instants with start before end (got '" + w + "')");
+    v.add(
+        field,
+        "must be an interval 'start/end' of ISO-8601 instants with start before end (got '"
+            + w
+            + "')");
   }
 
   private static void groups(Violations v, ReleasePolicy p) {
-    p.groups().forEach((group, members) -> {
-      v.name("policy.groups." + group, group);
-      if (members == null) return;
-      for (int i = 0; i < members.size(); i++) v.identity("policy.groups." + group + "[" + i + "]", members.get(i), true);
-    });
+    p.groups()
+        .forEach(
+            (group, members) -> {
+              v.name("policy.groups." + group, group);
+              if (members == null) return;
+              for (int i = 0; i < members.size(); i++)
+                v.identity("policy.groups." + group + "[" + i + "]", members.get(i), true);
+            });
   }
 
   private void stages(Violations v, ReleasePolicy p, Strategy strategy) {
@@ -142,13 +159,25 @@ public final class PolicyValidator {
         continue;
       }
       boolean namedByWeight = s.weight() != null && Stage.weightText(s.weight()).equals(s.name());
-      if (v.optional(field + ".name", s.name(), Limits.NAME) && s.name() != null && !namedByWeight) {
+      if (v.optional(field + ".name", s.name(), Limits.NAME)
+          && s.name() != null
+          && !namedByWeight) {
         Integer first = named.putIfAbsent(s.name(), i);
         if (first != null) {
-          v.add(field + ".name", "'" + s.name() + "' is already the name of stages[" + first + "] (stage names are unique)");
+          v.add(
+              field + ".name",
+              "'"
+                  + s.name()
+                  + "' is already the name of stages["
+                  + first
+                  + "] (stage names are unique)");
         }
         if (s.name().equals(Roles.CONFIRMATION)) {
-          v.add(field + ".name", "'" + Roles.CONFIRMATION + "' is reserved for the confirmation of a break-glass release");
+          v.add(
+              field + ".name",
+              "'"
+                  + Roles.CONFIRMATION
+                  + "' is reserved for the confirmation of a break-glass release");
         }
       }
       if (s.weight() == null) {
@@ -158,7 +187,11 @@ public final class PolicyValidator {
       } else if (!(s.weight() > 0 && s.weight() <= 100)) {
         v.add(field + ".weight", "must be in (0, 100] (got " + Violations.plain(s.weight()) + ")");
       } else if (s.weight() <= previous) {
-        v.add(field + ".weight", "must be greater than the previous stage's " + Violations.plain(previous) + " (weights strictly increase)");
+        v.add(
+            field + ".weight",
+            "must be greater than the previous stage's "
+                + Violations.plain(previous)
+                + " (weights strictly increase)");
       } else {
         previous = s.weight();
       }
@@ -173,8 +206,9 @@ public final class PolicyValidator {
   }
 
   /**
-   * A stage's checks. Those it inherits from the policy (the same list, as {@link ReleasePolicy#completed}
-   * hands it on) are reported where they are written, {@code policy.checks}, and only for what depends on the stage.
+   * A stage's checks. Those it inherits from the policy (the same list, as {@link
+   * ReleasePolicy#completed} hands it on) are reported where they are written, {@code
+   * policy.checks}, and only for what depends on the stage.
    */
   private static void checks(Violations v, String stageField, Stage s, ReleasePolicy p) {
     boolean inherited = s.checks() == p.checks();
@@ -185,9 +219,19 @@ public final class PolicyValidator {
       if (!inherited && !check(v, field + "[" + i + "]", c, names)) {
         continue;
       }
-      if (c != null && s.soak() != null && !s.soak().isZero() && c.sustained().compareTo(s.soak()) > 0) {
-        v.add(field + "[" + i + "].for", "(" + DurationText.format(c.sustained()) + ") is longer than the soak of stage "
-            + s.name() + " (" + DurationText.format(s.soak()) + "): the check could never fail");
+      if (c != null
+          && s.soak() != null
+          && !s.soak().isZero()
+          && c.sustained().compareTo(s.soak()) > 0) {
+        v.add(
+            field + "[" + i + "].for",
+            "("
+                + DurationText.format(c.sustained())
+                + ") is longer than the soak of stage "
+                + s.name()
+                + " ("
+                + DurationText.format(s.soak())
+                + "): the check could never fail");
       }
     }
   }
@@ -207,20 +251,31 @@ public final class PolicyValidator {
         return false;
       }
     } else if (c.metric() == null || Metric.byId(c.metric()).isEmpty()) {
-      v.add(field + ".metric", (c.metric() == null ? "is required" : "'" + c.metric() + "' is not a known metric")
-          + " (known: " + Metric.known() + "; or give a custom query)");
+      v.add(
+          field + ".metric",
+          (c.metric() == null ? "is required" : "'" + c.metric() + "' is not a known metric")
+              + " (known: "
+              + Metric.known()
+              + "; or give a custom query)");
       return false;
     }
-    int limits = (c.max() != null ? 1 : 0) + (c.min() != null ? 1 : 0) + (c.maxVsBaseline() != null ? 1 : 0)
-        + (c.mannWhitney() != null ? 1 : 0);
+    int limits =
+        (c.max() != null ? 1 : 0)
+            + (c.min() != null ? 1 : 0)
+            + (c.maxVsBaseline() != null ? 1 : 0)
+            + (c.mannWhitney() != null ? 1 : 0);
     if (limits != 1) {
-      v.add(field, "must set exactly one of max, min, maxVsBaseline or mannWhitney (got " + limits + ")");
+      v.add(
+          field,
+          "must set exactly one of max, min, maxVsBaseline or mannWhitney (got " + limits + ")");
       return false;
     }
     Metric.Unit unit = Metric.unitOf(c.metric(), c.query());
     switch (c.comparison()) {
-      case MAX_VS_BASELINE -> v.within(field + ".maxVsBaseline", c.limit(), 0.01, 1000, "× baseline");
-      case MANN_WHITNEY -> v.within(field + ".mannWhitney", c.limit(), 0.0001, 0.5, " (a significance level)");
+      case MAX_VS_BASELINE ->
+          v.within(field + ".maxVsBaseline", c.limit(), 0.01, 1000, "× baseline");
+      case MANN_WHITNEY ->
+          v.within(field + ".mannWhitney", c.limit(), 0.0001, 0.5, " (a significance level)");
       case MAX -> v.within(field + ".max", c.limit(), unit.lowest, unit.highest, "");
       case MIN -> v.within(field + ".min", c.limit(), unit.lowest, unit.highest, "");
     }
@@ -251,7 +306,9 @@ public final class PolicyValidator {
     for (String group : g.groups()) {
       List<String> members = p.groups().get(group);
       if (members == null) {
-        v.add(field + ".groups", "names group '" + group + "' which the policy's groups do not define");
+        v.add(
+            field + ".groups",
+            "names group '" + group + "' which the policy's groups do not define");
       } else {
         allowed.addAll(members);
       }
@@ -259,18 +316,33 @@ public final class PolicyValidator {
     if (g.required() == null || g.required() < 1) {
       v.add(field + ".required", "must be at least 1 for an approval gate");
     } else if (g.required() > allowed.size()) {
-      v.add(field + ".required", g.required() + " approvals required but only " + allowed.size()
-          + " allowed approver(s) " + allowed + " — add approvers or group members");
+      v.add(
+          field + ".required",
+          g.required()
+              + " approvals required but only "
+              + allowed.size()
+              + " allowed approver(s) "
+              + allowed
+              + " — add approvers or group members");
     }
   }
 
-  private static boolean oneOf(Violations v, String field, String value, Set<String> names, String what) {
+  private static boolean oneOf(
+      Violations v, String field, String value, Set<String> names, String what) {
     if (value == null || value.isBlank()) {
       v.add(field, "is required (known: " + String.join(", ", names) + ")");
       return false;
     }
     if (!names.contains(value)) {
-      v.add(field, "'" + value + "' is not a known " + what + " (known: " + String.join(", ", names.stream().sorted().toList()) + ")");
+      v.add(
+          field,
+          "'"
+              + value
+              + "' is not a known "
+              + what
+              + " (known: "
+              + String.join(", ", names.stream().sorted().toList())
+              + ")");
       return false;
     }
     return true;
@@ -278,7 +350,15 @@ public final class PolicyValidator {
 
   private static void range(Violations v, String field, Duration d, Duration lo, Duration hi) {
     if (d.compareTo(lo) < 0 || d.compareTo(hi) > 0) {
-      v.add(field, "must be between " + DurationText.format(lo) + " and " + DurationText.format(hi) + " (got " + DurationText.format(d) + ")");
+      v.add(
+          field,
+          "must be between "
+              + DurationText.format(lo)
+              + " and "
+              + DurationText.format(hi)
+              + " (got "
+              + DurationText.format(d)
+              + ")");
     }
   }
 }

@@ -3,11 +3,12 @@ package io.rollwright.policy;
 import java.util.List;
 
 /**
- * A pre-flight check by name, with its settings: {@code min} for score-like checks
- * ({@code quality-gate}, {@code telemetry-health}), {@code dependencies} for {@code dependencies},
- * and {@code windows} (ISO-8601 intervals {@code start/end}) for {@code change-freeze}.
+ * A pre-flight check by name, with its settings: {@code min} for score-like checks ({@code
+ * quality-gate}, {@code telemetry-health}), {@code dependencies} for {@code dependencies}, and
+ * {@code windows} (ISO-8601 intervals {@code start/end}) for {@code change-freeze}.
  */
-public record PreflightCheck(String check, Double min, List<String> dependencies, List<String> windows) {
+public record PreflightCheck(
+    String check, Double min, List<String> dependencies, List<String> windows) {
   public PreflightCheck {
     dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     windows = windows == null ? List.of() : List.copyOf(windows);

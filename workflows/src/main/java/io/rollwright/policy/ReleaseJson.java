@@ -22,8 +22,8 @@ import java.util.Locale;
 /**
  * Strict reading of requests and policies as people write them: unknown fields, wrong types (no
  * coercion: a number is not a string, a fraction not an integer, a string not a number), NaN and
- * Infinity, a field given twice, and malformed text are refused with the path of the field at fault. Every door reads
- * with it: the REST API, the CLI, policy files.
+ * Infinity, a field given twice, and malformed text are refused with the path of the field at
+ * fault. Every door reads with it: the REST API, the CLI, policy files.
  */
 public final class ReleaseJson {
   private static final ObjectMapper JSON = strict(new ObjectMapper());
@@ -33,7 +33,8 @@ public final class ReleaseJson {
   /** Configures a mapper (JSON or YAML) for strict reading. */
   public static ObjectMapper strict(ObjectMapper mapper) {
     return noCoercion(mapper)
-        .registerModule(new SimpleModule("finite-numbers").addDeserializer(Double.class, new FiniteDouble()))
+        .registerModule(
+            new SimpleModule("finite-numbers").addDeserializer(Double.class, new FiniteDouble()))
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
         .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
@@ -41,19 +42,25 @@ public final class ReleaseJson {
 
   /**
    * Configures a mapper to read every value as the type it is written in: a number is not a string
-   * or an enum, a fraction not an integer, a string not a number or a boolean. The worker's Temporal
-   * payload converter reads with it, so a start input from the Temporal CLI is not coerced either.
+   * or an enum, a fraction not an integer, a string not a number or a boolean. The worker's
+   * Temporal payload converter reads with it, so a start input from the Temporal CLI is not coerced
+   * either.
    */
   public static ObjectMapper noCoercion(ObjectMapper mapper) {
-    mapper.coercionConfigFor(LogicalType.Textual)
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Integer)
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-    mapper.coercionConfigFor(LogicalType.Boolean)
+    mapper
+        .coercionConfigFor(LogicalType.Float)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     return mapper
@@ -62,7 +69,10 @@ public final class ReleaseJson {
         .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
   }
 
-  /** Reads a JSON text as {@code type} strictly, or throws {@link InvalidReleaseException} naming the field at fault under {@code root}. */
+  /**
+   * Reads a JSON text as {@code type} strictly, or throws {@link InvalidReleaseException} naming
+   * the field at fault under {@code root}.
+   */
   public static <T> T read(String json, Class<T> type, String root) {
     try {
       return JSON.readValue(json, type);
@@ -71,7 +81,10 @@ public final class ReleaseJson {
     }
   }
 
-  /** A {@code Double} that is a number: NaN and Infinity (e.g. {@code "NaN"} or {@code 1e999}) are refused. */
+  /**
+   * A {@code Double} that is a number: NaN and Infinity (e.g. {@code "NaN"} or {@code 1e999}) are
+   * refused.
+   */
   private static final class FiniteDouble extends NumberDeserializers.DoubleDeserializer {
     FiniteDouble() {
       super(Double.class, null);
@@ -81,7 +94,8 @@ public final class ReleaseJson {
     public Double deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
       Double value = super.deserialize(p, ctx);
       if (value != null && !Double.isFinite(value)) {
-        throw InvalidFormatException.from(p, "must be a finite number (got " + value + ")", value, Double.class);
+        throw InvalidFormatException.from(
+            p, "must be a finite number (got " + value + ")", value, Double.class);
       }
       return value;
     }
@@ -98,21 +112,31 @@ public final class ReleaseJson {
 
   /** Turns a parse error into one violation: the field's path and what is wrong with it. */
   public static InvalidReleaseException invalid(JsonProcessingException e, String root) {
-    if (e instanceof MismatchedInputException m && m.getPath().isEmpty() && m.getTargetType() != null && m.getTargetType().isRecord()) {
+    if (e instanceof MismatchedInputException m
+        && m.getPath().isEmpty()
+        && m.getTargetType() != null
+        && m.getTargetType().isRecord()) {
       return new InvalidReleaseException(root, "must be a JSON object");
     }
-    if (e.getOriginalMessage().startsWith("Non-standard token") && e.getProcessor() instanceof JsonParser p) {
-      return new InvalidReleaseException(root + path(p.getParsingContext()), "must be a finite number (NaN and Infinity are not JSON numbers)");
+    if (e.getOriginalMessage().startsWith("Non-standard token")
+        && e.getProcessor() instanceof JsonParser p) {
+      return new InvalidReleaseException(
+          root + path(p.getParsingContext()),
+          "must be a finite number (NaN and Infinity are not JSON numbers)");
     }
     if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
       return new InvalidReleaseException(root, "is not well-formed: " + e.getOriginalMessage());
     }
     String field = root + path(m);
     if (e instanceof UnrecognizedPropertyException u) {
-      return new InvalidReleaseException(field, "is not a known field (known: " + u.getKnownPropertyIds() + ")");
+      return new InvalidReleaseException(
+          field, "is not a known field (known: " + u.getKnownPropertyIds() + ")");
     }
-    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-      return new InvalidReleaseException(field, "'" + f.getValue() + "' is not one of " + jsonNames(f.getTargetType()));
+    if (e instanceof InvalidFormatException f
+        && f.getTargetType() != null
+        && f.getTargetType().isEnum()) {
+      return new InvalidReleaseException(
+          field, "'" + f.getValue() + "' is not one of " + jsonNames(f.getTargetType()));
     }
     String message = e.getOriginalMessage();
     int cut = message.indexOf("\n");

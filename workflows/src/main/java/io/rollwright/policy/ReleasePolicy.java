@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * How a service is released: pre-flight checks, then ordered canary stages, each with its traffic
  * weight, soak, analysis checks and gate. {@code groups} names the members of approver groups;
- * {@code roles} says who may start, operate and break glass (see {@link Roles}).
- * A policy may {@code extends} a preset and override any of its top-level fields.
+ * {@code roles} says who may start, operate and break glass (see {@link Roles}). A policy may
+ * {@code extends} a preset and override any of its top-level fields.
  */
 public record ReleasePolicy(
     String name,
@@ -31,18 +31,41 @@ public record ReleasePolicy(
   public ReleasePolicy {
     Map<String, List<String>> members = new LinkedHashMap<>();
     if (groups != null) {
-      groups.forEach((group, names) -> members.put(group, names == null ? List.of() : List.copyOf(names)));
+      groups.forEach(
+          (group, names) -> members.put(group, names == null ? List.of() : List.copyOf(names)));
     }
     groups = Collections.unmodifiableMap(members);
   }
 
   public ReleasePolicy withName(String newName) {
-    return new ReleasePolicy(newName, description, parent, router, analysis, preflight, checks, stages, groups, roles, rollbackTimeout);
+    return new ReleasePolicy(
+        newName,
+        description,
+        parent,
+        router,
+        analysis,
+        preflight,
+        checks,
+        stages,
+        groups,
+        roles,
+        rollbackTimeout);
   }
 
   /** This policy under {@code governing}'s roles: roles come only from the service's own policy. */
   public ReleasePolicy withRoles(Roles governing) {
-    return new ReleasePolicy(name, description, parent, router, analysis, preflight, checks, stages, groups, governing, rollbackTimeout);
+    return new ReleasePolicy(
+        name,
+        description,
+        parent,
+        router,
+        analysis,
+        preflight,
+        checks,
+        stages,
+        groups,
+        governing,
+        rollbackTimeout);
   }
 
   /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
@@ -68,12 +91,16 @@ public record ReleasePolicy(
    * is named, defaults filled in, and every stage carrying its checks explicitly.
    */
   public ReleasePolicy completed(String defaultRouter, String defaultProvider) {
-    AnalysisSettings settings = analysis == null ? new AnalysisSettings(null, null, null, null) : analysis;
+    AnalysisSettings settings =
+        analysis == null ? new AnalysisSettings(null, null, null, null) : analysis;
     if (settings.provider() == null) {
       settings = settings.withProvider(defaultProvider);
     }
     List<AnalysisCheck> shared = checks == null ? List.of() : checks;
-    List<Stage> explicit = stages == null ? null : stages.stream().map(s -> s == null ? null : s.completed(shared)).toList();
+    List<Stage> explicit =
+        stages == null
+            ? null
+            : stages.stream().map(s -> s == null ? null : s.completed(shared)).toList();
     return new ReleasePolicy(
         name,
         description,

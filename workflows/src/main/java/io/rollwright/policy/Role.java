@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Who holds one role of a service's releases: people by identity, and the members of the policy's groups. */
+/**
+ * Who holds one role of a service's releases: people by identity, and the members of the policy's
+ * groups.
+ */
 public record Role(List<String> people, List<String> groups) {
   /** Holders listed when a refusal names them; more are summarised. */
   static final int SHOWN = 10;
@@ -15,14 +18,19 @@ public record Role(List<String> people, List<String> groups) {
     groups = groups == null ? List.of() : List.copyOf(groups);
   }
 
-  /** Everyone who holds the role: its people and the members of its groups, in the policy's order. */
+  /**
+   * Everyone who holds the role: its people and the members of its groups, in the policy's order.
+   */
   public Set<String> holders(Map<String, List<String>> members) {
     Set<String> names = new LinkedHashSet<>(people);
     groups.forEach(group -> names.addAll(members.getOrDefault(group, List.of())));
     return names;
   }
 
-  /** The people of an expanded role as a refusal names them: at most {@link #SHOWN}, then how many more. */
+  /**
+   * The people of an expanded role as a refusal names them: at most {@link #SHOWN}, then how many
+   * more.
+   */
   public String describe() {
     List<String> names = people;
     if (names.isEmpty()) {
@@ -42,7 +50,9 @@ public record Role(List<String> people, List<String> groups) {
     }
     for (int i = 0; i < groups.size(); i++) {
       if (!members.containsKey(groups.get(i))) {
-        v.add(field + ".groups[" + i + "]", "names group '" + groups.get(i) + "' which the policy's groups do not define");
+        v.add(
+            field + ".groups[" + i + "]",
+            "names group '" + groups.get(i) + "' which the policy's groups do not define");
       }
     }
   }

@@ -10,9 +10,9 @@ import java.util.Map;
  * default policy). {@code requesters} may start a release and {@code operators} may pause, resume,
  * abort and end a soak; a role left out is open to anyone. {@code breakGlass} may skip the process:
  * the {@code direct} strategy, {@code promote --full}, or a policy other than the service's own. A
- * role left out holds nobody, so break-glass is refused until someone is named. Break-glass takes
- * a second holder's confirmation (never the requester) within {@code confirmWithin}, unless
- * {@code soloBreakGlass} is true. Approvers stay with each gate.
+ * role left out holds nobody, so break-glass is refused until someone is named. Break-glass takes a
+ * second holder's confirmation (never the requester) within {@code confirmWithin}, unless {@code
+ * soloBreakGlass} is true. Approvers stay with each gate.
  */
 public record Roles(
     Role requesters,
@@ -23,11 +23,16 @@ public record Roles(
 
   /** How long a break-glass start waits for its second person when the policy does not say. */
   public static final Duration DEFAULT_CONFIRM_WITHIN = Duration.ofHours(1);
+
   /** The gate a break-glass release waits at for its second person; no stage may take the name. */
   public static final String CONFIRMATION = "break-glass";
+
   /** People and groups one role may list. */
   public static final int MAX_ENTRIES = 200;
-  /** The roles of a policy that declares none: anyone requests and operates, nobody breaks glass. */
+
+  /**
+   * The roles of a policy that declares none: anyone requests and operates, nobody breaks glass.
+   */
   public static final Roles UNDECLARED = new Roles(null, null, null, null, null);
 
   public Roles {
@@ -46,7 +51,12 @@ public record Roles(
    * groups, so a policy chosen over the service's cannot change who holds a role.
    */
   public Roles expanded(Map<String, List<String>> members) {
-    return new Roles(expand(requesters, members), expand(operators, members), expand(breakGlass, members), soloBreakGlass, confirmWithin);
+    return new Roles(
+        expand(requesters, members),
+        expand(operators, members),
+        expand(breakGlass, members),
+        soloBreakGlass,
+        confirmWithin);
   }
 
   private static Role expand(Role role, Map<String, List<String>> members) {
@@ -64,8 +74,11 @@ public record Roles(
     if (requesters != null) requesters.check(v, "policy.roles.requesters", members);
     if (operators != null) operators.check(v, "policy.roles.operators", members);
     if (breakGlass != null) breakGlass.check(v, "policy.roles.breakGlass", members);
-    if (confirmWithin.compareTo(Duration.ofMinutes(1)) < 0 || confirmWithin.compareTo(Duration.ofDays(1)) > 0) {
-      v.add("policy.roles.confirmWithin", "must be between 1m and 1d (got " + DurationText.format(confirmWithin) + ")");
+    if (confirmWithin.compareTo(Duration.ofMinutes(1)) < 0
+        || confirmWithin.compareTo(Duration.ofDays(1)) > 0) {
+      v.add(
+          "policy.roles.confirmWithin",
+          "must be between 1m and 1d (got " + DurationText.format(confirmWithin) + ")");
     }
   }
 }

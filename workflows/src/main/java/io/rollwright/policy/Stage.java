@@ -8,12 +8,20 @@ import java.util.List;
  * while {@code checks} are analysed, then pass the {@code gate}. Stages without checks of their own
  * use the policy's.
  */
-public record Stage(String name, Double weight, @DurationField Duration soak, List<AnalysisCheck> checks, Gate gate) {
+public record Stage(
+    String name,
+    Double weight,
+    @DurationField Duration soak,
+    List<AnalysisCheck> checks,
+    Gate gate) {
   public Stage {
     gate = gate == null ? Gate.AUTO : gate;
   }
 
-  /** The stage as it runs: named (by its weight when unnamed) and with the policy's checks when it has none. */
+  /**
+   * The stage as it runs: named (by its weight when unnamed) and with the policy's checks when it
+   * has none.
+   */
   public Stage completed(List<AnalysisCheck> inherited) {
     String label = name != null || weight == null ? name : weightText(weight);
     return new Stage(label, weight, soak, checks == null ? inherited : checks, gate);
@@ -21,6 +29,7 @@ public record Stage(String name, Double weight, @DurationField Duration soak, Li
 
   /** {@code 5%}, {@code 0.5%}. */
   public static String weightText(double weight) {
-    return (weight == Math.rint(weight) ? Long.toString((long) weight) : Double.toString(weight)) + "%";
+    return (weight == Math.rint(weight) ? Long.toString((long) weight) : Double.toString(weight))
+        + "%";
   }
 }

@@ -5,14 +5,20 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Collects violations with the field rules every validator shares (presence, length, characters, names). */
+/**
+ * Collects violations with the field rules every validator shares (presence, length, characters,
+ * names).
+ */
 public final class Violations {
   static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+
   /** Control characters: U+0000–U+001F (newline and tab included), U+007F–U+009F. */
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
   /** The same, but a multi-line text (a query) may have newlines and tabs. */
   /** Invisible formatting (zero-width, bidi controls, soft hyphen...) and non-breaking spaces. */
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u00A0\\u2007\\u202F]");
+
   private static final Pattern CONTROL_IN_TEXT = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
   private final List<Violation> found = new ArrayList<>();
@@ -29,7 +35,10 @@ public final class Violations {
     return List.copyOf(found);
   }
 
-  /** A required line of text: present, not blank, at most {@code max} characters, no control characters (not even a newline). */
+  /**
+   * A required line of text: present, not blank, at most {@code max} characters, no control
+   * characters (not even a newline).
+   */
   public boolean required(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       add(field, "is required and must not be empty");
@@ -38,12 +47,17 @@ public final class Violations {
     return optional(field, value, max);
   }
 
-  /** An optional line of text: if present, at most {@code max} characters and no control characters (not even a newline). */
+  /**
+   * An optional line of text: if present, at most {@code max} characters and no control characters
+   * (not even a newline).
+   */
   public boolean optional(String field, String value, int max) {
     return value == null || fits(field, value, max, CONTROL);
   }
 
-  /** A required text that may span lines (newlines and tabs allowed, other control characters not). */
+  /**
+   * A required text that may span lines (newlines and tabs allowed, other control characters not).
+   */
   public boolean requiredText(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       add(field, "is required and must not be empty");
@@ -59,7 +73,10 @@ public final class Violations {
     }
     Matcher bad = control.matcher(value);
     if (bad.find()) {
-      add(field, "contains a control character (U+%04X at position %d); only printable text is allowed".formatted((int) bad.group().charAt(0), bad.start()));
+      add(
+          field,
+          "contains a control character (U+%04X at position %d); only printable text is allowed"
+              .formatted((int) bad.group().charAt(0), bad.start()));
       return false;
     }
     return true;
@@ -71,13 +88,16 @@ public final class Violations {
    * can pass for another one in the audit, Slack or a terminal.
    */
   public void identity(String field, String value, boolean required) {
-    if (!(required ? required(field, value, Limits.ACTOR) : optional(field, value, Limits.ACTOR)) || value == null) {
+    if (!(required ? required(field, value, Limits.ACTOR) : optional(field, value, Limits.ACTOR))
+        || value == null) {
       return;
     }
     Matcher hidden = INVISIBLE.matcher(value);
     if (hidden.find()) {
-      add(field, "contains an invisible character (U+%04X at position %d); an identity is one visible word".formatted(
-          (int) hidden.group().charAt(0), hidden.start()));
+      add(
+          field,
+          "contains an invisible character (U+%04X at position %d); an identity is one visible word"
+              .formatted((int) hidden.group().charAt(0), hidden.start()));
     } else if (value.chars().anyMatch(Character::isWhitespace)) {
       add(field, "must be one identity without spaces or line breaks");
     }
@@ -86,7 +106,11 @@ public final class Violations {
   /** A required DNS-1123 label: a Kubernetes name and a part of the Temporal workflow ID. */
   public void name(String field, String value) {
     if (required(field, value, Limits.NAME) && !NAME.matcher(value).matches()) {
-      add(field, "'" + value + "' is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)");
+      add(
+          field,
+          "'"
+              + value
+              + "' is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)");
     }
   }
 
@@ -102,9 +126,27 @@ public final class Violations {
   /** A number within [{@code lo}, {@code hi}]. */
   public void within(String field, double value, double lo, double hi, String unit) {
     if (!Double.isFinite(value)) {
-      add(field, "must be a finite number between " + plain(lo) + " and " + plain(hi) + unit + " (got " + value + ")");
+      add(
+          field,
+          "must be a finite number between "
+              + plain(lo)
+              + " and "
+              + plain(hi)
+              + unit
+              + " (got "
+              + value
+              + ")");
     } else if (value < lo || value > hi) {
-      add(field, "must be between " + plain(lo) + " and " + plain(hi) + unit + " (got " + plain(value) + ")");
+      add(
+          field,
+          "must be between "
+              + plain(lo)
+              + " and "
+              + plain(hi)
+              + unit
+              + " (got "
+              + plain(value)
+              + ")");
     }
   }
 

@@ -10,11 +10,18 @@ public final class ControlCharacters {
 
   /** Whether {@code c} must be shown escaped. */
   public static boolean escaped(int c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
-        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    return c < 0x20
+        || (c >= 0x7f && c <= 0x9f)
+        || c == 0x2028
+        || c == 0x2029
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
   }
 
-  /** {@code c} as visible text: {@code \n}, {@code \r}, {@code \t}, else {@code \xNN}, or a backslash, {@code u} and four hex digits. */
+  /**
+   * {@code c} as visible text: {@code \n}, {@code \r}, {@code \t}, else {@code \xNN}, or a
+   * backslash, {@code u} and four hex digits.
+   */
   public static String visible(int c) {
     return switch (c) {
       case '\n' -> "\\n";

@@ -27,7 +27,12 @@ public final class ApprovalTally {
   private String rejection;
   private boolean expired;
 
-  public ApprovalTally(String stage, Gate gate, Map<String, List<String>> groups, String requester, long deadlineMillis) {
+  public ApprovalTally(
+      String stage,
+      Gate gate,
+      Map<String, List<String>> groups,
+      String requester,
+      long deadlineMillis) {
     this.stage = stage;
     this.gate = gate;
     this.requester = requester;
@@ -36,20 +41,33 @@ public final class ApprovalTally {
   }
 
   /**
-   * The tally of {@code gate} opened at {@code nowMillis} with its timeout, or reopened as the run a
-   * release continued from {@code carried} it: its approvals and deadline stand.
+   * The tally of {@code gate} opened at {@code nowMillis} with its timeout, or reopened as the run
+   * a release continued from {@code carried} it: its approvals and deadline stand.
    */
-  static ApprovalTally open(String stage, Gate gate, Map<String, List<String>> groups, String requester, long nowMillis,
+  static ApprovalTally open(
+      String stage,
+      Gate gate,
+      Map<String, List<String>> groups,
+      String requester,
+      long nowMillis,
       ReleaseCheckpoint.Resume carried) {
-    ApprovalTally tally = new ApprovalTally(stage, gate, groups, requester,
-        carried != null ? carried.deadlineMillis() : nowMillis + gate.timeout().toMillis());
+    ApprovalTally tally =
+        new ApprovalTally(
+            stage,
+            gate,
+            groups,
+            requester,
+            carried != null ? carried.deadlineMillis() : nowMillis + gate.timeout().toMillis());
     if (carried != null) {
       carried.approvedBy().forEach(name -> tally.approve(new ApprovalDecision(name, null)));
     }
     return tally;
   }
 
-  /** Who may decide {@code gate}: its approvers and the members of its groups, in the policy's order. */
+  /**
+   * Who may decide {@code gate}: its approvers and the members of its groups, in the policy's
+   * order.
+   */
   public static Set<String> allowed(Gate gate, Map<String, List<String>> groups) {
     Set<String> names = new LinkedHashSet<>(gate.approvers());
     for (String group : gate.groups()) {
@@ -61,7 +79,9 @@ public final class ApprovalTally {
   /** Who may decide at least one approval gate of {@code stages}. */
   public static Set<String> allowedAtAnyGate(List<Stage> stages, Map<String, List<String>> groups) {
     Set<String> names = new LinkedHashSet<>();
-    stages.stream().filter(s -> s.gate().needsApproval()).forEach(s -> names.addAll(allowed(s.gate(), groups)));
+    stages.stream()
+        .filter(s -> s.gate().needsApproval())
+        .forEach(s -> names.addAll(allowed(s.gate(), groups)));
     return names;
   }
 
@@ -75,12 +95,18 @@ public final class ApprovalTally {
       return new Answer(false, refusal);
     }
     approvedBy.add(d.approver());
-    return new Answer(true, "approved by " + d.approver() + " (" + approvedBy.size() + " of " + required() + ")");
+    return new Answer(
+        true, "approved by " + d.approver() + " (" + approvedBy.size() + " of " + required() + ")");
   }
 
-  /** Why {@code approver} may never approve a release {@code requester} asked for (it is theirs), or null. */
+  /**
+   * Why {@code approver} may never approve a release {@code requester} asked for (it is theirs), or
+   * null.
+   */
   public static String selfApproval(String approver, String requester) {
-    return approver != null && approver.equals(requester) ? approver + " requested this release and cannot approve it" : null;
+    return approver != null && approver.equals(requester)
+        ? approver + " requested this release and cannot approve it"
+        : null;
   }
 
   public Answer reject(ApprovalDecision d) {
@@ -103,7 +129,12 @@ public final class ApprovalTally {
       return "the decision names no approver";
     }
     if (!allowed.contains(d.approver())) {
-      return d.approver() + " is not an allowed approver for stage " + stage + " (allowed: " + String.join(", ", allowed) + ")";
+      return d.approver()
+          + " is not an allowed approver for stage "
+          + stage
+          + " (allowed: "
+          + String.join(", ", allowed)
+          + ")";
     }
     return null;
   }
@@ -124,7 +155,9 @@ public final class ApprovalTally {
     return approved() || rejected();
   }
 
-  /** The gate's deadline has passed (as the server recorded it): nothing arriving after this counts. */
+  /**
+   * The gate's deadline has passed (as the server recorded it): nothing arriving after this counts.
+   */
   public void expire() {
     expired = true;
   }

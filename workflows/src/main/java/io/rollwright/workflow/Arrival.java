@@ -5,12 +5,15 @@ import io.rollwright.api.ControlCommand;
 import io.rollwright.api.SoakResult;
 
 /**
- * Something that reached a release from outside its own progress: a control (a signal or the
- * {@code control} update), or the end of an analysis run. Arrivals are applied by {@link ReleaseDesk}
- * in a fixed order of {@link #rank()}, whatever order the server delivered them in.
+ * Something that reached a release from outside its own progress: a control (a signal or the {@code
+ * control} update), or the end of an analysis run. Arrivals are applied by {@link ReleaseDesk} in a
+ * fixed order of {@link #rank()}, whatever order the server delivered them in.
  */
 sealed interface Arrival permits Arrival.Control, Arrival.Analysis {
-  /** Lower ranks apply first: people's rollbacks, then verdicts, then pause/resume, approvals, promotions. */
+  /**
+   * Lower ranks apply first: people's rollbacks, then verdicts, then pause/resume, approvals,
+   * promotions.
+   */
   int rank();
 
   /**
@@ -32,8 +35,12 @@ sealed interface Arrival permits Arrival.Control, Arrival.Analysis {
     }
   }
 
-  /** The end of analysis run {@code run}: its result, or why it failed ({@code failure}), or cancelled. */
-  record Analysis(long run, SoakResult result, String failure, boolean cancelled) implements Arrival {
+  /**
+   * The end of analysis run {@code run}: its result, or why it failed ({@code failure}), or
+   * cancelled.
+   */
+  record Analysis(long run, SoakResult result, String failure, boolean cancelled)
+      implements Arrival {
     @Override
     public int rank() {
       return 1;

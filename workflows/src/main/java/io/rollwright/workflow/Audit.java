@@ -10,14 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A release's audit timeline. Pure. Every decision is kept. A refusal that repeats one already
- * kept (same actor, action and detail, anywhere in the release) only counts on it, shown as
- * {@code (×N)}; beyond {@link #REFUSALS_KEPT} different refusals, further ones are only counted on
- * one entry. What {@link #shown()} returns is bounded whatever was sent: at most
- * {@link #DECISIONS_SHOWN} decisions (the first and the last half, with one entry saying how many
- * between are not shown) and every text cut to {@link #DETAIL_SHOWN} characters. A release that
- * continues as new carries what is shown and the counts ({@link #carry()}); the decisions it leaves
- * out stay in the history of the run that had them.
+ * A release's audit timeline. Pure. Every decision is kept. A refusal that repeats one already kept
+ * (same actor, action and detail, anywhere in the release) only counts on it, shown as {@code
+ * (×N)}; beyond {@link #REFUSALS_KEPT} different refusals, further ones are only counted on one
+ * entry. What {@link #shown()} returns is bounded whatever was sent: at most {@link
+ * #DECISIONS_SHOWN} decisions (the first and the last half, with one entry saying how many between
+ * are not shown) and every text cut to {@link #DETAIL_SHOWN} characters. A release that continues
+ * as new carries what is shown and the counts ({@link #carry()}); the decisions it leaves out stay
+ * in the history of the run that had them.
  */
 final class Audit {
   static final int REFUSALS_KEPT = 50;
@@ -59,7 +59,8 @@ final class Audit {
       lines.add(line);
       if (line.decision) {
         decisions++;
-      } else if (COUNTED.equals(l.entry().action()) && ReleaseState.SYSTEM.equals(l.entry().actor())) {
+      } else if (COUNTED.equals(l.entry().action())
+          && ReleaseState.SYSTEM.equals(l.entry().actor())) {
         beyondCap = line;
       } else {
         refusals.put(key(l.entry()), line);
@@ -68,8 +69,9 @@ final class Audit {
   }
 
   /**
-   * The timeline to carry into the run a release continues as: every refusal line with its count, and
-   * the decisions shown (the first and the last half); {@link #decisionsLeftOut()} counts the others.
+   * The timeline to carry into the run a release continues as: every refusal line with its count,
+   * and the decisions shown (the first and the last half); {@link #decisionsLeftOut()} counts the
+   * others.
    */
   List<ReleaseCheckpoint.AuditLine> carry() {
     int half = DECISIONS_SHOWN / 2;
@@ -81,20 +83,36 @@ final class Audit {
         continue;
       }
       AuditEntry e = line.entry;
-      out.add(new ReleaseCheckpoint.AuditLine(new AuditEntry(e.atMillis(), ControlLimits.cut(e.actor(), Limits.ACTOR),
-          ControlLimits.cut(e.action(), Limits.ACTOR), ControlLimits.cut(e.detail(), DETAIL_SHOWN)), line.decision, line.count));
+      out.add(
+          new ReleaseCheckpoint.AuditLine(
+              new AuditEntry(
+                  e.atMillis(),
+                  ControlLimits.cut(e.actor(), Limits.ACTOR),
+                  ControlLimits.cut(e.action(), Limits.ACTOR),
+                  ControlLimits.cut(e.detail(), DETAIL_SHOWN)),
+              line.decision,
+              line.count));
     }
     return out;
   }
 
-  /** How many decisions this timeline and the runs before it no longer carry, after {@link #carry()}. */
+  /**
+   * How many decisions this timeline and the runs before it no longer carry, after {@link
+   * #carry()}.
+   */
   long decisionsLeftOut() {
     return leftOut + Math.max(0, decisions - DECISIONS_SHOWN);
   }
 
-  /** Refusals fold when they are shown alike: same actor and action, same detail as far as it is shown. */
+  /**
+   * Refusals fold when they are shown alike: same actor and action, same detail as far as it is
+   * shown.
+   */
   private static String key(AuditEntry e) {
-    return ControlLimits.cut(e.actor(), Limits.ACTOR) + '\n' + ControlLimits.cut(e.action(), Limits.ACTOR) + '\n'
+    return ControlLimits.cut(e.actor(), Limits.ACTOR)
+        + '\n'
+        + ControlLimits.cut(e.action(), Limits.ACTOR)
+        + '\n'
         + ControlLimits.cut(e.detail(), DETAIL_SHOWN);
   }
 
@@ -104,7 +122,10 @@ final class Audit {
     decisions++;
   }
 
-  /** Keeps a refusal, or counts it on the entry of the same refusal or, beyond the cap, on the entry that counts the rest. */
+  /**
+   * Keeps a refusal, or counts it on the entry of the same refusal or, beyond the cap, on the entry
+   * that counts the rest.
+   */
   void refusal(AuditEntry e) {
     String key = key(e);
     Line same = refusals.get(key);
@@ -145,20 +166,37 @@ final class Audit {
   }
 
   private static AuditEntry notShown(long atMillis, long count) {
-    return new AuditEntry(atMillis, ReleaseState.SYSTEM, "entries not shown",
-        String.format(Locale.ROOT, "%,d decisions here are not shown; the release's history has them", count));
+    return new AuditEntry(
+        atMillis,
+        ReleaseState.SYSTEM,
+        "entries not shown",
+        String.format(
+            Locale.ROOT,
+            "%,d decisions here are not shown; the release's history has them",
+            count));
   }
 
   private AuditEntry render(Line line) {
     AuditEntry e = line.entry;
     String detail = e.detail();
     if (line == beyondCap) {
-      detail = String.format(Locale.ROOT, "more than %d different refusals; %,d further refusal(s) were only counted", REFUSALS_KEPT, line.count);
+      detail =
+          String.format(
+              Locale.ROOT,
+              "more than %d different refusals; %,d further refusal(s) were only counted",
+              REFUSALS_KEPT,
+              line.count);
     } else if (line.count > 1) {
-      detail = ControlLimits.cut(detail, DETAIL_SHOWN) + String.format(Locale.ROOT, " (×%,d)", line.count);
+      detail =
+          ControlLimits.cut(detail, DETAIL_SHOWN)
+              + String.format(Locale.ROOT, " (×%,d)", line.count);
     } else {
       detail = ControlLimits.cut(detail, DETAIL_SHOWN);
     }
-    return new AuditEntry(e.atMillis(), ControlLimits.cut(e.actor(), Limits.ACTOR), ControlLimits.cut(e.action(), Limits.ACTOR), detail);
+    return new AuditEntry(
+        e.atMillis(),
+        ControlLimits.cut(e.actor(), Limits.ACTOR),
+        ControlLimits.cut(e.action(), Limits.ACTOR),
+        detail);
   }
 }

@@ -36,16 +36,40 @@ final class BreakGlassGate {
    * wait begun by the run the release continued from is {@code carried}: it is not requested again.
    */
   String confirm(String breakGlass, Gate gate, ReleaseCheckpoint.Resume carried) {
-    ApprovalTally tally = ApprovalTally.open(Roles.CONFIRMATION, gate, Map.of(), state.requester(), Workflow.currentTimeMillis(), carried);
+    ApprovalTally tally =
+        ApprovalTally.open(
+            Roles.CONFIRMATION,
+            gate,
+            Map.of(),
+            state.requester(),
+            Workflow.currentTimeMillis(),
+            carried);
     long deadline = tally.status().deadlineMillis();
     state.openGate(tally);
     open = tally;
     String who = String.join(", ", tally.status().allowed());
     if (carried == null) {
-      state.record(ReleaseState.SYSTEM, "approval requested", Roles.CONFIRMATION + ": " + breakGlass + " needs a second person, one of "
-          + who + ", within " + DurationText.format(gate.timeout()));
-      tell.accept(Kind.APPROVAL_REQUESTED, "break-glass: " + breakGlass + " needs confirmation by one of " + who + " within "
-          + DurationText.format(gate.timeout()) + " (by " + Instant.ofEpochMilli(deadline) + ")");
+      state.record(
+          ReleaseState.SYSTEM,
+          "approval requested",
+          Roles.CONFIRMATION
+              + ": "
+              + breakGlass
+              + " needs a second person, one of "
+              + who
+              + ", within "
+              + DurationText.format(gate.timeout()));
+      tell.accept(
+          Kind.APPROVAL_REQUESTED,
+          "break-glass: "
+              + breakGlass
+              + " needs confirmation by one of "
+              + who
+              + " within "
+              + DurationText.format(gate.timeout())
+              + " (by "
+              + Instant.ofEpochMilli(deadline)
+              + ")");
     }
     try {
       continuation.await(deadline, () -> tally.closed() || state.stop() != null);
@@ -54,13 +78,17 @@ final class BreakGlassGate {
     }
     open = null;
     if (tally.approved() && state.stop() == null) {
-      tell.accept(Kind.APPROVAL_CLOSED, "break-glass confirmed by " + String.join(", ", tally.approvedBy()));
+      tell.accept(
+          Kind.APPROVAL_CLOSED,
+          "break-glass confirmed by " + String.join(", ", tally.approvedBy()));
       return null;
     }
     ReleaseState.Stop stop = state.stop();
     tell.accept(Kind.APPROVAL_CLOSED, stop != null ? "closed: " + stop.detail() : "timed out");
     return stop != null
         ? breakGlass + " was not confirmed: " + stop.detail()
-        : breakGlass + " was not confirmed by a second holder of the breakGlass role within " + DurationText.format(gate.timeout());
+        : breakGlass
+            + " was not confirmed by a second holder of the breakGlass role within "
+            + DurationText.format(gate.timeout());
   }
 }

@@ -36,9 +36,19 @@ final class CanaryWatch {
   private Duration soakLeft = Duration.ZERO;
   private long soakRunSince = -1;
 
-  /** {@code watchedHolds}: held canaries are watched (false only to replay releases started before). */
-  CanaryWatch(ReleaseSteps steps, ReleaseDesk desk, ReleaseState state, BiConsumer<Kind, String> tell, boolean watchedHolds,
-      TrafficTarget target, AnalysisSettings settings, long canarySince, Continuation continuation) {
+  /**
+   * {@code watchedHolds}: held canaries are watched (false only to replay releases started before).
+   */
+  CanaryWatch(
+      ReleaseSteps steps,
+      ReleaseDesk desk,
+      ReleaseState state,
+      BiConsumer<Kind, String> tell,
+      boolean watchedHolds,
+      TrafficTarget target,
+      AnalysisSettings settings,
+      long canarySince,
+      Continuation continuation) {
     this.steps = steps;
     this.desk = desk;
     this.state = state;
@@ -67,7 +77,8 @@ final class CanaryWatch {
     while (soakLeft.compareTo(Duration.ZERO) > 0 && !state.soakSkipped()) {
       state.soaking(true);
       soakRunSince = Workflow.currentTimeMillis();
-      Arrival.Analysis run = analyse(stage, soakLeft, false, Verdict.PASS, () -> state.soakSkipped());
+      Arrival.Analysis run =
+          analyse(stage, soakLeft, false, Verdict.PASS, () -> state.soakSkipped());
       soakRunSince = -1;
       state.soaking(false);
       if (run == null) {
@@ -85,7 +96,10 @@ final class CanaryWatch {
 
   /** How much of the current soak is left, counting a run under way up to now. */
   Duration soakLeft() {
-    Duration left = soakRunSince < 0 ? soakLeft : soakLeft.minusMillis(Workflow.currentTimeMillis() - soakRunSince);
+    Duration left =
+        soakRunSince < 0
+            ? soakLeft
+            : soakLeft.minusMillis(Workflow.currentTimeMillis() - soakRunSince);
     return left.isNegative() ? Duration.ZERO : left;
   }
 
@@ -95,21 +109,46 @@ final class CanaryWatch {
   }
 
   /**
-   * Runs one analysis of the canary at {@code stage} until it ends, or until {@code over} (the
-   * run is then cancelled and {@code null} returned); a rollback begun meanwhile is thrown.
+   * Runs one analysis of the canary at {@code stage} until it ends, or until {@code over} (the run
+   * is then cancelled and {@code null} returned); a rollback begun meanwhile is thrown.
    */
-  private Arrival.Analysis analyse(Stage stage, Duration duration, boolean watch, Verdict shown, BooleanSupplier over) {
+  private Arrival.Analysis analyse(
+      Stage stage, Duration duration, boolean watch, Verdict shown, BooleanSupplier over) {
     long run = desk.startAnalysis();
-    SoakRequest request = new SoakRequest(target, stage.name(), stage.weight(), duration, stage.checks(), settings,
-        canarySince, watch, shown);
-    CancellationScope scope = Workflow.newCancellationScope(() -> steps.soak(request).handle((result, failure) -> {
-      desk.arrive(new Arrival.Analysis(run, result, failure == null ? null : Failures.describe(failure), failure instanceof CanceledFailure
-          || (failure instanceof ActivityFailure a && a.getCause() instanceof CanceledFailure)));
-      return null;
-    }));
+    SoakRequest request =
+        new SoakRequest(
+            target,
+            stage.name(),
+            stage.weight(),
+            duration,
+            stage.checks(),
+            settings,
+            canarySince,
+            watch,
+            shown);
+    CancellationScope scope =
+        Workflow.newCancellationScope(
+            () ->
+                steps
+                    .soak(request)
+                    .handle(
+                        (result, failure) -> {
+                          desk.arrive(
+                              new Arrival.Analysis(
+                                  run,
+                                  result,
+                                  failure == null ? null : Failures.describe(failure),
+                                  failure instanceof CanceledFailure
+                                      || (failure instanceof ActivityFailure a
+                                          && a.getCause() instanceof CanceledFailure)));
+                          return null;
+                        }));
     scope.run();
     try {
-      continuation.await(() -> desk.idle() && (desk.settled(run) != null || over.getAsBoolean() || state.stop() != null));
+      continuation.await(
+          () ->
+              desk.idle()
+                  && (desk.settled(run) != null || over.getAsBoolean() || state.stop() != null));
     } catch (Continuation.Due due) {
       desk.endAnalysis(run);
       scope.cancel();
@@ -160,7 +199,10 @@ final class CanaryWatch {
     }
   }
 
-  /** Holds the next traffic change while the release is paused; {@code stage} is the one the canary is at. */
+  /**
+   * Holds the next traffic change while the release is paused; {@code stage} is the one the canary
+   * is at.
+   */
   void holdWhilePaused(Stage stage) {
     if (state.paused()) {
       hold(stage, () -> !state.paused() || state.fullPromotion() != null);
@@ -168,7 +210,10 @@ final class CanaryWatch {
     }
   }
 
-  /** Waits for {@code condition} once every arrival has been applied; a rollback begun meanwhile is thrown. */
+  /**
+   * Waits for {@code condition} once every arrival has been applied; a rollback begun meanwhile is
+   * thrown.
+   */
   private void awaitDecided(BooleanSupplier condition) {
     continuation.await(() -> desk.idle() && (condition.getAsBoolean() || state.stop() != null));
     ReleaseStop.ifBegun(state);

@@ -21,21 +21,31 @@ final class CertainRefusals {
    */
   static String of(ControlCommand c, String closed, Set<String> approvers, String requester) {
     if (c == null || c.action() == null) {
-      return "the control names no action (one of " + Arrays.toString(Action.values()).toLowerCase(Locale.ROOT) + ")";
+      return "the control names no action (one of "
+          + Arrays.toString(Action.values()).toLowerCase(Locale.ROOT)
+          + ")";
     }
     return switch (c.action()) {
-      case ABORT -> !given(c.actor()) || !given(c.reason()) ? "an abort names who asks and why" : closed;
-      case PAUSE, RESUME, PROMOTE, PROMOTE_FULL -> closed != null ? closed
-          : !given(c.actor()) ? (c.action() == Action.PAUSE ? "a pause" : c.action() == Action.RESUME ? "a resume" : "a promotion") + " names who asks"
-          : c.action() == Action.PROMOTE_FULL && !given(c.reason()) ? "a full promotion skips every remaining check and needs a reason"
-          : null;
+      case ABORT ->
+          !given(c.actor()) || !given(c.reason()) ? "an abort names who asks and why" : closed;
+      case PAUSE, RESUME, PROMOTE, PROMOTE_FULL ->
+          closed != null
+              ? closed
+              : !given(c.actor())
+                  ? (c.action() == Action.PAUSE
+                          ? "a pause"
+                          : c.action() == Action.RESUME ? "a resume" : "a promotion")
+                      + " names who asks"
+                  : c.action() == Action.PROMOTE_FULL && !given(c.reason())
+                      ? "a full promotion skips every remaining check and needs a reason"
+                      : null;
       case APPROVE, REJECT -> closed != null ? closed : decision(c, approvers, requester);
     };
   }
 
   /**
-   * The certain refusals of an approval or rejection, whichever gate is open when it is applied
-   * (a release without approval gates never opens one).
+   * The certain refusals of an approval or rejection, whichever gate is open when it is applied (a
+   * release without approval gates never opens one).
    */
   private static String decision(ControlCommand c, Set<String> approvers, String requester) {
     if (!given(c.actor())) {
@@ -44,9 +54,13 @@ final class CertainRefusals {
     if (approvers != null && approvers.isEmpty()) {
       return "no approval gate is open";
     }
-    String self = c.action() == Action.APPROVE ? ApprovalTally.selfApproval(c.actor(), requester) : null;
+    String self =
+        c.action() == Action.APPROVE ? ApprovalTally.selfApproval(c.actor(), requester) : null;
     if (self == null && approvers != null && !approvers.contains(c.actor())) {
-      return c.actor() + " is not an allowed approver at any gate of this release (allowed: " + String.join(", ", approvers) + ")";
+      return c.actor()
+          + " is not an allowed approver at any gate of this release (allowed: "
+          + String.join(", ", approvers)
+          + ")";
     }
     return self;
   }
@@ -56,7 +70,9 @@ final class CertainRefusals {
     if (c == null || c.action() == null) {
       return "control";
     }
-    return c.action() == Action.PROMOTE_FULL ? "promote --full" : c.action().name().toLowerCase(Locale.ROOT);
+    return c.action() == Action.PROMOTE_FULL
+        ? "promote --full"
+        : c.action().name().toLowerCase(Locale.ROOT);
   }
 
   private static boolean given(String text) {

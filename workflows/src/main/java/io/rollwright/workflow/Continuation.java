@@ -17,12 +17,21 @@ import java.util.function.BooleanSupplier;
  * wait it was in. Callers see one release: controls, queries and results go to its latest run.
  */
 final class Continuation {
-  /** Continue past this many events even when the server does not suggest it (its hard limit is 51,200). */
+  /**
+   * Continue past this many events even when the server does not suggest it (its hard limit is
+   * 51,200).
+   */
   static final long MAX_EVENTS = 10_000;
-  /** Continue past this many bytes of history even when the server does not suggest it (its hard limit is 50 MiB). */
+
+  /**
+   * Continue past this many bytes of history even when the server does not suggest it (its hard
+   * limit is 50 MiB).
+   */
   static final long MAX_BYTES = 10L * 1024 * 1024;
 
-  /** Thrown from a wait when the release continues as new there; whoever knows the step carries it. */
+  /**
+   * Thrown from a wait when the release continues as new there; whoever knows the step carries it.
+   */
   static final class Due extends RuntimeException {
     Due() {
       super("the release continues as new", null, false, false);
@@ -38,20 +47,23 @@ final class Continuation {
   }
 
   /**
-   * The run is near Temporal's limits: the server suggests continuing, or the run is past
-   * {@link #MAX_EVENTS} or {@link #MAX_BYTES}. Read-only, so it can be part of a wait's condition.
+   * The run is near Temporal's limits: the server suggests continuing, or the run is past {@link
+   * #MAX_EVENTS} or {@link #MAX_BYTES}. Read-only, so it can be part of a wait's condition.
    */
   boolean due() {
     if (Boolean.FALSE.equals(enabled)) {
       return false;
     }
     WorkflowInfo info = Workflow.getInfo();
-    return info.isContinueAsNewSuggested() || info.getHistoryLength() > MAX_EVENTS || info.getHistorySize() > MAX_BYTES;
+    return info.isContinueAsNewSuggested()
+        || info.getHistoryLength() > MAX_EVENTS
+        || info.getHistorySize() > MAX_BYTES;
   }
 
   /**
    * Once {@link #due()}: whether this release continues as new. False only for a release started
-   * before it could (versioned, so its history replays as it ran); {@link #due()} is then false for good.
+   * before it could (versioned, so its history replays as it ran); {@link #due()} is then false for
+   * good.
    */
   boolean wanted() {
     if (enabled == null) {
@@ -78,7 +90,8 @@ final class Continuation {
   boolean await(long deadlineMillis, BooleanSupplier over) {
     while (!over.getAsBoolean()) {
       long left = deadlineMillis - Workflow.currentTimeMillis();
-      if (left <= 0 || !Workflow.await(Duration.ofMillis(left), () -> over.getAsBoolean() || due())) {
+      if (left <= 0
+          || !Workflow.await(Duration.ofMillis(left), () -> over.getAsBoolean() || due())) {
         return over.getAsBoolean();
       }
       continueUnless(over);
@@ -106,7 +119,8 @@ final class Continuation {
     if (from == null) {
       return null;
     }
-    ReleaseCheckpoint checkpoint = Workflow.getMemo(ReleaseCheckpoint.MEMO, ReleaseCheckpoint.class, ReleaseCheckpoint.class);
+    ReleaseCheckpoint checkpoint =
+        Workflow.getMemo(ReleaseCheckpoint.MEMO, ReleaseCheckpoint.class, ReleaseCheckpoint.class);
     return checkpoint != null && from.equals(checkpoint.fromRunId()) ? checkpoint : null;
   }
 

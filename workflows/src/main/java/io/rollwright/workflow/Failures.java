@@ -16,10 +16,16 @@ final class Failures {
    */
   static String describe(Throwable e) {
     Throwable cause = e;
-    while (cause.getCause() != null && (cause instanceof ActivityFailure || cause instanceof TimeoutFailure
-        || cause instanceof Saga.CompensationException || (cause instanceof ApplicationFailure && cause.getCause() instanceof TemporalFailure))) {
+    while (cause.getCause() != null
+        && (cause instanceof ActivityFailure
+            || cause instanceof TimeoutFailure
+            || cause instanceof Saga.CompensationException
+            || (cause instanceof ApplicationFailure
+                && cause.getCause() instanceof TemporalFailure))) {
       cause = cause.getCause();
     }
-    return cause instanceof TemporalFailure t ? t.getOriginalMessage() : String.valueOf(cause.getMessage());
+    return cause instanceof TemporalFailure t
+        ? t.getOriginalMessage()
+        : String.valueOf(cause.getMessage());
   }
 }

@@ -3,22 +3,23 @@ package io.rollwright.workflow;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
-import io.rollwright.policy.Strategy;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.GateType;
 import io.rollwright.policy.Role;
 import io.rollwright.policy.Roles;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.TimeoutAction;
 import java.util.List;
 
 /**
- * Who may do what to one release, by the roles of its service. Pure. Every refusal names who
- * lacks which role and who holds it. Approvals and rejections are the gates' business
- * ({@link ApprovalTally}); this covers starting, operating and breaking glass. The release asks it
- * before anything runs, and {@code rollwright validate} asks it the same.
+ * Who may do what to one release, by the roles of its service. Pure. Every refusal names who lacks
+ * which role and who holds it. Approvals and rejections are the gates' business ({@link
+ * ApprovalTally}); this covers starting, operating and breaking glass. The release asks it before
+ * anything runs, and {@code rollwright validate} asks it the same.
  */
 public final class Permissions {
-  private static final String UNNAMED = "nobody holds it: name its holders in roles.breakGlass of the service's policy";
+  private static final String UNNAMED =
+      "nobody holds it: name its holders in roles.breakGlass of the service's policy";
 
   private final Roles roles;
   private final String releaseId;
@@ -26,8 +27,8 @@ public final class Permissions {
   private final String breakGlass;
 
   /**
-   * {@code roles}: the release's roles, their groups already replaced by their members;
-   * {@code breakGlass}: what breaking glass its start asks for ({@link #breakGlassAsked}), or null.
+   * {@code roles}: the release's roles, their groups already replaced by their members; {@code
+   * breakGlass}: what breaking glass its start asks for ({@link #breakGlassAsked}), or null.
    */
   public Permissions(Roles roles, String releaseId, String requester, String breakGlass) {
     this.roles = roles;
@@ -36,10 +37,16 @@ public final class Permissions {
     this.breakGlass = breakGlass;
   }
 
-  /** The permissions of a resolved release: its roles, its requester, and the breaking glass its start asks for. */
+  /**
+   * The permissions of a resolved release: its roles, its requester, and the breaking glass its
+   * start asks for.
+   */
   public static Permissions of(ResolvedRelease release) {
     ReleaseRequest request = release.request();
-    return new Permissions(release.policy().roles(), request.releaseId(), request.requestedBy(),
+    return new Permissions(
+        release.policy().roles(),
+        request.releaseId(),
+        request.requestedBy(),
         breakGlassAsked(request.strategy(), release.override()));
   }
 
@@ -59,26 +66,53 @@ public final class Permissions {
   /** Why the requester may not start the release as asked, or null. */
   public String startRefusal() {
     if (!holds(roles.requesters(), requester)) {
-      return requester + " may not start a release of " + releaseId + ": that needs the requesters role (held by "
-          + roles.requesters().describe() + ")";
+      return requester
+          + " may not start a release of "
+          + releaseId
+          + ": that needs the requesters role (held by "
+          + roles.requesters().describe()
+          + ")";
     }
-    String refusal = breakGlass == null ? null : breakGlassRefusal(requester, "start " + breakGlass + " of " + releaseId);
-    if (refusal == null && confirmation() != null && confirmation().approvers().stream().allMatch(requester::equals)) {
-      return requester + " may not start " + breakGlass + " of " + releaseId + ": it needs a second holder of the breakGlass role"
-          + " to confirm, and there is none besides " + requester + " (or set roles.soloBreakGlass)";
+    String refusal =
+        breakGlass == null
+            ? null
+            : breakGlassRefusal(requester, "start " + breakGlass + " of " + releaseId);
+    if (refusal == null
+        && confirmation() != null
+        && confirmation().approvers().stream().allMatch(requester::equals)) {
+      return requester
+          + " may not start "
+          + breakGlass
+          + " of "
+          + releaseId
+          + ": it needs a second holder of the breakGlass role"
+          + " to confirm, and there is none besides "
+          + requester
+          + " (or set roles.soloBreakGlass)";
     }
     return refusal;
   }
 
-  /** Why {@code c}'s actor lacks the role its action needs, or null (approvals and rejections: always null). */
+  /**
+   * Why {@code c}'s actor lacks the role its action needs, or null (approvals and rejections:
+   * always null).
+   */
   String controlRefusal(ControlCommand c) {
     String actor = c.actor();
     return switch (c.action()) {
       case APPROVE, REJECT -> null;
       case PROMOTE_FULL -> breakGlassRefusal(actor, "promote " + releaseId + " in full");
-      case PAUSE, RESUME, ABORT, PROMOTE -> holds(roles.operators(), actor) ? null
-          : actor + " may not " + verb(c.action()) + " " + releaseId + ": that needs the operators role (held by "
-              + roles.operators().describe() + ")";
+      case PAUSE, RESUME, ABORT, PROMOTE ->
+          holds(roles.operators(), actor)
+              ? null
+              : actor
+                  + " may not "
+                  + verb(c.action())
+                  + " "
+                  + releaseId
+                  + ": that needs the operators role (held by "
+                  + roles.operators().describe()
+                  + ")";
     };
   }
 
@@ -92,19 +126,22 @@ public final class Permissions {
     if (second.equals(first)) {
       return second + " already asked for it; a second holder of the breakGlass role must confirm";
     }
-    return second.equals(requester) ? second + " requested this release and cannot be its second person" : null;
+    return second.equals(requester)
+        ? second + " requested this release and cannot be its second person"
+        : null;
   }
 
   /**
-   * The gate the start waits at before anything is deployed, or null when it breaks no glass or
-   * one holder suffices: one confirmation by another holder, within {@code confirmWithin}.
+   * The gate the start waits at before anything is deployed, or null when it breaks no glass or one
+   * holder suffices: one confirmation by another holder, within {@code confirmWithin}.
    */
   public Gate confirmation() {
     if (breakGlass == null || solo()) {
       return null;
     }
     List<String> holders = roles.breakGlass() == null ? List.of() : roles.breakGlass().people();
-    return new Gate(GateType.APPROVAL, 1, holders, List.of(), roles.confirmWithin(), TimeoutAction.REJECT);
+    return new Gate(
+        GateType.APPROVAL, 1, holders, List.of(), roles.confirmWithin(), TimeoutAction.REJECT);
   }
 
   private String breakGlassRefusal(String actor, String what) {
@@ -112,8 +149,14 @@ public final class Permissions {
     if (holders == null) {
       return actor + " may not " + what + ": that needs the breakGlass role, and " + UNNAMED;
     }
-    return holders.people().contains(actor) ? null
-        : actor + " may not " + what + ": that needs the breakGlass role (held by " + holders.describe() + ")";
+    return holders.people().contains(actor)
+        ? null
+        : actor
+            + " may not "
+            + what
+            + ": that needs the breakGlass role (held by "
+            + holders.describe()
+            + ")";
   }
 
   /** A role left out is open to anyone. */

@@ -2,9 +2,9 @@ package io.rollwright.workflow;
 
 import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.RequestCheck;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.InvalidReleaseException;
-import io.rollwright.api.RequestCheck;
 import io.rollwright.policy.Violation;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -22,11 +22,13 @@ final class ReleaseAdmission {
   }
 
   /**
-   * Refuses, before anything runs, a release under an ID other than its own: it would run beside the
-   * release under that ID. Versioned so that one started before the check was added runs on.
+   * Refuses, before anything runs, a release under an ID other than its own: it would run beside
+   * the release under that ID. Versioned so that one started before the check was added runs on.
    */
   void refuseTwin(ReleaseRequest request) {
-    String why = ReleaseIds.misnamed(Workflow.getInfo().getWorkflowId(), request.service(), request.environment());
+    String why =
+        ReleaseIds.misnamed(
+            Workflow.getInfo().getWorkflowId(), request.service(), request.environment());
     if (why != null && Workflow.getVersion("canonical-id", Workflow.DEFAULT_VERSION, 1) == 1) {
       throw refusal(why);
     }
@@ -61,7 +63,8 @@ final class ReleaseAdmission {
    * as they ran (a request valid then, e.g. a reason with a line break, may be invalid now).
    */
   void refuseIfInvalid(ReleaseRequest request) {
-    if (Workflow.getVersion("request-limits", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (Workflow.getVersion("request-limits", Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
       return;
     }
     List<Violation> found = RequestCheck.check(request);

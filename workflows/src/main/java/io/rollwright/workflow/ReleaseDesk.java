@@ -11,11 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The one place where what reaches a release is applied to it: controls from people and the ends
- * of analysis runs. Pure. Arrivals queue up as the server delivers them and are applied together, in
- * a fixed order ({@link Arrival#rank()}: abort and reject, then verdicts, then pause and resume,
- * then approvals, then promotions; arrivals of the same rank in the order the server recorded them),
- * so an abort sent with the final approval wins, and a breach found with a promotion rolls back.
+ * The one place where what reaches a release is applied to it: controls from people and the ends of
+ * analysis runs. Pure. Arrivals queue up as the server delivers them and are applied together, in a
+ * fixed order ({@link Arrival#rank()}: abort and reject, then verdicts, then pause and resume, then
+ * approvals, then promotions; arrivals of the same rank in the order the server recorded them), so
+ * an abort sent with the final approval wins, and a breach found with a promotion rolls back.
  */
 final class ReleaseDesk {
   private final ReleaseState state;
@@ -78,7 +78,10 @@ final class ReleaseDesk {
   private void analysed(Arrival.Analysis run) {
     if (run.run() != current || run.cancelled()) {
       if (!run.cancelled() && run.result() != null && run.result().decision().rollsBack()) {
-        state.record(ReleaseState.SYSTEM, "analysis ignored", "a run that had already ended reported: " + run.result().decision().reason());
+        state.record(
+            ReleaseState.SYSTEM,
+            "analysis ignored",
+            "a run that had already ended reported: " + run.result().decision().reason());
       }
       return;
     }
@@ -94,8 +97,16 @@ final class ReleaseDesk {
     SoakDecision decision = result.decision();
     state.verdicts(result.readings());
     result.gaps().forEach(gap -> state.record(ReleaseState.SYSTEM, "analysis gap", gap));
-    state.record(ReleaseState.SYSTEM, "analysis " + decision.verdict().name(), decision.reason() + " (" + result.samples()
-        + " sample(s) over " + DurationText.format(Duration.ofMillis(result.elapsedMillis()).truncatedTo(ChronoUnit.SECONDS)) + ")");
+    state.record(
+        ReleaseState.SYSTEM,
+        "analysis " + decision.verdict().name(),
+        decision.reason()
+            + " ("
+            + result.samples()
+            + " sample(s) over "
+            + DurationText.format(
+                Duration.ofMillis(result.elapsedMillis()).truncatedTo(ChronoUnit.SECONDS))
+            + ")");
     if (decision.rollsBack()) {
       state.beginRollback(RollbackReason.ANALYSIS, decision.reason() + heldContext());
     } else if (decision.stopsSoak()) {
@@ -112,11 +123,16 @@ final class ReleaseDesk {
     }
   }
 
-  /** How the canary was held when it failed, so the outcome says the breach did not wait for a resume. */
+  /**
+   * How the canary was held when it failed, so the outcome says the breach did not wait for a
+   * resume.
+   */
   private String heldContext() {
     if (state.paused()) {
       return " (while paused: " + state.pausedBecause() + ")";
     }
-    return state.gate() != null ? " (while awaiting approval of stage " + state.gate().stage() + ")" : "";
+    return state.gate() != null
+        ? " (while awaiting approval of stage " + state.gate().stage() + ")"
+        : "";
   }
 }

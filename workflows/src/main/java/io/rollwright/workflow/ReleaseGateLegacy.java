@@ -13,9 +13,14 @@ import java.util.function.BiConsumer;
 final class ReleaseGateLegacy {
   private ReleaseGateLegacy() {}
 
-  /** Waits for the gate to close or time out, telling each approval short of the number needed as it comes. */
-  static boolean awaitDecision(ApprovalTally tally, Gate gate, ReleaseState state, BiConsumer<Kind, String> tell) {
-    if (Workflow.getVersion("approval-progress", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+  /**
+   * Waits for the gate to close or time out, telling each approval short of the number needed as it
+   * comes.
+   */
+  static boolean awaitDecision(
+      ApprovalTally tally, Gate gate, ReleaseState state, BiConsumer<Kind, String> tell) {
+    if (Workflow.getVersion("approval-progress", Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
       return Workflow.await(gate.timeout(), () -> tally.closed() || state.interrupted());
     }
     long deadline = Workflow.currentTimeMillis() + gate.timeout().toMillis();
@@ -23,15 +28,26 @@ final class ReleaseGateLegacy {
     while (true) {
       int seen = told;
       Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
-      if (left.isNegative() || left.isZero()
-          || !Workflow.await(left, () -> tally.closed() || state.interrupted() || tally.approvedBy().size() != seen)) {
+      if (left.isNegative()
+          || left.isZero()
+          || !Workflow.await(
+              left,
+              () -> tally.closed() || state.interrupted() || tally.approvedBy().size() != seen)) {
         return false;
       }
       if (tally.closed() || state.interrupted()) {
         return true;
       }
       told = tally.approvedBy().size();
-      tell.accept(Kind.APPROVAL_PROGRESS, "approved so far by " + String.join(", ", tally.approvedBy()) + " (" + told + " of " + gate.required() + ")");
+      tell.accept(
+          Kind.APPROVAL_PROGRESS,
+          "approved so far by "
+              + String.join(", ", tally.approvedBy())
+              + " ("
+              + told
+              + " of "
+              + gate.required()
+              + ")");
     }
   }
 }

@@ -22,15 +22,16 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Everything a release knows about itself, and the rules for the controls people send it. Pure:
- * the clock is passed in; the workflow passes its own. Every control, accepted or refused, lands in
- * the audit timeline, and is answered only with what will happen:
+ * Everything a release knows about itself, and the rules for the controls people send it. Pure: the
+ * clock is passed in; the workflow passes its own. Every control, accepted or refused, lands in the
+ * audit timeline, and is answered only with what will happen:
+ *
  * <ul>
  *   <li>once a rollback has begun nothing turns it into a promotion, pause does not hold it, and
- *       every control is refused saying so;</li>
+ *       every control is refused saying so;
  *   <li>from the moment the promotion starts writing traffic an abort is refused (the new version
- *       is on its way to stable; undo it with a release of the previous version);</li>
- *   <li>an approval or rejection that reached the server after the gate's deadline is refused.</li>
+ *       is on its way to stable; undo it with a release of the previous version);
+ *   <li>an approval or rejection that reached the server after the gate's deadline is refused.
  * </ul>
  */
 public final class ReleaseState {
@@ -71,7 +72,9 @@ public final class ReleaseState {
     this.audit = new Audit();
   }
 
-  /** The state a run before this one carried when the release continued as new ({@link #carry()}). */
+  /**
+   * The state a run before this one carried when the release continued as new ({@link #carry()}).
+   */
   public ReleaseState(ReleaseRequest request, LongSupplier clock, ReleaseCheckpoint.State carried) {
     this.request = request;
     this.clock = clock;
@@ -91,10 +94,26 @@ public final class ReleaseState {
     phase = Phase.SOAKING;
   }
 
-  /** What this run knows, to carry into the run the release continues as (at a wait: nothing has ended). */
+  /**
+   * What this run knows, to carry into the run the release continues as (at a wait: nothing has
+   * ended).
+   */
   public ReleaseCheckpoint.State carry() {
-    return new ReleaseCheckpoint.State(startedAt, policy, stageNumber, stageCount, stage, weight, pausedBecause, verdicts,
-        preflight, fullAsked, fullPromote, skipSoak, audit.carry(), audit.decisionsLeftOut());
+    return new ReleaseCheckpoint.State(
+        startedAt,
+        policy,
+        stageNumber,
+        stageCount,
+        stage,
+        weight,
+        pausedBecause,
+        verdicts,
+        preflight,
+        fullAsked,
+        fullPromote,
+        skipSoak,
+        audit.carry(),
+        audit.decisionsLeftOut());
   }
 
   /** Records a decision in the audit timeline: it is kept for the life of the release. */
@@ -103,13 +122,19 @@ public final class ReleaseState {
   }
 
   private ControlAnswer refuse(String signal, String actor, String why) {
-    audit.refusal(new AuditEntry(clock.getAsLong(), actor == null || actor.isBlank() ? "(anonymous)" : actor, "refused " + signal, why));
+    audit.refusal(
+        new AuditEntry(
+            clock.getAsLong(),
+            actor == null || actor.isBlank() ? "(anonymous)" : actor,
+            "refused " + signal,
+            why));
     return new ControlAnswer(false, why);
   }
 
   private ControlAnswer accept(String actor, String action, String detail) {
     record(actor, action, detail);
-    return new ControlAnswer(true, action + " by " + actor + (detail == null || detail.isBlank() ? "" : ": " + detail));
+    return new ControlAnswer(
+        true, action + " by " + actor + (detail == null || detail.isBlank() ? "" : ": " + detail));
   }
 
   // --- progress, set by the workflow ---
@@ -119,12 +144,18 @@ public final class ReleaseState {
     stageCount = stages;
   }
 
-  /** Everyone who may decide at least one of the release's gates (known once its policy is resolved). */
+  /**
+   * Everyone who may decide at least one of the release's gates (known once its policy is
+   * resolved).
+   */
   public void approvers(Set<String> names) {
     approvers = Collections.unmodifiableSet(new LinkedHashSet<>(names));
   }
 
-  /** The release's roles, once resolved; until then (and in releases started before roles) none are checked. */
+  /**
+   * The release's roles, once resolved; until then (and in releases started before roles) none are
+   * checked.
+   */
   void permissions(Permissions who) {
     permissions = who;
   }
@@ -152,7 +183,10 @@ public final class ReleaseState {
     verdicts = List.copyOf(readings);
   }
 
-  /** A soak of the current stage is running (or has ended): a plain promotion can end it only while it runs. */
+  /**
+   * A soak of the current stage is running (or has ended): a plain promotion can end it only while
+   * it runs.
+   */
   public void soaking(boolean running) {
     soaking = running;
   }
@@ -197,14 +231,22 @@ public final class ReleaseState {
 
   // --- controls, sent by people ---
 
-  /** Why no control can act on the release now (it ended, is rolling back or is being promoted), or null. */
+  /**
+   * Why no control can act on the release now (it ended, is rolling back or is being promoted), or
+   * null.
+   */
   private String closedTo(ControlCommand.Action action) {
     if (result != null) {
       return "the release has ended (" + result.outcome() + ")";
     }
     if (stop != null) {
-      return (action == ControlCommand.Action.ABORT ? "the release is already rolling back (" : "the release is rolling back (")
-          + stop.reason().name().toLowerCase(Locale.ROOT) + ": " + stop.detail() + ")";
+      return (action == ControlCommand.Action.ABORT
+              ? "the release is already rolling back ("
+              : "the release is rolling back (")
+          + stop.reason().name().toLowerCase(Locale.ROOT)
+          + ": "
+          + stop.detail()
+          + ")";
     }
     if (phase == Phase.PROMOTING) {
       return action == ControlCommand.Action.ABORT
@@ -246,38 +288,57 @@ public final class ReleaseState {
   /**
    * Why {@code c} will be refused whatever arrives or happens before it is applied, or null when
    * only applying it can tell ({@link CertainRefusals}): malformed, a self-approval, a decision by
-   * someone allowed at none of its gates, or a release closed to it for good. Read-only: the
-   * {@code control} update's validator asks it, and {@link #apply} starts with it.
+   * someone allowed at none of its gates, or a release closed to it for good. Read-only: the {@code
+   * control} update's validator asks it, and {@link #apply} starts with it.
    */
   public String certainRefusal(ControlCommand c) {
-    String refusal = CertainRefusals.of(c, c == null || c.action() == null ? null : closedTo(c.action()), approvers, request.requestedBy());
+    String refusal =
+        CertainRefusals.of(
+            c,
+            c == null || c.action() == null ? null : closedTo(c.action()),
+            approvers,
+            request.requestedBy());
     return refusal != null ? refusal : roleRefusal(c);
   }
 
-  /** Why {@code c}'s sender lacks the role its action needs, or null (also when roles are not yet known). */
+  /**
+   * Why {@code c}'s sender lacks the role its action needs, or null (also when roles are not yet
+   * known).
+   */
   public String roleRefusal(ControlCommand c) {
-    return permissions == null || c == null || c.action() == null || c.actor() == null ? null : permissions.controlRefusal(c);
+    return permissions == null || c == null || c.action() == null || c.actor() == null
+        ? null
+        : permissions.controlRefusal(c);
   }
 
   /**
-   * Applies one control. {@code afterDeadline}: it reached the server after the open gate's deadline
-   * (judged in the order the server recorded the two, whenever a worker processes them).
+   * Applies one control. {@code afterDeadline}: it reached the server after the open gate's
+   * deadline (judged in the order the server recorded the two, whenever a worker processes them).
    */
   public ControlAnswer apply(ControlCommand c, boolean afterDeadline) {
     String certain = certainRefusal(c);
     if (certain != null) {
       return refuse(CertainRefusals.signal(c), c == null ? null : c.actor(), certain);
     }
-    boolean decision = c.action() == ControlCommand.Action.APPROVE || c.action() == ControlCommand.Action.REJECT;
+    boolean decision =
+        c.action() == ControlCommand.Action.APPROVE || c.action() == ControlCommand.Action.REJECT;
     if (decision && c.stage() != null && (gate == null || !gate.stage().equals(c.stage()))) {
-      return refuse(CertainRefusals.signal(c), c.actor(), "the gate of stage " + c.stage() + " is closed");
+      return refuse(
+          CertainRefusals.signal(c), c.actor(), "the gate of stage " + c.stage() + " is closed");
     }
     return switch (c.action()) {
-      case APPROVE, REJECT -> decide(CertainRefusals.signal(c), new ApprovalDecision(c.actor(), c.reason()), afterDeadline);
+      case APPROVE, REJECT ->
+          decide(
+              CertainRefusals.signal(c),
+              new ApprovalDecision(c.actor(), c.reason()),
+              afterDeadline);
       case PAUSE -> pause(c.actor(), c.reason());
       case RESUME -> resume(c.actor(), c.reason());
       case ABORT -> abort(c.actor(), c.reason());
-      case PROMOTE, PROMOTE_FULL -> promoted(new PromoteRequest(c.actor(), c.reason(), c.action() == ControlCommand.Action.PROMOTE_FULL));
+      case PROMOTE, PROMOTE_FULL ->
+          promoted(
+              new PromoteRequest(
+                  c.actor(), c.reason(), c.action() == ControlCommand.Action.PROMOTE_FULL));
     };
   }
 
@@ -310,45 +371,69 @@ public final class ReleaseState {
     String signal = p.full() ? "promote --full" : "promote";
     if (p.full()) {
       if (fullPromote != null) {
-        return refuse(signal, actor, "a full promotion by " + fullPromote.actor() + " is already under way");
+        return refuse(
+            signal, actor, "a full promotion by " + fullPromote.actor() + " is already under way");
       }
       if (permissions != null && !permissions.solo()) {
         if (fullAsked == null) {
           fullAsked = p;
-          return accept(actor, "asked to promote in full", p.reason() + " (takes effect when a second holder of the breakGlass role confirms with promote --full)");
+          return accept(
+              actor,
+              "asked to promote in full",
+              p.reason()
+                  + " (takes effect when a second holder of the breakGlass role confirms with promote --full)");
         }
         String second = permissions.secondPersonRefusal(fullAsked.actor(), actor);
         if (second != null) {
           return refuse(signal, actor, second);
         }
-        fullPromote = new PromoteRequest(fullAsked.actor() + " (confirmed by " + actor + ")", fullAsked.reason(), true);
+        fullPromote =
+            new PromoteRequest(
+                fullAsked.actor() + " (confirmed by " + actor + ")", fullAsked.reason(), true);
         pausedBecause = null;
-        return accept(actor, "promoted in full (skipping remaining stages)", "confirming " + fullAsked.actor() + ": " + fullAsked.reason());
+        return accept(
+            actor,
+            "promoted in full (skipping remaining stages)",
+            "confirming " + fullAsked.actor() + ": " + fullAsked.reason());
       }
       fullPromote = p;
       pausedBecause = null;
       return accept(actor, "promoted in full (skipping remaining stages)", p.reason());
     }
     if (!soaking || skipSoak || fullPromote != null) {
-      return refuse(signal, actor, gate != null
-          ? "stage " + stage + " has finished its soak and waits at its gate: approve it, or promote --full"
-          : "no soak is running to end");
+      return refuse(
+          signal,
+          actor,
+          gate != null
+              ? "stage "
+                  + stage
+                  + " has finished its soak and waits at its gate: approve it, or promote --full"
+              : "no soak is running to end");
     }
     skipSoak = true;
     boolean resumed = pausedBecause != null;
     pausedBecause = null;
-    return accept(actor, "promoted (" + (resumed ? "resuming and " : "") + "ending the soak of stage " + stage + ")", p.reason());
+    return accept(
+        actor,
+        "promoted (" + (resumed ? "resuming and " : "") + "ending the soak of stage " + stage + ")",
+        p.reason());
   }
 
-  /** An approval or rejection; {@code afterDeadline}: the server recorded it after the open gate's deadline had passed. */
+  /**
+   * An approval or rejection; {@code afterDeadline}: the server recorded it after the open gate's
+   * deadline had passed.
+   */
   private ControlAnswer decide(String signal, ApprovalDecision d, boolean afterDeadline) {
     String actor = d.approver();
     if (gate == null) {
       return refuse(signal, actor, "no approval gate is open");
     }
-    ApprovalTally.Answer answer = afterDeadline
-        ? new ApprovalTally.Answer(false, "the gate of stage " + gate.stage() + " had passed its deadline when this arrived")
-        : signal.equals("approve") ? gate.approve(d) : gate.reject(d);
+    ApprovalTally.Answer answer =
+        afterDeadline
+            ? new ApprovalTally.Answer(
+                false,
+                "the gate of stage " + gate.stage() + " had passed its deadline when this arrived")
+            : signal.equals("approve") ? gate.approve(d) : gate.reject(d);
     if (!answer.accepted()) {
       return refuse(signal, actor, answer.message());
     }
@@ -425,14 +510,39 @@ public final class ReleaseState {
   }
 
   private ReleaseStatus snapshot(Phase shown) {
-    return new ReleaseStatus(request.releaseId(), request.service(), request.version(), request.environment(),
-        request.strategy(), request.requestedBy(), policy, paused() && shown != Phase.DONE ? Phase.PAUSED : shown,
-        stageNumber, stageCount, gate != null ? gate.stage() : stage, weight, shown(pausedBecause), gate == null ? null : gate.status(), verdicts,
-        preflight, result == null ? null : new ReleaseResult(result.releaseId(), result.outcome(), result.rollbackReason(),
-            shown(result.detail()), result.durationMillis()), audit.shown(), startedAt);
+    return new ReleaseStatus(
+        request.releaseId(),
+        request.service(),
+        request.version(),
+        request.environment(),
+        request.strategy(),
+        request.requestedBy(),
+        policy,
+        paused() && shown != Phase.DONE ? Phase.PAUSED : shown,
+        stageNumber,
+        stageCount,
+        gate != null ? gate.stage() : stage,
+        weight,
+        shown(pausedBecause),
+        gate == null ? null : gate.status(),
+        verdicts,
+        preflight,
+        result == null
+            ? null
+            : new ReleaseResult(
+                result.releaseId(),
+                result.outcome(),
+                result.rollbackReason(),
+                shown(result.detail()),
+                result.durationMillis()),
+        audit.shown(),
+        startedAt);
   }
 
-  /** A text people sent, or that quotes them, as the status shows it: at most {@link Audit#DETAIL_SHOWN} characters. */
+  /**
+   * A text people sent, or that quotes them, as the status shows it: at most {@link
+   * Audit#DETAIL_SHOWN} characters.
+   */
   private static String shown(String text) {
     return ControlLimits.cut(text, Audit.DETAIL_SHOWN);
   }

@@ -34,40 +34,63 @@ import org.slf4j.Logger;
 final class ReleaseSteps {
   private static final Logger log = Workflow.getLogger(ReleaseSteps.class);
   private static final Duration SOAK_GRACE = Duration.ofMinutes(10);
-  /** A soak whose worker died is taken over by another worker within three analysis intervals, or this. */
+
+  /**
+   * A soak whose worker died is taken over by another worker within three analysis intervals, or
+   * this.
+   */
   private static final Duration MIN_HEARTBEAT = Duration.ofSeconds(10);
 
-  private static final RetryOptions API_RETRIES = RetryOptions.newBuilder()
-      .setInitialInterval(Duration.ofSeconds(1))
-      .setBackoffCoefficient(2)
-      .setMaximumInterval(Duration.ofMinutes(1))
-      .setMaximumAttempts(8)
-      .setDoNotRetry(InvalidReleaseException.FAILURE_TYPE)
-      .build();
+  private static final RetryOptions API_RETRIES =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofMinutes(1))
+          .setMaximumAttempts(8)
+          .setDoNotRetry(InvalidReleaseException.FAILURE_TYPE)
+          .build();
 
-  /** Traffic actions heartbeat between their steps; a worker that died mid-action is noticed within this. */
+  /**
+   * Traffic actions heartbeat between their steps; a worker that died mid-action is noticed within
+   * this.
+   */
   private static final Duration TRAFFIC_HEARTBEAT = Duration.ofSeconds(20);
+
   /** Pre-flight heartbeats between its checks, each bounded by its own timeout. */
   private static final Duration PREFLIGHT_HEARTBEAT = Duration.ofSeconds(30);
-  /** A soak's heartbeat timeout: three analysis intervals, within these bounds, so a dead worker stalls it seconds. */
+
+  /**
+   * A soak's heartbeat timeout: three analysis intervals, within these bounds, so a dead worker
+   * stalls it seconds.
+   */
   private static final Duration MAX_SOAK_HEARTBEAT = Duration.ofSeconds(30);
+
   private static final ActivityOptions QUICK = options(Duration.ofSeconds(10));
   private static final ActivityOptions PREFLIGHT =
-      ActivityOptions.newBuilder(options(Duration.ofMinutes(5))).setHeartbeatTimeout(PREFLIGHT_HEARTBEAT).build();
+      ActivityOptions.newBuilder(options(Duration.ofMinutes(5)))
+          .setHeartbeatTimeout(PREFLIGHT_HEARTBEAT)
+          .build();
   private static final ActivityOptions TRAFFIC =
-      ActivityOptions.newBuilder(options(Duration.ofMinutes(15))).setHeartbeatTimeout(TRAFFIC_HEARTBEAT).build();
-  private static final ActivityOptions NOTIFY = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofSeconds(30))
-      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
-      .build();
+      ActivityOptions.newBuilder(options(Duration.ofMinutes(15)))
+          .setHeartbeatTimeout(TRAFFIC_HEARTBEAT)
+          .build();
+  private static final ActivityOptions NOTIFY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+          .build();
 
   private static ActivityOptions options(Duration startToClose) {
-    return ActivityOptions.newBuilder().setStartToCloseTimeout(startToClose).setRetryOptions(API_RETRIES).build();
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(startToClose)
+        .setRetryOptions(API_RETRIES)
+        .build();
   }
 
   /** A stub whose calls show {@code summary} in the Web UI. */
   private static <T> T stub(Class<T> activities, ActivityOptions options, String summary) {
-    return Workflow.newActivityStub(activities, ActivityOptions.newBuilder(options).setSummary(summary).build());
+    return Workflow.newActivityStub(
+        activities, ActivityOptions.newBuilder(options).setSummary(summary).build());
   }
 
   ResolvedRelease resolve(ReleaseRequest request) {
@@ -75,7 +98,8 @@ final class ReleaseSteps {
   }
 
   List<PreflightResult> preflight(ResolvedRelease release, List<PreflightCheck> checks) {
-    return stub(PreflightActivities.class, PREFLIGHT, "pre-flight: " + checks.size() + " check(s)").runChecks(release, checks);
+    return stub(PreflightActivities.class, PREFLIGHT, "pre-flight: " + checks.size() + " check(s)")
+        .runChecks(release, checks);
   }
 
   void deployCanary(TrafficTarget target) {
@@ -83,18 +107,20 @@ final class ReleaseSteps {
   }
 
   double setWeight(TrafficTarget target, double weight) {
-    return stub(TrafficActivities.class, TRAFFIC, "canary weight " + Stage.weightText(weight)).setWeight(target, weight);
+    return stub(TrafficActivities.class, TRAFFIC, "canary weight " + Stage.weightText(weight))
+        .setWeight(target, weight);
   }
 
   void promote(TrafficTarget target) {
-    stub(TrafficActivities.class, TRAFFIC, "promote " + target.version() + " to stable").promote(target);
+    stub(TrafficActivities.class, TRAFFIC, "promote " + target.version() + " to stable")
+        .promote(target);
   }
 
   /**
-   * Restores stable, retrying until {@code timeout} has passed: attempts 1 s apart, the gap doubling
-   * up to a tenth of the timeout (between 1 and 30 s), and re-issued with what is left whenever
-   * Temporal's own schedule would stop short of it. A failure that retrying cannot mend (bad
-   * configuration, a missing object) ends it at once.
+   * Restores stable, retrying until {@code timeout} has passed: attempts 1 s apart, the gap
+   * doubling up to a tenth of the timeout (between 1 and 30 s), and re-issued with what is left
+   * whenever Temporal's own schedule would stop short of it. A failure that retrying cannot mend
+   * (bad configuration, a missing object) ends it at once.
    *
    * @throws ActivityFailure the last failure, once the timeout has passed
    */
@@ -104,20 +130,27 @@ final class ReleaseSteps {
     while (true) {
       Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
       try {
-        stub(TrafficActivities.class, ActivityOptions.newBuilder()
-            .setScheduleToCloseTimeout(left)
-            .setStartToCloseTimeout(clamp(left, Duration.ofSeconds(1), Duration.ofMinutes(2)))
-            .setHeartbeatTimeout(TRAFFIC_HEARTBEAT)
-            .setRetryOptions(RetryOptions.newBuilder()
-                .setInitialInterval(Duration.ofSeconds(1))
-                .setBackoffCoefficient(2)
-                .setMaximumInterval(gap)
-                .setDoNotRetry(InvalidReleaseException.FAILURE_TYPE)
-                .build())
-            .build(), "roll back: all traffic to stable, canary to zero").rollback(target);
+        stub(
+                TrafficActivities.class,
+                ActivityOptions.newBuilder()
+                    .setScheduleToCloseTimeout(left)
+                    .setStartToCloseTimeout(
+                        clamp(left, Duration.ofSeconds(1), Duration.ofMinutes(2)))
+                    .setHeartbeatTimeout(TRAFFIC_HEARTBEAT)
+                    .setRetryOptions(
+                        RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(1))
+                            .setBackoffCoefficient(2)
+                            .setMaximumInterval(gap)
+                            .setDoNotRetry(InvalidReleaseException.FAILURE_TYPE)
+                            .build())
+                    .build(),
+                "roll back: all traffic to stable, canary to zero")
+            .rollback(target);
         return;
       } catch (ActivityFailure e) {
-        if (!retryable(e) || deadline - Workflow.currentTimeMillis() < Duration.ofSeconds(1).toMillis()) {
+        if (!retryable(e)
+            || deadline - Workflow.currentTimeMillis() < Duration.ofSeconds(1).toMillis()) {
           throw e;
         }
       }
@@ -129,7 +162,8 @@ final class ReleaseSteps {
     while (cause instanceof TimeoutFailure && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    return !(cause instanceof ApplicationFailure a) || !(a.isNonRetryable() || InvalidReleaseException.FAILURE_TYPE.equals(a.getType()));
+    return !(cause instanceof ApplicationFailure a)
+        || !(a.isNonRetryable() || InvalidReleaseException.FAILURE_TYPE.equals(a.getType()));
   }
 
   private static Duration clamp(Duration d, Duration min, Duration max) {
@@ -137,29 +171,55 @@ final class ReleaseSteps {
   }
 
   /**
-   * Starts one analysis run. Its heartbeat timeout lets another worker take over within seconds of a
-   * crash; a soak may run past its duration by the longest sustained window, to cover a gap again.
+   * Starts one analysis run. Its heartbeat timeout lets another worker take over within seconds of
+   * a crash; a soak may run past its duration by the longest sustained window, to cover a gap
+   * again.
    */
   Promise<SoakResult> soak(SoakRequest request) {
-    Duration heartbeat = clamp(request.settings().interval().multipliedBy(3), MIN_HEARTBEAT, MAX_SOAK_HEARTBEAT);
-    Duration longestWindow = request.checks().stream().map(c -> c.sustained()).max(Duration::compareTo).orElse(Duration.ZERO);
-    AnalysisActivities analysis = stub(AnalysisActivities.class, ActivityOptions.newBuilder()
-        .setTaskQueue(ReleaseIds.analysisQueue(Workflow.getInfo().getTaskQueue()))
-        .setStartToCloseTimeout(request.duration().plus(longestWindow).plus(SOAK_GRACE))
-        .setHeartbeatTimeout(heartbeat)
-        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).setMaximumAttempts(20).build())
-        .build(), (request.watch() ? "watch " : "soak ") + request.stage() + " for " + DurationText.format(request.duration())
-        + " with " + request.checks().size() + " check(s)");
+    Duration heartbeat =
+        clamp(request.settings().interval().multipliedBy(3), MIN_HEARTBEAT, MAX_SOAK_HEARTBEAT);
+    Duration longestWindow =
+        request.checks().stream()
+            .map(c -> c.sustained())
+            .max(Duration::compareTo)
+            .orElse(Duration.ZERO);
+    AnalysisActivities analysis =
+        stub(
+            AnalysisActivities.class,
+            ActivityOptions.newBuilder()
+                .setTaskQueue(ReleaseIds.analysisQueue(Workflow.getInfo().getTaskQueue()))
+                .setStartToCloseTimeout(request.duration().plus(longestWindow).plus(SOAK_GRACE))
+                .setHeartbeatTimeout(heartbeat)
+                .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+                .setRetryOptions(
+                    RetryOptions.newBuilder()
+                        .setMaximumInterval(Duration.ofSeconds(30))
+                        .setMaximumAttempts(20)
+                        .build())
+                .build(),
+            (request.watch() ? "watch " : "soak ")
+                + request.stage()
+                + " for "
+                + DurationText.format(request.duration())
+                + " with "
+                + request.checks().size()
+                + " check(s)");
     return Async.function(analysis::soak, request);
   }
 
-  /** Tells people, and returns the release's conversation; a notifier that keeps failing is logged and the release goes on. */
+  /**
+   * Tells people, and returns the release's conversation; a notifier that keeps failing is logged
+   * and the release goes on.
+   */
   String tell(ReleaseEvent event) {
     try {
       return stub(NotificationActivities.class, NOTIFY, "tell: " + event.kind()).tell(event);
     } catch (ActivityFailure e) {
-      log.warn("notification {} for {} not delivered: {}", event.kind(), event.releaseId(), e.getCause().getMessage());
+      log.warn(
+          "notification {} for {} not delivered: {}",
+          event.kind(),
+          event.releaseId(),
+          e.getCause().getMessage());
       return event.thread();
     }
   }

@@ -25,9 +25,15 @@ final class ReleaseVisibility {
   private final Map<String, Object> published = new HashMap<>();
   private String plan = "";
 
-  /** The stages the release will go through, shown with every update: {@code canary 5/25/50 → 100}. */
+  /**
+   * The stages the release will go through, shown with every update: {@code canary 5/25/50 → 100}.
+   */
   void plan(ReleasePolicy policy) {
-    plan = " · plan " + policy.stages().stream().map(st -> Stage.weightText(st.weight())).collect(Collectors.joining(" → "));
+    plan =
+        " · plan "
+            + policy.stages().stream()
+                .map(st -> Stage.weightText(st.weight()))
+                .collect(Collectors.joining(" → "));
   }
 
   void publish(ReleaseStatus s) {
@@ -36,7 +42,10 @@ final class ReleaseVisibility {
     changed(updates, ReleaseSearchAttributes.VERSION, s.version());
     changed(updates, ReleaseSearchAttributes.ENVIRONMENT, s.environment());
     changed(updates, ReleaseSearchAttributes.REQUESTED_BY, s.requestedBy());
-    changed(updates, ReleaseSearchAttributes.STATUS, s.result() != null ? s.result().outcome().name() : s.phase().name());
+    changed(
+        updates,
+        ReleaseSearchAttributes.STATUS,
+        s.result() != null ? s.result().outcome().name() : s.phase().name());
     changed(updates, ReleaseSearchAttributes.STAGE, s.stage());
     changed(updates, ReleaseSearchAttributes.WEIGHT, Math.round(s.weight()));
     if (!updates.isEmpty()) {
@@ -45,7 +54,8 @@ final class ReleaseVisibility {
     Workflow.setCurrentDetails(details(s) + plan);
   }
 
-  private <T> void changed(List<SearchAttributeUpdate<?>> updates, SearchAttributeKey<T> key, T value) {
+  private <T> void changed(
+      List<SearchAttributeUpdate<?>> updates, SearchAttributeKey<T> key, T value) {
     if (value != null && !Objects.equals(published.get(key.getName()), value)) {
       published.put(key.getName(), value);
       updates.add(SearchAttributeUpdate.valueSet(key, value));
@@ -56,21 +66,37 @@ final class ReleaseVisibility {
   static String details(ReleaseStatus s) {
     StringBuilder d = new StringBuilder();
     if (s.stage() != null) {
-      d.append("stage ").append(s.stageNumber()).append('/').append(s.stageCount()).append(' ').append(s.stage()).append(" · ");
+      d.append("stage ")
+          .append(s.stageNumber())
+          .append('/')
+          .append(s.stageCount())
+          .append(' ')
+          .append(s.stage())
+          .append(" · ");
     }
-    d.append(Stage.weightText(s.weight())).append(" on canary · **").append(s.result() != null ? s.result().outcome() : s.phase()).append("**");
+    d.append(Stage.weightText(s.weight()))
+        .append(" on canary · **")
+        .append(s.result() != null ? s.result().outcome() : s.phase())
+        .append("**");
     if (s.pausedBecause() != null) {
       d.append("\n\npaused: ").append(s.pausedBecause());
     }
-    List<CheckReading> failing = s.verdicts().stream().filter(r -> r.verdict() != Verdict.PASS || r.breaching()).toList();
+    List<CheckReading> failing =
+        s.verdicts().stream().filter(r -> r.verdict() != Verdict.PASS || r.breaching()).toList();
     if (!s.verdicts().isEmpty()) {
-      d.append("\n\nlast analysis: ").append(failing.isEmpty() ? "all checks within limits" : failing.get(0).reason());
+      d.append("\n\nlast analysis: ")
+          .append(failing.isEmpty() ? "all checks within limits" : failing.get(0).reason());
     }
     GateStatus gate = s.gate();
     if (gate != null) {
-      d.append("\n\nawaiting approval: ").append(gate.approvedBy().size()).append(" of ").append(gate.required())
-          .append(gate.approvedBy().isEmpty() ? "" : " (" + String.join(", ", gate.approvedBy()) + ")")
-          .append(" from ").append(String.join(", ", gate.allowed()));
+      d.append("\n\nawaiting approval: ")
+          .append(gate.approvedBy().size())
+          .append(" of ")
+          .append(gate.required())
+          .append(
+              gate.approvedBy().isEmpty() ? "" : " (" + String.join(", ", gate.approvedBy()) + ")")
+          .append(" from ")
+          .append(String.join(", ", gate.allowed()));
     }
     if (s.result() != null) {
       d.append("\n\n").append(s.result().detail());

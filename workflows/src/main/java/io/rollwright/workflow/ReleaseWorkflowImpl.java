@@ -8,8 +8,8 @@ import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.PromoteRequest;
-import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseEvent;
+import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
@@ -46,10 +46,10 @@ import java.util.stream.Collectors;
  * weight, soak while analysis runs and pass the gate; promote. Anything that goes wrong after the
  * first traffic action rolls back by compensation.
  *
- * <p>Controls and the ends of analysis runs are not applied where they arrive: they queue at
- * {@link ReleaseDesk}, which a thread of its own applies in a fixed order after everything the
- * server delivered together has arrived; this process only reacts to what the desk decided. A held
- * canary (paused, or at its gate) stays under analysis.
+ * <p>Controls and the ends of analysis runs are not applied where they arrive: they queue at {@link
+ * ReleaseDesk}, which a thread of its own applies in a fixed order after everything the server
+ * delivered together has arrived; this process only reacts to what the desk decided. A held canary
+ * (paused, or at its gate) stays under analysis.
  */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseSteps steps = new ReleaseSteps();
@@ -75,8 +75,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   @WorkflowInit
   public ReleaseWorkflowImpl(ReleaseRequest request) {
     resumed = Continuation.resumed();
-    state = resumed == null ? new ReleaseState(request, Workflow::currentTimeMillis)
-        : new ReleaseState(request, Workflow::currentTimeMillis, resumed.state());
+    state =
+        resumed == null
+            ? new ReleaseState(request, Workflow::currentTimeMillis)
+            : new ReleaseState(request, Workflow::currentTimeMillis, resumed.state());
     desk = new ReleaseDesk(state);
     admission = new ReleaseAdmission(state);
     continuation = new Continuation(desk::idle);
@@ -91,17 +93,33 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     state.resolved(policy.name(), policy.stages().size());
     String breakGlass = who == null ? null : who.breakGlass();
     Gate confirmation = who == null ? null : who.confirmation();
-    Set<String> approvers = new LinkedHashSet<>(ApprovalTally.allowedAtAnyGate(policy.stages(), policy.groups()));
+    Set<String> approvers =
+        new LinkedHashSet<>(ApprovalTally.allowedAtAnyGate(policy.stages(), policy.groups()));
     approvers.addAll(confirmation == null ? List.of() : confirmation.approvers());
     state.approvers(approvers);
     visibility.plan(policy);
     target = TrafficTarget.of(request, policy.router());
     ReleaseCheckpoint.Resume at = resumed == null ? null : resumed.at();
     if (resumed == null) {
-      tell(Kind.STARTED, request.service() + " " + request.version() + " → " + request.environment() + ", "
-          + request.strategy().name().toLowerCase(Locale.ROOT) + " (policy " + policy.name() + ", from " + release.policySource() + ")");
+      tell(
+          Kind.STARTED,
+          request.service()
+              + " "
+              + request.version()
+              + " → "
+              + request.environment()
+              + ", "
+              + request.strategy().name().toLowerCase(Locale.ROOT)
+              + " (policy "
+              + policy.name()
+              + ", from "
+              + release.policySource()
+              + ")");
       if (breakGlass != null) {
-        state.record(request.requestedBy(), "asked to break glass", breakGlass + (confirmation == null ? " (solo break-glass allowed)" : ""));
+        state.record(
+            request.requestedBy(),
+            "asked to break glass",
+            breakGlass + (confirmation == null ? " (solo break-glass allowed)" : ""));
       }
     } else {
       visibility.publish(state.processSnapshot());
@@ -132,7 +150,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     return resolved;
   }
 
-  /** A run the release continued as: everything as the run before had it, nothing resolved or checked again. */
+  /**
+   * A run the release continued as: everything as the run before had it, nothing resolved or
+   * checked again.
+   */
   private ResolvedRelease rejoin(ReleaseCheckpoint from) {
     Async.procedure(this::applyArrivals);
     watchedHolds = from.watchedHolds();
@@ -146,22 +167,31 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    * Everything before the first traffic action: the confirmation of a break-glass start, and the
    * pre-flight checks. Returns the result when the release ends here, else null.
    */
-  private ReleaseResult beforeDeploying(String breakGlass, Gate confirmation, ReleaseCheckpoint.Resume carried) {
-    String unconfirmed = confirmation == null ? null : breakGlassGate.confirm(breakGlass, confirmation, carried);
+  private ReleaseResult beforeDeploying(
+      String breakGlass, Gate confirmation, ReleaseCheckpoint.Resume carried) {
+    String unconfirmed =
+        confirmation == null ? null : breakGlassGate.confirm(breakGlass, confirmation, carried);
     if (unconfirmed != null) {
       ReleaseState.Stop stop = state.stop();
       return stop != null && stop.reason() == RollbackReason.ABORTED
-          ? finish(ReleaseOutcome.ROLLED_BACK, stop.reason(), stop.detail() + " (before anything was deployed)")
+          ? finish(
+              ReleaseOutcome.ROLLED_BACK,
+              stop.reason(),
+              stop.detail() + " (before anything was deployed)")
           : finish(ReleaseOutcome.BLOCKED, null, unconfirmed);
     }
     List<PreflightResult> failed = preflight(release);
     if (!failed.isEmpty()) {
-      String why = failed.stream().map(r -> r.check() + ": " + r.detail()).collect(Collectors.joining("; "));
+      String why =
+          failed.stream().map(r -> r.check() + ": " + r.detail()).collect(Collectors.joining("; "));
       tell(Kind.BLOCKED, why);
       return finish(ReleaseOutcome.BLOCKED, null, "pre-flight failed: " + why);
     }
     if (state.stop() != null) {
-      return finish(ReleaseOutcome.ROLLED_BACK, state.stop().reason(), state.stop().detail() + " (before anything was deployed)");
+      return finish(
+          ReleaseOutcome.ROLLED_BACK,
+          state.stop().reason(),
+          state.stop().detail() + " (before anything was deployed)");
     }
     return null;
   }
@@ -171,8 +201,16 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    * where a wait threw {@link Continuation.Due}: every arrival applied, no rollback begun.
    */
   private ReleaseResult continueAsNew() {
-    Continuation.continueAs(request, new ReleaseCheckpoint(Workflow.getInfo().getRunId(), release, here(), state.carry(),
-        watchedHolds, who != null, thread));
+    Continuation.continueAs(
+        request,
+        new ReleaseCheckpoint(
+            Workflow.getInfo().getRunId(),
+            release,
+            here(),
+            state.carry(),
+            watchedHolds,
+            who != null,
+            thread));
     throw new IllegalStateException("a release that continued as new ran on");
   }
 
@@ -183,14 +221,25 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     ApprovalTally gate = stageGate == null ? null : stageGate.open();
     if (confirming != null || gate != null) {
       ApprovalTally open = confirming != null ? confirming : gate;
-      return new ReleaseCheckpoint.Resume(confirming != null ? ReleaseCheckpoint.Step.CONFIRMING : ReleaseCheckpoint.Step.AT_GATE,
-          stageAt, 0, open.approvedBy(), open.status().deadlineMillis(), since);
+      return new ReleaseCheckpoint.Resume(
+          confirming != null ? ReleaseCheckpoint.Step.CONFIRMING : ReleaseCheckpoint.Step.AT_GATE,
+          stageAt,
+          0,
+          open.approvedBy(),
+          open.status().deadlineMillis(),
+          since);
     }
     if (soakingAt) {
-      return new ReleaseCheckpoint.Resume(canary.soakHeld() ? ReleaseCheckpoint.Step.SOAK_HELD : ReleaseCheckpoint.Step.SOAKING,
-          stageAt, canary.soakLeft().toMillis(), List.of(), 0, since);
+      return new ReleaseCheckpoint.Resume(
+          canary.soakHeld() ? ReleaseCheckpoint.Step.SOAK_HELD : ReleaseCheckpoint.Step.SOAKING,
+          stageAt,
+          canary.soakLeft().toMillis(),
+          List.of(),
+          0,
+          since);
     }
-    return new ReleaseCheckpoint.Resume(ReleaseCheckpoint.Step.BEFORE_STAGE, stageAt, 0, List.of(), 0, since);
+    return new ReleaseCheckpoint.Resume(
+        ReleaseCheckpoint.Step.BEFORE_STAGE, stageAt, 0, List.of(), 0, since);
   }
 
   /** The desk's thread: applies what arrived once everything delivered with it has arrived too. */
@@ -215,27 +264,50 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     try {
       results = steps.preflight(release, policy.preflight());
     } catch (ActivityFailure e) {
-      results = List.of(new PreflightResult("pre-flight", false, "could not run: " + Failures.describe(e)));
+      results =
+          List.of(
+              new PreflightResult("pre-flight", false, "could not run: " + Failures.describe(e)));
     }
     state.preflight(results);
     return results.stream().filter(r -> !r.passed()).toList();
   }
 
   private ReleaseResult releaseDirectly(ReleaseRequest request) {
-    state.record(request.requestedBy(), "break-glass", "direct release, skipping stages and analysis: " + request.reason());
-    tell(Kind.ALERT, "break-glass: " + request.requestedBy() + " releases " + request.version() + " directly: " + request.reason());
+    state.record(
+        request.requestedBy(),
+        "break-glass",
+        "direct release, skipping stages and analysis: " + request.reason());
+    tell(
+        Kind.ALERT,
+        "break-glass: "
+            + request.requestedBy()
+            + " releases "
+            + request.version()
+            + " directly: "
+            + request.reason());
     state.phase(Phase.PROMOTING);
     try {
       steps.promote(target);
     } catch (ActivityFailure e) {
-      tell(Kind.ALERT, "direct release did not complete; a human must check " + target.service() + ": " + Failures.describe(e));
-      return finish(ReleaseOutcome.FAILED, RollbackReason.ERROR, "direct release did not complete: " + Failures.describe(e));
+      tell(
+          Kind.ALERT,
+          "direct release did not complete; a human must check "
+              + target.service()
+              + ": "
+              + Failures.describe(e));
+      return finish(
+          ReleaseOutcome.FAILED,
+          RollbackReason.ERROR,
+          "direct release did not complete: " + Failures.describe(e));
     }
     state.weight(100);
     return finish(ReleaseOutcome.PROMOTED, null, "direct (break-glass): " + request.reason());
   }
 
-  /** The canary release from its first traffic action, or from the step a run before this one reached ({@code at}). */
+  /**
+   * The canary release from its first traffic action, or from the step a run before this one
+   * reached ({@code at}).
+   */
   private ReleaseResult releaseByCanary(ReleaseCheckpoint.Resume at) {
     Saga saga = new Saga(new Saga.Options.Builder().build());
     try {
@@ -243,8 +315,17 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       if (at == null) {
         steps.deployCanary(target);
       }
-      canary = new CanaryWatch(steps, desk, state, this::tell, watchedHolds, target, policy.analysis(),
-          at == null ? Workflow.currentTimeMillis() : at.canarySince(), continuation);
+      canary =
+          new CanaryWatch(
+              steps,
+              desk,
+              state,
+              this::tell,
+              watchedHolds,
+              target,
+              policy.analysis(),
+              at == null ? Workflow.currentTimeMillis() : at.canarySince(),
+              continuation);
       stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, this::tell);
       List<Stage> stages = policy.stages();
       int first = at == null ? 0 : at.stage() - 1;
@@ -266,7 +347,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
   }
 
-  /** Runs one stage: weight, soak, gate; from the step {@code at} when a run before this one reached it. */
+  /**
+   * Runs one stage: weight, soak, gate; from the step {@code at} when a run before this one reached
+   * it.
+   */
   private void runStage(int number, Stage stage, Stage previous, ReleaseCheckpoint.Resume at) {
     stageAt = number;
     ReleaseCheckpoint.Step from = at == null ? ReleaseCheckpoint.Step.BEFORE_STAGE : at.step();
@@ -276,14 +360,23 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       requireNoStop();
       state.weight(steps.setWeight(target, stage.weight()));
       requireNoStop();
-      state.record(ReleaseState.SYSTEM, "stage " + stage.name() + " started",
-          "canary at " + Stage.weightText(stage.weight()) + ", soaking " + DurationText.format(stage.soak()));
+      state.record(
+          ReleaseState.SYSTEM,
+          "stage " + stage.name() + " started",
+          "canary at "
+              + Stage.weightText(stage.weight())
+              + ", soaking "
+              + DurationText.format(stage.soak()));
       tell(Kind.STAGE_STARTED, "canary at " + Stage.weightText(stage.weight()));
     }
     if (from != ReleaseCheckpoint.Step.AT_GATE) {
       soakingAt = true;
-      boolean resuming = from == ReleaseCheckpoint.Step.SOAKING || from == ReleaseCheckpoint.Step.SOAK_HELD;
-      canary.soak(stage, resuming ? Duration.ofMillis(at.soakLeftMillis()) : stage.soak(), from == ReleaseCheckpoint.Step.SOAK_HELD);
+      boolean resuming =
+          from == ReleaseCheckpoint.Step.SOAKING || from == ReleaseCheckpoint.Step.SOAK_HELD;
+      canary.soak(
+          stage,
+          resuming ? Duration.ofMillis(at.soakLeftMillis()) : stage.soak(),
+          from == ReleaseCheckpoint.Step.SOAK_HELD);
       soakingAt = false;
     }
     stageGate.pass(stage, from == ReleaseCheckpoint.Step.AT_GATE ? at : null);
@@ -301,9 +394,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     steps.promote(target);
     state.weight(100);
     PromoteRequest full = state.fullPromotion();
-    return finish(ReleaseOutcome.PROMOTED, null, full != null
-        ? "promoted in full by " + full.actor() + ": " + full.reason()
-        : "all " + policy.stages().size() + " stages passed");
+    return finish(
+        ReleaseOutcome.PROMOTED,
+        null,
+        full != null
+            ? "promoted in full by " + full.actor() + ": " + full.reason()
+            : "all " + policy.stages().size() + " stages passed");
   }
 
   private void restoreStable() {
@@ -313,32 +409,54 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private ReleaseResult rollBack(Saga saga) {
     ReleaseState.Stop stop = state.stop();
     AtomicReference<ReleaseResult> result = new AtomicReference<>();
-    Workflow.newDetachedCancellationScope(() -> {
-      long began = Workflow.currentTimeMillis();
-      if (stop.reason() == RollbackReason.ANALYSIS) {
-        tell(Kind.ALERT, stop.detail());
-      }
-      state.phase(Phase.ROLLING_BACK);
-      state.record(ReleaseState.SYSTEM, "rolling back", stop.reason().name().toLowerCase(Locale.ROOT) + ": " + stop.detail());
-      tell(Kind.ROLLING_BACK, stop.detail());
-      try {
-        saga.compensate();
-        state.weight(0);
-        result.set(finish(ReleaseOutcome.ROLLED_BACK, stop.reason(), stop.detail()));
-      } catch (RuntimeException e) {
-        String why = "rollback did not complete within its rollbackTimeout of " + DurationText.format(policy.rollbackTimeout())
-            + " (retried for " + DurationText.format(Duration.ofMillis(Workflow.currentTimeMillis() - began).truncatedTo(ChronoUnit.SECONDS))
-            + "): " + Failures.describe(e);
-        tell(Kind.ALERT, "ROLLBACK FAILED for " + target.releaseId() + " — a human must restore stable traffic. " + why);
-        result.set(finish(ReleaseOutcome.FAILED, stop.reason(), stop.detail() + "; " + why));
-      }
-    }).run();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              long began = Workflow.currentTimeMillis();
+              if (stop.reason() == RollbackReason.ANALYSIS) {
+                tell(Kind.ALERT, stop.detail());
+              }
+              state.phase(Phase.ROLLING_BACK);
+              state.record(
+                  ReleaseState.SYSTEM,
+                  "rolling back",
+                  stop.reason().name().toLowerCase(Locale.ROOT) + ": " + stop.detail());
+              tell(Kind.ROLLING_BACK, stop.detail());
+              try {
+                saga.compensate();
+                state.weight(0);
+                result.set(finish(ReleaseOutcome.ROLLED_BACK, stop.reason(), stop.detail()));
+              } catch (RuntimeException e) {
+                String why =
+                    "rollback did not complete within its rollbackTimeout of "
+                        + DurationText.format(policy.rollbackTimeout())
+                        + " (retried for "
+                        + DurationText.format(
+                            Duration.ofMillis(Workflow.currentTimeMillis() - began)
+                                .truncatedTo(ChronoUnit.SECONDS))
+                        + "): "
+                        + Failures.describe(e);
+                tell(
+                    Kind.ALERT,
+                    "ROLLBACK FAILED for "
+                        + target.releaseId()
+                        + " — a human must restore stable traffic. "
+                        + why);
+                result.set(
+                    finish(ReleaseOutcome.FAILED, stop.reason(), stop.detail() + "; " + why));
+              }
+            })
+        .run();
     return result.get();
   }
 
   private ReleaseResult finish(ReleaseOutcome outcome, RollbackReason reason, String detail) {
-    ReleaseResult result = new ReleaseResult(target == null ? null : target.releaseId(), outcome, reason, detail,
-        Workflow.currentTimeMillis() - state.startedAt());
+    ReleaseResult result =
+        new ReleaseResult(
+            target == null ? null : target.releaseId(),
+            outcome,
+            reason,
+            detail,
+            Workflow.currentTimeMillis() - state.startedAt());
     state.finish(result);
     state.record(ReleaseState.SYSTEM, outcome.name().toLowerCase(Locale.ROOT), detail);
     tell(Kind.FINISHED, outcome.name() + ": " + detail);
@@ -348,10 +466,22 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private void tell(Kind kind, String message) {
     ReleaseStatus now = state.snapshot();
     visibility.publish(state.processSnapshot());
-    String kept = steps.tell(new ReleaseEvent(now.releaseId(), Workflow.getInfo().getFirstExecutionRunId(), now.service(), now.environment(), kind, now.stage(), now.weight(), message,
-        now.result() == null ? null : now.result().outcome(), now.result() == null ? null : now.result().rollbackReason(),
-        Workflow.currentTimeMillis() - state.startedAt(), kind == Kind.ANALYSED ? now.verdicts() : List.of(),
-        thread));
+    String kept =
+        steps.tell(
+            new ReleaseEvent(
+                now.releaseId(),
+                Workflow.getInfo().getFirstExecutionRunId(),
+                now.service(),
+                now.environment(),
+                kind,
+                now.stage(),
+                now.weight(),
+                message,
+                now.result() == null ? null : now.result().outcome(),
+                now.result() == null ? null : now.result().rollbackReason(),
+                Workflow.currentTimeMillis() - state.startedAt(),
+                kind == Kind.ANALYSED ? now.verdicts() : List.of(),
+                thread));
     thread = thread != null ? thread : kept;
   }
 
@@ -396,9 +526,14 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   @Override
   public void validateControl(ControlCommand command) {
     List<Violation> broken = RequestCheck.control(command);
-    String refusal = broken.isEmpty() ? state.certainRefusal(command) : new InvalidReleaseException(broken).getMessage();
+    String refusal =
+        broken.isEmpty()
+            ? state.certainRefusal(command)
+            : new InvalidReleaseException(broken).getMessage();
     if (refusal != null) {
-      throw refusal.equals(state.roleRefusal(command)) ? new ControlLimits.Forbidden(refusal) : new ControlLimits.Refusal(refusal);
+      throw refusal.equals(state.roleRefusal(command))
+          ? new ControlLimits.Forbidden(refusal)
+          : new ControlLimits.Refusal(refusal);
     }
   }
 
@@ -408,7 +543,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    */
   private void arrive(ControlCommand command, Arrival.Reply reply) {
     ApprovalTally gate = state.gate();
-    desk.arrive(new Arrival.Control(ControlLimits.clip(command), gate != null && gate.expired(), reply));
+    desk.arrive(
+        new Arrival.Control(ControlLimits.clip(command), gate != null && gate.expired(), reply));
   }
 
   @Override

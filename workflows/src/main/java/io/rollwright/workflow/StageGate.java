@@ -27,7 +27,12 @@ final class StageGate {
   private static final String EARLY_APPROVALS = "gate-tells-early-approvals";
   private ApprovalTally open;
 
-  StageGate(ReleaseState state, CanaryWatch canary, Map<String, List<String>> groups, boolean watchedHolds, BiConsumer<Kind, String> tell) {
+  StageGate(
+      ReleaseState state,
+      CanaryWatch canary,
+      Map<String, List<String>> groups,
+      boolean watchedHolds,
+      BiConsumer<Kind, String> tell) {
     this.state = state;
     this.canary = canary;
     this.groups = groups;
@@ -42,8 +47,8 @@ final class StageGate {
 
   /**
    * Passes {@code stage}'s gate, or throws {@link ReleaseStop} when the release is to roll back. A
-   * gate opened by the run the release continued from is {@code carried}: its approvals and deadline
-   * stand, and it is not requested again.
+   * gate opened by the run the release continued from is {@code carried}: its approvals and
+   * deadline stand, and it is not requested again.
    */
   void pass(Stage stage, ReleaseCheckpoint.Resume carried) {
     ReleaseStop.ifBegun(state);
@@ -51,48 +56,89 @@ final class StageGate {
     if (!gate.needsApproval() || state.interrupted()) {
       return;
     }
-    ApprovalTally tally = ApprovalTally.open(stage.name(), gate, groups, state.requester(), Workflow.currentTimeMillis(), carried);
+    ApprovalTally tally =
+        ApprovalTally.open(
+            stage.name(), gate, groups, state.requester(), Workflow.currentTimeMillis(), carried);
     long deadline = tally.status().deadlineMillis();
     state.openGate(tally);
     open = tally;
     Duration timeout = Duration.ofMillis(Math.max(1, deadline - Workflow.currentTimeMillis()));
-    CancellationScope expiry = Workflow.newCancellationScope(() -> Workflow.newTimer(timeout).handle((fired, cancelled) -> {
-      if (cancelled == null && watchedHolds) {
-        tally.expire();
-      }
-      return null;
-    }));
+    CancellationScope expiry =
+        Workflow.newCancellationScope(
+            () ->
+                Workflow.newTimer(timeout)
+                    .handle(
+                        (fired, cancelled) -> {
+                          if (cancelled == null && watchedHolds) {
+                            tally.expire();
+                          }
+                          return null;
+                        }));
     int told = carried == null ? 0 : tally.approvedBy().size();
     if (carried == null) {
-      state.record(ReleaseState.SYSTEM, "approval requested", "stage " + stage.name() + ": " + gate.required() + " of "
-          + String.join(", ", tally.status().allowed()) + " within " + DurationText.format(gate.timeout()));
-      tell.accept(Kind.APPROVAL_REQUESTED, gate.required() + " approval(s) needed from " + String.join(", ", tally.status().allowed())
-          + " within " + DurationText.format(gate.timeout()) + " (by " + Instant.ofEpochMilli(deadline) + ")");
+      state.record(
+          ReleaseState.SYSTEM,
+          "approval requested",
+          "stage "
+              + stage.name()
+              + ": "
+              + gate.required()
+              + " of "
+              + String.join(", ", tally.status().allowed())
+              + " within "
+              + DurationText.format(gate.timeout()));
+      tell.accept(
+          Kind.APPROVAL_REQUESTED,
+          gate.required()
+              + " approval(s) needed from "
+              + String.join(", ", tally.status().allowed())
+              + " within "
+              + DurationText.format(gate.timeout())
+              + " (by "
+              + Instant.ofEpochMilli(deadline)
+              + ")");
     }
     boolean decided;
     try {
-      decided = watchedHolds ? awaitDecision(stage, tally, expiry, told) : ReleaseGateLegacy.awaitDecision(tally, gate, state, tell);
+      decided =
+          watchedHolds
+              ? awaitDecision(stage, tally, expiry, told)
+              : ReleaseGateLegacy.awaitDecision(tally, gate, state, tell);
     } finally {
       state.closeGate();
     }
     open = null;
     if (state.stop() != null) {
-      tell.accept(Kind.APPROVAL_CLOSED, state.stop().reason() == RollbackReason.REJECTED ? tally.rejection() : "closed: " + state.stop().detail());
+      tell.accept(
+          Kind.APPROVAL_CLOSED,
+          state.stop().reason() == RollbackReason.REJECTED
+              ? tally.rejection()
+              : "closed: " + state.stop().detail());
       throw new ReleaseStop();
     }
     if (state.fullPromotion() != null && !tally.closed()) {
-      tell.accept(Kind.APPROVAL_CLOSED, "skipped: promoted in full by " + state.fullPromotion().actor());
+      tell.accept(
+          Kind.APPROVAL_CLOSED, "skipped: promoted in full by " + state.fullPromotion().actor());
       return;
     }
     if (!decided) {
-      String why = "no decision on stage " + stage.name() + " within " + DurationText.format(gate.timeout())
-          + " (" + tally.approvedBy().size() + " of " + gate.required() + " approvals)";
+      String why =
+          "no decision on stage "
+              + stage.name()
+              + " within "
+              + DurationText.format(gate.timeout())
+              + " ("
+              + tally.approvedBy().size()
+              + " of "
+              + gate.required()
+              + " approvals)";
       tell.accept(Kind.APPROVAL_CLOSED, "timed out: " + why);
       if (gate.onTimeout() == TimeoutAction.REJECT) {
         state.beginRollback(RollbackReason.APPROVAL_TIMEOUT, why);
         throw new ReleaseStop();
       }
-      state.record(ReleaseState.SYSTEM, "approved on timeout", why + "; the gate's onTimeout is approve");
+      state.record(
+          ReleaseState.SYSTEM, "approved on timeout", why + "; the gate's onTimeout is approve");
       return;
     }
     tell.accept(Kind.APPROVAL_CLOSED, "approved by " + String.join(", ", tally.approvedBy()));
@@ -101,19 +147,28 @@ final class StageGate {
   /**
    * Waits for the gate to close or its deadline (a timer whose firing is applied in the server's
    * order, so an approval recorded before it counts), watching the canary and telling each approval
-   * short of the number needed as it comes (also one that came while the request was being sent, after
-   * {@code told} approvals had been told). Returns whether the gate was decided in time.
+   * short of the number needed as it comes (also one that came while the request was being sent,
+   * after {@code told} approvals had been told). Returns whether the gate was decided in time.
    */
-  private boolean awaitDecision(Stage stage, ApprovalTally tally, CancellationScope expiry, int told) {
+  private boolean awaitDecision(
+      Stage stage, ApprovalTally tally, CancellationScope expiry, int told) {
     expiry.run();
     try {
-      if (tally.approvedBy().size() > told && Workflow.getVersion(EARLY_APPROVALS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      if (tally.approvedBy().size() > told
+          && Workflow.getVersion(EARLY_APPROVALS, Workflow.DEFAULT_VERSION, 1)
+              == Workflow.DEFAULT_VERSION) {
         told = tally.approvedBy().size();
       }
       while (true) {
         int seen = told;
         try {
-          canary.hold(stage, () -> tally.closed() || tally.expired() || state.interrupted() || tally.approvedBy().size() != seen);
+          canary.hold(
+              stage,
+              () ->
+                  tally.closed()
+                      || tally.expired()
+                      || state.interrupted()
+                      || tally.approvedBy().size() != seen);
         } catch (ReleaseStop stop) {
           return true;
         }
@@ -124,7 +179,15 @@ final class StageGate {
           return false;
         }
         told = tally.approvedBy().size();
-        tell.accept(Kind.APPROVAL_PROGRESS, "approved so far by " + String.join(", ", tally.approvedBy()) + " (" + told + " of " + tally.status().required() + ")");
+        tell.accept(
+            Kind.APPROVAL_PROGRESS,
+            "approved so far by "
+                + String.join(", ", tally.approvedBy())
+                + " ("
+                + told
+                + " of "
+                + tally.status().required()
+                + ")");
       }
     } finally {
       expiry.cancel();

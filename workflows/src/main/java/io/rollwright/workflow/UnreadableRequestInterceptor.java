@@ -33,7 +33,8 @@ public final class UnreadableRequestInterceptor extends WorkerInterceptorBase {
         try {
           super.init(outboundCalls);
         } catch (DataConverterException e) {
-          throw ApplicationFailure.newNonRetryableFailure(UNREADABLE + describe(e), InvalidReleaseException.FAILURE_TYPE);
+          throw ApplicationFailure.newNonRetryableFailure(
+              UNREADABLE + describe(e), InvalidReleaseException.FAILURE_TYPE);
         }
       }
 
@@ -41,7 +42,8 @@ public final class UnreadableRequestInterceptor extends WorkerInterceptorBase {
       public WorkflowOutput execute(WorkflowInput input) {
         Object[] args = input.getArguments();
         if (args.length == 0 || args[0] == null) {
-          throw ApplicationFailure.newNonRetryableFailure(UNREADABLE + "there is none (start it with a JSON object as its input)",
+          throw ApplicationFailure.newNonRetryableFailure(
+              UNREADABLE + "there is none (start it with a JSON object as its input)",
               InvalidReleaseException.FAILURE_TYPE);
         }
         return super.execute(input);

@@ -23,7 +23,10 @@ class DurationTextTest {
         Arguments.of("5d", Duration.ofDays(5), "5d"),
         Arguments.of("250ms", Duration.ofMillis(250), "250ms"),
         Arguments.of("1m30s", Duration.ofSeconds(90), "1m30s"),
-        Arguments.of("1d2h3m4s5ms", Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4).plusMillis(5), "1d2h3m4s5ms"),
+        Arguments.of(
+            "1d2h3m4s5ms",
+            Duration.ofDays(1).plusHours(2).plusMinutes(3).plusSeconds(4).plusMillis(5),
+            "1d2h3m4s5ms"),
         Arguments.of("0s", Duration.ZERO, "0s"),
         // ISO-8601 is accepted and written back in the short form
         Arguments.of("PT30M", Duration.ofMinutes(30), "30m"),
@@ -40,15 +43,22 @@ class DurationTextTest {
     Duration parsed = DurationText.parse(text);
     assertEquals(expected, parsed);
     assertEquals(formatted, DurationText.format(parsed));
-    assertEquals(parsed, DurationText.parse(DurationText.format(parsed)), "format must round-trip through parse");
+    assertEquals(
+        parsed,
+        DurationText.parse(DurationText.format(parsed)),
+        "format must round-trip through parse");
   }
 
   @ParameterizedTest(name = "''{0}'' is refused")
-  @ValueSource(strings = {"", "   ", "3 hrs", "-5m", "1x", "5", "m", "1h 30m", "30m1h", "PT", "P-", "1.5h"})
+  @ValueSource(
+      strings = {"", "   ", "3 hrs", "-5m", "1x", "5", "m", "1h 30m", "30m1h", "PT", "P-", "1.5h"})
   void refusesWhatIsNotADuration(String text) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DurationText.parse(text));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DurationText.parse(text));
     assertTrue(e.getMessage().contains("'" + text + "' is not a duration"), e.getMessage());
-    assertTrue(e.getMessage().contains("30s, 15m, 2h, 1h30m, 5d or PT30M"), "the message lists the accepted forms: " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains("30s, 15m, 2h, 1h30m, 5d or PT30M"),
+        "the message lists the accepted forms: " + e.getMessage());
   }
 
   @ParameterizedTest

@@ -10,7 +10,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SlackTextTest {
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       plain text stays      | checkout 2.3.0 → prod ✅       | checkout 2.3.0 → prod ✅
       channel mention       | "<!channel> look"              | "&lt;!channel&gt; look"
       user mention          | "ping <@U123>"                 | "ping &lt;@U123&gt;"
@@ -33,7 +37,10 @@ class SlackTextTest {
     assertEquals("x".repeat(SlackText.MAX - 3) + "…", shown);
     assertEquals(SlackText.MAX, SlackText.escape("y".repeat(50_000)).length());
     assertTrue(SlackText.escape("y".repeat(50_000)).endsWith("y…"));
-    assertEquals("y".repeat(SlackText.MAX), SlackText.escape("y".repeat(SlackText.MAX)), "exactly the limit is kept whole");
+    assertEquals(
+        "y".repeat(SlackText.MAX),
+        SlackText.escape("y".repeat(SlackText.MAX)),
+        "exactly the limit is kept whole");
   }
 
   @Test

@@ -13,7 +13,11 @@ class TerminalTextTest {
   private static final String Z = "\u200b";
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       plain text stays                | checkout 2.3.0 → prod ✅                | checkout 2.3.0 → prod ✅
       newline injection               | "ok\\n::error::pwned"                   | "ok\\n:Z:error:Z:pwned"
       carriage return and tab         | "a\\rb\\tc"                             | "a\\rb\\tc"
@@ -30,7 +34,10 @@ class TerminalTextTest {
     assertEquals(shown.replace("Z", Z), TerminalText.line(unescape(given)));
   }
 
-  /** The table's {@code \\n}, {@code \\t}, {@code \\r} and {@code \\uXXXX} as the characters they name. */
+  /**
+   * The table's {@code \\n}, {@code \\t}, {@code \\r} and {@code \\uXXXX} as the characters they
+   * name.
+   */
   private static String unescape(String s) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
@@ -68,7 +75,10 @@ class TerminalTextTest {
     String shown = TerminalText.line("x".repeat(100_000));
     assertEquals(TerminalText.MAX, shown.length());
     assertTrue(shown.endsWith("x…"), shown.substring(shown.length() - 5));
-    assertEquals("y".repeat(TerminalText.MAX), TerminalText.line("y".repeat(TerminalText.MAX)), "exactly the limit is kept whole");
+    assertEquals(
+        "y".repeat(TerminalText.MAX),
+        TerminalText.line("y".repeat(TerminalText.MAX)),
+        "exactly the limit is kept whole");
   }
 
   @Test

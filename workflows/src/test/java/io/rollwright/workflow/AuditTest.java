@@ -22,10 +22,12 @@ class AuditTest {
     }
     audit.refusal(refusal("mallory", "mallory is not an allowed approver"));
 
-    assertEquals(List.of(
-        refusal("alice", "alice requested this release and cannot approve it (×1,998)"),
-        new AuditEntry(8L, "bob", "approved", "approved by bob (1 of 2)"),
-        refusal("mallory", "mallory is not an allowed approver")), audit.shown());
+    assertEquals(
+        List.of(
+            refusal("alice", "alice requested this release and cannot approve it (×1,998)"),
+            new AuditEntry(8L, "bob", "approved", "approved by bob (1 of 2)"),
+            refusal("mallory", "mallory is not an allowed approver")),
+        audit.shown());
   }
 
   @Test
@@ -39,9 +41,16 @@ class AuditTest {
     List<AuditEntry> shown = audit.shown();
     assertEquals(Audit.REFUSALS_KEPT + 2, shown.size());
     assertEquals(refusal("actor-49", "not allowed"), shown.get(Audit.REFUSALS_KEPT - 1));
-    assertEquals(new AuditEntry(7L, ReleaseState.SYSTEM, "refusals counted", "more than 50 different refusals; 4,950 further refusal(s) were only counted"),
+    assertEquals(
+        new AuditEntry(
+            7L,
+            ReleaseState.SYSTEM,
+            "refusals counted",
+            "more than 50 different refusals; 4,950 further refusal(s) were only counted"),
         shown.get(Audit.REFUSALS_KEPT));
-    assertEquals(new AuditEntry(9L, "rollwright", "rolled_back", "aborted by sam: pager"), shown.get(Audit.REFUSALS_KEPT + 1));
+    assertEquals(
+        new AuditEntry(9L, "rollwright", "rolled_back", "aborted by sam: pager"),
+        shown.get(Audit.REFUSALS_KEPT + 1));
   }
 
   @Test
@@ -67,7 +76,10 @@ class AuditTest {
     List<AuditEntry> before = audit.shown();
 
     List<ReleaseCheckpoint.AuditLine> carried = audit.carry();
-    assertEquals(Audit.DECISIONS_SHOWN + Audit.REFUSALS_KEPT + 1, carried.size(), "bounded whatever was sent");
+    assertEquals(
+        Audit.DECISIONS_SHOWN + Audit.REFUSALS_KEPT + 1,
+        carried.size(),
+        "bounded whatever was sent");
     Audit next = new Audit(carried, audit.decisionsLeftOut());
     assertEquals(before, next.shown());
 
@@ -75,11 +87,31 @@ class AuditTest {
     next.refusal(refusal("actor-500", "not allowed"));
     next.decision(new AuditEntry(5_000L, "bob", "approved", "approved by bob (1 of 1)"));
     List<AuditEntry> shown = next.shown();
-    assertEquals(refusal("alice", "alice requested this release and cannot approve it (×1,001)"), shown.get(0));
-    assertEquals(new AuditEntry(7L, ReleaseState.SYSTEM, "refusals counted", "more than 50 different refusals; 152 further refusal(s) were only counted"),
-        shown.stream().filter(e -> e.action().equals("refusals counted")).findFirst().orElseThrow());
-    assertEquals(new AuditEntry(951L, ReleaseState.SYSTEM, "entries not shown", "901 decisions here are not shown; the release's history has them"),
-        shown.stream().filter(e -> e.action().equals("entries not shown")).findFirst().orElseThrow());
-    assertEquals(new AuditEntry(5_000L, "bob", "approved", "approved by bob (1 of 1)"), shown.get(shown.size() - 1));
+    assertEquals(
+        refusal("alice", "alice requested this release and cannot approve it (×1,001)"),
+        shown.get(0));
+    assertEquals(
+        new AuditEntry(
+            7L,
+            ReleaseState.SYSTEM,
+            "refusals counted",
+            "more than 50 different refusals; 152 further refusal(s) were only counted"),
+        shown.stream()
+            .filter(e -> e.action().equals("refusals counted"))
+            .findFirst()
+            .orElseThrow());
+    assertEquals(
+        new AuditEntry(
+            951L,
+            ReleaseState.SYSTEM,
+            "entries not shown",
+            "901 decisions here are not shown; the release's history has them"),
+        shown.stream()
+            .filter(e -> e.action().equals("entries not shown"))
+            .findFirst()
+            .orElseThrow());
+    assertEquals(
+        new AuditEntry(5_000L, "bob", "approved", "approved by bob (1 of 1)"),
+        shown.get(shown.size() - 1));
   }
 }

@@ -30,39 +30,63 @@ import org.junit.jupiter.api.Test;
  */
 class CertainRefusalTest {
   private static final ReleaseRequest REQUEST =
-      new ReleaseRequest("checkout", "1.4.2", "registry.local/checkout:1.4.2", "prod", Strategy.CANARY, "standard", null, "carol", null, "CHG-1");
+      new ReleaseRequest(
+          "checkout",
+          "1.4.2",
+          "registry.local/checkout:1.4.2",
+          "prod",
+          Strategy.CANARY,
+          "standard",
+          null,
+          "carol",
+          null,
+          "CHG-1");
 
   /** Everyone allowed at some gate: dave only at a later one. */
-  private static final Set<String> APPROVERS = new LinkedHashSet<>(List.of("alice", "bob", "carol", "dave"));
+  private static final Set<String> APPROVERS =
+      new LinkedHashSet<>(List.of("alice", "bob", "carol", "dave"));
 
   /** The states a release can be in when a control arrives, by name. */
   private static Map<String, Consumer<ReleaseState>> states() {
     Map<String, Consumer<ReleaseState>> states = new LinkedHashMap<>();
     states.put("resolving", s -> {});
-    states.put("soaking", s -> {
-      s.approvers(APPROVERS);
-      s.enterStage(1, "canary-50");
-      s.soaking(true);
-    });
-    states.put("paused", s -> {
-      s.approvers(APPROVERS);
-      s.enterStage(1, "canary-50");
-      s.pauseBySystem("analysis inconclusive");
-    });
-    states.put("at its gate", s -> {
-      s.approvers(APPROVERS);
-      s.enterStage(1, "canary-50");
-      s.openGate(ApprovalTallyTest.tally());
-    });
-    states.put("at its gate, one approval in", s -> {
-      s.approvers(APPROVERS);
-      s.enterStage(1, "canary-50");
-      s.openGate(ApprovalTallyTest.tally());
-      s.approve(new io.rollwright.api.ApprovalDecision("alice", null));
-    });
+    states.put(
+        "soaking",
+        s -> {
+          s.approvers(APPROVERS);
+          s.enterStage(1, "canary-50");
+          s.soaking(true);
+        });
+    states.put(
+        "paused",
+        s -> {
+          s.approvers(APPROVERS);
+          s.enterStage(1, "canary-50");
+          s.pauseBySystem("analysis inconclusive");
+        });
+    states.put(
+        "at its gate",
+        s -> {
+          s.approvers(APPROVERS);
+          s.enterStage(1, "canary-50");
+          s.openGate(ApprovalTallyTest.tally());
+        });
+    states.put(
+        "at its gate, one approval in",
+        s -> {
+          s.approvers(APPROVERS);
+          s.enterStage(1, "canary-50");
+          s.openGate(ApprovalTallyTest.tally());
+          s.approve(new io.rollwright.api.ApprovalDecision("alice", null));
+        });
     states.put("rolling back", s -> s.beginRollback(RollbackReason.ANALYSIS, "p99 breached"));
     states.put("promoting", s -> s.phase(Phase.PROMOTING));
-    states.put("ended", s -> s.finish(new ReleaseResult("checkout@prod", ReleaseOutcome.PROMOTED, null, "all stages passed", 1)));
+    states.put(
+        "ended",
+        s ->
+            s.finish(
+                new ReleaseResult(
+                    "checkout@prod", ReleaseOutcome.PROMOTED, null, "all stages passed", 1)));
     return states;
   }
 
@@ -109,7 +133,8 @@ class CertainRefusalTest {
         }
       }
       if (List.of("rolling back", "promoting", "ended").contains(state.getKey())) {
-        assertEquals(commands().size(), certain, state.getKey() + ": closed to every control for good");
+        assertEquals(
+            commands().size(), certain, state.getKey() + ": closed to every control for good");
       }
     }
   }
@@ -118,30 +143,52 @@ class CertainRefusalTest {
   void theFloodsPeopleCanSendAreRefusedForCertain() {
     for (var state : states().entrySet()) {
       ReleaseState s = in(state.getValue());
-      assertNotNull(s.certainRefusal(new ControlCommand(Action.APPROVE, "carol", "my own change")), state.getKey());
-      assertNotNull(s.certainRefusal(new ControlCommand(Action.ABORT, "mallory", null)), state.getKey());
+      assertNotNull(
+          s.certainRefusal(new ControlCommand(Action.APPROVE, "carol", "my own change")),
+          state.getKey());
+      assertNotNull(
+          s.certainRefusal(new ControlCommand(Action.ABORT, "mallory", null)), state.getKey());
       assertNotNull(s.certainRefusal(new ControlCommand(Action.PAUSE, null, "x")), state.getKey());
     }
-    assertEquals("carol requested this release and cannot approve it",
-        in(states().get("at its gate")).certainRefusal(new ControlCommand(Action.APPROVE, "carol", null)));
-    assertEquals("mallory is not an allowed approver at any gate of this release (allowed: alice, bob, carol, dave)",
-        in(states().get("soaking")).certainRefusal(new ControlCommand(Action.REJECT, "mallory", "no")));
-    assertEquals("carol requested this release and cannot approve it", in(s -> s.approvers(Set.of("alice")))
-        .certainRefusal(new ControlCommand(Action.APPROVE, "carol", null)), "the requester is told why first, allowed or not");
+    assertEquals(
+        "carol requested this release and cannot approve it",
+        in(states().get("at its gate"))
+            .certainRefusal(new ControlCommand(Action.APPROVE, "carol", null)));
+    assertEquals(
+        "mallory is not an allowed approver at any gate of this release (allowed: alice, bob, carol, dave)",
+        in(states().get("soaking"))
+            .certainRefusal(new ControlCommand(Action.REJECT, "mallory", "no")));
+    assertEquals(
+        "carol requested this release and cannot approve it",
+        in(s -> s.approvers(Set.of("alice")))
+            .certainRefusal(new ControlCommand(Action.APPROVE, "carol", null)),
+        "the requester is told why first, allowed or not");
     ReleaseState gateless = in(s -> s.approvers(Set.of()));
-    assertEquals("no approval gate is open", gateless.certainRefusal(new ControlCommand(Action.APPROVE, "bob", null)),
+    assertEquals(
+        "no approval gate is open",
+        gateless.certainRefusal(new ControlCommand(Action.APPROVE, "bob", null)),
         "a release without approval gates never opens one");
   }
 
   @Test
   void whatDependsOnTheGateOrOnQueuedControlsGoesToTheHandler() {
     ReleaseState gate = in(states().get("at its gate, one approval in"));
-    assertNull(gate.certainRefusal(new ControlCommand(Action.APPROVE, "alice", null)), "a second approval at a later gate would count");
-    assertNull(gate.certainRefusal(new ControlCommand(Action.APPROVE, "dave", null)), "a later gate allows dave");
-    assertNull(in(states().get("resolving")).certainRefusal(new ControlCommand(Action.APPROVE, "mallory", null)),
+    assertNull(
+        gate.certainRefusal(new ControlCommand(Action.APPROVE, "alice", null)),
+        "a second approval at a later gate would count");
+    assertNull(
+        gate.certainRefusal(new ControlCommand(Action.APPROVE, "dave", null)),
+        "a later gate allows dave");
+    assertNull(
+        in(states().get("resolving"))
+            .certainRefusal(new ControlCommand(Action.APPROVE, "mallory", null)),
         "before the policy is resolved, anyone may be an approver");
     ReleaseState paused = in(states().get("paused"));
-    assertNull(paused.certainRefusal(new ControlCommand(Action.PAUSE, "bob", null)), "a queued resume may come first");
-    assertNull(in(states().get("soaking")).certainRefusal(new ControlCommand(Action.APPROVE, "bob", null)), "a gate may open first");
+    assertNull(
+        paused.certainRefusal(new ControlCommand(Action.PAUSE, "bob", null)),
+        "a queued resume may come first");
+    assertNull(
+        in(states().get("soaking")).certainRefusal(new ControlCommand(Action.APPROVE, "bob", null)),
+        "a gate may open first");
   }
 }

@@ -14,10 +14,10 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.SoakResult;
-import io.rollwright.policy.Strategy;
 import io.rollwright.policy.BreachAction;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.GateType;
+import io.rollwright.policy.Strategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +51,31 @@ class ControlPropertyTest {
       promoted += result.outcome() == ReleaseOutcome.PROMOTED ? 1 : 0;
       rolledBack += result.outcome() != ReleaseOutcome.PROMOTED ? 1 : 0;
     }
-    System.out.println("control interleavings: " + INTERLEAVINGS + " (seed " + seed + ", " + promoted + " promoted, " + rolledBack + " rolled back or failed)");
-    assertTrue(promoted > INTERLEAVINGS / 20 && rolledBack > INTERLEAVINGS / 20, "the interleavings reach both ends");
+    System.out.println(
+        "control interleavings: "
+            + INTERLEAVINGS
+            + " (seed "
+            + seed
+            + ", "
+            + promoted
+            + " promoted, "
+            + rolledBack
+            + " rolled back or failed)");
+    assertTrue(
+        promoted > INTERLEAVINGS / 20 && rolledBack > INTERLEAVINGS / 20,
+        "the interleavings reach both ends");
   }
 
   /** One release driven by one random sequence of arrivals and steps. */
   private static final class Interleaving {
-    private enum Step { SOAK, HELD, GATE, PROMOTING, ROLLING_BACK, DONE }
+    private enum Step {
+      SOAK,
+      HELD,
+      GATE,
+      PROMOTING,
+      ROLLING_BACK,
+      DONE
+    }
 
     private final Random random;
     private final ReleaseState state;
@@ -76,8 +94,20 @@ class ControlPropertyTest {
 
     Interleaving(Random random) {
       this.random = random;
-      state = new ReleaseState(new ReleaseRequest("checkout", "1.0.0", "registry.local/checkout:1.0.0", "prod", Strategy.CANARY,
-          "standard", null, "carol", null, null), () -> 0L);
+      state =
+          new ReleaseState(
+              new ReleaseRequest(
+                  "checkout",
+                  "1.0.0",
+                  "registry.local/checkout:1.0.0",
+                  "prod",
+                  Strategy.CANARY,
+                  "standard",
+                  null,
+                  "carol",
+                  null,
+                  null),
+              () -> 0L);
       desk = new ReleaseDesk(state);
       state.enterStage(1, "canary-1");
       startRun(true);
@@ -118,7 +148,8 @@ class ControlPropertyTest {
     private void arriveControl() {
       Action action = ACTIONS.get(random.nextInt(ACTIONS.size()));
       String actor = ACTORS.get(random.nextInt(ACTORS.size()));
-      ControlCommand command = new ControlCommand(action, actor, random.nextBoolean() ? "because" : null);
+      ControlCommand command =
+          new ControlCommand(action, actor, random.nextBoolean() ? "because" : null);
       boolean afterDeadline = state.gate() != null && state.gate().expired();
       Arrival.Reply reply = new Arrival.Reply();
       sent.add(new Sent(command, afterDeadline, reply));
@@ -130,18 +161,24 @@ class ControlPropertyTest {
         return;
       }
       int kind = settling ? 0 : random.nextInt(6);
-      SoakResult r = switch (kind) {
-        case 1 -> result(Verdict.FAIL, BreachAction.ROLLBACK);
-        case 2 -> result(Verdict.FAIL, BreachAction.PAUSE);
-        case 3 -> result(Verdict.INCONCLUSIVE, BreachAction.PAUSE);
-        default -> result(Verdict.PASS, null);
-      };
-      desk.arrive(new Arrival.Analysis(random.nextInt(10) == 0 ? run - 1 : run, kind == 4 ? null : r, kind == 4 ? "provider down" : null,
-          kind == 5));
+      SoakResult r =
+          switch (kind) {
+            case 1 -> result(Verdict.FAIL, BreachAction.ROLLBACK);
+            case 2 -> result(Verdict.FAIL, BreachAction.PAUSE);
+            case 3 -> result(Verdict.INCONCLUSIVE, BreachAction.PAUSE);
+            default -> result(Verdict.PASS, null);
+          };
+      desk.arrive(
+          new Arrival.Analysis(
+              random.nextInt(10) == 0 ? run - 1 : run,
+              kind == 4 ? null : r,
+              kind == 4 ? "provider down" : null,
+              kind == 5));
     }
 
     private static SoakResult result(Verdict verdict, BreachAction action) {
-      return new SoakResult(new SoakDecision(verdict, action, verdict + " reading"), List.of(), 30_000, 1, List.of());
+      return new SoakResult(
+          new SoakDecision(verdict, action, verdict + " reading"), List.of(), 30_000, 1, List.of());
     }
 
     private void fireDeadline() {
@@ -153,21 +190,32 @@ class ControlPropertyTest {
     /** Late in a run, what people would eventually do: resume, approve, let time pass. */
     private void unstick() {
       if (state.paused()) {
-        desk.arrive(new Arrival.Control(new ControlCommand(Action.RESUME, "sam", "go on"), false, null));
+        desk.arrive(
+            new Arrival.Control(new ControlCommand(Action.RESUME, "sam", "go on"), false, null));
       } else if (tally != null && random.nextBoolean()) {
-        desk.arrive(new Arrival.Control(new ControlCommand(Action.APPROVE, "bob", null), tally.expired(), null));
-        desk.arrive(new Arrival.Control(new ControlCommand(Action.APPROVE, "alice", null), tally.expired(), null));
+        desk.arrive(
+            new Arrival.Control(
+                new ControlCommand(Action.APPROVE, "bob", null), tally.expired(), null));
+        desk.arrive(
+            new Arrival.Control(
+                new ControlCommand(Action.APPROVE, "alice", null), tally.expired(), null));
       } else {
         fireDeadline();
       }
     }
 
-    /** One reaction of the release, as the workflow reacts: only once everything that arrived has been applied. */
+    /**
+     * One reaction of the release, as the workflow reacts: only once everything that arrived has
+     * been applied.
+     */
     private void act() {
       if (!desk.idle()) {
         return;
       }
-      if (state.stop() != null && step != Step.PROMOTING && step != Step.ROLLING_BACK && step != Step.DONE) {
+      if (state.stop() != null
+          && step != Step.PROMOTING
+          && step != Step.ROLLING_BACK
+          && step != Step.DONE) {
         endRun();
         state.closeGate();
         tally = null;
@@ -219,8 +267,12 @@ class ControlPropertyTest {
           }
         }
         case PROMOTING -> finish(ReleaseOutcome.PROMOTED, null, "promoted");
-        case ROLLING_BACK -> finish(random.nextInt(5) == 0 ? ReleaseOutcome.FAILED : ReleaseOutcome.ROLLED_BACK, state.stop().reason(), state.stop().detail());
-        default -> { }
+        case ROLLING_BACK ->
+            finish(
+                random.nextInt(5) == 0 ? ReleaseOutcome.FAILED : ReleaseOutcome.ROLLED_BACK,
+                state.stop().reason(),
+                state.stop().detail());
+        default -> {}
       }
     }
 
@@ -229,8 +281,19 @@ class ControlPropertyTest {
         advance();
         return;
       }
-      tally = new ApprovalTally("canary-" + stage, new Gate(GateType.APPROVAL, 2, List.of("alice", "bob"), List.of(), Duration.ofHours(1), null),
-          Map.of(), "carol", 0);
+      tally =
+          new ApprovalTally(
+              "canary-" + stage,
+              new Gate(
+                  GateType.APPROVAL,
+                  2,
+                  List.of("alice", "bob"),
+                  List.of(),
+                  Duration.ofHours(1),
+                  null),
+              Map.of(),
+              "carol",
+              0);
       state.openGate(tally);
       step = Step.GATE;
       startRun(false);
@@ -280,9 +343,12 @@ class ControlPropertyTest {
     private void check(long seed) {
       String where = "seed " + seed + ": ";
       List<AuditEntry> audit = state.snapshot().audit();
-      boolean rollbackOutcome = result.outcome() == ReleaseOutcome.ROLLED_BACK || result.outcome() == ReleaseOutcome.FAILED;
+      boolean rollbackOutcome =
+          result.outcome() == ReleaseOutcome.ROLLED_BACK
+              || result.outcome() == ReleaseOutcome.FAILED;
       if (stopSeen) {
-        assertTrue(rollbackOutcome, where + "a rollback began, yet the release ended " + result.outcome());
+        assertTrue(
+            rollbackOutcome, where + "a rollback began, yet the release ended " + result.outcome());
       }
       for (Sent s : sent) {
         if (s.reply().get() == null) {
@@ -291,21 +357,34 @@ class ControlPropertyTest {
       }
       List<String> actions = audit.stream().map(AuditEntry::action).toList();
       if (actions.contains("aborted")) {
-        assertTrue(rollbackOutcome && result.rollbackReason() == RollbackReason.ABORTED,
-            where + "an abort was accepted, yet the release ended " + result.outcome() + " (" + result.rollbackReason() + ")");
+        assertTrue(
+            rollbackOutcome && result.rollbackReason() == RollbackReason.ABORTED,
+            where
+                + "an abort was accepted, yet the release ended "
+                + result.outcome()
+                + " ("
+                + result.rollbackReason()
+                + ")");
       }
       if (result.outcome() == ReleaseOutcome.PROMOTED) {
-        assertTrue(!actions.contains("rejected") && !actions.contains("aborted"), where + "promoted with " + actions);
+        assertTrue(
+            !actions.contains("rejected") && !actions.contains("aborted"),
+            where + "promoted with " + actions);
       }
       if (result.rollbackReason() == RollbackReason.REJECTED) {
-        assertTrue(actions.contains("rejected"), where + "rolled back as rejected with no rejection in " + actions);
+        assertTrue(
+            actions.contains("rejected"),
+            where + "rolled back as rejected with no rejection in " + actions);
       }
       int promotedInFull = actions.indexOf("promoted in full (skipping remaining stages)");
       if (promotedInFull >= 0 && result.outcome() != ReleaseOutcome.PROMOTED) {
-        assertTrue(stopSeenAtAudit > promotedInFull, where + "a full promotion was accepted, then the release ended " + result.outcome());
+        assertTrue(
+            stopSeenAtAudit > promotedInFull,
+            where + "a full promotion was accepted, then the release ended " + result.outcome());
       }
       for (Sent s : sent) {
-        boolean decision = s.command().action() == Action.APPROVE || s.command().action() == Action.REJECT;
+        boolean decision =
+            s.command().action() == Action.APPROVE || s.command().action() == Action.REJECT;
         if (decision && s.afterDeadline() && s.reply().get().accepted()) {
           fail(where + s.command() + " counted though it arrived after the deadline");
         }

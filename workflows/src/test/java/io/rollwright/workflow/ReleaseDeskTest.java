@@ -14,24 +14,40 @@ import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.SoakResult;
-import io.rollwright.policy.Strategy;
 import io.rollwright.policy.BreachAction;
+import io.rollwright.policy.Strategy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What arrives together is applied in the documented order, whatever order it arrived in. */
 class ReleaseDeskTest {
   private static final ReleaseRequest REQUEST =
-      new ReleaseRequest("checkout", "1.4.2", "registry.local/checkout:1.4.2", "prod", Strategy.CANARY, "standard", null, "carol", null, "CHG-1");
-  static final SoakResult BREACH = new SoakResult(new SoakDecision(Verdict.FAIL, BreachAction.ROLLBACK, "error-rate 30.00% > 1.00%"),
-      List.of(), 60_000, 2, List.of());
+      new ReleaseRequest(
+          "checkout",
+          "1.4.2",
+          "registry.local/checkout:1.4.2",
+          "prod",
+          Strategy.CANARY,
+          "standard",
+          null,
+          "carol",
+          null,
+          "CHG-1");
+  static final SoakResult BREACH =
+      new SoakResult(
+          new SoakDecision(Verdict.FAIL, BreachAction.ROLLBACK, "error-rate 30.00% > 1.00%"),
+          List.of(),
+          60_000,
+          2,
+          List.of());
 
   private final ReleaseState state = new ReleaseState(REQUEST, () -> 1000L);
   private final ReleaseDesk desk = new ReleaseDesk(state);
 
   private Arrival.Reply send(Action action, String actor, String reason, boolean afterDeadline) {
     Arrival.Reply reply = new Arrival.Reply();
-    desk.arrive(new Arrival.Control(new ControlCommand(action, actor, reason), afterDeadline, reply));
+    desk.arrive(
+        new Arrival.Control(new ControlCommand(action, actor, reason), afterDeadline, reply));
     return reply;
   }
 
@@ -47,7 +63,9 @@ class ReleaseDeskTest {
 
     assertEquals(new ControlAnswer(true, "aborted by sam: pager storm"), abort.get());
     assertFalse(approve.get().accepted());
-    assertTrue(approve.get().message().startsWith("the release is rolling back (aborted: aborted by sam"), approve.get().message());
+    assertTrue(
+        approve.get().message().startsWith("the release is rolling back (aborted: aborted by sam"),
+        approve.get().message());
     assertEquals(RollbackReason.ABORTED, state.stop().reason());
     assertEquals(Phase.ROLLING_BACK, state.snapshot().phase());
   }
@@ -63,7 +81,12 @@ class ReleaseDeskTest {
     desk.drain();
 
     assertFalse(promote.get().accepted());
-    assertTrue(promote.get().message().startsWith("the release is rolling back (analysis: error-rate 30.00% > 1.00%"), promote.get().message());
+    assertTrue(
+        promote
+            .get()
+            .message()
+            .startsWith("the release is rolling back (analysis: error-rate 30.00% > 1.00%"),
+        promote.get().message());
     assertEquals(RollbackReason.ANALYSIS, state.stop().reason());
     assertNull(state.fullPromotion());
   }
@@ -78,7 +101,10 @@ class ReleaseDeskTest {
     desk.drain();
 
     assertTrue(before.get().accepted());
-    assertEquals(new ControlAnswer(false, "the gate of stage canary-50 had passed its deadline when this arrived"), after.get());
+    assertEquals(
+        new ControlAnswer(
+            false, "the gate of stage canary-50 had passed its deadline when this arrived"),
+        after.get());
     assertEquals(List.of("alice"), state.gate().approvedBy());
   }
 

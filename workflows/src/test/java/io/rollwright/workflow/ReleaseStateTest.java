@@ -28,7 +28,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ReleaseStateTest {
   private static final ReleaseRequest REQUEST =
-      new ReleaseRequest("checkout", "1.4.2", "registry.local/checkout:1.4.2", "prod", Strategy.CANARY, "standard", null, "carol", null, "CHG-1");
+      new ReleaseRequest(
+          "checkout",
+          "1.4.2",
+          "registry.local/checkout:1.4.2",
+          "prod",
+          Strategy.CANARY,
+          "standard",
+          null,
+          "carol",
+          null,
+          "CHG-1");
 
   private static ReleaseState state() {
     return new ReleaseState(REQUEST, () -> 1000L);
@@ -40,27 +50,83 @@ class ReleaseStateTest {
 
   static Stream<Arguments> refusedControls() {
     return Stream.of(
-        refused("pause without a request", s -> s.pause(null).accepted(), "refused pause", "(anonymous)", "a pause names who asks"),
-        refused("pause without an actor", s -> s.pause(control(" ", "why")).accepted(), "refused pause", "(anonymous)", "a pause names who asks"),
-        refused("resume when not paused", s -> s.resume(control("alice", null)).accepted(), "refused resume", "alice", "the release is not paused"),
-        refused("resume without an actor", s -> s.resume(control(null, null)).accepted(), "refused resume", "(anonymous)", "a resume names who asks"),
-        refused("abort without a reason", s -> s.abort(control("alice", null)).accepted(), "refused abort", "alice", "an abort names who asks and why"),
-        refused("abort with a blank reason", s -> s.abort(control("alice", "  ")).accepted(), "refused abort", "alice", "an abort names who asks and why"),
-        refused("abort without an actor", s -> s.abort(control(null, "bad deploy")).accepted(), "refused abort", "(anonymous)", "an abort names who asks and why"),
-        refused("promote without an actor", s -> s.promote(new PromoteRequest("", "go", false)).accepted(), "refused promote", "(anonymous)", "a promotion names who asks"),
-        refused("promote full without a reason", s -> s.promote(new PromoteRequest("alice", null, true)).accepted(), "refused promote --full", "alice",
+        refused(
+            "pause without a request",
+            s -> s.pause(null).accepted(),
+            "refused pause",
+            "(anonymous)",
+            "a pause names who asks"),
+        refused(
+            "pause without an actor",
+            s -> s.pause(control(" ", "why")).accepted(),
+            "refused pause",
+            "(anonymous)",
+            "a pause names who asks"),
+        refused(
+            "resume when not paused",
+            s -> s.resume(control("alice", null)).accepted(),
+            "refused resume",
+            "alice",
+            "the release is not paused"),
+        refused(
+            "resume without an actor",
+            s -> s.resume(control(null, null)).accepted(),
+            "refused resume",
+            "(anonymous)",
+            "a resume names who asks"),
+        refused(
+            "abort without a reason",
+            s -> s.abort(control("alice", null)).accepted(),
+            "refused abort",
+            "alice",
+            "an abort names who asks and why"),
+        refused(
+            "abort with a blank reason",
+            s -> s.abort(control("alice", "  ")).accepted(),
+            "refused abort",
+            "alice",
+            "an abort names who asks and why"),
+        refused(
+            "abort without an actor",
+            s -> s.abort(control(null, "bad deploy")).accepted(),
+            "refused abort",
+            "(anonymous)",
+            "an abort names who asks and why"),
+        refused(
+            "promote without an actor",
+            s -> s.promote(new PromoteRequest("", "go", false)).accepted(),
+            "refused promote",
+            "(anonymous)",
+            "a promotion names who asks"),
+        refused(
+            "promote full without a reason",
+            s -> s.promote(new PromoteRequest("alice", null, true)).accepted(),
+            "refused promote --full",
+            "alice",
             "a full promotion skips every remaining check and needs a reason"),
-        refused("approve with no gate open", s -> s.approve(new ApprovalDecision("alice", null)).accepted(), "refused approve", "alice", "no approval gate is open"),
-        refused("reject with no gate open", s -> s.reject(new ApprovalDecision("alice", "no")).accepted(), "refused reject", "alice", "no approval gate is open"));
+        refused(
+            "approve with no gate open",
+            s -> s.approve(new ApprovalDecision("alice", null)).accepted(),
+            "refused approve",
+            "alice",
+            "no approval gate is open"),
+        refused(
+            "reject with no gate open",
+            s -> s.reject(new ApprovalDecision("alice", "no")).accepted(),
+            "refused reject",
+            "alice",
+            "no approval gate is open"));
   }
 
-  private static Arguments refused(String label, Predicate<ReleaseState> control, String action, String actor, String detail) {
+  private static Arguments refused(
+      String label, Predicate<ReleaseState> control, String action, String actor, String detail) {
     return Arguments.of(label, control, new AuditEntry(1000L, actor, action, detail));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusedControls")
-  void refusedControlsChangeNothingAndAreAudited(String label, Predicate<ReleaseState> control, AuditEntry expected) {
+  void refusedControlsChangeNothingAndAreAudited(
+      String label, Predicate<ReleaseState> control, AuditEntry expected) {
     ReleaseState s = state();
     assertFalse(control.test(s), "the control must be refused");
     ReleaseStatus status = s.snapshot();
@@ -83,7 +149,8 @@ class ReleaseStateTest {
     assertFalse(s.paused());
     assertEquals(Phase.SOAKING, s.snapshot().phase());
     assertEquals(List.of("paused", "resumed"), actions(s));
-    assertEquals(List.of("alice", "bob"), s.snapshot().audit().stream().map(AuditEntry::actor).toList());
+    assertEquals(
+        List.of("alice", "bob"), s.snapshot().audit().stream().map(AuditEntry::actor).toList());
   }
 
   @Test
@@ -115,7 +182,9 @@ class ReleaseStateTest {
     assertTrue(s.soakSkipped());
     assertFalse(s.abort(control("bob", "me too")).accepted());
     assertEquals(List.of("aborted", "refused abort"), actions(s));
-    assertEquals("the release is already rolling back (aborted: aborted by alice: wrong image)", last(s).detail());
+    assertEquals(
+        "the release is already rolling back (aborted: aborted by alice: wrong image)",
+        last(s).detail());
     assertEquals(Phase.ROLLING_BACK, s.snapshot().phase());
     assertEquals("wrong image", s.abortRequest().reason());
   }
@@ -125,18 +194,26 @@ class ReleaseStateTest {
     ReleaseState s = state();
     s.enterStage(2, "canary-25");
     s.pauseBySystem("analysis inconclusive");
-    assertFalse(s.promote(new PromoteRequest("alice", null, false)).accepted(), "no soak is running to end");
+    assertFalse(
+        s.promote(new PromoteRequest("alice", null, false)).accepted(),
+        "no soak is running to end");
     s.soaking(true);
     assertTrue(s.promote(new PromoteRequest("alice", null, false)).accepted());
     assertTrue(s.soakSkipped());
     assertFalse(s.paused(), "a promotion lifts the pause");
     assertFalse(s.interrupted(), "a plain promotion only ends the soak");
     assertEquals("promoted (resuming and ending the soak of stage canary-25)", last(s).action());
-    assertTrue(s.promote(new PromoteRequest("alice", "hotfix, approved in INC-7", true)).accepted());
+    assertTrue(
+        s.promote(new PromoteRequest("alice", "hotfix, approved in INC-7", true)).accepted());
     assertTrue(s.interrupted());
     assertEquals("hotfix, approved in INC-7", s.fullPromotion().reason());
-    assertEquals(List.of("paused", "refused promote", "promoted (resuming and ending the soak of stage canary-25)",
-        "promoted in full (skipping remaining stages)"), actions(s));
+    assertEquals(
+        List.of(
+            "paused",
+            "refused promote",
+            "promoted (resuming and ending the soak of stage canary-25)",
+            "promoted in full (skipping remaining stages)"),
+        actions(s));
     assertEquals(ReleaseState.SYSTEM, s.snapshot().audit().get(0).actor());
   }
 
@@ -148,9 +225,15 @@ class ReleaseStateTest {
     assertFalse(s.approve(new ApprovalDecision("carol", null)).accepted());
     assertTrue(s.approve(new ApprovalDecision("alice", null)).accepted());
     assertEquals(List.of("alice"), s.snapshot().gate().approvedBy());
-    assertEquals(List.of(
-        new AuditEntry(1000L, "carol", "refused approve", "carol requested this release and cannot approve it"),
-        new AuditEntry(1000L, "alice", "approved", "approved by alice (1 of 2)")), s.snapshot().audit());
+    assertEquals(
+        List.of(
+            new AuditEntry(
+                1000L,
+                "carol",
+                "refused approve",
+                "carol requested this release and cannot approve it"),
+            new AuditEntry(1000L, "alice", "approved", "approved by alice (1 of 2)")),
+        s.snapshot().audit());
   }
 
   @Test
@@ -158,15 +241,27 @@ class ReleaseStateTest {
     ReleaseState s = state();
     s.enterStage(1, "canary-5");
     s.openGate(ApprovalTallyTest.tally());
-    assertEquals(new ControlAnswer(false, "carol requested this release and cannot approve it"),
+    assertEquals(
+        new ControlAnswer(false, "carol requested this release and cannot approve it"),
         s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "carol", null)));
-    assertEquals(new ControlAnswer(true, "approved by alice (1 of 2)"), s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null)));
-    assertEquals(new ControlAnswer(true, "paused by bob: dashboards"), s.apply(new ControlCommand(ControlCommand.Action.PAUSE, "bob", "dashboards")));
-    assertEquals(new ControlAnswer(false, "a full promotion skips every remaining check and needs a reason"),
+    assertEquals(
+        new ControlAnswer(true, "approved by alice (1 of 2)"),
+        s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null)));
+    assertEquals(
+        new ControlAnswer(true, "paused by bob: dashboards"),
+        s.apply(new ControlCommand(ControlCommand.Action.PAUSE, "bob", "dashboards")));
+    assertEquals(
+        new ControlAnswer(false, "a full promotion skips every remaining check and needs a reason"),
         s.apply(new ControlCommand(ControlCommand.Action.PROMOTE_FULL, "bob", null)));
-    assertEquals(new ControlAnswer(false, "the control names no action (one of [approve, reject, pause, resume, abort, promote, promote_full])"),
+    assertEquals(
+        new ControlAnswer(
+            false,
+            "the control names no action (one of [approve, reject, pause, resume, abort, promote, promote_full])"),
         s.apply(new ControlCommand(null, "bob", null)));
-    assertEquals(List.of("refused approve", "approved", "paused", "refused promote --full", "refused control"), actions(s));
+    assertEquals(
+        List.of(
+            "refused approve", "approved", "paused", "refused promote --full", "refused control"),
+        actions(s));
   }
 
   @Test
@@ -174,9 +269,11 @@ class ReleaseStateTest {
     ReleaseState s = state();
     s.openGate(ApprovalTallyTest.tally());
     String open = s.snapshot().gate().stage();
-    assertEquals(new ControlAnswer(false, "the gate of stage canary-5 is closed"),
+    assertEquals(
+        new ControlAnswer(false, "the gate of stage canary-5 is closed"),
         s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null, "canary-5")));
-    assertTrue(s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null, open)).accepted());
+    assertTrue(
+        s.apply(new ControlCommand(ControlCommand.Action.APPROVE, "alice", null, open)).accepted());
     assertEquals(List.of("refused approve", "approved"), actions(s));
   }
 
@@ -192,8 +289,13 @@ class ReleaseStateTest {
     ReleaseStatus status = s.snapshot();
     assertEquals(Phase.DONE, status.phase());
     assertNull(status.gate());
-    assertEquals(List.of("refused pause", "refused abort", "refused promote --full", "refused approve"), actions(s));
-    assertTrue(status.audit().stream().allMatch(e -> e.detail().equals("the release has ended (PROMOTED)")), status.audit().toString());
+    assertEquals(
+        List.of("refused pause", "refused abort", "refused promote --full", "refused approve"),
+        actions(s));
+    assertTrue(
+        status.audit().stream()
+            .allMatch(e -> e.detail().equals("the release has ended (PROMOTED)")),
+        status.audit().toString());
   }
 
   @Test
@@ -225,13 +327,31 @@ class ReleaseStateTest {
     s.record(ReleaseState.SYSTEM, "rolled_back", "the outcome");
 
     List<AuditEntry> audit = s.snapshot().audit();
-    assertEquals(new AuditEntry(1000L, "bob", "approved", "approved by bob (1 of 2)"), audit.get(0));
-    assertEquals(new AuditEntry(1000L, "carol", "refused approve", "carol requested this release and cannot approve it (×5,000)"), audit.get(1));
-    assertEquals("entry " + (Audit.DECISIONS_SHOWN / 2 - 2), audit.get(Audit.DECISIONS_SHOWN / 2).detail());
-    assertEquals(new AuditEntry(1000L, ReleaseState.SYSTEM, "entries not shown", "12 decisions here are not shown; the release's history has them"),
+    assertEquals(
+        new AuditEntry(1000L, "bob", "approved", "approved by bob (1 of 2)"), audit.get(0));
+    assertEquals(
+        new AuditEntry(
+            1000L,
+            "carol",
+            "refused approve",
+            "carol requested this release and cannot approve it (×5,000)"),
+        audit.get(1));
+    assertEquals(
+        "entry " + (Audit.DECISIONS_SHOWN / 2 - 2), audit.get(Audit.DECISIONS_SHOWN / 2).detail());
+    assertEquals(
+        new AuditEntry(
+            1000L,
+            ReleaseState.SYSTEM,
+            "entries not shown",
+            "12 decisions here are not shown; the release's history has them"),
         audit.get(Audit.DECISIONS_SHOWN / 2 + 1));
-    assertEquals(new AuditEntry(1000L, ReleaseState.SYSTEM, "rolled_back", "the outcome"), audit.get(audit.size() - 1));
-    assertEquals(Audit.DECISIONS_SHOWN + 2, audit.size(), "100 decisions, the folded refusal and the marker");
+    assertEquals(
+        new AuditEntry(1000L, ReleaseState.SYSTEM, "rolled_back", "the outcome"),
+        audit.get(audit.size() - 1));
+    assertEquals(
+        Audit.DECISIONS_SHOWN + 2,
+        audit.size(),
+        "100 decisions, the folded refusal and the marker");
   }
 
   private static List<String> actions(ReleaseState s) {

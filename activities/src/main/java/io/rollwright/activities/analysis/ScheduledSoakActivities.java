@@ -35,12 +35,13 @@ import org.slf4j.LoggerFactory;
  * due, heartbeat its progress (the live readings, and what another worker resumes from), and
  * complete the activity when the run is over. A cancelled run learns it at its next heartbeat. A
  * worker that dies stops heartbeating: after the heartbeat timeout the server retries the run on
- * another worker, which resumes from the last heartbeat. A worker that stops fails its runs at once,
- * so another takes them over without waiting for the timeout.
+ * another worker, which resumes from the last heartbeat. A worker that stops fails its runs at
+ * once, so another takes them over without waiting for the timeout.
  */
 public final class ScheduledSoakActivities implements AnalysisActivities, AutoCloseable {
   /** The failure type of a run handed back because its worker is stopping (retried elsewhere). */
   public static final String WORKER_STOPPING = "WorkerStopping";
+
   private static final Logger log = LoggerFactory.getLogger(ScheduledSoakActivities.class);
 
   private final SoakSampler sampler;
@@ -52,7 +53,9 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
   private final Map<Long, Soak> soaks = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
-  /** One run handed to the scheduler: its activity's task token, and how often it must heartbeat. */
+  /**
+   * One run handed to the scheduler: its activity's task token, and how often it must heartbeat.
+   */
   private static final class Soak {
     private final long id;
     private final byte[] token;
@@ -91,21 +94,28 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
 
   /**
    * {@code clock} must be the wall clock (the scheduler waits in real time); {@code completions}
-   * gives the client that heartbeats and completes runs (asked for at the first soak); {@code threads}
-   * sample and heartbeat; {@code lag} is told, for each sample, how many milliseconds past its due
-   * time it ran.
+   * gives the client that heartbeats and completes runs (asked for at the first soak); {@code
+   * threads} sample and heartbeat; {@code lag} is told, for each sample, how many milliseconds past
+   * its due time it ran.
    */
-  public ScheduledSoakActivities(Registry<MetricProvider> providers, ActivityClock clock, Supplier<ActivityCompletionClient> completions,
-      int threads, LongConsumer lag) {
+  public ScheduledSoakActivities(
+      Registry<MetricProvider> providers,
+      ActivityClock clock,
+      Supplier<ActivityCompletionClient> completions,
+      int threads,
+      LongConsumer lag) {
     this.sampler = new SoakSampler(providers);
     this.clock = clock;
     this.completionClient = completions;
     this.lag = lag;
-    this.scheduler = Executors.newScheduledThreadPool(threads, r -> {
-      Thread t = new Thread(r, "rollwright-soak");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newScheduledThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "rollwright-soak");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
@@ -118,7 +128,13 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
       return run.result(now);
     }
     Duration hb = ctx.getInfo().getHeartbeatTimeout();
-    Soak soak = new Soak(ids.incrementAndGet(), ctx.getTaskToken(), run, provider, hb.isZero() ? Long.MAX_VALUE : hb.toMillis() / 2);
+    Soak soak =
+        new Soak(
+            ids.incrementAndGet(),
+            ctx.getTaskToken(),
+            run,
+            provider,
+            hb.isZero() ? Long.MAX_VALUE : hb.toMillis() / 2);
     if (completions == null) {
       completions = completionClient.get();
     }
@@ -136,10 +152,13 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
   private void next(Soak s, long now) {
     long at = Math.min(s.run().nextSampleAt(), now + s.keepAliveMillis());
     // tick() hands every failure to ended(): nothing is left in the future to read
-    Future<?> unused = scheduler.schedule(() -> tick(s), Math.max(0, at - now), TimeUnit.MILLISECONDS);
+    Future<?> unused =
+        scheduler.schedule(() -> tick(s), Math.max(0, at - now), TimeUnit.MILLISECONDS);
   }
 
-  /** Samples the run when due, then completes it when it is over, else heartbeats and waits again. */
+  /**
+   * Samples the run when due, then completes it when it is over, else heartbeats and waits again.
+   */
   private void tick(Soak s) {
     try {
       long now = clock.now();
@@ -163,35 +182,50 @@ public final class ScheduledSoakActivities implements AnalysisActivities, AutoCl
   /**
    * A heartbeat or completion failed: the run was cancelled (reported, as the server waits for it),
    * is gone (its release ended, or it was retried elsewhere), paused or reset by an operator (the
-   * server starts it again when it is to run), or the server did not take it (tried again at the next
-   * tick; the heartbeat timeout decides).
+   * server starts it again when it is to run), or the server did not take it (tried again at the
+   * next tick; the heartbeat timeout decides).
    */
   private void ended(Soak s, RuntimeException e) {
     // the client wraps what the server answered a heartbeat in a completion failure
-    Throwable why = e instanceof ActivityCompletionFailureException && e.getCause() instanceof ActivityCompletionException c ? c : e;
+    Throwable why =
+        e instanceof ActivityCompletionFailureException
+                && e.getCause() instanceof ActivityCompletionException c
+            ? c
+            : e;
     if (why instanceof ActivityCanceledException) {
       soaks.remove(s.id());
       completions.reportCancellation(s.token(), null);
-    } else if (why instanceof ActivityNotExistsException || why instanceof ActivityPausedException || why instanceof ActivityResetException) {
+    } else if (why instanceof ActivityNotExistsException
+        || why instanceof ActivityPausedException
+        || why instanceof ActivityResetException) {
       soaks.remove(s.id());
     } else {
-      log.warn("soak of {}: {}", s.run().request().target().releaseId(), why.getCause() != null ? why.getCause().toString() : why.toString());
+      log.warn(
+          "soak of {}: {}",
+          s.run().request().target().releaseId(),
+          why.getCause() != null ? why.getCause().toString() : why.toString());
       if (soaks.containsKey(s.id())) {
         next(s, clock.now());
       }
     }
   }
 
-  /** Stops sampling and hands every run back to the server, which retries it on another worker at once. */
+  /**
+   * Stops sampling and hands every run back to the server, which retries it on another worker at
+   * once.
+   */
   @Override
   public void close() {
     scheduler.shutdownNow();
     for (Soak s : soaks.values()) {
       try {
-        completions.completeExceptionally(s.token(),
-            ApplicationFailure.newFailure("the worker analysing this stage stopped; another resumes it", WORKER_STOPPING));
+        completions.completeExceptionally(
+            s.token(),
+            ApplicationFailure.newFailure(
+                "the worker analysing this stage stopped; another resumes it", WORKER_STOPPING));
       } catch (RuntimeException e) {
-        log.warn("soak of {} not handed back: {}", s.run().request().target().releaseId(), e.toString());
+        log.warn(
+            "soak of {} not handed back: {}", s.run().request().target().releaseId(), e.toString());
       }
     }
     soaks.clear();

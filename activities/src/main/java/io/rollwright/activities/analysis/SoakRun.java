@@ -18,10 +18,10 @@ import java.util.Map;
 
 /**
  * One analysis run as a process in time, with no clock or I/O of its own: whoever drives it says
- * what time it is and brings the samples. It begins from its last heartbeat when it resumes after
- * a worker was lost, noting the gap. A soak ends when a check stops it, or when its time is over
- * and fresh samples cover its longest sustained window; a watch ends when a check rolls back, when
- * the verdict differs from the one the release shows, or when its time is over.
+ * what time it is and brings the samples. It begins from its last heartbeat when it resumes after a
+ * worker was lost, noting the gap. A soak ends when a check stops it, or when its time is over and
+ * fresh samples cover its longest sustained window; a watch ends when a check rolls back, when the
+ * verdict differs from the one the release shows, or when its time is over.
  */
 public final class SoakRun {
   private final SoakRequest request;
@@ -39,16 +39,26 @@ public final class SoakRun {
   private Freshness fresh;
   private long nextSampleAt;
 
-  /** The run of {@code request} at {@code now}, from {@code carried} (its last heartbeat) or from the start when null. */
+  /**
+   * The run of {@code request} at {@code now}, from {@code carried} (its last heartbeat) or from
+   * the start when null.
+   */
   public SoakRun(SoakRequest request, SoakProgress carried, long now) {
     this.request = request;
-    SoakProgress progress = carried != null ? carried : new SoakProgress(now, 0, Map.of(), List.of(), Freshness.NONE, List.of());
+    SoakProgress progress =
+        carried != null
+            ? carried
+            : new SoakProgress(now, 0, Map.of(), List.of(), Freshness.NONE, List.of());
     judge = new AnalysisJudge(request.checks(), request.settings(), progress.states());
     startedAt = progress.startedAtMillis();
     resumedAt = progress.samples();
     end = startedAt + request.duration().toMillis();
     interval = request.settings().interval();
-    window = request.checks().stream().map(AnalysisCheck::sustained).max(Duration::compareTo).orElse(Duration.ZERO);
+    window =
+        request.checks().stream()
+            .map(AnalysisCheck::sustained)
+            .max(Duration::compareTo)
+            .orElse(Duration.ZERO);
     shown = request.shown() == null ? Verdict.PASS : request.shown();
     request.checks().forEach(c -> sustained.put(c.name(), c.sustained().toMillis()));
     samples = progress.samples();
@@ -64,7 +74,8 @@ public final class SoakRun {
   public boolean over(long now) {
     SoakDecision decision = judge.decision();
     if (request.watch()) {
-      return (samples > resumedAt && (decision.rollsBack() || decision.verdict() != shown)) || now >= end;
+      return (samples > resumedAt && (decision.rollsBack() || decision.verdict() != shown))
+          || now >= end;
     }
     return decision.stopsSoak() || (now >= end && fresh.covers(window));
   }
@@ -81,15 +92,27 @@ public final class SoakRun {
   public void observe(long now, Map<String, Sample> taken) {
     noteGap(now);
     readings = judge.observe(taken);
-    fresh = fresh.sampled(now, readings.stream().noneMatch(r -> r.verdict() == Verdict.INCONCLUSIVE), interval);
+    fresh =
+        fresh.sampled(
+            now, readings.stream().noneMatch(r -> r.verdict() == Verdict.INCONCLUSIVE), interval);
     samples++;
     nextSampleAt = next(now);
   }
 
   /** What to heartbeat: everything a resumed run needs, and the live readings. */
   public SoakProgress progress() {
-    return new SoakProgress(startedAt, samples, judge.states(), readings, fresh, gaps, request.stage(), request.watch(), end,
-        nextSampleAt, sustained);
+    return new SoakProgress(
+        startedAt,
+        samples,
+        judge.states(),
+        readings,
+        fresh,
+        gaps,
+        request.stage(),
+        request.watch(),
+        end,
+        nextSampleAt,
+        sustained);
   }
 
   /** How the run ended, at {@code now}. */

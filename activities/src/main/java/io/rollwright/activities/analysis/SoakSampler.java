@@ -5,16 +5,19 @@ import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.MetricQuery;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.analysis.Measurement;
-import io.rollwright.policy.Metric;
 import io.rollwright.analysis.Sample;
 import io.rollwright.analysis.SoakProgress;
 import io.rollwright.api.SoakRequest;
 import io.rollwright.policy.AnalysisCheck;
+import io.rollwright.policy.Metric;
 import io.temporal.activity.ActivityExecutionContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Takes one sample of a soak's checks from its metric provider: canary and stable, and the request count when a minimum is set. */
+/**
+ * Takes one sample of a soak's checks from its metric provider: canary and stable, and the request
+ * count when a minimum is set.
+ */
 final class SoakSampler {
   private final Registry<MetricProvider> providers;
 
@@ -22,7 +25,10 @@ final class SoakSampler {
     this.providers = providers;
   }
 
-  /** The run of {@code request} at {@code now}: resumed from the activity's last heartbeat when it is a retry. */
+  /**
+   * The run of {@code request} at {@code now}: resumed from the activity's last heartbeat when it
+   * is a retry.
+   */
   static SoakRun begin(ActivityExecutionContext ctx, SoakRequest request, long now) {
     return new SoakRun(request, ctx.getHeartbeatDetails(SoakProgress.class).orElse(null), now);
   }
@@ -32,24 +38,40 @@ final class SoakSampler {
     return providers.get(request.settings().provider());
   }
 
-  /** Each check's sample at {@code now}; a provider's failure is a missing measurement, judged inconclusive. */
+  /**
+   * Each check's sample at {@code now}; a provider's failure is a missing measurement, judged
+   * inconclusive.
+   */
   Map<String, Sample> sample(MetricProvider provider, SoakRequest request, long now) {
     Map<String, Sample> samples = new LinkedHashMap<>();
-    Measurement requests = request.settings().minRequests() > 0
-        ? read(provider, request, Metric.REQUEST_COUNT.id, null, Track.CANARY, now)
-        : null;
+    Measurement requests =
+        request.settings().minRequests() > 0
+            ? read(provider, request, Metric.REQUEST_COUNT.id, null, Track.CANARY, now)
+            : null;
     for (AnalysisCheck check : request.checks()) {
-      samples.put(check.name(), new Sample(now,
-          read(provider, request, check.metric(), check.query(), Track.CANARY, now),
-          read(provider, request, check.metric(), check.query(), Track.STABLE, now),
-          requests));
+      samples.put(
+          check.name(),
+          new Sample(
+              now,
+              read(provider, request, check.metric(), check.query(), Track.CANARY, now),
+              read(provider, request, check.metric(), check.query(), Track.STABLE, now),
+              requests));
     }
     return samples;
   }
 
-  private static Measurement read(MetricProvider provider, SoakRequest r, String metric, String custom, Track track, long now) {
-    MetricQuery q = new MetricQuery(r.target().service(), r.target().environment(), metric, track,
-        r.settings().interval(), r.canarySinceMillis(), now, custom);
+  private static Measurement read(
+      MetricProvider provider, SoakRequest r, String metric, String custom, Track track, long now) {
+    MetricQuery q =
+        new MetricQuery(
+            r.target().service(),
+            r.target().environment(),
+            metric,
+            track,
+            r.settings().interval(),
+            r.canarySinceMillis(),
+            now,
+            custom);
     try {
       return provider.measure(q);
     } catch (RuntimeException e) {

@@ -26,11 +26,12 @@ public final class ThreadSoakActivities implements AnalysisActivities {
   private final LongConsumer lag;
 
   public ThreadSoakActivities(Registry<MetricProvider> providers, ActivityClock clock) {
-    this(providers, clock, millis -> { });
+    this(providers, clock, millis -> {});
   }
 
   /** {@code lag} is told, for each sample, how many milliseconds past its due time it ran. */
-  public ThreadSoakActivities(Registry<MetricProvider> providers, ActivityClock clock, LongConsumer lag) {
+  public ThreadSoakActivities(
+      Registry<MetricProvider> providers, ActivityClock clock, LongConsumer lag) {
     this.sampler = new SoakSampler(providers);
     this.clock = clock;
     this.lag = lag;
@@ -52,7 +53,10 @@ public final class ThreadSoakActivities implements AnalysisActivities {
     return run.result(now);
   }
 
-  /** Heartbeats; a run whose release has ended is over as if cancelled (quietly: nobody waits for it). */
+  /**
+   * Heartbeats; a run whose release has ended is over as if cancelled (quietly: nobody waits for
+   * it).
+   */
   private static void heartbeat(ActivityExecutionContext ctx, SoakProgress progress) {
     try {
       ctx.heartbeat(progress);
@@ -61,7 +65,10 @@ public final class ThreadSoakActivities implements AnalysisActivities {
     }
   }
 
-  /** Sleeps {@code d} in pieces of half the heartbeat timeout, heartbeating between them: a dead worker is noticed within seconds. */
+  /**
+   * Sleeps {@code d} in pieces of half the heartbeat timeout, heartbeating between them: a dead
+   * worker is noticed within seconds.
+   */
   private void sleep(ActivityExecutionContext ctx, Duration d, SoakProgress current) {
     Duration hb = ctx.getInfo().getHeartbeatTimeout();
     Duration piece = hb.isZero() ? d : hb.dividedBy(2);

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Implementations of one extension point by the name a policy uses. An unknown name fails loudly, never falls back. */
+/**
+ * Implementations of one extension point by the name a policy uses. An unknown name fails loudly,
+ * never falls back.
+ */
 public final class Registry<T> {
   private final String kind;
   private final Map<String, T> byName;
@@ -20,7 +23,13 @@ public final class Registry<T> {
     T found = byName.get(name);
     if (found == null) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "'" + name + "' is not a known " + kind + " (known: " + String.join(", ", byName.keySet()) + ")",
+          "'"
+              + name
+              + "' is not a known "
+              + kind
+              + " (known: "
+              + String.join(", ", byName.keySet())
+              + ")",
           InvalidReleaseException.FAILURE_TYPE);
     }
     return found;

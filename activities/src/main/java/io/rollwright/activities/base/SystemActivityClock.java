@@ -1,6 +1,5 @@
 package io.rollwright.activities.base;
 
-import io.rollwright.activities.base.ActivityClock;
 import java.time.Duration;
 
 /** The wall clock. */

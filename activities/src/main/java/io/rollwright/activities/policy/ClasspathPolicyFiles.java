@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Policy files shipped inside the application, under a resource prefix such as {@code rollwright/presets/}. */
+/**
+ * Policy files shipped inside the application, under a resource prefix such as {@code
+ * rollwright/presets/}.
+ */
 public final class ClasspathPolicyFiles implements PolicyFiles {
   private final String prefix;
 
@@ -16,8 +19,11 @@ public final class ClasspathPolicyFiles implements PolicyFiles {
 
   @Override
   public Optional<String> read(String name) {
-    try (InputStream in = ClasspathPolicyFiles.class.getClassLoader().getResourceAsStream(prefix + name + ".yaml")) {
-      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    try (InputStream in =
+        ClasspathPolicyFiles.class.getClassLoader().getResourceAsStream(prefix + name + ".yaml")) {
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,16 +2,16 @@ package io.rollwright.activities.policy;
 
 import io.rollwright.api.PolicyActivities;
 import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.RequestCheck;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.ReleasePolicy;
-import io.rollwright.api.RequestCheck;
 import io.rollwright.policy.Roles;
 import io.rollwright.policy.Violation;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Optional;
-import io.temporal.failure.ApplicationFailure;
 
 /**
  * Resolves a request's policy: the named one, else the inline one, else the service's own policy
@@ -27,7 +27,8 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
   private final PolicyValidator validator;
   private final Defaults defaults;
 
-  public PolicyActivitiesImpl(PolicyRepository repository, PolicyValidator validator, Defaults defaults) {
+  public PolicyActivitiesImpl(
+      PolicyRepository repository, PolicyValidator validator, Defaults defaults) {
     this.repository = repository;
     this.validator = validator;
     this.defaults = defaults;
@@ -38,29 +39,59 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
     try {
       return resolveOrThrow(request);
     } catch (InvalidReleaseException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), InvalidReleaseException.FAILURE_TYPE);
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage(), InvalidReleaseException.FAILURE_TYPE);
     }
   }
 
-  /** The resolution itself; throws {@link InvalidReleaseException} naming every field and rule at fault. */
+  /**
+   * The resolution itself; throws {@link InvalidReleaseException} naming every field and rule at
+   * fault.
+   */
   public ResolvedRelease resolveOrThrow(ReleaseRequest request) {
     RequestCheck.require(request);
-    Optional<PolicyRepository.Found> governing = repository.find(request.service()).or(() -> repository.find(defaults.policy()));
+    Optional<PolicyRepository.Found> governing =
+        repository.find(request.service()).or(() -> repository.find(defaults.policy()));
     PolicyRepository.Found found;
     if (request.policy() != null) {
-      found = repository.find(request.policy()).orElseThrow(() -> new InvalidReleaseException("policy",
-          "'" + request.policy() + "' is not a known policy (presets: " + String.join(", ", PolicyRepository.PRESETS) + ")"));
+      found =
+          repository
+              .find(request.policy())
+              .orElseThrow(
+                  () ->
+                      new InvalidReleaseException(
+                          "policy",
+                          "'"
+                              + request.policy()
+                              + "' is not a known policy (presets: "
+                              + String.join(", ", PolicyRepository.PRESETS)
+                              + ")"));
     } else if (request.inlinePolicy() != null) {
-      ReleasePolicy given = request.inlinePolicy().name() == null ? request.inlinePolicy().withName("inline") : request.inlinePolicy();
+      ReleasePolicy given =
+          request.inlinePolicy().name() == null
+              ? request.inlinePolicy().withName("inline")
+              : request.inlinePolicy();
       found = new PolicyRepository.Found(repository.extend(given, "inlinePolicy", 0), "inline");
     } else {
-      found = governing.orElseThrow(() -> new InvalidReleaseException("policy", "no policy for " + request.service() + " and no default policy"));
+      found =
+          governing.orElseThrow(
+              () ->
+                  new InvalidReleaseException(
+                      "policy", "no policy for " + request.service() + " and no default policy"));
     }
     Roles roles = governing.map(PolicyActivitiesImpl::roles).orElse(Roles.UNDECLARED);
-    String override = roles.declared() && !found.source().equals(governing.get().source())
-        ? "policy " + found.policy().name() + " (" + found.source() + ") instead of the service's own (" + governing.get().source() + ")"
-        : null;
-    ReleasePolicy completed = found.policy().withRoles(roles).completed(defaults.router(), defaults.metricProvider());
+    String override =
+        roles.declared() && !found.source().equals(governing.get().source())
+            ? "policy "
+                + found.policy().name()
+                + " ("
+                + found.source()
+                + ") instead of the service's own ("
+                + governing.get().source()
+                + ")"
+            : null;
+    ReleasePolicy completed =
+        found.policy().withRoles(roles).completed(defaults.router(), defaults.metricProvider());
     validator.require(completed, request.strategy());
     return new ResolvedRelease(request, completed, found.source(), override);
   }
@@ -71,8 +102,10 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
     Roles roles = policy.roles() == null ? Roles.UNDECLARED : policy.roles();
     List<Violation> broken = roles.check(policy.groups());
     if (!broken.isEmpty()) {
-      throw new InvalidReleaseException(broken.stream()
-          .map(v -> new Violation(governing.source() + ": " + v.field(), v.rule())).toList());
+      throw new InvalidReleaseException(
+          broken.stream()
+              .map(v -> new Violation(governing.source() + ": " + v.field(), v.rule()))
+              .toList());
     }
     return roles.expanded(policy.groups());
   }

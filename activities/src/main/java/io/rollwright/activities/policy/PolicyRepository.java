@@ -16,7 +16,9 @@ import java.util.Optional;
  */
 public final class PolicyRepository {
   /** The presets shipped with Rollwright, from the release processes it was designed from. */
-  public static final List<String> PRESETS = List.of("quick", "standard", "cohorts", "progressive", "channels");
+  public static final List<String> PRESETS =
+      List.of("quick", "standard", "cohorts", "progressive", "channels");
+
   private static final int MAX_EXTENDS = 5;
 
   /** A policy and where it came from. */
@@ -56,10 +58,20 @@ public final class PolicyRepository {
       return policy;
     }
     if (depth >= MAX_EXTENDS) {
-      throw new InvalidReleaseException(source + ": extends", "chain is longer than " + MAX_EXTENDS + " (a cycle?)");
+      throw new InvalidReleaseException(
+          source + ": extends", "chain is longer than " + MAX_EXTENDS + " (a cycle?)");
     }
-    Found parent = find(policy.parent(), depth + 1).orElseThrow(() -> new InvalidReleaseException(
-        source + ": extends", "'" + policy.parent() + "' is not a known policy (presets: " + String.join(", ", PRESETS) + ")"));
+    Found parent =
+        find(policy.parent(), depth + 1)
+            .orElseThrow(
+                () ->
+                    new InvalidReleaseException(
+                        source + ": extends",
+                        "'"
+                            + policy.parent()
+                            + "' is not a known policy (presets: "
+                            + String.join(", ", PRESETS)
+                            + ")"));
     return policy.over(parent.policy());
   }
 

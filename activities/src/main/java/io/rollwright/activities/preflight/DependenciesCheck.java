@@ -4,9 +4,9 @@ import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.Track;
-import io.rollwright.policy.Metric;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
+import io.rollwright.policy.Metric;
 import io.rollwright.policy.PreflightCheck;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,8 +26,10 @@ public final class DependenciesCheck implements Preflight {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
-    List<PreflightResult> each = settings.dependencies().stream().map(d -> up.measure(release, d, 1.0)).toList();
+    List<PreflightResult> each =
+        settings.dependencies().stream().map(d -> up.measure(release, d, 1.0)).toList();
     boolean ok = each.stream().allMatch(PreflightResult::passed);
-    return new PreflightResult(name(), ok, each.stream().map(PreflightResult::detail).collect(Collectors.joining(", ")));
+    return new PreflightResult(
+        name(), ok, each.stream().map(PreflightResult::detail).collect(Collectors.joining(", ")));
   }
 }

@@ -6,9 +6,9 @@ import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.MetricQuery;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.analysis.Measurement;
-import io.rollwright.policy.Metric;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
+import io.rollwright.policy.Metric;
 import io.rollwright.policy.PreflightCheck;
 import java.time.Duration;
 
@@ -26,7 +26,12 @@ public final class MetricFloorCheck implements Preflight {
   private final Registry<MetricProvider> providers;
   private final ActivityClock clock;
 
-  public MetricFloorCheck(String name, Metric metric, Track track, Registry<MetricProvider> providers, ActivityClock clock) {
+  public MetricFloorCheck(
+      String name,
+      Metric metric,
+      Track track,
+      Registry<MetricProvider> providers,
+      ActivityClock clock) {
     this.name = name;
     this.metric = metric;
     this.track = track;
@@ -44,15 +49,35 @@ public final class MetricFloorCheck implements Preflight {
     return measure(release, release.request().service(), settings.min());
   }
 
-  /** Reads the metric of {@code service} (the release's own, or another) and compares it with {@code min}. */
+  /**
+   * Reads the metric of {@code service} (the release's own, or another) and compares it with {@code
+   * min}.
+   */
   PreflightResult measure(ResolvedRelease release, String service, double min) {
     MetricProvider provider = providers.get(release.policy().analysis().provider());
-    Measurement m = provider.measure(new MetricQuery(service, release.request().environment(), metric.id, track, WINDOW, 0, clock.now()));
-    String label = metric.id + (service.equals(release.request().service()) ? "" : " of " + service);
+    Measurement m =
+        provider.measure(
+            new MetricQuery(
+                service,
+                release.request().environment(),
+                metric.id,
+                track,
+                WINDOW,
+                0,
+                clock.now()));
+    String label =
+        metric.id + (service.equals(release.request().service()) ? "" : " of " + service);
     if (!m.present()) {
       return new PreflightResult(name, false, label + ": no data (" + m.missing() + ")");
     }
     boolean ok = m.value() >= min;
-    return new PreflightResult(name, ok, label + " " + metric.unit.format(m.value()) + (ok ? " ≥ " : " < ") + metric.unit.format(min));
+    return new PreflightResult(
+        name,
+        ok,
+        label
+            + " "
+            + metric.unit.format(m.value())
+            + (ok ? " ≥ " : " < ")
+            + metric.unit.format(min));
   }
 }

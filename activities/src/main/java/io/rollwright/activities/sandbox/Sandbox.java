@@ -1,7 +1,7 @@
 package io.rollwright.activities.sandbox;
 
-import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.ExtensionSet;
+import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.sandbox.SandboxMetrics;
 import io.rollwright.activities.traffic.TrafficRouter;
@@ -28,12 +28,17 @@ public final class Sandbox implements ExtensionSet {
     metrics = new SandboxMetrics();
   }
 
-  /** A sandbox whose cluster keeps its log in {@code journal} and takes {@code delay} per action. */
+  /**
+   * A sandbox whose cluster keeps its log in {@code journal} and takes {@code delay} per action.
+   */
   public Sandbox(ActivityClock clock, Path journal, Duration delay) {
     this(clock, journal, delay, Duration.ZERO);
   }
 
-  /** As {@link #Sandbox(ActivityClock, Path, Duration)}, each metric read also taking {@code measureDelay}. */
+  /**
+   * As {@link #Sandbox(ActivityClock, Path, Duration)}, each metric read also taking {@code
+   * measureDelay}.
+   */
   public Sandbox(ActivityClock clock, Path journal, Duration delay, Duration measureDelay) {
     cluster = new SandboxCluster(clock, journal, delay);
     metrics = new SandboxMetrics(clock, measureDelay);

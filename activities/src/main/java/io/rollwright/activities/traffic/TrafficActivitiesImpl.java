@@ -13,8 +13,12 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
   private final Registry<TrafficRouter> routers;
   private final Registry<WorkloadManager> workloads;
 
-  /** {@code workloads} is keyed by router name: each router comes with the workload manager it works with. */
-  public TrafficActivitiesImpl(Registry<TrafficRouter> routers, Registry<WorkloadManager> workloads) {
+  /**
+   * {@code workloads} is keyed by router name: each router comes with the workload manager it works
+   * with.
+   */
+  public TrafficActivitiesImpl(
+      Registry<TrafficRouter> routers, Registry<WorkloadManager> workloads) {
     this.routers = routers;
     this.workloads = workloads;
   }
@@ -30,8 +34,17 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
     double applied = router.setWeight(target, weight);
     double shown = router.verifyWeight(target);
     if (Math.abs(shown - applied) > TOLERANCE) {
-      throw ApplicationFailure.newFailure("router " + target.router() + " shows " + shown + "% on the canary after setting "
-          + applied + "% (asked for " + weight + "%)", "WeightNotApplied");
+      throw ApplicationFailure.newFailure(
+          "router "
+              + target.router()
+              + " shows "
+              + shown
+              + "% on the canary after setting "
+              + applied
+              + "% (asked for "
+              + weight
+              + "%)",
+          "WeightNotApplied");
     }
     return shown;
   }
@@ -66,7 +79,10 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
     workloads.get(target.router()).scaleCanaryToZero(target);
   }
 
-  /** Between the steps of a multi-step action: lets Temporal see this worker is alive, or notice it died. */
+  /**
+   * Between the steps of a multi-step action: lets Temporal see this worker is alive, or notice it
+   * died.
+   */
   private static void heartbeat() {
     Activity.getExecutionContext().heartbeat(null);
   }

@@ -2,7 +2,9 @@ package io.rollwright.activities.traffic;
 
 import io.rollwright.api.TrafficTarget;
 
-/** Splits a service's traffic between its stable and canary versions. Every method is idempotent. */
+/**
+ * Splits a service's traffic between its stable and canary versions. Every method is idempotent.
+ */
 public interface TrafficRouter {
   /**
    * Routes {@code weight} percent of traffic to the canary.
@@ -12,7 +14,10 @@ public interface TrafficRouter {
    */
   double setWeight(TrafficTarget target, double weight);
 
-  /** The canary weight the infrastructure shows now, in percent; equals what {@link #setWeight} returned once applied. */
+  /**
+   * The canary weight the infrastructure shows now, in percent; equals what {@link #setWeight}
+   * returned once applied.
+   */
   double verifyWeight(TrafficTarget target);
 
   /** Removes every route this router added, leaving 100% of traffic on stable. */

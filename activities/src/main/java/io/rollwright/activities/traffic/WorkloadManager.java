@@ -7,10 +7,16 @@ public interface WorkloadManager {
   /** Creates or updates the canary with the target's image and returns once it is available. */
   void deployCanary(TrafficTarget target);
 
-  /** True when this release's canary runs the target's version, so it can carry traffic while stable is replaced. */
+  /**
+   * True when this release's canary runs the target's version, so it can carry traffic while stable
+   * is replaced.
+   */
   boolean canaryRuns(TrafficTarget target);
 
-  /** True when the stable workload already runs the target's version, fully available: a promotion got that far. */
+  /**
+   * True when the stable workload already runs the target's version, fully available: a promotion
+   * got that far.
+   */
   boolean stableRuns(TrafficTarget target);
 
   /** Makes the stable workload run the target's version and returns once it is available. */

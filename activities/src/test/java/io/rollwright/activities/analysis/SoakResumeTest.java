@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.base.Registry;
-import io.rollwright.activities.metrics.sandbox.SandboxMetrics;
 import io.rollwright.activities.metrics.Track;
+import io.rollwright.activities.metrics.sandbox.SandboxMetrics;
 import io.rollwright.analysis.Freshness;
 import io.rollwright.analysis.SoakProgress;
 import io.rollwright.analysis.Verdict;
@@ -34,7 +34,15 @@ import org.junit.jupiter.api.Test;
 class SoakResumeTest {
   private static final long T0 = 1_800_000_000_000L;
   private static final Duration INTERVAL = Duration.ofSeconds(2);
-  private static final AnalysisCheck ERRORS = new AnalysisCheck("error-rate", "error-rate", 0.10, null, null, Duration.ofSeconds(6), BreachAction.ROLLBACK);
+  private static final AnalysisCheck ERRORS =
+      new AnalysisCheck(
+          "error-rate",
+          "error-rate",
+          0.10,
+          null,
+          null,
+          Duration.ofSeconds(6),
+          BreachAction.ROLLBACK);
 
   /** A clock that moves only when an activity sleeps. */
   private static final class StepClock implements ActivityClock {
@@ -63,18 +71,44 @@ class SoakResumeTest {
     env.close();
   }
 
-  /** Resumes a 40-second soak whose last sample was taken at second 20, at {@code resumeAt} seconds. */
+  /**
+   * Resumes a 40-second soak whose last sample was taken at second 20, at {@code resumeAt} seconds.
+   */
   private SoakResult resume(long resumeAtSecond, long lastSampleSecond) {
-    env.registerActivitiesImplementations(new ThreadSoakActivities(new Registry<>("metric provider", Map.of("sandbox", metrics)),
-        new StepClock(T0 + resumeAtSecond * 1000)));
-    env.setHeartbeatDetails(new SoakProgress(T0, 10, Map.of(), List.of(),
-        new Freshness(T0 + lastSampleSecond * 1000, T0 + 2_000), List.of()));
-    AnalysisActivities analysis = env.newActivityStub(AnalysisActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(1)).setHeartbeatTimeout(Duration.ofSeconds(10))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());
-    TrafficTarget target = new TrafficTarget("orders@prod", "orders", "prod", "2.3.0", "registry.example/orders:2.3.0", "sandbox");
-    return analysis.soak(new SoakRequest(target, "canary-10", 10, Duration.ofSeconds(40), List.of(ERRORS),
-        new AnalysisSettings("sandbox", INTERVAL, 0L, 3), T0, false, Verdict.PASS));
+    env.registerActivitiesImplementations(
+        new ThreadSoakActivities(
+            new Registry<>("metric provider", Map.of("sandbox", metrics)),
+            new StepClock(T0 + resumeAtSecond * 1000)));
+    env.setHeartbeatDetails(
+        new SoakProgress(
+            T0,
+            10,
+            Map.of(),
+            List.of(),
+            new Freshness(T0 + lastSampleSecond * 1000, T0 + 2_000),
+            List.of()));
+    AnalysisActivities analysis =
+        env.newActivityStub(
+            AnalysisActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofMinutes(1))
+                .setHeartbeatTimeout(Duration.ofSeconds(10))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                .build());
+    TrafficTarget target =
+        new TrafficTarget(
+            "orders@prod", "orders", "prod", "2.3.0", "registry.example/orders:2.3.0", "sandbox");
+    return analysis.soak(
+        new SoakRequest(
+            target,
+            "canary-10",
+            10,
+            Duration.ofSeconds(40),
+            List.of(ERRORS),
+            new AnalysisSettings("sandbox", INTERVAL, 0L, 3),
+            T0,
+            false,
+            Verdict.PASS));
   }
 
   @Test
@@ -87,7 +121,9 @@ class SoakResumeTest {
     assertTrue(result.decision().rollsBack());
     assertEquals(1, result.gaps().size(), result.gaps().toString());
     assertTrue(result.gaps().get(0).startsWith("no sample for 40s"), result.gaps().get(0));
-    assertTrue(result.elapsedMillis() >= 66_000, "sampled " + result.elapsedMillis() + " ms into a 40 s stage");
+    assertTrue(
+        result.elapsedMillis() >= 66_000,
+        "sampled " + result.elapsedMillis() + " ms into a 40 s stage");
   }
 
   @Test
@@ -97,7 +133,9 @@ class SoakResumeTest {
     assertEquals(Verdict.PASS, result.decision().verdict());
     assertEquals(1, result.gaps().size());
     assertTrue(result.samples() >= 10 + 3, "took " + (result.samples() - 10) + " fresh samples");
-    assertTrue(result.elapsedMillis() >= 64_000, "passed at " + result.elapsedMillis() + " ms, before a fresh 6 s window");
+    assertTrue(
+        result.elapsedMillis() >= 64_000,
+        "passed at " + result.elapsedMillis() + " ms, before a fresh 6 s window");
   }
 
   @Test

@@ -22,14 +22,32 @@ import org.junit.jupiter.api.Test;
 
 class SoakRunTest {
   private static final long T0 = 1_800_000_000_000L;
-  private static final AnalysisCheck ERRORS = new AnalysisCheck("error-rate", "error-rate", 0.10, null, null, Duration.ofSeconds(20),
-      BreachAction.ROLLBACK);
-  private static final SoakRequest SOAK = new SoakRequest(
-      new TrafficTarget("orders@prod", "orders", "prod", "2.3.0", "registry.example/orders:2.3.0", "sandbox"), "canary-10", 10,
-      Duration.ofSeconds(35), List.of(ERRORS), new AnalysisSettings("sandbox", Duration.ofSeconds(10), 0L, 3), T0, false, Verdict.PASS);
+  private static final AnalysisCheck ERRORS =
+      new AnalysisCheck(
+          "error-rate",
+          "error-rate",
+          0.10,
+          null,
+          null,
+          Duration.ofSeconds(20),
+          BreachAction.ROLLBACK);
+  private static final SoakRequest SOAK =
+      new SoakRequest(
+          new TrafficTarget(
+              "orders@prod", "orders", "prod", "2.3.0", "registry.example/orders:2.3.0", "sandbox"),
+          "canary-10",
+          10,
+          Duration.ofSeconds(35),
+          List.of(ERRORS),
+          new AnalysisSettings("sandbox", Duration.ofSeconds(10), 0L, 3),
+          T0,
+          false,
+          Verdict.PASS);
 
   private static Map<String, Sample> errors(long at, double canary) {
-    return Map.of("error-rate", new Sample(at, new Measurement(canary, null), new Measurement(0.001, null), null));
+    return Map.of(
+        "error-rate",
+        new Sample(at, new Measurement(canary, null), new Measurement(0.001, null), null));
   }
 
   @Test
@@ -51,8 +69,11 @@ class SoakRunTest {
     assertEquals(20_000, check.sustainedMillis());
 
     run.observe(T0 + 30_000, errors(T0 + 30_000, 0.001));
-    assertNull(run.progress().live().checks().get(0).breachingSinceMillis(), "the window starts again after a good sample");
-    assertEquals(T0 + 35_000, run.nextSampleAt(), "the last sample is due when the soak's time is over");
+    assertNull(
+        run.progress().live().checks().get(0).breachingSinceMillis(),
+        "the window starts again after a good sample");
+    assertEquals(
+        T0 + 35_000, run.nextSampleAt(), "the last sample is due when the soak's time is over");
     run.observe(T0 + 35_000, errors(T0 + 35_000, 0.001));
     assertTrue(run.over(T0 + 35_000));
     assertEquals(Verdict.PASS, run.result(T0 + 35_000).decision().verdict());
@@ -65,14 +86,21 @@ class SoakRunTest {
     first.observe(T0 + 10_000, errors(T0 + 10_000, 0.2));
     SoakProgress beat = first.progress();
 
-    assertEquals(T0 + 21_000, new SoakRun(SOAK, beat, T0 + 21_000).nextSampleAt(), "sampled at once, over an interval late");
+    assertEquals(
+        T0 + 21_000,
+        new SoakRun(SOAK, beat, T0 + 21_000).nextSampleAt(),
+        "sampled at once, over an interval late");
     SoakRun resumed = new SoakRun(SOAK, beat, T0 + 12_000);
     assertEquals(T0 + 22_000, resumed.nextSampleAt());
     assertEquals(1, resumed.progress().samples());
-    assertEquals(T0 + 10_000, resumed.progress().live().checks().get(0).breachingSinceMillis(), "the window is carried");
+    assertEquals(
+        T0 + 10_000,
+        resumed.progress().live().checks().get(0).breachingSinceMillis(),
+        "the window is carried");
     resumed.observe(T0 + 22_000, errors(T0 + 22_000, 0.2));
     resumed.observe(T0 + 32_000, errors(T0 + 32_000, 0.2));
-    assertTrue(resumed.over(T0 + 32_000), "the breach has lasted its window across the two workers");
+    assertTrue(
+        resumed.over(T0 + 32_000), "the breach has lasted its window across the two workers");
     assertEquals(Verdict.FAIL, resumed.result(T0 + 32_000).decision().verdict());
     assertEquals(3, resumed.result(T0 + 32_000).samples());
   }

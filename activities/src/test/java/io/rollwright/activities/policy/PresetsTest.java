@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
-import io.rollwright.policy.Strategy;
 import io.rollwright.policy.AnalysisCheck;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Stage;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.TimeoutAction;
 import io.rollwright.policy.Violation;
 import java.io.IOException;
@@ -32,8 +32,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PresetsTest {
   static final List<String> PRESETS = PolicyRepository.PRESETS;
-  private static final PolicyValidator VALIDATOR = new PolicyValidator(new PolicyValidator.Known(
-      Set.of("sandbox"), Set.of("sandbox"), Set.of("kill-switch", "quality-gate", "telemetry-health", "dependencies", "change-freeze")));
+  private static final PolicyValidator VALIDATOR =
+      new PolicyValidator(
+          new PolicyValidator.Known(
+              Set.of("sandbox"),
+              Set.of("sandbox"),
+              Set.of(
+                  "kill-switch",
+                  "quality-gate",
+                  "telemetry-health",
+                  "dependencies",
+                  "change-freeze")));
 
   @TempDir Path dir;
 
@@ -54,9 +63,12 @@ class PresetsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"progressive, policy.stages[3].gate.required, 2 approvals required but only 0 allowed approver(s)",
-              "cohorts, policy.stages[2].gate.required, 1 approvals required but only 0 allowed approver(s)"})
-  void presetsWithApprovalGroupsShipEmptyAndFailOnlyOnRequired(String name, String field, String rule) {
+  @CsvSource({
+    "progressive, policy.stages[3].gate.required, 2 approvals required but only 0 allowed approver(s)",
+    "cohorts, policy.stages[2].gate.required, 1 approvals required but only 0 allowed approver(s)"
+  })
+  void presetsWithApprovalGroupsShipEmptyAndFailOnlyOnRequired(
+      String name, String field, String rule) {
     List<Violation> found = violations(preset(name));
     assertEquals(List.of(field), found.stream().map(Violation::field).toList(), found::toString);
     assertTrue(found.get(0).rule().startsWith(rule), found.get(0).rule());
@@ -64,7 +76,8 @@ class PresetsTest {
 
   @Test
   void aServicePolicyNamingTheGroupsMakesProgressiveValid() throws IOException {
-    write("checkout", "extends: progressive", "groups:", "  team-lead: [a, b]", "  sre-oncall: [c]");
+    write(
+        "checkout", "extends: progressive", "groups:", "  team-lead: [a, b]", "  sre-oncall: [c]");
     ReleasePolicy p = repository().find("checkout").orElseThrow().policy();
     assertEquals(List.of(), violations(p));
     assertEquals("checkout", p.name());
@@ -88,7 +101,9 @@ class PresetsTest {
   void standardIsFiveTwentyFiveFifty() {
     ReleasePolicy standard = completed("standard");
     assertEquals(List.of(5.0, 25.0, 50.0), column(standard, Stage::weight));
-    assertEquals(List.of(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2)), column(standard, Stage::soak));
+    assertEquals(
+        List.of(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2)),
+        column(standard, Stage::soak));
     for (Stage s : standard.stages()) {
       assertEquals(Duration.ofMinutes(5), check(s, "error-rate").sustained(), s.name());
       assertEquals(0.01, check(s, "error-rate").max(), s.name());
@@ -111,9 +126,14 @@ class PresetsTest {
   void channelsRunFiveDaysAndTheStableChannelsShareTheirChecks() {
     ReleasePolicy channels = completed("channels");
     assertEquals(List.of(10.0, 25.0, 50.0, 100.0), column(channels, Stage::weight));
-    assertEquals(Duration.ofDays(5), channels.stages().stream().map(Stage::soak).reduce(Duration.ZERO, Duration::plus));
+    assertEquals(
+        Duration.ofDays(5),
+        channels.stages().stream().map(Stage::soak).reduce(Duration.ZERO, Duration::plus));
     List<Stage> stages = channels.stages();
-    assertEquals(stages.get(2).checks(), stages.get(3).checks(), "stable-100 runs under the same checks as stable-50");
+    assertEquals(
+        stages.get(2).checks(),
+        stages.get(3).checks(),
+        "stable-100 runs under the same checks as stable-50");
     assertEquals(0.005, check(stages.get(3), "error-rate").max());
   }
 
@@ -121,8 +141,15 @@ class PresetsTest {
 
   @Test
   void anUnknownPolicyNameIsRefusedOnFieldPolicy() {
-    InvalidReleaseException e = assertThrows(InvalidReleaseException.class, () -> activities().resolveOrThrow(request("nope", null)));
-    assertEquals(List.of(new Violation("policy", "'nope' is not a known policy (presets: quick, standard, cohorts, progressive, channels)")),
+    InvalidReleaseException e =
+        assertThrows(
+            InvalidReleaseException.class,
+            () -> activities().resolveOrThrow(request("nope", null)));
+    assertEquals(
+        List.of(
+            new Violation(
+                "policy",
+                "'nope' is not a known policy (presets: quick, standard, cohorts, progressive, channels)")),
         e.violations());
   }
 
@@ -136,7 +163,9 @@ class PresetsTest {
 
   @Test
   void anInlinePolicyMayExtendAPreset() {
-    ReleasePolicy inline = new ReleasePolicy(null, null, "quick", null, null, null, null, null, null, null, Duration.ofMinutes(10));
+    ReleasePolicy inline =
+        new ReleasePolicy(
+            null, null, "quick", null, null, null, null, null, null, null, Duration.ofMinutes(10));
     ResolvedRelease r = activities().resolveOrThrow(request(null, inline));
     assertEquals("inline", r.policySource());
     assertEquals(Duration.ofMinutes(10), r.policy().rollbackTimeout());
@@ -146,7 +175,8 @@ class PresetsTest {
   @Test
   void extendingAnUnknownPresetIsAnError() throws IOException {
     write("checkout", "extends: fast");
-    InvalidReleaseException e = assertThrows(InvalidReleaseException.class, () -> repository().find("checkout"));
+    InvalidReleaseException e =
+        assertThrows(InvalidReleaseException.class, () -> repository().find("checkout"));
     Violation v = e.violations().get(0);
     assertEquals(dir.resolve("checkout.yaml") + ": extends", v.field());
     assertTrue(v.rule().startsWith("'fast' is not a known policy (presets: quick,"), v.rule());
@@ -156,14 +186,16 @@ class PresetsTest {
   void anExtendsCycleIsAnError() throws IOException {
     write("a", "extends: b");
     write("b", "extends: a");
-    InvalidReleaseException e = assertThrows(InvalidReleaseException.class, () -> repository().find("a"));
+    InvalidReleaseException e =
+        assertThrows(InvalidReleaseException.class, () -> repository().find("a"));
     assertTrue(e.getMessage().contains("chain is longer than 5 (a cycle?)"), e.getMessage());
   }
 
   @Test
   void aTypoInAPolicyFileIsRefusedNamingIt() throws IOException {
     write("checkout", "extends: standard", "stagez:", "  - weight: 10");
-    InvalidReleaseException e = assertThrows(InvalidReleaseException.class, () -> repository().find("checkout"));
+    InvalidReleaseException e =
+        assertThrows(InvalidReleaseException.class, () -> repository().find("checkout"));
     Violation v = e.violations().get(0);
     assertEquals(dir.resolve("checkout.yaml") + ": policy.stagez", v.field());
     assertTrue(v.rule().startsWith("is not a known field"), v.rule());
@@ -197,7 +229,10 @@ class PresetsTest {
   }
 
   private static AnalysisCheck check(Stage s, String name) {
-    return s.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no check " + name + " in " + s));
+    return s.checks().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check " + name + " in " + s));
   }
 
   private PolicyRepository repository() {
@@ -205,7 +240,10 @@ class PresetsTest {
   }
 
   private PolicyActivitiesImpl activities() {
-    return new PolicyActivitiesImpl(repository(), VALIDATOR, new PolicyActivitiesImpl.Defaults("standard", "sandbox", "sandbox"));
+    return new PolicyActivitiesImpl(
+        repository(),
+        VALIDATOR,
+        new PolicyActivitiesImpl.Defaults("standard", "sandbox", "sandbox"));
   }
 
   private void write(String name, String... lines) throws IOException {
@@ -213,6 +251,16 @@ class PresetsTest {
   }
 
   private static ReleaseRequest request(String policy, ReleasePolicy inline) {
-    return new ReleaseRequest("checkout", "1.4.2", "registry.local/checkout:1.4.2", "prod", Strategy.CANARY, policy, inline, "alice", null, null);
+    return new ReleaseRequest(
+        "checkout",
+        "1.4.2",
+        "registry.local/checkout:1.4.2",
+        "prod",
+        Strategy.CANARY,
+        policy,
+        inline,
+        "alice",
+        null,
+        null);
   }
 }

@@ -13,19 +13,21 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Where options not given on the command line come from: an environment variable, else the config
- * file ({@code $ROLLWRIGHT_CONFIG}, default {@code ~/.config/rollwright/config.properties}, keys named
- * like the options without dashes: {@code address=temporal.example:7233}), else the built-in default.
+ * file ({@code $ROLLWRIGHT_CONFIG}, default {@code ~/.config/rollwright/config.properties}, keys
+ * named like the options without dashes: {@code address=temporal.example:7233}), else the built-in
+ * default.
  */
 public final class CliDefaults implements IDefaultValueProvider {
-  static final Map<String, String> ENVIRONMENT = Map.of(
-      "address", "TEMPORAL_ADDRESS",
-      "namespace", "TEMPORAL_NAMESPACE",
-      "api-key", "TEMPORAL_API_KEY",
-      "tls-cert", "TEMPORAL_TLS_CERT",
-      "tls-key", "TEMPORAL_TLS_KEY",
-      "ui", "ROLLWRIGHT_UI",
-      "as", "ROLLWRIGHT_USER",
-      "requested-by", "ROLLWRIGHT_USER");
+  static final Map<String, String> ENVIRONMENT =
+      Map.of(
+          "address", "TEMPORAL_ADDRESS",
+          "namespace", "TEMPORAL_NAMESPACE",
+          "api-key", "TEMPORAL_API_KEY",
+          "tls-cert", "TEMPORAL_TLS_CERT",
+          "tls-key", "TEMPORAL_TLS_KEY",
+          "ui", "ROLLWRIGHT_UI",
+          "as", "ROLLWRIGHT_USER",
+          "requested-by", "ROLLWRIGHT_USER");
 
   private final UnaryOperator<String> env;
   private Properties file;
@@ -60,8 +62,11 @@ public final class CliDefaults implements IDefaultValueProvider {
     if (file == null) {
       file = new Properties();
       String configured = env.apply("ROLLWRIGHT_CONFIG");
-      Path path = configured != null && !configured.isBlank() ? Path.of(configured)
-          : Path.of(System.getProperty("user.home"), ".config", "rollwright", "config.properties");
+      Path path =
+          configured != null && !configured.isBlank()
+              ? Path.of(configured)
+              : Path.of(
+                  System.getProperty("user.home"), ".config", "rollwright", "config.properties");
       if (Files.isRegularFile(path)) {
         try (Reader in = Files.newBufferedReader(path)) {
           file.load(in);

@@ -18,15 +18,18 @@ final class ClientCertificate {
   /** The subject CN of the PEM certificate at {@code pem}; refuses a certificate without one. */
   static String commonName(Path pem) {
     try (InputStream in = Files.newInputStream(pem)) {
-      X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      X509Certificate cert =
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
       for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
         if (rdn.getType().equalsIgnoreCase("CN")) {
           return rdn.getValue().toString();
         }
       }
-      throw new IllegalArgumentException("the TLS client certificate " + pem.getFileName() + " names no CN to act as");
+      throw new IllegalArgumentException(
+          "the TLS client certificate " + pem.getFileName() + " names no CN to act as");
     } catch (IOException | CertificateException | InvalidNameException e) {
-      throw new IllegalArgumentException("cannot read the TLS client certificate " + pem.getFileName() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read the TLS client certificate " + pem.getFileName() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.rollwright.cli;
 
 import io.rollwright.api.ControlAnswer;
-import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.client.ReleaseControls;
 import java.time.Duration;
@@ -11,17 +11,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The controls: approve, reject, pause, resume, abort, promote. Each prints the release's answer and
- * exits 0 when it was accepted, 1 when refused (the refusal is in the release's audit timeline).
+ * The controls: approve, reject, pause, resume, abort, promote. Each prints the release's answer
+ * and exits 0 when it was accepted, 1 when refused (the refusal is in the release's audit
+ * timeline).
  */
 final class ControlCommands {
   private ControlCommands() {}
 
   abstract static class Control extends ReleaseCommand {
-    @Parameters(index = "0", paramLabel = "RELEASE", description = "the release ID, <service>@<environment>")
+    @Parameters(
+        index = "0",
+        paramLabel = "RELEASE",
+        description = "the release ID, <service>@<environment>")
     String releaseId;
 
-    @Option(names = "--as", paramLabel = "WHO", description = "who you are, as policies name you (ROLLWRIGHT_USER, else your user name)")
+    @Option(
+        names = "--as",
+        paramLabel = "WHO",
+        description = "who you are, as policies name you (ROLLWRIGHT_USER, else your user name)")
     String actor;
 
     abstract Action action();
@@ -32,7 +39,8 @@ final class ControlCommands {
     int run() throws Exception {
       ControlCommand command = new ControlCommand(action(), identity("--as", actor), reason());
       RequestCheck.requireControl(command);
-      ControlAnswer answer = new ReleaseControls(temporal.client(), Duration.ofSeconds(10)).send(releaseId, command);
+      ControlAnswer answer =
+          new ReleaseControls(temporal.client(), Duration.ofSeconds(10)).send(releaseId, command);
       if (json()) {
         printJson(answer);
       } else {
@@ -53,7 +61,10 @@ final class ControlCommands {
   }
 
   abstract static class RequiredReason extends Control {
-    @Option(names = "--reason", required = true, description = "why (required; recorded in the audit timeline)")
+    @Option(
+        names = "--reason",
+        required = true,
+        description = "why (required; recorded in the audit timeline)")
     String reason;
 
     @Override
@@ -62,7 +73,10 @@ final class ControlCommands {
     }
   }
 
-  @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve the release's open gate.")
+  @Command(
+      name = "approve",
+      mixinStandardHelpOptions = true,
+      description = "Approve the release's open gate.")
   static final class Approve extends OptionalReason {
     @Override
     Action action() {
@@ -70,7 +84,10 @@ final class ControlCommands {
     }
   }
 
-  @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject the release's open gate: it rolls back.")
+  @Command(
+      name = "reject",
+      mixinStandardHelpOptions = true,
+      description = "Reject the release's open gate: it rolls back.")
   static final class Reject extends RequiredReason {
     @Override
     Action action() {
@@ -78,8 +95,11 @@ final class ControlCommands {
     }
   }
 
-  @Command(name = "pause", mixinStandardHelpOptions = true,
-      description = "Hold the release before its next traffic change; analysis keeps running and can still roll back.")
+  @Command(
+      name = "pause",
+      mixinStandardHelpOptions = true,
+      description =
+          "Hold the release before its next traffic change; analysis keeps running and can still roll back.")
   static final class Pause extends OptionalReason {
     @Override
     Action action() {
@@ -87,7 +107,10 @@ final class ControlCommands {
     }
   }
 
-  @Command(name = "resume", mixinStandardHelpOptions = true, description = "Let a paused release go on.")
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
+      description = "Let a paused release go on.")
   static final class Resume extends OptionalReason {
     @Override
     Action action() {
@@ -95,7 +118,10 @@ final class ControlCommands {
     }
   }
 
-  @Command(name = "abort", mixinStandardHelpOptions = true, description = "Roll the release back now.")
+  @Command(
+      name = "abort",
+      mixinStandardHelpOptions = true,
+      description = "Roll the release back now.")
   static final class Abort extends RequiredReason {
     @Override
     Action action() {
@@ -103,8 +129,11 @@ final class ControlCommands {
     }
   }
 
-  @Command(name = "promote", mixinStandardHelpOptions = true,
-      description = "End the current soak (the stage's gate still applies); with --full skip every remaining stage (needs --reason).")
+  @Command(
+      name = "promote",
+      mixinStandardHelpOptions = true,
+      description =
+          "End the current soak (the stage's gate still applies); with --full skip every remaining stage (needs --reason).")
   static final class Promote extends OptionalReason {
     @Option(names = "--full", description = "skip every remaining stage, soak and gate, to 100%%")
     boolean full;

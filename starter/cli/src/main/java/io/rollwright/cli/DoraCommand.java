@@ -10,37 +10,81 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "dora", mixinStandardHelpOptions = true, description = {
-    "Delivery (DORA) figures over a period, from Temporal visibility.",
-    "Deployment frequency, lead time for changes (from the commit time given at start), change",
-    "failure rate and time to restore; see the README for their exact definitions."})
+@Command(
+    name = "dora",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Delivery (DORA) figures over a period, from Temporal visibility.",
+      "Deployment frequency, lead time for changes (from the commit time given at start), change",
+      "failure rate and time to restore; see the README for their exact definitions."
+    })
 final class DoraCommand extends ReleaseCommand {
-  @Option(names = "--since", defaultValue = "30d", description = "the period, e.g. 30d. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--since",
+      defaultValue = "30d",
+      description = "the period, e.g. 30d. Default: ${DEFAULT-VALUE}")
   String since;
 
   @Option(names = "--service", description = "only this service")
   String service;
 
-  @Option(names = {"--env", "--environment"}, paramLabel = "ENV", description = "only this environment")
+  @Option(
+      names = {"--env", "--environment"},
+      paramLabel = "ENV",
+      description = "only this environment")
   String environment;
 
   @Override
   int run() throws Exception {
     Instant now = Instant.now();
     Instant from = now.minus(DurationText.parse(since));
-    DeliveryReport r = DeliveryReport.of(new ReleaseHistory(temporal.client()).list(service, environment, from), from, now);
+    DeliveryReport r =
+        DeliveryReport.of(
+            new ReleaseHistory(temporal.client()).list(service, environment, from), from, now);
     if (json()) {
       printJson(r);
       return ExitCodes.OK;
     }
-    line("DORA figures, last " + since + HistoryCommand.scope(service, environment) + " (" + r.releases() + " releases ended):");
-    line(String.format(Locale.ROOT, "  deployment frequency   %.2f per day (%d promoted)", r.deploymentsPerDay(), r.promoted()));
-    line("  lead time for changes  " + (r.medianLeadTime() == null ? "unknown (no release was given its change's commit time)"
-        : "median " + text(r.medianLeadTime()) + " (commit to promoted, " + r.leadTimeSamples() + " releases)"));
-    line("  change failure rate    " + HistoryCommand.percent(r.changeFailureRate()) + " (" + (r.rolledBack() + r.failed()) + " of "
-        + r.deployed() + " releases that deployed)");
-    line("  time to restore        " + (r.medianTimeToRestore() == null ? "none restored" : "median " + text(r.medianTimeToRestore()))
-        + " (" + r.restored() + " restored, " + r.notRestored() + " not yet)");
+    line(
+        "DORA figures, last "
+            + since
+            + HistoryCommand.scope(service, environment)
+            + " ("
+            + r.releases()
+            + " releases ended):");
+    line(
+        String.format(
+            Locale.ROOT,
+            "  deployment frequency   %.2f per day (%d promoted)",
+            r.deploymentsPerDay(),
+            r.promoted()));
+    line(
+        "  lead time for changes  "
+            + (r.medianLeadTime() == null
+                ? "unknown (no release was given its change's commit time)"
+                : "median "
+                    + text(r.medianLeadTime())
+                    + " (commit to promoted, "
+                    + r.leadTimeSamples()
+                    + " releases)"));
+    line(
+        "  change failure rate    "
+            + HistoryCommand.percent(r.changeFailureRate())
+            + " ("
+            + (r.rolledBack() + r.failed())
+            + " of "
+            + r.deployed()
+            + " releases that deployed)");
+    line(
+        "  time to restore        "
+            + (r.medianTimeToRestore() == null
+                ? "none restored"
+                : "median " + text(r.medianTimeToRestore()))
+            + " ("
+            + r.restored()
+            + " restored, "
+            + r.notRestored()
+            + " not yet)");
     return ExitCodes.OK;
   }
 

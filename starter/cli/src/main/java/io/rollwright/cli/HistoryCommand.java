@@ -15,32 +15,55 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
-    description = "Recent releases with their outcome and duration, and the rollback rate over the period.")
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description =
+        "Recent releases with their outcome and duration, and the rollback rate over the period.")
 final class HistoryCommand extends ReleaseCommand {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM/dd HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("MM/dd HH:mm").withZone(ZoneOffset.UTC);
 
   @Option(names = "--service", description = "only this service")
   String service;
 
-  @Option(names = {"--env", "--environment"}, paramLabel = "ENV", description = "only this environment")
+  @Option(
+      names = {"--env", "--environment"},
+      paramLabel = "ENV",
+      description = "only this environment")
   String environment;
 
-  @Option(names = "--since", defaultValue = "7d", description = "how far back, e.g. 24h, 7d. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--since",
+      defaultValue = "7d",
+      description = "how far back, e.g. 24h, 7d. Default: ${DEFAULT-VALUE}")
   String since;
 
-  @Option(names = "--limit", defaultValue = "50", description = "at most this many releases listed (figures count all). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--limit",
+      defaultValue = "50",
+      description =
+          "at most this many releases listed (figures count all). Default: ${DEFAULT-VALUE}")
   int limit;
 
   @Override
   int run() throws Exception {
     Instant now = Instant.now();
     Duration period = DurationText.parse(since);
-    List<ReleaseRecord> releases = new ReleaseHistory(temporal.client()).list(service, environment, now.minus(period));
+    List<ReleaseRecord> releases =
+        new ReleaseHistory(temporal.client()).list(service, environment, now.minus(period));
     DeliveryReport figures = DeliveryReport.of(releases, now.minus(period), now);
     if (json()) {
-      printJson(Map.of("since", now.minus(period), "releases", releases.subList(0, Math.min(limit, releases.size())),
-          "rollbackRate", figures.rollbackRate(), "deployed", figures.deployed()));
+      printJson(
+          Map.of(
+              "since",
+              now.minus(period),
+              "releases",
+              releases.subList(0, Math.min(limit, releases.size())),
+              "rollbackRate",
+              figures.rollbackRate(),
+              "deployed",
+              figures.deployed()));
       return ExitCodes.OK;
     }
     line("📋 Releases in the last " + since + scope(service, environment) + ":");
@@ -48,17 +71,40 @@ final class HistoryCommand extends ReleaseCommand {
       line("  none");
     }
     for (ReleaseRecord r : releases.subList(0, Math.min(limit, releases.size()))) {
-      line("  " + icon(r.outcome()) + " " + WHEN.format(r.startedAt()) + "  " + r.releaseId() + " " + r.version() + " → "
-          + r.outcome() + " (" + seconds(r.duration(now)) + (r.ended() ? "" : ", running") + ")  by " + r.requestedBy());
+      line(
+          "  "
+              + icon(r.outcome())
+              + " "
+              + WHEN.format(r.startedAt())
+              + "  "
+              + r.releaseId()
+              + " "
+              + r.version()
+              + " → "
+              + r.outcome()
+              + " ("
+              + seconds(r.duration(now))
+              + (r.ended() ? "" : ", running")
+              + ")  by "
+              + r.requestedBy());
     }
     line("");
-    line("📊 " + since + " rollback rate: " + percent(figures.rollbackRate()) + " (" + figures.rolledBack() + " of "
-        + figures.deployed() + " releases that deployed)");
+    line(
+        "📊 "
+            + since
+            + " rollback rate: "
+            + percent(figures.rollbackRate())
+            + " ("
+            + figures.rolledBack()
+            + " of "
+            + figures.deployed()
+            + " releases that deployed)");
     return ExitCodes.OK;
   }
 
   static String scope(String service, String environment) {
-    return (service == null ? "" : ", service " + service) + (environment == null ? "" : ", environment " + environment);
+    return (service == null ? "" : ", service " + service)
+        + (environment == null ? "" : ", environment " + environment);
   }
 
   static String percent(double ratio) {
@@ -66,7 +112,9 @@ final class HistoryCommand extends ReleaseCommand {
   }
 
   private static String seconds(Duration d) {
-    return d.toSeconds() < 600 ? String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0) : DurationText.format(d.truncatedTo(ChronoUnit.SECONDS));
+    return d.toSeconds() < 600
+        ? String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0)
+        : DurationText.format(d.truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static String icon(String outcome) {

@@ -13,26 +13,39 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** What every command that talks to Temporal shares: the connection, the output format, and closing up. */
+/**
+ * What every command that talks to Temporal shares: the connection, the output format, and closing
+ * up.
+ */
 abstract class ReleaseCommand implements Callable<Integer> {
   /** Output formats of read commands. */
-  enum Output { text, json }
+  enum Output {
+    text,
+    json
+  }
 
-  private static final ObjectWriter JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-      .writer().with(new TerminalJson());
+  private static final ObjectWriter JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+          .writer()
+          .with(new TerminalJson());
 
-  @Mixin
-  TemporalOptions temporal;
+  @Mixin TemporalOptions temporal;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "text",
+      description = "text or json. Default: ${DEFAULT-VALUE}")
   Output output;
 
-  @Option(names = {"-v", "--verbose"}, description = "show the stack trace of an error")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "show the stack trace of an error")
   boolean verbose;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public final Integer call() throws Exception {
@@ -75,8 +88,15 @@ abstract class ReleaseCommand implements Callable<Integer> {
     }
     boolean explicit = spec.commandLine().getParseResult().hasMatchedOption(option);
     if (explicit && !certified.equals(given)) {
-      throw new IllegalArgumentException(option + " " + given + " is not who your TLS client certificate says you are ("
-          + certified + "); leave " + option + " out");
+      throw new IllegalArgumentException(
+          option
+              + " "
+              + given
+              + " is not who your TLS client certificate says you are ("
+              + certified
+              + "); leave "
+              + option
+              + " out");
     }
     return certified;
   }

@@ -2,44 +2,72 @@ package io.rollwright.cli;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.rollwright.policy.InvalidReleaseException;
-import io.rollwright.policy.Violation;
 import io.rollwright.client.ReleaseEndedWithoutOutcomeException;
 import io.rollwright.client.ReleaseInProgressException;
 import io.rollwright.client.ReleaseNotFoundException;
+import io.rollwright.policy.InvalidReleaseException;
+import io.rollwright.policy.Violation;
 import io.rollwright.text.TerminalText;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /** The {@code rollwright} command line. */
-@Command(name = "rollwright", mixinStandardHelpOptions = true, version = "rollwright 0.1.0",
+@Command(
+    name = "rollwright",
+    mixinStandardHelpOptions = true,
+    version = "rollwright 0.1.0",
     description = "Start, watch, control and report on releases run by Rollwright.",
-    footer = {"", "Exit codes:", "  0  done; for start --wait and watch: promoted",
-        "  1  usage or input error, unknown release, release already in progress, refused control",
-        "  2  rolled back", "  3  blocked by pre-flight (nothing deployed)", "  4  failed, or ended without an outcome (e.g. terminated): needs a human",
-        "  5  Temporal unreachable (nothing was done; safe to retry)"},
-    subcommands = {StartCommand.class, StatusCommand.class, WatchCommand.class, ControlCommands.Approve.class,
-        ControlCommands.Reject.class, ControlCommands.Pause.class, ControlCommands.Resume.class, ControlCommands.Abort.class,
-        ControlCommands.Promote.class, HistoryCommand.class, DoraCommand.class, ValidateCommand.class})
+    footer = {
+      "",
+      "Exit codes:",
+      "  0  done; for start --wait and watch: promoted",
+      "  1  usage or input error, unknown release, release already in progress, refused control",
+      "  2  rolled back",
+      "  3  blocked by pre-flight (nothing deployed)",
+      "  4  failed, or ended without an outcome (e.g. terminated): needs a human",
+      "  5  Temporal unreachable (nothing was done; safe to retry)"
+    },
+    subcommands = {
+      StartCommand.class,
+      StatusCommand.class,
+      WatchCommand.class,
+      ControlCommands.Approve.class,
+      ControlCommands.Reject.class,
+      ControlCommands.Pause.class,
+      ControlCommands.Resume.class,
+      ControlCommands.Abort.class,
+      ControlCommands.Promote.class,
+      HistoryCommand.class,
+      DoraCommand.class,
+      ValidateCommand.class
+    })
 public final class RollwrightCli {
   public static void main(String[] args) {
     Charset terminal = Charset.defaultCharset();
-    System.exit(run(new PrintWriter(new OutputStreamWriter(System.out, terminal), true),
-        new PrintWriter(new OutputStreamWriter(System.err, terminal), true), args));
+    System.exit(
+        run(
+            new PrintWriter(new OutputStreamWriter(System.out, terminal), true),
+            new PrintWriter(new OutputStreamWriter(System.err, terminal), true),
+            args));
   }
 
   /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new RollwrightCli()).setOut(out).setErr(err).setDefaultValueProvider(new CliDefaults());
-    cli.setParameterExceptionHandler((e, given) -> {
-      say(err, "rollwright: " + e.getMessage());
-      say(err, "See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return ExitCodes.INPUT;
-    });
+    CommandLine cli =
+        new CommandLine(new RollwrightCli())
+            .setOut(out)
+            .setErr(err)
+            .setDefaultValueProvider(new CliDefaults());
+    cli.setParameterExceptionHandler(
+        (e, given) -> {
+          say(err, "rollwright: " + e.getMessage());
+          say(err, "See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCodes.INPUT;
+        });
     cli.setExecutionExceptionHandler((e, command, parsed) -> fail(e, err, verbose(parsed)));
     return cli.execute(args);
   }
@@ -52,7 +80,10 @@ public final class RollwrightCli {
     return last.hasMatchedOption("--verbose");
   }
 
-  /** One line saying what went wrong and what to do, and the exit code; the stack trace only with --verbose. */
+  /**
+   * One line saying what went wrong and what to do, and the exit code; the stack trace only with
+   * --verbose.
+   */
   static int fail(Exception e, PrintWriter err, boolean verbose) {
     int code = ExitCodes.INPUT;
     if (e instanceof InvalidReleaseException invalid) {
@@ -60,7 +91,9 @@ public final class RollwrightCli {
       for (Violation v : invalid.violations()) {
         say(err, "  " + v);
       }
-    } else if (e instanceof ReleaseInProgressException || e instanceof ReleaseNotFoundException || e instanceof IllegalArgumentException) {
+    } else if (e instanceof ReleaseInProgressException
+        || e instanceof ReleaseNotFoundException
+        || e instanceof IllegalArgumentException) {
       say(err, "rollwright: " + e.getMessage());
     } else if (e instanceof ReleaseEndedWithoutOutcomeException ended) {
       code = ended.invalid() ? ExitCodes.INPUT : ExitCodes.FAILED;
@@ -70,9 +103,17 @@ public final class RollwrightCli {
       say(err, "rollwright: " + e.getMessage());
     } else if (unavailable(e)) {
       code = ExitCodes.UNAVAILABLE;
-      say(err, "rollwright: Temporal stopped answering (" + e.getMessage() + "). Check the server, then retry.");
+      say(
+          err,
+          "rollwright: Temporal stopped answering ("
+              + e.getMessage()
+              + "). Check the server, then retry.");
     } else {
-      say(err, "rollwright: unexpected error: " + e + (verbose ? "" : " (run again with --verbose for details)"));
+      say(
+          err,
+          "rollwright: unexpected error: "
+              + e
+              + (verbose ? "" : " (run again with --verbose for details)"));
     }
     if (verbose) {
       e.printStackTrace(err);

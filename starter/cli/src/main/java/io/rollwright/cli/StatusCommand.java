@@ -4,9 +4,13 @@ import io.rollwright.client.ReleaseReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = {
-    "Show where a release is: phase, stage, weight, its open gate, latest readings and events.",
-    "When no worker answers within a few seconds: what the Temporal server last recorded, marked not live."})
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show where a release is: phase, stage, weight, its open gate, latest readings and events.",
+      "When no worker answers within a few seconds: what the Temporal server last recorded, marked not live."
+    })
 final class StatusCommand extends ReleaseCommand {
   @Parameters(paramLabel = "RELEASE", description = "the release ID, <service>@<environment>")
   String releaseId;
@@ -18,12 +22,15 @@ final class StatusCommand extends ReleaseCommand {
     return ExitCodes.OK;
   }
 
-  /** Prints what was read: as one line of JSON, or as the lines of {@link StatusText}, each escaped. */
+  /**
+   * Prints what was read: as one line of JSON, or as the lines of {@link StatusText}, each escaped.
+   */
   void print(ReleaseReader.Reading reading) throws Exception {
     if (json()) {
       printJson(reading.live() ? reading.status() : reading.recorded());
     } else {
-      (reading.live() ? StatusText.of(reading.status()) : StatusText.recorded(reading.recorded())).forEach(this::line);
+      (reading.live() ? StatusText.of(reading.status()) : StatusText.recorded(reading.recorded()))
+          .forEach(this::line);
     }
   }
 }

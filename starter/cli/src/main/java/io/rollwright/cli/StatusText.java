@@ -6,9 +6,9 @@ import io.rollwright.api.AuditEntry;
 import io.rollwright.api.GateStatus;
 import io.rollwright.api.ProgressRenderer;
 import io.rollwright.api.ReleaseStatus;
+import io.rollwright.client.RecordedRelease;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Stage;
-import io.rollwright.client.RecordedRelease;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,31 +18,73 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A release's {@code status} as a short panel of text: where it is, its gate, its readings, its latest events. */
+/**
+ * A release's {@code status} as a short panel of text: where it is, its gate, its readings, its
+ * latest events.
+ */
 final class StatusText {
   static final int EVENTS = 8;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private StatusText() {}
 
   static List<String> of(ReleaseStatus s) {
     List<String> lines = new ArrayList<>();
-    lines.add(s.releaseId() + " — " + s.service() + " " + s.version() + " → " + s.environment() + " ("
-        + s.strategy().name().toLowerCase(Locale.ROOT) + (s.policy() == null ? "" : ", policy " + s.policy())
-        + "), requested by " + s.requestedBy());
-    lines.add("phase: " + s.phase() + (s.stage() == null ? "" : " · stage " + s.stageNumber() + " of " + s.stageCount() + " (" + s.stage() + ")")
-        + " · canary " + Stage.weightText(s.weight()) + (s.pausedBecause() == null ? "" : " · " + s.pausedBecause()));
+    lines.add(
+        s.releaseId()
+            + " — "
+            + s.service()
+            + " "
+            + s.version()
+            + " → "
+            + s.environment()
+            + " ("
+            + s.strategy().name().toLowerCase(Locale.ROOT)
+            + (s.policy() == null ? "" : ", policy " + s.policy())
+            + "), requested by "
+            + s.requestedBy());
+    lines.add(
+        "phase: "
+            + s.phase()
+            + (s.stage() == null
+                ? ""
+                : " · stage " + s.stageNumber() + " of " + s.stageCount() + " (" + s.stage() + ")")
+            + " · canary "
+            + Stage.weightText(s.weight())
+            + (s.pausedBecause() == null ? "" : " · " + s.pausedBecause()));
     GateStatus gate = s.gate();
     if (gate != null) {
-      lines.add("gate: " + gate.approvedBy().size() + " of " + gate.required() + " approvals"
-          + (gate.approvedBy().isEmpty() ? "" : " (" + String.join(", ", gate.approvedBy()) + ")") + " from " + String.join(", ", gate.allowed())
-          + ", closes " + DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(gate.deadlineMillis())));
+      lines.add(
+          "gate: "
+              + gate.approvedBy().size()
+              + " of "
+              + gate.required()
+              + " approvals"
+              + (gate.approvedBy().isEmpty()
+                  ? ""
+                  : " (" + String.join(", ", gate.approvedBy()) + ")")
+              + " from "
+              + String.join(", ", gate.allowed())
+              + ", closes "
+              + DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(gate.deadlineMillis())));
     }
     LiveSoak live = s.analysis();
     if (live != null) {
-      lines.add("analysis: " + (live.watch() ? "watching" : "soaking") + " " + live.stage() + " · " + live.samples() + " sample(s)"
-          + " · next sample " + TIME.format(Instant.ofEpochMilli(live.nextSampleAtMillis()))
-          + (live.watch() ? "" : " · soak ends " + TIME.format(Instant.ofEpochMilli(live.endsAtMillis()))) + " UTC");
+      lines.add(
+          "analysis: "
+              + (live.watch() ? "watching" : "soaking")
+              + " "
+              + live.stage()
+              + " · "
+              + live.samples()
+              + " sample(s)"
+              + " · next sample "
+              + TIME.format(Instant.ofEpochMilli(live.nextSampleAtMillis()))
+              + (live.watch()
+                  ? ""
+                  : " · soak ends " + TIME.format(Instant.ofEpochMilli(live.endsAtMillis())))
+              + " UTC");
       for (LiveSoak.Check c : live.checks()) {
         lines.add("live: " + c.reading().reason() + " — " + c.reading().verdict() + window(c));
       }
@@ -58,8 +100,14 @@ final class StatusText {
     if (!audit.isEmpty()) {
       lines.add("latest events (UTC):");
       for (AuditEntry e : audit.subList(Math.max(0, audit.size() - EVENTS), audit.size())) {
-        lines.add("  " + TIME.format(Instant.ofEpochMilli(e.atMillis())) + "  " + e.actor() + "  " + e.action()
-            + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()));
+        lines.add(
+            "  "
+                + TIME.format(Instant.ofEpochMilli(e.atMillis()))
+                + "  "
+                + e.actor()
+                + "  "
+                + e.action()
+                + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()));
       }
     }
     return lines;
@@ -71,20 +119,35 @@ final class StatusText {
       return "";
     }
     long lasted = Math.max(0, c.reading().atMillis() - c.breachingSinceMillis());
-    return " · breaching for " + DurationText.format(Duration.ofMillis(lasted).truncatedTo(ChronoUnit.SECONDS)) + " of a "
-        + DurationText.format(Duration.ofMillis(c.sustainedMillis())) + " sustained window";
+    return " · breaching for "
+        + DurationText.format(Duration.ofMillis(lasted).truncatedTo(ChronoUnit.SECONDS))
+        + " of a "
+        + DurationText.format(Duration.ofMillis(c.sustainedMillis()))
+        + " sustained window";
   }
 
   /** What the server last recorded of a release no worker answered for, said to be not live. */
   static List<String> recorded(RecordedRelease r) {
     List<String> lines = new ArrayList<>();
-    String what = r.summary() != null ? r.summary()
-        : r.service() == null ? null : r.service() + " " + r.version() + " → " + r.environment();
-    lines.add(r.releaseId() + (what == null ? "" : " — " + what) + (r.requestedBy() == null ? "" : ", requested by " + r.requestedBy()));
+    String what =
+        r.summary() != null
+            ? r.summary()
+            : r.service() == null
+                ? null
+                : r.service() + " " + r.version() + " → " + r.environment();
+    lines.add(
+        r.releaseId()
+            + (what == null ? "" : " — " + what)
+            + (r.requestedBy() == null ? "" : ", requested by " + r.requestedBy()));
     lines.add("⚠️  not live: " + r.note());
     lines.add("recorded: " + r.where());
-    lines.add("run: " + r.run() + ", started " + TIME.format(r.startedAt()) + " UTC"
-        + (r.closedAt() == null ? "" : ", closed " + TIME.format(r.closedAt()) + " UTC"));
+    lines.add(
+        "run: "
+            + r.run()
+            + ", started "
+            + TIME.format(r.startedAt())
+            + " UTC"
+            + (r.closedAt() == null ? "" : ", closed " + TIME.format(r.closedAt()) + " UTC"));
     if (r.changeRef() != null) {
       lines.add("change: " + r.changeRef());
     }

@@ -13,53 +13,84 @@ import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** How to reach Temporal (and its Web UI): flags, else environment, else the config file (see {@link CliDefaults}). */
+/**
+ * How to reach Temporal (and its Web UI): flags, else environment, else the config file (see {@link
+ * CliDefaults}).
+ */
 public final class TemporalOptions {
-  @Option(names = "--address", defaultValue = "127.0.0.1:7233", description = "Temporal frontend host:port (TEMPORAL_ADDRESS). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--address",
+      defaultValue = "127.0.0.1:7233",
+      description = "Temporal frontend host:port (TEMPORAL_ADDRESS). Default: ${DEFAULT-VALUE}")
   String address;
 
-  @Option(names = "--namespace", defaultValue = "default", description = "Temporal namespace (TEMPORAL_NAMESPACE). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--namespace",
+      defaultValue = "default",
+      description = "Temporal namespace (TEMPORAL_NAMESPACE). Default: ${DEFAULT-VALUE}")
   String namespace;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "mTLS client certificate (TEMPORAL_TLS_CERT)")
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "mTLS client certificate (TEMPORAL_TLS_CERT)")
   Path tlsCert;
 
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "mTLS client key, PKCS#8 (TEMPORAL_TLS_KEY)")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "mTLS client key, PKCS#8 (TEMPORAL_TLS_KEY)")
   Path tlsKey;
 
-  @Option(names = "--api-key", paramLabel = "KEY", description = "Temporal Cloud API key, TLS on (TEMPORAL_API_KEY)")
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      description = "Temporal Cloud API key, TLS on (TEMPORAL_API_KEY)")
   String apiKey;
 
-  @Option(names = "--ui", paramLabel = "URL", defaultValue = "http://localhost:8233", description = "Temporal Web UI base URL for links (ROLLWRIGHT_UI). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--ui",
+      paramLabel = "URL",
+      defaultValue = "http://localhost:8233",
+      description = "Temporal Web UI base URL for links (ROLLWRIGHT_UI). Default: ${DEFAULT-VALUE}")
   String ui;
 
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
   private String certified;
 
-  /** A client of the configured namespace, connected (or {@link TemporalUnavailableException} within 5 seconds). */
+  /**
+   * A client of the configured namespace, connected (or {@link TemporalUnavailableException} within
+   * 5 seconds).
+   */
   public WorkflowClient client() {
     if (client == null) {
-      WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(address);
+      WorkflowServiceStubsOptions.Builder options =
+          WorkflowServiceStubsOptions.newBuilder().setTarget(address);
       if ((tlsCert == null) != (tlsKey == null)) {
-        throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both or neither");
+        throw new IllegalArgumentException(
+            "--tls-cert and --tls-key go together: give both or neither");
       }
       if (tlsCert != null) {
-        try (InputStream cert = Files.newInputStream(tlsCert); InputStream key = Files.newInputStream(tlsKey)) {
+        try (InputStream cert = Files.newInputStream(tlsCert);
+            InputStream key = Files.newInputStream(tlsKey)) {
           options.setSslContext(SimpleSslContextBuilder.forPKCS8(cert, key).build());
         } catch (IOException e) {
-          throw new IllegalArgumentException("cannot read the TLS certificate or key: " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "cannot read the TLS certificate or key: " + e.getMessage(), e);
         }
       }
       if (apiKey != null && !apiKey.isBlank()) {
         options.addApiKey(() -> apiKey).setEnableHttps(tlsCert == null);
       }
       try {
-        stubs = WorkflowServiceStubs.newConnectedServiceStubs(options.build(), Duration.ofSeconds(5));
+        stubs =
+            WorkflowServiceStubs.newConnectedServiceStubs(options.build(), Duration.ofSeconds(5));
       } catch (RuntimeException e) {
         throw new TemporalUnavailableException(this, e);
       }
-      WorkflowClientOptions.Builder clientOptions = WorkflowClientOptions.newBuilder().setNamespace(namespace);
+      WorkflowClientOptions.Builder clientOptions =
+          WorkflowClientOptions.newBuilder().setNamespace(namespace);
       if (certifiedIdentity() != null) {
         clientOptions.setIdentity(certifiedIdentity());
       }

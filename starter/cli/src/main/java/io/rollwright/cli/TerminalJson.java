@@ -7,9 +7,9 @@ import io.rollwright.text.ControlCharacters;
 
 /**
  * JSON escapes for {@code --output json}: beside the controls JSON itself escapes, DEL, the C1
- * controls, the Unicode line separators and the bidi overrides are written as {@code \}{@code uXXXX},
- * so a caller's value cannot act on the terminal or the CI log even as JSON. The output stays valid
- * JSON with the same values.
+ * controls, the Unicode line separators and the bidi overrides are written as {@code \}{@code
+ * uXXXX}, so a caller's value cannot act on the terminal or the CI log even as JSON. The output
+ * stays valid JSON with the same values.
  */
 final class TerminalJson extends CharacterEscapes {
   private final int[] ascii = standardAsciiEscapesForJSON();
@@ -25,6 +25,8 @@ final class TerminalJson extends CharacterEscapes {
 
   @Override
   public SerializableString getEscapeSequence(int ch) {
-    return ControlCharacters.escaped(ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+    return ControlCharacters.escaped(ch)
+        ? new SerializedString(String.format("\\u%04x", ch))
+        : null;
   }
 }

@@ -9,17 +9,21 @@ import java.util.List;
 
 /**
  * Delivery figures over a period, computed from release records alone (pure):
+ *
  * <ul>
  *   <li><b>deployment frequency</b>: releases promoted in the period, per day;
- *   <li><b>lead time for changes</b>: median time from a change's commit to its release being promoted
- *       (never negative: a commit time later than the promotion by more than the clock skew is left out),
- *       over the promoted releases that were told their commit time;
- *   <li><b>change failure rate</b>: releases rolled back or failed, out of every release that put the
- *       new version in front of production traffic (promoted, rolled back or failed; blocked ones never did);
- *   <li><b>time to restore</b>: median time from a failed release's end to the next promoted release of
- *       the same service and environment; failures with none yet are counted as not restored;
+ *   <li><b>lead time for changes</b>: median time from a change's commit to its release being
+ *       promoted (never negative: a commit time later than the promotion by more than the clock
+ *       skew is left out), over the promoted releases that were told their commit time;
+ *   <li><b>change failure rate</b>: releases rolled back or failed, out of every release that put
+ *       the new version in front of production traffic (promoted, rolled back or failed; blocked
+ *       ones never did);
+ *   <li><b>time to restore</b>: median time from a failed release's end to the next promoted
+ *       release of the same service and environment; failures with none yet are counted as not
+ *       restored;
  *   <li><b>rollback rate</b>: releases rolled back out of those that deployed.
  * </ul>
+ *
  * A release belongs to the period it ended in.
  */
 public record DeliveryReport(
@@ -39,36 +43,69 @@ public record DeliveryReport(
     int notRestored,
     double rollbackRate) {
 
-  /** The figures of the releases that ended in {@code [from, to)}; {@code all} may hold others (later ones restore earlier failures). */
+  /**
+   * The figures of the releases that ended in {@code [from, to)}; {@code all} may hold others
+   * (later ones restore earlier failures).
+   */
   public static DeliveryReport of(List<ReleaseRecord> all, Instant from, Instant to) {
-    List<ReleaseRecord> ended = all.stream().filter(r -> r.ended() && !r.closedAt().isBefore(from) && r.closedAt().isBefore(to))
-        .sorted(Comparator.comparing(ReleaseRecord::closedAt)).toList();
+    List<ReleaseRecord> ended =
+        all.stream()
+            .filter(r -> r.ended() && !r.closedAt().isBefore(from) && r.closedAt().isBefore(to))
+            .sorted(Comparator.comparing(ReleaseRecord::closedAt))
+            .toList();
     int promoted = count(ended, "PROMOTED");
     int rolledBack = count(ended, "ROLLED_BACK");
     int failed = count(ended, "FAILED");
     int deployed = promoted + rolledBack + failed;
-    List<Duration> leadTimes = ended.stream().filter(r -> r.promoted() && r.changeCommittedAt() != null)
-        .filter(r -> !r.changeCommittedAt().isAfter(r.closedAt().plus(Limits.CLOCK_SKEW)))
-        .map(r -> nonNegative(Duration.between(r.changeCommittedAt(), r.closedAt()))).toList();
+    List<Duration> leadTimes =
+        ended.stream()
+            .filter(r -> r.promoted() && r.changeCommittedAt() != null)
+            .filter(r -> !r.changeCommittedAt().isAfter(r.closedAt().plus(Limits.CLOCK_SKEW)))
+            .map(r -> nonNegative(Duration.between(r.changeCommittedAt(), r.closedAt())))
+            .toList();
     List<Duration> restores = new ArrayList<>();
     int notRestored = 0;
     for (ReleaseRecord failure : ended.stream().filter(ReleaseRecord::failedChange).toList()) {
-      var fix = all.stream().filter(r -> r.promoted() && r.ended() && r.closedAt().isAfter(failure.closedAt())
-          && r.service().equals(failure.service()) && r.environment().equals(failure.environment()))
-          .min(Comparator.comparing(ReleaseRecord::closedAt));
+      var fix =
+          all.stream()
+              .filter(
+                  r ->
+                      r.promoted()
+                          && r.ended()
+                          && r.closedAt().isAfter(failure.closedAt())
+                          && r.service().equals(failure.service())
+                          && r.environment().equals(failure.environment()))
+              .min(Comparator.comparing(ReleaseRecord::closedAt));
       if (fix.isPresent()) {
         restores.add(Duration.between(failure.closedAt(), fix.get().closedAt()));
       } else {
         notRestored++;
       }
     }
-    double days = Math.max(Duration.between(from, to).toMillis(), 1) / (double) Duration.ofDays(1).toMillis();
-    return new DeliveryReport(from, to, ended.size(), promoted, rolledBack, failed, count(ended, "BLOCKED"), promoted / days,
-        median(leadTimes), leadTimes.size(), ratio(rolledBack + failed, deployed), median(restores), restores.size(), notRestored,
+    double days =
+        Math.max(Duration.between(from, to).toMillis(), 1) / (double) Duration.ofDays(1).toMillis();
+    return new DeliveryReport(
+        from,
+        to,
+        ended.size(),
+        promoted,
+        rolledBack,
+        failed,
+        count(ended, "BLOCKED"),
+        promoted / days,
+        median(leadTimes),
+        leadTimes.size(),
+        ratio(rolledBack + failed, deployed),
+        median(restores),
+        restores.size(),
+        notRestored,
         ratio(rolledBack, deployed));
   }
 
-  /** Releases that put the new version in front of production traffic: promoted, rolled back or failed. */
+  /**
+   * Releases that put the new version in front of production traffic: promoted, rolled back or
+   * failed.
+   */
   public int deployed() {
     return promoted + rolledBack + failed;
   }
@@ -88,7 +125,9 @@ public record DeliveryReport(
     }
     List<Duration> sorted = values.stream().sorted().toList();
     int mid = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(mid) : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2);
+    return sorted.size() % 2 == 1
+        ? sorted.get(mid)
+        : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2);
   }
 
   private static Duration nonNegative(Duration d) {

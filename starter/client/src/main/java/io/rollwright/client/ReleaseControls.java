@@ -31,11 +31,13 @@ import java.util.concurrent.TimeoutException;
  * too, never an exception; only an unknown release is.
  */
 public final class ReleaseControls {
-  private static final ExecutorService WAITERS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "rollwright-control");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService WAITERS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "rollwright-control");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static final int CLOSING_CHECKS = 10;
   private static final Duration CLOSING_PAUSE = Duration.ofMillis(200);
@@ -59,41 +61,63 @@ public final class ReleaseControls {
 
   /**
    * Applies {@code command} to the release {@code releaseId} that began as run {@code firstRunId}
-   * (whatever runs it has continued as since), or to the latest release under that ID when null.
-   * A release that began as another run does not take it.
+   * (whatever runs it has continued as since), or to the latest release under that ID when null. A
+   * release that began as another run does not take it.
    *
    * @throws ReleaseNotFoundException when no release has that ID
    */
   public ControlAnswer send(String releaseId, String firstRunId, ControlCommand command) {
     WorkflowStub release = client.newUntypedWorkflowStub(releaseId);
-    UpdateOptions<ControlAnswer> update = UpdateOptions.newBuilder(ControlAnswer.class).setUpdateName(ReleaseWorkflow.CONTROL)
-        .setFirstExecutionRunId(firstRunId).setWaitForStage(WorkflowUpdateStage.COMPLETED).build();
-    CompletableFuture<ControlAnswer> answer = CompletableFuture.supplyAsync(() -> release.startUpdate(update, command).getResult(), WAITERS);
+    UpdateOptions<ControlAnswer> update =
+        UpdateOptions.newBuilder(ControlAnswer.class)
+            .setUpdateName(ReleaseWorkflow.CONTROL)
+            .setFirstExecutionRunId(firstRunId)
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build();
+    CompletableFuture<ControlAnswer> answer =
+        CompletableFuture.supplyAsync(
+            () -> release.startUpdate(update, command).getResult(), WAITERS);
     try {
       return answer.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      return new ControlAnswer(false, "no worker answered within " + answerWithin.toSeconds() + "s; the "
-          + command.action().name().toLowerCase(Locale.ROOT) + " may still apply when one does: check `rollwright status " + releaseId + "`");
+      return new ControlAnswer(
+          false,
+          "no worker answered within "
+              + answerWithin.toSeconds()
+              + "s; the "
+              + command.action().name().toLowerCase(Locale.ROOT)
+              + " may still apply when one does: check `rollwright status "
+              + releaseId
+              + "`");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + releaseId + " to answer", e);
+      throw new IllegalStateException(
+          "interrupted while waiting for " + releaseId + " to answer", e);
     } catch (ExecutionException e) {
       ControlAnswer refused = refusedBeforeAccepted(e.getCause());
       if (refused != null) {
         return refused;
       }
-      if (e.getCause() instanceof WorkflowNotFoundException || e.getCause() instanceof WorkflowServiceException) {
+      if (e.getCause() instanceof WorkflowNotFoundException
+          || e.getCause() instanceof WorkflowServiceException) {
         return ended(releaseId, firstRunId, (RuntimeException) e.getCause());
       }
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
-  /** The release's refusal when its validator refused the control before accepting it, else null. */
+  /**
+   * The release's refusal when its validator refused the control before accepting it, else null.
+   */
   private static ControlAnswer refusedBeforeAccepted(Throwable failure) {
-    if (failure instanceof WorkflowUpdateException && failure.getCause() instanceof ApplicationFailure f
-        && (ControlLimits.REFUSED.equals(f.getType()) || ControlLimits.FORBIDDEN.equals(f.getType()))) {
-      return new ControlAnswer(false, f.getOriginalMessage(), ControlLimits.FORBIDDEN.equals(f.getType()));
+    if (failure instanceof WorkflowUpdateException
+        && failure.getCause() instanceof ApplicationFailure f
+        && (ControlLimits.REFUSED.equals(f.getType())
+            || ControlLimits.FORBIDDEN.equals(f.getType()))) {
+      return new ControlAnswer(
+          false, f.getOriginalMessage(), ControlLimits.FORBIDDEN.equals(f.getType()));
     }
     return null;
   }
@@ -107,7 +131,10 @@ public final class ReleaseControls {
     }
   }
 
-  /** Controls a release that is not running: it has ended (an answer), or it never existed (an exception). */
+  /**
+   * Controls a release that is not running: it has ended (an answer), or it never existed (an
+   * exception).
+   */
   private ControlAnswer ended(String releaseId, String runId, RuntimeException cause) {
     ReleaseReader reader = new ReleaseReader(client);
     DescribeWorkflowExecutionResponse described;
@@ -117,7 +144,9 @@ public final class ReleaseControls {
       throw cause;
     }
     WorkflowExecutionStatus status = described.getWorkflowExecutionInfo().getStatus();
-    for (int i = 0; status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING && i < CLOSING_CHECKS; i++) {
+    for (int i = 0;
+        status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING && i < CLOSING_CHECKS;
+        i++) {
       // An update that met the release as it completed fails before the server shows it closed.
       sleep(CLOSING_PAUSE);
       status = reader.describe(releaseId, runId).getWorkflowExecutionInfo().getStatus();
@@ -125,8 +154,11 @@ public final class ReleaseControls {
     if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       throw cause;
     }
-    String outcome = reader.completedResult(releaseId, runId, status).map(r -> r.outcome().name())
-        .orElse(RecordedRelease.runStatus(status).toLowerCase(Locale.ROOT));
+    String outcome =
+        reader
+            .completedResult(releaseId, runId, status)
+            .map(r -> r.outcome().name())
+            .orElse(RecordedRelease.runStatus(status).toLowerCase(Locale.ROOT));
     return new ControlAnswer(false, "the release " + releaseId + " has ended (" + outcome + ")");
   }
 }

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 public final class ReleaseHistory {
   /** Memo keys the starter writes at start. */
   public static final String CHANGE_REF = ReleaseMemo.CHANGE_REF;
+
   public static final String CHANGE_COMMITTED_AT = ReleaseMemo.CHANGE_COMMITTED_AT;
 
   private final WorkflowClient client;
@@ -36,20 +37,34 @@ public final class ReleaseHistory {
    * environment: the latest run of each (a release that continued as new is listed once).
    */
   public static String query(String service, String environment, Instant since) {
-    StringBuilder q = new StringBuilder("WorkflowType = '" + ReleaseIds.WORKFLOW_TYPE + "' AND StartTime >= '" + since
-        + "' AND ExecutionStatus != 'ContinuedAsNew'");
+    StringBuilder q =
+        new StringBuilder(
+            "WorkflowType = '"
+                + ReleaseIds.WORKFLOW_TYPE
+                + "' AND StartTime >= '"
+                + since
+                + "' AND ExecutionStatus != 'ContinuedAsNew'");
     if (service != null) {
-      q.append(" AND ").append(ReleaseSearchAttributes.SERVICE.getName()).append(" = '").append(literal(service)).append('\'');
+      q.append(" AND ")
+          .append(ReleaseSearchAttributes.SERVICE.getName())
+          .append(" = '")
+          .append(literal(service))
+          .append('\'');
     }
     if (environment != null) {
-      q.append(" AND ").append(ReleaseSearchAttributes.ENVIRONMENT.getName()).append(" = '").append(literal(environment)).append('\'');
+      q.append(" AND ")
+          .append(ReleaseSearchAttributes.ENVIRONMENT.getName())
+          .append(" = '")
+          .append(literal(environment))
+          .append('\'');
     }
     return q.toString();
   }
 
   private static String literal(String value) {
     if (!value.matches("[A-Za-z0-9._@-]+")) {
-      throw new IllegalArgumentException("'" + value + "' is not a service or environment name (letters, digits, . _ @ -)");
+      throw new IllegalArgumentException(
+          "'" + value + "' is not a service or environment name (letters, digits, . _ @ -)");
     }
     return value;
   }
@@ -60,7 +75,8 @@ public final class ReleaseHistory {
    */
   public List<ReleaseRecord> list(String service, String environment, Instant since) {
     List<ReleaseRecord> records = new ArrayList<>();
-    try (Stream<WorkflowExecutionMetadata> executions = client.listExecutions(query(service, environment, since))) {
+    try (Stream<WorkflowExecutionMetadata> executions =
+        client.listExecutions(query(service, environment, since))) {
       executions.map(ReleaseHistory::record).forEach(records::add);
     }
     records.sort(Comparator.comparing(ReleaseRecord::startedAt).reversed());
@@ -70,17 +86,27 @@ public final class ReleaseHistory {
   static ReleaseRecord record(WorkflowExecutionMetadata w) {
     SearchAttributes attributes = w.getTypedSearchAttributes();
     WorkflowExecutionStatus status = w.getStatus();
-    String outcome = switch (status) {
-      case WORKFLOW_EXECUTION_STATUS_RUNNING, WORKFLOW_EXECUTION_STATUS_COMPLETED -> text(attributes, ReleaseSearchAttributes.STATUS);
-      case WORKFLOW_EXECUTION_STATUS_FAILED -> "INVALID";
-      default -> RecordedRelease.runStatus(status);
-    };
+    String outcome =
+        switch (status) {
+          case WORKFLOW_EXECUTION_STATUS_RUNNING, WORKFLOW_EXECUTION_STATUS_COMPLETED ->
+              text(attributes, ReleaseSearchAttributes.STATUS);
+          case WORKFLOW_EXECUTION_STATUS_FAILED -> "INVALID";
+          default -> RecordedRelease.runStatus(status);
+        };
     Long committed = w.getMemo(CHANGE_COMMITTED_AT, Long.class, Long.class);
     Long began = w.getMemo(ReleaseMemo.STARTED_AT, Long.class, Long.class);
-    return new ReleaseRecord(w.getExecution().getWorkflowId(), w.getExecution().getRunId(), text(attributes, ReleaseSearchAttributes.SERVICE),
-        text(attributes, ReleaseSearchAttributes.VERSION), text(attributes, ReleaseSearchAttributes.ENVIRONMENT),
-        text(attributes, ReleaseSearchAttributes.REQUESTED_BY), outcome == null ? "UNKNOWN" : outcome.toUpperCase(Locale.ROOT),
-        began == null ? w.getStartTime() : Instant.ofEpochMilli(began), w.getCloseTime(), w.getMemo(CHANGE_REF, String.class, String.class), committed == null ? null : Instant.ofEpochMilli(committed));
+    return new ReleaseRecord(
+        w.getExecution().getWorkflowId(),
+        w.getExecution().getRunId(),
+        text(attributes, ReleaseSearchAttributes.SERVICE),
+        text(attributes, ReleaseSearchAttributes.VERSION),
+        text(attributes, ReleaseSearchAttributes.ENVIRONMENT),
+        text(attributes, ReleaseSearchAttributes.REQUESTED_BY),
+        outcome == null ? "UNKNOWN" : outcome.toUpperCase(Locale.ROOT),
+        began == null ? w.getStartTime() : Instant.ofEpochMilli(began),
+        w.getCloseTime(),
+        w.getMemo(CHANGE_REF, String.class, String.class),
+        committed == null ? null : Instant.ofEpochMilli(committed));
   }
 
   /** The keyword attribute {@code key}, or null when the release does not carry it. */

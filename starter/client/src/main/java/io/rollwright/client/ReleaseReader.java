@@ -22,19 +22,26 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Reads one release, live or from the server: the {@code status} query when a worker answers it
- * within a deadline, else what the Temporal server holds without any worker ({@link RecordedRelease}).
- * Every front door reads releases through it, so none waits long on a query no worker will answer.
+ * within a deadline, else what the Temporal server holds without any worker ({@link
+ * RecordedRelease}). Every front door reads releases through it, so none waits long on a query no
+ * worker will answer.
  */
 public final class ReleaseReader {
   /** How long a worker is given to answer the {@code status} query. */
   public static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+
   /** The name of {@link io.rollwright.api.ReleaseWorkflow#status()}'s query. */
   private static final String STATUS_QUERY = "status";
+
   private static final Duration SERVER_WITHIN = Duration.ofSeconds(10);
+
   /** The activity type of {@link io.rollwright.api.AnalysisActivities#soak}. */
   private static final String SOAK_ACTIVITY = "Soak";
 
-  /** What a read found: the live {@code status}, or when no worker answered, what the server recorded. One is null. */
+  /**
+   * What a read found: the live {@code status}, or when no worker answered, what the server
+   * recorded. One is null.
+   */
   public record Reading(ReleaseStatus status, RecordedRelease recorded) {
     /** Whether a worker answered: {@link #status()} is set. */
     public boolean live() {
@@ -55,13 +62,15 @@ public final class ReleaseReader {
    */
   public Reading read(String releaseId) {
     Optional<ReleaseStatus> live = live(releaseId);
-    return live.isPresent() ? new Reading(live.get(), null) : new Reading(null, recorded(releaseId));
+    return live.isPresent()
+        ? new Reading(live.get(), null)
+        : new Reading(null, recorded(releaseId));
   }
 
   /**
-   * The {@code status} query's answer, or empty when no worker answered within {@link #ANSWER_WITHIN}.
-   * It is asked again, within that time, while the server is briefly unavailable or a worker is too
-   * busy to take the query yet (the server's query buffer is full).
+   * The {@code status} query's answer, or empty when no worker answered within {@link
+   * #ANSWER_WITHIN}. It is asked again, within that time, while the server is briefly unavailable
+   * or a worker is too busy to take the query yet (the server's query buffer is full).
    *
    * @throws ReleaseNotFoundException when no release has that ID
    * @throws StatusRuntimeException when the server stays unavailable, or fails otherwise
@@ -110,9 +119,17 @@ public final class ReleaseReader {
     }
     try {
       for (PendingActivityInfo pending : describe(releaseId, null).getPendingActivitiesList()) {
-        if (SOAK_ACTIVITY.equals(pending.getActivityType().getName()) && pending.hasHeartbeatDetails()) {
-          SoakProgress progress = client.getOptions().getDataConverter()
-              .fromPayloads(0, Optional.of(pending.getHeartbeatDetails()), SoakProgress.class, SoakProgress.class);
+        if (SOAK_ACTIVITY.equals(pending.getActivityType().getName())
+            && pending.hasHeartbeatDetails()) {
+          SoakProgress progress =
+              client
+                  .getOptions()
+                  .getDataConverter()
+                  .fromPayloads(
+                      0,
+                      Optional.of(pending.getHeartbeatDetails()),
+                      SoakProgress.class,
+                      SoakProgress.class);
           return progress.stage() == null ? status : status.withAnalysis(progress.live());
         }
       }
@@ -123,15 +140,22 @@ public final class ReleaseReader {
   }
 
   private ReleaseStatus query(String releaseId, long withinNanos) {
-    QueryWorkflowResponse answer = client.getWorkflowServiceStubs().blockingStub()
-        .withDeadlineAfter(withinNanos, TimeUnit.NANOSECONDS)
-        .queryWorkflow(QueryWorkflowRequest.newBuilder()
-            .setNamespace(client.getOptions().getNamespace())
-            .setExecution(execution(releaseId, null))
-            .setQuery(WorkflowQuery.newBuilder().setQueryType(STATUS_QUERY))
-            .build());
-    return client.getOptions().getDataConverter()
-        .fromPayloads(0, Optional.of(answer.getQueryResult()), ReleaseStatus.class, ReleaseStatus.class);
+    QueryWorkflowResponse answer =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .withDeadlineAfter(withinNanos, TimeUnit.NANOSECONDS)
+            .queryWorkflow(
+                QueryWorkflowRequest.newBuilder()
+                    .setNamespace(client.getOptions().getNamespace())
+                    .setExecution(execution(releaseId, null))
+                    .setQuery(WorkflowQuery.newBuilder().setQueryType(STATUS_QUERY))
+                    .build());
+    return client
+        .getOptions()
+        .getDataConverter()
+        .fromPayloads(
+            0, Optional.of(answer.getQueryResult()), ReleaseStatus.class, ReleaseStatus.class);
   }
 
   /**
@@ -142,8 +166,13 @@ public final class ReleaseReader {
   public RecordedRelease recorded(String releaseId) {
     DescribeWorkflowExecutionResponse described = describe(releaseId, null);
     String runId = described.getWorkflowExecutionInfo().getExecution().getRunId();
-    ReleaseResult result = completedResult(releaseId, runId, described.getWorkflowExecutionInfo().getStatus()).orElse(null);
-    return RecordedRelease.of(new WorkflowExecutionDescription(described, client.getOptions().getDataConverter()), result, ANSWER_WITHIN);
+    ReleaseResult result =
+        completedResult(releaseId, runId, described.getWorkflowExecutionInfo().getStatus())
+            .orElse(null);
+    return RecordedRelease.of(
+        new WorkflowExecutionDescription(described, client.getOptions().getDataConverter()),
+        result,
+        ANSWER_WITHIN);
   }
 
   /**
@@ -154,12 +183,15 @@ public final class ReleaseReader {
    */
   DescribeWorkflowExecutionResponse describe(String releaseId, String runId) {
     try {
-      return client.getWorkflowServiceStubs().blockingStub()
+      return client
+          .getWorkflowServiceStubs()
+          .blockingStub()
           .withDeadlineAfter(SERVER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
-          .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-              .setNamespace(client.getOptions().getNamespace())
-              .setExecution(execution(releaseId, runId))
-              .build());
+          .describeWorkflowExecution(
+              DescribeWorkflowExecutionRequest.newBuilder()
+                  .setNamespace(client.getOptions().getNamespace())
+                  .setExecution(execution(releaseId, runId))
+                  .build());
     } catch (StatusRuntimeException e) {
       throw notFound(e, releaseId);
     }
@@ -169,32 +201,40 @@ public final class ReleaseReader {
    * The result of a run that has {@code status}, read from its history (no worker needed): of the
    * run the release continued as when it continued; empty unless it completed.
    */
-  Optional<ReleaseResult> completedResult(String releaseId, String runId, WorkflowExecutionStatus status) {
+  Optional<ReleaseResult> completedResult(
+      String releaseId, String runId, WorkflowExecutionStatus status) {
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED
         && status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW) {
       return Optional.empty();
     }
     try {
-      return Optional.of(client.newUntypedWorkflowStub(releaseId, Optional.ofNullable(runId), Optional.empty())
-          .getResult(SERVER_WITHIN.toSeconds(), TimeUnit.SECONDS, ReleaseResult.class));
+      return Optional.of(
+          client
+              .newUntypedWorkflowStub(releaseId, Optional.ofNullable(runId), Optional.empty())
+              .getResult(SERVER_WITHIN.toSeconds(), TimeUnit.SECONDS, ReleaseResult.class));
     } catch (TimeoutException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * No worker answered: none within the deadline, or the server already knows none polls
-   * ({@code FAILED_PRECONDITION}: "no poller seen for task queue recently, worker may be down").
+   * No worker answered: none within the deadline, or the server already knows none polls ({@code
+   * FAILED_PRECONDITION}: "no poller seen for task queue recently, worker may be down").
    */
   private static boolean unanswered(Status.Code code) {
     return code == Status.Code.DEADLINE_EXCEEDED || code == Status.Code.FAILED_PRECONDITION;
   }
 
   private static WorkflowExecution execution(String releaseId, String runId) {
-    return WorkflowExecution.newBuilder().setWorkflowId(releaseId).setRunId(runId == null ? "" : runId).build();
+    return WorkflowExecution.newBuilder()
+        .setWorkflowId(releaseId)
+        .setRunId(runId == null ? "" : runId)
+        .build();
   }
 
   private static RuntimeException notFound(StatusRuntimeException e, String releaseId) {
-    return e.getStatus().getCode() == Status.Code.NOT_FOUND ? new ReleaseNotFoundException(releaseId) : e;
+    return e.getStatus().getCode() == Status.Code.NOT_FOUND
+        ? new ReleaseNotFoundException(releaseId)
+        : e;
   }
 }

@@ -5,9 +5,9 @@ import java.time.Instant;
 
 /**
  * One release as Temporal visibility keeps it: who, what, where, when it started and ended, and how
- * it ended ({@code PROMOTED}, {@code ROLLED_BACK}, {@code BLOCKED}, {@code FAILED}; its phase while it
- * runs; or how Temporal closed it otherwise, e.g. {@code INVALID} for a refused request).
- * {@code changeCommittedAt} is when the change it ships was committed, when the starter was told.
+ * it ended ({@code PROMOTED}, {@code ROLLED_BACK}, {@code BLOCKED}, {@code FAILED}; its phase while
+ * it runs; or how Temporal closed it otherwise, e.g. {@code INVALID} for a refused request). {@code
+ * changeCommittedAt} is when the change it ships was committed, when the starter was told.
  */
 public record ReleaseRecord(
     String releaseId,

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Starts releases the way every front door does: the request validated first (nothing starts when
- * it is invalid), the workflow ID {@code <service>@<environment>}, the search attributes and summary
- * set at start, and a clear refusal when that service and environment already has a release running.
+ * it is invalid), the workflow ID {@code <service>@<environment>}, the search attributes and
+ * summary set at start, and a clear refusal when that service and environment already has a release
+ * running.
  */
 public final class ReleaseStarter {
   private final WorkflowClient client;
@@ -34,7 +35,10 @@ public final class ReleaseStarter {
     this(client, ReleaseIds.TASK_QUEUE);
   }
 
-  /** Starts the release with no commit time for its change; see {@link #start(ReleaseRequest, Instant)}. */
+  /**
+   * Starts the release with no commit time for its change; see {@link #start(ReleaseRequest,
+   * Instant)}.
+   */
   public WorkflowExecution start(ReleaseRequest request) {
     return start(request, null);
   }
@@ -51,23 +55,28 @@ public final class ReleaseStarter {
     List<Violation> found = new ArrayList<>(RequestCheck.check(request));
     found.addAll(RequestCheck.committedAt("changeCommittedAt", changeCommittedAt, Instant.now()));
     RequestCheck.requireNone(found);
-    ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(request.releaseId())
-        .setTaskQueue(taskQueue)
-        .setStaticSummary(ReleaseSearchAttributes.summary(request))
-        .setMemo(ReleaseHistory.memo(request.changeRef(), changeCommittedAt))
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(ReleaseSearchAttributes.SERVICE, request.service())
-            .set(ReleaseSearchAttributes.VERSION, request.version())
-            .set(ReleaseSearchAttributes.ENVIRONMENT, request.environment())
-            .set(ReleaseSearchAttributes.REQUESTED_BY, request.requestedBy())
-            .set(ReleaseSearchAttributes.STATUS, "STARTING")
-            .build())
-        .build());
+    ReleaseWorkflow release =
+        client.newWorkflowStub(
+            ReleaseWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(request.releaseId())
+                .setTaskQueue(taskQueue)
+                .setStaticSummary(ReleaseSearchAttributes.summary(request))
+                .setMemo(ReleaseHistory.memo(request.changeRef(), changeCommittedAt))
+                .setTypedSearchAttributes(
+                    SearchAttributes.newBuilder()
+                        .set(ReleaseSearchAttributes.SERVICE, request.service())
+                        .set(ReleaseSearchAttributes.VERSION, request.version())
+                        .set(ReleaseSearchAttributes.ENVIRONMENT, request.environment())
+                        .set(ReleaseSearchAttributes.REQUESTED_BY, request.requestedBy())
+                        .set(ReleaseSearchAttributes.STATUS, "STARTING")
+                        .build())
+                .build());
     try {
       return WorkflowClient.start(release::run, request);
     } catch (WorkflowExecutionAlreadyStarted e) {
-      throw new ReleaseInProgressException(inProgress(request.releaseId(), e.getExecution().getRunId()));
+      throw new ReleaseInProgressException(
+          inProgress(request.releaseId(), e.getExecution().getRunId()));
     }
   }
 
@@ -77,15 +86,34 @@ public final class ReleaseStarter {
       ReleaseReader.Reading now = new ReleaseReader(client).read(releaseId);
       ReleaseStatus running = now.status();
       RecordedRelease recorded = now.recorded();
-      what = now.live()
-          ? running.service() + " " + running.version() + " requested by " + running.requestedBy() + ", now "
-              + running.phase() + (running.stage() == null ? "" : " at stage " + running.stage())
-          : recorded.service() + " " + recorded.version() + " requested by " + recorded.requestedBy() + ", last recorded "
-              + recorded.where() + " (" + recorded.note() + ")";
+      what =
+          now.live()
+              ? running.service()
+                  + " "
+                  + running.version()
+                  + " requested by "
+                  + running.requestedBy()
+                  + ", now "
+                  + running.phase()
+                  + (running.stage() == null ? "" : " at stage " + running.stage())
+              : recorded.service()
+                  + " "
+                  + recorded.version()
+                  + " requested by "
+                  + recorded.requestedBy()
+                  + ", last recorded "
+                  + recorded.where()
+                  + " ("
+                  + recorded.note()
+                  + ")";
     } catch (RuntimeException e) {
       what = "its status could not be read: " + e.getMessage();
     }
-    return releaseId + " already has a release in progress (" + what + "; run " + runId
+    return releaseId
+        + " already has a release in progress ("
+        + what
+        + "; run "
+        + runId
         + "). Wait for it to end, or abort it, before starting another.";
   }
 }

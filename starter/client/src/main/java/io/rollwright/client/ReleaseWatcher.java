@@ -20,14 +20,18 @@ import java.util.function.Consumer;
 /**
  * Follows one release through its {@code status} query until it ends, handing each answer on. While
  * no worker answers, it says so once (since when, and where the server last recorded the release),
- * keeps asking, and says when one answers again; the outcome always comes from the workflow's result.
+ * keeps asking, and says when one answers again; the outcome always comes from the workflow's
+ * result.
  */
 public final class ReleaseWatcher {
   private final WorkflowClient client;
   private final ReleaseReader reader;
   private final Duration every;
 
-  /** Asks every {@code every}, giving a worker {@link ReleaseReader#ANSWER_WITHIN} to answer each time. */
+  /**
+   * Asks every {@code every}, giving a worker {@link ReleaseReader#ANSWER_WITHIN} to answer each
+   * time.
+   */
   public ReleaseWatcher(WorkflowClient client, Duration every) {
     this.client = client;
     this.reader = new ReleaseReader(client);
@@ -41,8 +45,11 @@ public final class ReleaseWatcher {
    * @throws ReleaseNotFoundException when no release has that ID
    * @throws ReleaseEndedWithoutOutcomeException when the workflow closed without one
    */
-  public ReleaseResult follow(String releaseId, Consumer<ReleaseStatus> onStatus, Consumer<String> notices) throws InterruptedException {
-    CompletableFuture<ReleaseResult> result = client.newUntypedWorkflowStub(releaseId).getResultAsync(ReleaseResult.class);
+  public ReleaseResult follow(
+      String releaseId, Consumer<ReleaseStatus> onStatus, Consumer<String> notices)
+      throws InterruptedException {
+    CompletableFuture<ReleaseResult> result =
+        client.newUntypedWorkflowStub(releaseId).getResultAsync(ReleaseResult.class);
     WorkerOutage outage = new WorkerOutage(ReleaseReader.ANSWER_WITHIN);
     while (true) {
       boolean closed = result.isDone();
@@ -61,19 +68,28 @@ public final class ReleaseWatcher {
     }
   }
 
-  private static ReleaseResult outcome(String releaseId, CompletableFuture<ReleaseResult> result) throws InterruptedException {
+  private static ReleaseResult outcome(String releaseId, CompletableFuture<ReleaseResult> result)
+      throws InterruptedException {
     try {
       return result.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof WorkflowFailedException failed) {
         Throwable cause = failed.getCause();
-        if (cause instanceof ApplicationFailure a && InvalidReleaseException.FAILURE_TYPE.equals(a.getType())) {
-          throw new ReleaseEndedWithoutOutcomeException(releaseId + " was refused, nothing was deployed: " + a.getOriginalMessage(), true);
+        if (cause instanceof ApplicationFailure a
+            && InvalidReleaseException.FAILURE_TYPE.equals(a.getType())) {
+          throw new ReleaseEndedWithoutOutcomeException(
+              releaseId + " was refused, nothing was deployed: " + a.getOriginalMessage(), true);
         }
-        throw new ReleaseEndedWithoutOutcomeException(releaseId + " ended without an outcome (" + describe(cause)
-            + "); traffic may still be split: look at the release and the cluster", false);
+        throw new ReleaseEndedWithoutOutcomeException(
+            releaseId
+                + " ended without an outcome ("
+                + describe(cause)
+                + "); traffic may still be split: look at the release and the cluster",
+            false);
       }
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
@@ -91,17 +107,22 @@ public final class ReleaseWatcher {
   }
 
   /**
-   * Prints the release's progress as lines ({@link ProgressRenderer}) until it ends, with the
-   * lines about workers not answering among them; {@code also} sees every answer.
+   * Prints the release's progress as lines ({@link ProgressRenderer}) until it ends, with the lines
+   * about workers not answering among them; {@code also} sees every answer.
    */
-  public ReleaseResult print(String releaseId, Consumer<String> out, Consumer<ReleaseStatus> also) throws InterruptedException {
+  public ReleaseResult print(String releaseId, Consumer<String> out, Consumer<ReleaseStatus> also)
+      throws InterruptedException {
     ProgressRenderer renderer = new ProgressRenderer();
     boolean[] outcomeShown = {false};
-    ReleaseResult result = follow(releaseId, status -> {
-      renderer.next(status).forEach(out);
-      outcomeShown[0] |= status.result() != null;
-      also.accept(status);
-    }, out);
+    ReleaseResult result =
+        follow(
+            releaseId,
+            status -> {
+              renderer.next(status).forEach(out);
+              outcomeShown[0] |= status.result() != null;
+              also.accept(status);
+            },
+            out);
     if (!outcomeShown[0]) {
       out.accept(ProgressRenderer.outcome(result));
     }

@@ -7,9 +7,18 @@ import java.nio.charset.StandardCharsets;
 public final class WebUi {
   private WebUi() {}
 
-  /** Where the Web UI at {@code base} shows run {@code runId} of release {@code releaseId} in {@code namespace}. */
+  /**
+   * Where the Web UI at {@code base} shows run {@code runId} of release {@code releaseId} in {@code
+   * namespace}.
+   */
   public static String link(String base, String namespace, String releaseId, String runId) {
-    return base.replaceAll("/+$", "") + "/namespaces/" + namespace + "/workflows/" + URLEncoder.encode(releaseId, StandardCharsets.UTF_8)
-        + "/" + runId + "/history";
+    return base.replaceAll("/+$", "")
+        + "/namespaces/"
+        + namespace
+        + "/workflows/"
+        + URLEncoder.encode(releaseId, StandardCharsets.UTF_8)
+        + "/"
+        + runId
+        + "/history";
   }
 }

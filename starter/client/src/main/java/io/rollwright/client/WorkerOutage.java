@@ -12,7 +12,8 @@ import java.util.Optional;
  * when one answers again. Pure: it prints nothing itself.
  */
 public final class WorkerOutage {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Duration answerWithin;
   private Instant since;
@@ -37,8 +38,14 @@ public final class WorkerOutage {
       return Optional.empty();
     }
     since = askedAt;
-    return Optional.of("⚠️  No worker has answered since " + TIME.format(askedAt) + " (none within " + answerWithin.toSeconds()
-        + "s); the server last recorded " + recorded.where() + ". Still waiting: the release goes on when a worker is back.");
+    return Optional.of(
+        "⚠️  No worker has answered since "
+            + TIME.format(askedAt)
+            + " (none within "
+            + answerWithin.toSeconds()
+            + "s); the server last recorded "
+            + recorded.where()
+            + ". Still waiting: the release goes on when a worker is back.");
   }
 
   /** A query was answered at {@code now}; the line to say when it ends an outage. */
@@ -48,6 +55,11 @@ public final class WorkerOutage {
     }
     Duration gap = Duration.between(since, now);
     since = null;
-    return Optional.of("🔌 A worker is answering again (" + TIME.format(now) + ", after " + gap.toSeconds() + "s without one).");
+    return Optional.of(
+        "🔌 A worker is answering again ("
+            + TIME.format(now)
+            + ", after "
+            + gap.toSeconds()
+            + "s without one).");
   }
 }

@@ -13,37 +13,67 @@ class DeliveryReportTest {
   private static final Instant FROM = T0;
   private static final Instant TO = T0.plus(Duration.ofDays(10));
 
-  /** A release of {@code service}@prod that started at T0 + {@code startHours} and ran {@code minutes}. */
-  private static ReleaseRecord release(String service, String outcome, double startHours, long minutes, Double committedHoursBefore) {
+  /**
+   * A release of {@code service}@prod that started at T0 + {@code startHours} and ran {@code
+   * minutes}.
+   */
+  private static ReleaseRecord release(
+      String service,
+      String outcome,
+      double startHours,
+      long minutes,
+      Double committedHoursBefore) {
     Instant start = T0.plusSeconds((long) (startHours * 3600));
-    return new ReleaseRecord(service + "@prod", "run-" + startHours, service, "1.0." + (int) startHours, "prod", "alice", outcome, start,
-        minutes < 0 ? null : start.plus(Duration.ofMinutes(minutes)), "sha", committedHoursBefore == null ? null
+    return new ReleaseRecord(
+        service + "@prod",
+        "run-" + startHours,
+        service,
+        "1.0." + (int) startHours,
+        "prod",
+        "alice",
+        outcome,
+        start,
+        minutes < 0 ? null : start.plus(Duration.ofMinutes(minutes)),
+        "sha",
+        committedHoursBefore == null
+            ? null
             : start.minusSeconds((long) (committedHoursBefore * 3600)));
   }
 
   @Test
   void figuresOfAKnownSetOfReleases() {
-    List<ReleaseRecord> releases = List.of(
-        release("checkout", "PROMOTED", 1, 30, 2.0),        // lead 2h30m
-        release("checkout", "ROLLED_BACK", 24, 20, 1.0),    // fails at 24h20m
-        release("checkout", "PROMOTED", 27, 40, 0.5),       // restores it at 27h40m: 3h20m later; lead 1h10m
-        release("payments", "FAILED", 48, 60, null),        // fails at 49h, never restored
-        release("payments", "BLOCKED", 50, 1, null),
-        release("search", "PROMOTED", 72, 15, 4.0),         // lead 4h15m
-        release("search", "PROMOTED", 96, 15, null),
-        release("search", "ROLLED_BACK", 120, 10, null),    // fails at 120h10m
-        release("search", "PROMOTED", 121, 50, null),       // restores it at 121h50m: 1h40m later
-        release("ledger", "AWAITING_APPROVAL", 200, -1, null),
-        release("ledger", "PROMOTED", -5, 60, 1.0));        // ended before the period
+    List<ReleaseRecord> releases =
+        List.of(
+            release("checkout", "PROMOTED", 1, 30, 2.0), // lead 2h30m
+            release("checkout", "ROLLED_BACK", 24, 20, 1.0), // fails at 24h20m
+            release(
+                "checkout",
+                "PROMOTED",
+                27,
+                40,
+                0.5), // restores it at 27h40m: 3h20m later; lead 1h10m
+            release("payments", "FAILED", 48, 60, null), // fails at 49h, never restored
+            release("payments", "BLOCKED", 50, 1, null),
+            release("search", "PROMOTED", 72, 15, 4.0), // lead 4h15m
+            release("search", "PROMOTED", 96, 15, null),
+            release("search", "ROLLED_BACK", 120, 10, null), // fails at 120h10m
+            release("search", "PROMOTED", 121, 50, null), // restores it at 121h50m: 1h40m later
+            release("ledger", "AWAITING_APPROVAL", 200, -1, null),
+            release("ledger", "PROMOTED", -5, 60, 1.0)); // ended before the period
 
     DeliveryReport r = DeliveryReport.of(releases, FROM, TO);
 
     assertEquals(9, r.releases());
-    assertEquals(List.of(5, 2, 1, 1), List.of(r.promoted(), r.rolledBack(), r.failed(), r.blocked()));
+    assertEquals(
+        List.of(5, 2, 1, 1), List.of(r.promoted(), r.rolledBack(), r.failed(), r.blocked()));
     assertEquals(0.5, r.deploymentsPerDay(), 1e-9);
     assertEquals(Duration.ofMinutes(150), r.medianLeadTime(), "median of 1h10m, 2h30m, 4h15m");
     assertEquals(3, r.leadTimeSamples());
-    assertEquals(3 / 8.0, r.changeFailureRate(), 1e-9, "3 of the 8 that deployed (the blocked one never did)");
+    assertEquals(
+        3 / 8.0,
+        r.changeFailureRate(),
+        1e-9,
+        "3 of the 8 that deployed (the blocked one never did)");
     assertEquals(Duration.ofMinutes(150), r.medianTimeToRestore(), "median of 3h20m and 1h40m");
     assertEquals(List.of(2, 1), List.of(r.restored(), r.notRestored()));
     assertEquals(2 / 8.0, r.rollbackRate(), 1e-9);
@@ -51,9 +81,20 @@ class DeliveryReportTest {
 
   @Test
   void leadTimeIsNeverNegative() {
-    List<ReleaseRecord> releases = List.of(
-        release("checkout", "PROMOTED", 1, 10, -0.2),       // committed 12m after start, 2m after it ended: clocks differ, lead 0
-        release("cart", "PROMOTED", 2, 10, -24.0));         // committed a day after it ended: not a measurement
+    List<ReleaseRecord> releases =
+        List.of(
+            release(
+                "checkout",
+                "PROMOTED",
+                1,
+                10,
+                -0.2), // committed 12m after start, 2m after it ended: clocks differ, lead 0
+            release(
+                "cart",
+                "PROMOTED",
+                2,
+                10,
+                -24.0)); // committed a day after it ended: not a measurement
 
     DeliveryReport r = DeliveryReport.of(releases, FROM, TO);
 
@@ -73,7 +114,13 @@ class DeliveryReportTest {
 
   @Test
   void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-    assertEquals(Duration.ofMinutes(15), DeliveryReport.median(List.of(Duration.ofMinutes(40), Duration.ofMinutes(10), Duration.ofMinutes(20),
-        Duration.ofMinutes(5))));
+    assertEquals(
+        Duration.ofMinutes(15),
+        DeliveryReport.median(
+            List.of(
+                Duration.ofMinutes(40),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(20),
+                Duration.ofMinutes(5))));
   }
 }

@@ -36,57 +36,109 @@ class RecordedReleaseTest {
   private static final DataConverter CONVERTER = DefaultDataConverter.STANDARD_INSTANCE;
   private static final Instant STARTED = Instant.parse("2026-11-22T12:15:03Z");
 
-  /** The server's description of checkout@prod, as it holds it after the release recorded {@code status} and {@code stage}. */
-  private static WorkflowExecutionDescription described(WorkflowExecutionStatus run, String status, String stage, Long weight) {
-    SearchAttributes.Builder attributes = SearchAttributes.newBuilder()
-        .set(ReleaseSearchAttributes.SERVICE, "checkout")
-        .set(ReleaseSearchAttributes.VERSION, "2.3.0")
-        .set(ReleaseSearchAttributes.ENVIRONMENT, "prod")
-        .set(ReleaseSearchAttributes.REQUESTED_BY, "alice")
-        .set(ReleaseSearchAttributes.STATUS, status);
+  /**
+   * The server's description of checkout@prod, as it holds it after the release recorded {@code
+   * status} and {@code stage}.
+   */
+  private static WorkflowExecutionDescription described(
+      WorkflowExecutionStatus run, String status, String stage, Long weight) {
+    SearchAttributes.Builder attributes =
+        SearchAttributes.newBuilder()
+            .set(ReleaseSearchAttributes.SERVICE, "checkout")
+            .set(ReleaseSearchAttributes.VERSION, "2.3.0")
+            .set(ReleaseSearchAttributes.ENVIRONMENT, "prod")
+            .set(ReleaseSearchAttributes.REQUESTED_BY, "alice")
+            .set(ReleaseSearchAttributes.STATUS, status);
     if (stage != null) {
-      attributes.set(ReleaseSearchAttributes.STAGE, stage).set(ReleaseSearchAttributes.WEIGHT, weight);
+      attributes
+          .set(ReleaseSearchAttributes.STAGE, stage)
+          .set(ReleaseSearchAttributes.WEIGHT, weight);
     }
-    WorkflowExecutionInfo.Builder info = WorkflowExecutionInfo.newBuilder()
-        .setExecution(WorkflowExecution.newBuilder().setWorkflowId("checkout@prod").setRunId("run-1"))
-        .setStatus(run)
-        .setStartTime(Timestamp.newBuilder().setSeconds(STARTED.getEpochSecond()))
-        .setSearchAttributes(SearchAttributesUtil.encodeTyped(attributes.build()))
-        .setMemo(Memo.newBuilder().putFields(ReleaseHistory.CHANGE_REF, CONVERTER.toPayload("abc123").orElseThrow()));
+    WorkflowExecutionInfo.Builder info =
+        WorkflowExecutionInfo.newBuilder()
+            .setExecution(
+                WorkflowExecution.newBuilder().setWorkflowId("checkout@prod").setRunId("run-1"))
+            .setStatus(run)
+            .setStartTime(Timestamp.newBuilder().setSeconds(STARTED.getEpochSecond()))
+            .setSearchAttributes(SearchAttributesUtil.encodeTyped(attributes.build()))
+            .setMemo(
+                Memo.newBuilder()
+                    .putFields(
+                        ReleaseHistory.CHANGE_REF, CONVERTER.toPayload("abc123").orElseThrow()));
     if (run != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       info.setCloseTime(Timestamp.newBuilder().setSeconds(STARTED.getEpochSecond() + 45));
     }
-    DescribeWorkflowExecutionResponse.Builder response = DescribeWorkflowExecutionResponse.newBuilder()
-        .setWorkflowExecutionInfo(info)
-        .setExecutionConfig(WorkflowExecutionConfig.newBuilder()
-            .setUserMetadata(UserMetadata.newBuilder().setSummary(CONVERTER.toPayload("checkout 2.3.0 → prod, canary").orElseThrow())));
+    DescribeWorkflowExecutionResponse.Builder response =
+        DescribeWorkflowExecutionResponse.newBuilder()
+            .setWorkflowExecutionInfo(info)
+            .setExecutionConfig(
+                WorkflowExecutionConfig.newBuilder()
+                    .setUserMetadata(
+                        UserMetadata.newBuilder()
+                            .setSummary(
+                                CONVERTER
+                                    .toPayload("checkout 2.3.0 → prod, canary")
+                                    .orElseThrow())));
     if (run == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      response.addPendingActivities(PendingActivityInfo.newBuilder()
-          .setActivityType(ActivityType.newBuilder().setName("Soak"))
-          .setState(PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED)
-          .setAttempt(2)
-          .setLastFailure(Failure.newBuilder().setMessage("activity Heartbeat timeout")));
+      response.addPendingActivities(
+          PendingActivityInfo.newBuilder()
+              .setActivityType(ActivityType.newBuilder().setName("Soak"))
+              .setState(PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED)
+              .setAttempt(2)
+              .setLastFailure(Failure.newBuilder().setMessage("activity Heartbeat timeout")));
     }
     return new WorkflowExecutionDescription(response.build(), CONVERTER);
   }
 
   @Test
   void aRunningReleaseIsWhereItsSearchAttributesSayAndSaysItIsNotLive() {
-    RecordedRelease r = RecordedRelease.of(
-        described(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, "SOAKING", "canary-10", 10L), null, Duration.ofSeconds(5));
+    RecordedRelease r =
+        RecordedRelease.of(
+            described(
+                WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
+                "SOAKING",
+                "canary-10",
+                10L),
+            null,
+            Duration.ofSeconds(5));
 
-    assertEquals(new RecordedRelease("checkout@prod", "run-1", "checkout", "2.3.0", "prod", "alice", "SOAKING", "canary-10", 10L,
-        "checkout 2.3.0 → prod, canary", "abc123", "RUNNING", STARTED, null,
-        List.of("activity Soak scheduled, attempt 2, last failure: activity Heartbeat timeout"), null,
-        "no worker answered within 5s; this is what the server last recorded"), r);
+    assertEquals(
+        new RecordedRelease(
+            "checkout@prod",
+            "run-1",
+            "checkout",
+            "2.3.0",
+            "prod",
+            "alice",
+            "SOAKING",
+            "canary-10",
+            10L,
+            "checkout 2.3.0 → prod, canary",
+            "abc123",
+            "RUNNING",
+            STARTED,
+            null,
+            List.of("activity Soak scheduled, attempt 2, last failure: activity Heartbeat timeout"),
+            null,
+            "no worker answered within 5s; this is what the server last recorded"),
+        r);
     assertEquals("SOAKING · stage canary-10 · canary 10%", r.where());
   }
 
   @Test
   void aCompletedReleaseShowsItsOutcomeFromItsResult() {
-    ReleaseResult promoted = new ReleaseResult("checkout@prod", ReleaseOutcome.PROMOTED, null, "all stages passed", 45_000);
-    RecordedRelease r = RecordedRelease.of(
-        described(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED, "PROMOTED", "canary-50", 100L), promoted, Duration.ofSeconds(3));
+    ReleaseResult promoted =
+        new ReleaseResult(
+            "checkout@prod", ReleaseOutcome.PROMOTED, null, "all stages passed", 45_000);
+    RecordedRelease r =
+        RecordedRelease.of(
+            described(
+                WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED,
+                "PROMOTED",
+                "canary-50",
+                100L),
+            promoted,
+            Duration.ofSeconds(3));
 
     assertEquals("PROMOTED", r.status());
     assertEquals(promoted, r.result());
@@ -97,8 +149,12 @@ class RecordedReleaseTest {
 
   @Test
   void aReleaseNoWorkerHasRunYetIsStarting() {
-    RecordedRelease r = RecordedRelease.of(
-        described(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, "STARTING", null, null), null, Duration.ofSeconds(5));
+    RecordedRelease r =
+        RecordedRelease.of(
+            described(
+                WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, "STARTING", null, null),
+            null,
+            Duration.ofSeconds(5));
 
     assertEquals("STARTING", r.where());
     assertNull(r.weight());
@@ -106,10 +162,20 @@ class RecordedReleaseTest {
 
   @Test
   void itsJsonSaysItIsNotLive() throws Exception {
-    RecordedRelease r = RecordedRelease.of(
-        described(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, "SOAKING", "canary-10", 10L), null, Duration.ofSeconds(5));
-    JsonNode json = new ObjectMapper().registerModule(new JavaTimeModule()).readTree(
-        new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsString(r));
+    RecordedRelease r =
+        RecordedRelease.of(
+            described(
+                WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
+                "SOAKING",
+                "canary-10",
+                10L),
+            null,
+            Duration.ofSeconds(5));
+    JsonNode json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .readTree(
+                new ObjectMapper().registerModule(new JavaTimeModule()).writeValueAsString(r));
 
     assertFalse(json.path("live").asBoolean(true), json.toString());
     assertEquals("SOAKING", json.path("status").asText());

@@ -1,7 +1,7 @@
 package io.rollwright.demo;
 
-import io.rollwright.activities.sandbox.Sandbox;
 import io.rollwright.activities.metrics.Track;
+import io.rollwright.activities.sandbox.Sandbox;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseOutcome;
@@ -10,8 +10,8 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.policy.Strategy;
 import io.rollwright.client.ReleaseWatcher;
+import io.rollwright.policy.Strategy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
@@ -41,13 +41,19 @@ public class DemoConfiguration {
   static final String APPROVER = "dana";
   static final String REQUESTER = "ci-bot";
 
-  /** The embedded service runs in real time: the demo's soaks and gates are seconds long and worth watching. */
+  /**
+   * The embedded service runs in real time: the demo's soaks and gates are seconds long and worth
+   * watching.
+   */
   @Bean
   TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> realTimeEmbeddedService() {
     return builder -> builder.setUseTimeskipping(false);
   }
 
-  /** The embedded service knows no search attributes until told; a real namespace gets them from {@link SearchAttributeRegistrar}. */
+  /**
+   * The embedded service knows no search attributes until told; a real namespace gets them from
+   * {@link SearchAttributeRegistrar}.
+   */
   @Bean
   SmartInitializingSingleton embeddedSearchAttributes(TestWorkflowEnvironment embedded) {
     return () -> ReleaseSearchAttributes.all().forEach(embedded::registerSearchAttribute);
@@ -56,10 +62,14 @@ public class DemoConfiguration {
   @EventListener(ApplicationReadyEvent.class)
   public void runDemo(ApplicationReadyEvent event) {
     ApplicationContext ctx = event.getApplicationContext();
-    Thread demo = new Thread(() -> {
-      int code = run(ctx.getBean(WorkflowClient.class), ctx.getBean(Sandbox.class), System.out);
-      System.exit(SpringApplication.exit(ctx, () -> code));
-    }, "rollwright-demo");
+    Thread demo =
+        new Thread(
+            () -> {
+              int code =
+                  run(ctx.getBean(WorkflowClient.class), ctx.getBean(Sandbox.class), System.out);
+              System.exit(SpringApplication.exit(ctx, () -> code));
+            },
+            "rollwright-demo");
     demo.start();
   }
 
@@ -73,8 +83,16 @@ public class DemoConfiguration {
       out.println("== Release 2 of 2: a canary whose error rate rises to 18% ==");
       ReleaseResult second = release(client, watcher, request("payments", "4.1.0"), out);
       out.println();
-      boolean asExpected = first.outcome() == ReleaseOutcome.PROMOTED && second.outcome() == ReleaseOutcome.ROLLED_BACK;
-      out.println("Demo " + (asExpected ? "complete" : "FAILED") + ": checkout " + first.outcome() + ", payments " + second.outcome());
+      boolean asExpected =
+          first.outcome() == ReleaseOutcome.PROMOTED
+              && second.outcome() == ReleaseOutcome.ROLLED_BACK;
+      out.println(
+          "Demo "
+              + (asExpected ? "complete" : "FAILED")
+              + ": checkout "
+              + first.outcome()
+              + ", payments "
+              + second.outcome());
       return asExpected ? 0 : 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -86,23 +104,41 @@ public class DemoConfiguration {
   }
 
   private static ReleaseRequest request(String service, String version) {
-    return new ReleaseRequest(service, version, "registry.example/" + service + ":" + version, "demo", Strategy.CANARY,
-        null, null, REQUESTER, null, "demo-" + service);
+    return new ReleaseRequest(
+        service,
+        version,
+        "registry.example/" + service + ":" + version,
+        "demo",
+        Strategy.CANARY,
+        null,
+        null,
+        REQUESTER,
+        null,
+        "demo-" + service);
   }
 
-  private static ReleaseResult release(WorkflowClient client, ReleaseWatcher watcher, ReleaseRequest request, PrintStream out)
+  private static ReleaseResult release(
+      WorkflowClient client, ReleaseWatcher watcher, ReleaseRequest request, PrintStream out)
       throws InterruptedException {
-    ReleaseWorkflow release = client.newWorkflowStub(ReleaseWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(request.releaseId())
-        .setTaskQueue(ReleaseIds.TASK_QUEUE)
-        .build());
+    ReleaseWorkflow release =
+        client.newWorkflowStub(
+            ReleaseWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(request.releaseId())
+                .setTaskQueue(ReleaseIds.TASK_QUEUE)
+                .build());
     WorkflowClient.start(release::run, request);
     Set<String> decided = new HashSet<>();
-    return watcher.print(request.releaseId(), out::println, status -> approveWhenAsked(release, status, decided));
+    return watcher.print(
+        request.releaseId(), out::println, status -> approveWhenAsked(release, status, decided));
   }
 
-  /** Plays the approvers: the requester first (refused: nobody approves their own release), then an allowed approver. */
-  private static void approveWhenAsked(ReleaseWorkflow release, ReleaseStatus status, Set<String> decided) {
+  /**
+   * Plays the approvers: the requester first (refused: nobody approves their own release), then an
+   * allowed approver.
+   */
+  private static void approveWhenAsked(
+      ReleaseWorkflow release, ReleaseStatus status, Set<String> decided) {
     if (status.gate() == null || !decided.add(status.gate().stage())) {
       return;
     }

@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The termination guard: its activities on every worker, its sweep wherever a real Temporal service runs. */
+/**
+ * The termination guard: its activities on every worker, its sweep wherever a real Temporal service
+ * runs.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GuardProperties.class)
 public class GuardConfiguration {
@@ -17,8 +20,14 @@ public class GuardConfiguration {
 
   /** Not on an embedded test server (the demo's): it has no visibility store to sweep. */
   @Bean
-  @ConditionalOnProperty(name = "rollwright.guard.enabled", havingValue = "true", matchIfMissing = true)
-  @ConditionalOnProperty(name = "spring.temporal.test-server.enabled", havingValue = "false", matchIfMissing = true)
+  @ConditionalOnProperty(
+      name = "rollwright.guard.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  @ConditionalOnProperty(
+      name = "spring.temporal.test-server.enabled",
+      havingValue = "false",
+      matchIfMissing = true)
   TerminationGuard terminationGuard(WorkflowClient client, GuardProperties settings) {
     return new TerminationGuard(client, settings);
   }

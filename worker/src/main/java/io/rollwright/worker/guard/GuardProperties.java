@@ -4,7 +4,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The termination guard under {@code rollwright.guard.*} ({@code rollwright.guard.enabled=false} turns its sweep off on a worker).
+ * The termination guard under {@code rollwright.guard.*} ({@code rollwright.guard.enabled=false}
+ * turns its sweep off on a worker).
  *
  * @param every how often it looks for releases ended from outside (default 30s)
  * @param lookback how far back it looks (default 7 days): a run compensated once is never again

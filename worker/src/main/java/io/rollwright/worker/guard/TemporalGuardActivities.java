@@ -46,8 +46,13 @@ public final class TemporalGuardActivities implements GuardActivities {
     for (HistoryEvent e : client.fetchHistory(workflowId, runId).getEvents()) {
       switch (e.getEventType()) {
         case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED -> {
-          request = read(json, e.getWorkflowExecutionStartedEventAttributes().getInput(), ReleaseRequest.class);
-          ReleaseCheckpoint carried = checkpoint(json, e.getWorkflowExecutionStartedEventAttributes());
+          request =
+              read(
+                  json,
+                  e.getWorkflowExecutionStartedEventAttributes().getInput(),
+                  ReleaseRequest.class);
+          ReleaseCheckpoint carried =
+              checkpoint(json, e.getWorkflowExecutionStartedEventAttributes());
           if (carried != null) {
             moved = carried.deployed();
             resolved = carried.release();
@@ -59,36 +64,57 @@ public final class TemporalGuardActivities implements GuardActivities {
           moved |= MOVES.contains(type);
         }
         case EVENT_TYPE_ACTIVITY_TASK_COMPLETED -> {
-          String type = scheduled.get(e.getActivityTaskCompletedEventAttributes().getScheduledEventId());
+          String type =
+              scheduled.get(e.getActivityTaskCompletedEventAttributes().getScheduledEventId());
           restored |= RESTORES.contains(type);
           if ("Resolve".equals(type)) {
-            resolved = read(json, e.getActivityTaskCompletedEventAttributes().getResult(), ResolvedRelease.class);
+            resolved =
+                read(
+                    json,
+                    e.getActivityTaskCompletedEventAttributes().getResult(),
+                    ResolvedRelease.class);
           }
         }
-        default -> { }
+        default -> {}
       }
     }
-    if (!moved || restored || request == null || resolved == null || newerReleaseRuns(workflowId, runId)) {
+    if (!moved
+        || restored
+        || request == null
+        || resolved == null
+        || newerReleaseRuns(workflowId, runId)) {
       return null;
     }
     return TrafficTarget.of(request, resolved.policy().router());
   }
 
   private boolean newerReleaseRuns(String workflowId, String runId) {
-    DescribeWorkflowExecutionResponse latest = client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-        DescribeWorkflowExecutionRequest.newBuilder().setNamespace(client.getOptions().getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build());
-    return latest.getWorkflowExecutionInfo().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+    DescribeWorkflowExecutionResponse latest =
+        client
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace(client.getOptions().getNamespace())
+                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                    .build());
+    return latest.getWorkflowExecutionInfo().getStatus()
+            == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
         && !latest.getWorkflowExecutionInfo().getExecution().getRunId().equals(runId);
   }
 
-  /** The checkpoint of a run a release continued as (the run before deployed what it carries), else null. */
-  private static ReleaseCheckpoint checkpoint(DataConverter json, WorkflowExecutionStartedEventAttributes started) {
+  /**
+   * The checkpoint of a run a release continued as (the run before deployed what it carries), else
+   * null.
+   */
+  private static ReleaseCheckpoint checkpoint(
+      DataConverter json, WorkflowExecutionStartedEventAttributes started) {
     Payload memo = started.getMemo().getFieldsMap().get(ReleaseCheckpoint.MEMO);
     if (memo == null || started.getContinuedExecutionRunId().isEmpty()) {
       return null;
     }
-    ReleaseCheckpoint carried = json.fromPayload(memo, ReleaseCheckpoint.class, ReleaseCheckpoint.class);
+    ReleaseCheckpoint carried =
+        json.fromPayload(memo, ReleaseCheckpoint.class, ReleaseCheckpoint.class);
     return started.getContinuedExecutionRunId().equals(carried.fromRunId()) ? carried : null;
   }
 

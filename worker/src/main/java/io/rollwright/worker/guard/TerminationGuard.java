@@ -36,45 +36,66 @@ public final class TerminationGuard implements SmartLifecycle {
 
   /** The visibility query for release runs ended from outside within the lookback. */
   static String query(Instant since) {
-    return "WorkflowType = '" + ReleaseIds.WORKFLOW_TYPE + "' AND (ExecutionStatus = 'Terminated' OR ExecutionStatus = 'TimedOut')"
-        + " AND CloseTime > '" + since + "'";
+    return "WorkflowType = '"
+        + ReleaseIds.WORKFLOW_TYPE
+        + "' AND (ExecutionStatus = 'Terminated' OR ExecutionStatus = 'TimedOut')"
+        + " AND CloseTime > '"
+        + since
+        + "'";
   }
 
   /** One sweep: a compensation for every such run that has none yet. */
   void sweep() {
-    try (Stream<WorkflowExecutionMetadata> ended = client.listExecutions(query(Instant.now().minus(settings.lookback())))) {
-      ended.forEach(run -> compensate(run.getExecution().getWorkflowId(), run.getExecution().getRunId()));
+    try (Stream<WorkflowExecutionMetadata> ended =
+        client.listExecutions(query(Instant.now().minus(settings.lookback())))) {
+      ended.forEach(
+          run -> compensate(run.getExecution().getWorkflowId(), run.getExecution().getRunId()));
     } catch (RuntimeException e) {
-      log.warn("termination guard: sweep failed, trying again in {}: {}", settings.every(), e.toString());
+      log.warn(
+          "termination guard: sweep failed, trying again in {}: {}",
+          settings.every(),
+          e.toString());
     }
   }
 
   private void compensate(String workflowId, String runId) {
-    CompensationWorkflow compensation = client.newWorkflowStub(CompensationWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(CompensationWorkflow.idOf(runId))
-        .setTaskQueue(ReleaseIds.TASK_QUEUE)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .build());
+    CompensationWorkflow compensation =
+        client.newWorkflowStub(
+            CompensationWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(CompensationWorkflow.idOf(runId))
+                .setTaskQueue(ReleaseIds.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
     try {
       WorkflowClient.start(compensation::compensate, workflowId, runId);
-      log.warn("termination guard: {} (run {}) ended from outside; compensating", workflowId, runId);
+      log.warn(
+          "termination guard: {} (run {}) ended from outside; compensating", workflowId, runId);
     } catch (WorkflowExecutionAlreadyStarted alreadyHandled) {
       // this run is, or was, compensated
     } catch (RuntimeException e) {
-      log.warn("termination guard: cannot start the compensation of {} (run {}) yet: {}", workflowId, runId, e.toString());
+      log.warn(
+          "termination guard: cannot start the compensation of {} (run {}) yet: {}",
+          workflowId,
+          runId,
+          e.toString());
     }
   }
 
   @Override
   public void start() {
-    sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "termination-guard");
-      t.setDaemon(true);
-      return t;
-    });
+    sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "termination-guard");
+              t.setDaemon(true);
+              return t;
+            });
     long every = settings.every().toMillis();
     // sweep() logs its own failures, so one failed sweep never ends the schedule
-    Future<?> unused = sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    Future<?> unused =
+        sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -13,23 +13,39 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of the code's structure, checked against the compiled classes of every module (not their
- * tests): packages without cycles, a workflow module without Spring, I/O or clocks, the sandbox
- * reached only from the demo, and front doors that share the client rather than each other.
+ * The rules of the code's structure, checked against the compiled classes of every module (not
+ * their tests): packages without cycles, a workflow module without Spring, I/O or clocks, the
+ * sandbox reached only from the demo, and front doors that share the client rather than each other.
  */
 class ArchitectureTest {
-  private static final List<String> MODULES = List.of("workflows", "activities", "worker", "starter/client", "starter/cli",
-      "starter/service", "starter/demo");
-  private static final String[] WORKFLOWS = {"io.rollwright.api..", "io.rollwright.policy..", "io.rollwright.analysis..",
-      "io.rollwright.workflow..", "io.rollwright.text.."};
+  private static final List<String> MODULES =
+      List.of(
+          "workflows",
+          "activities",
+          "worker",
+          "starter/client",
+          "starter/cli",
+          "starter/service",
+          "starter/demo");
+  private static final String[] WORKFLOWS = {
+    "io.rollwright.api..",
+    "io.rollwright.policy..",
+    "io.rollwright.analysis..",
+    "io.rollwright.workflow..",
+    "io.rollwright.text.."
+  };
   private static JavaClasses classes;
 
   @BeforeAll
   static void importEveryModule() {
-    Path[] dirs = MODULES.stream().map(m -> Repo.root().resolve(m).resolve("target/classes")).toArray(Path[]::new);
+    Path[] dirs =
+        MODULES.stream()
+            .map(m -> Repo.root().resolve(m).resolve("target/classes"))
+            .toArray(Path[]::new);
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
-        throw new IllegalStateException(dir + " is missing: these rules run after every module is compiled (./mvnw verify)");
+        throw new IllegalStateException(
+            dir + " is missing: these rules run after every module is compiled (./mvnw verify)");
       }
     }
     classes = new ClassFileImporter().importPaths(dirs);
@@ -42,55 +58,122 @@ class ArchitectureTest {
 
   @Test
   void theWorkflowModuleHasNoSpringNoIoAndNoClock() {
-    ArchRule rule = noClasses().that().resideInAnyPackage(WORKFLOWS)
-        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.nio.file..", "java.net..",
-            "io.fabric8..", "com.slack..")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
-        .orShould().callMethod(System.class, "currentTimeMillis")
-        .orShould().callMethod(System.class, "nanoTime")
-        .orShould().callMethod(java.time.Instant.class, "now")
-        .orShould().callMethod(Thread.class, "sleep", long.class)
-        .because("workflow code is replayed: its time is Workflow.currentTimeMillis(), its I/O is activities");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(WORKFLOWS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "org.springframework..",
+                "java.nio.file..",
+                "java.net..",
+                "io.fabric8..",
+                "com.slack..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.io.File")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.time.Clock")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(System.class, "nanoTime")
+            .orShould()
+            .callMethod(java.time.Instant.class, "now")
+            .orShould()
+            .callMethod(Thread.class, "sleep", long.class)
+            .because(
+                "workflow code is replayed: its time is Workflow.currentTimeMillis(), its I/O is activities");
     rule.check(classes);
   }
 
   @Test
   void onlyTheDemoReachesTheSandbox() {
-    noClasses().that().resideOutsideOfPackages("..sandbox..", "io.rollwright.demo..")
-        .should().dependOnClassesThat().resideInAPackage("..sandbox..")
-        .because("what an install does by default is what production gets: the sandbox lives in the demo only")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("..sandbox..", "io.rollwright.demo..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("..sandbox..")
+        .because(
+            "what an install does by default is what production gets: the sandbox lives in the demo only")
         .check(classes);
   }
 
   @Test
   void modulesDependInOneLine() {
-    noClasses().that().resideInAnyPackage(WORKFLOWS)
-        .should().dependOnClassesThat().resideInAnyPackage("io.rollwright.activities..", "io.rollwright.worker..",
-            "io.rollwright.client..", "io.rollwright.cli..", "io.rollwright.service..", "io.rollwright.demo..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(WORKFLOWS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.rollwright.activities..",
+            "io.rollwright.worker..",
+            "io.rollwright.client..",
+            "io.rollwright.cli..",
+            "io.rollwright.service..",
+            "io.rollwright.demo..")
         .check(classes);
-    noClasses().that().resideInAPackage("io.rollwright.activities..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.rollwright.worker..", "io.rollwright.client..",
-            "io.rollwright.cli..", "io.rollwright.service..", "io.rollwright.demo..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.rollwright.activities..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.rollwright.worker..",
+            "io.rollwright.client..",
+            "io.rollwright.cli..",
+            "io.rollwright.service..",
+            "io.rollwright.demo..")
         .check(classes);
-    noClasses().that().resideInAPackage("io.rollwright.worker..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.rollwright.client..", "io.rollwright.cli..",
-            "io.rollwright.service..", "io.rollwright.demo..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.rollwright.worker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.rollwright.client..",
+            "io.rollwright.cli..",
+            "io.rollwright.service..",
+            "io.rollwright.demo..")
         .check(classes);
   }
 
   @Test
   void frontDoorsShareTheClientNotEachOther() {
-    noClasses().that().resideInAPackage("io.rollwright.client..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.rollwright.cli..", "io.rollwright.service..",
-            "io.rollwright.demo..", "io.rollwright.activities..", "io.rollwright.worker..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.rollwright.client..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.rollwright.cli..",
+            "io.rollwright.service..",
+            "io.rollwright.demo..",
+            "io.rollwright.activities..",
+            "io.rollwright.worker..")
         .check(classes);
-    noClasses().that().resideInAPackage("io.rollwright.cli..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.rollwright.service..", "io.rollwright.demo..", "io.rollwright.worker..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.rollwright.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.rollwright.service..", "io.rollwright.demo..", "io.rollwright.worker..")
         .check(classes);
-    noClasses().that().resideInAPackage("io.rollwright.service..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.rollwright.cli..", "io.rollwright.demo..",
-            "io.rollwright.activities..", "io.rollwright.worker..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.rollwright.service..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.rollwright.cli..",
+            "io.rollwright.demo..",
+            "io.rollwright.activities..",
+            "io.rollwright.worker..")
         .check(classes);
   }
 }

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The {@code bench/breach-latency} benchmark: errors are injected into a soaking canary; it measures
- * how long until the FAIL verdict (detection) and from the verdict until stable has all traffic
- * again (reaction), on the real Prometheus and Temporal servers with the worker as its own process.
+ * The {@code bench/breach-latency} benchmark: errors are injected into a soaking canary; it
+ * measures how long until the FAIL verdict (detection) and from the verdict until stable has all
+ * traffic again (reaction), on the real Prometheus and Temporal servers with the worker as its own
+ * process.
  */
 @EnabledIfSystemProperty(named = "rollwright.bench", matches = "true")
 class BreachLatencyBenchmark extends PrometheusTest {
@@ -33,10 +34,18 @@ class BreachLatencyBenchmark extends PrometheusTest {
         canary.errorRate(0.3);
         assertEquals(ReleaseOutcome.ROLLED_BACK, result(id, Duration.ofMinutes(2)).outcome());
         canary.errorRate(0);
-        long verdict = release(id).status().audit().stream().filter(e -> e.action().equals("analysis FAIL"))
-            .mapToLong(AuditEntry::atMillis).max().orElseThrow();
-        long restored = AppProcess.actions(journal(), SERVICE).stream().filter(a -> a.action().equals("route-all-to-stable"))
-            .mapToLong(SandboxCluster.Action::atMillis).max().orElseThrow();
+        long verdict =
+            release(id).status().audit().stream()
+                .filter(e -> e.action().equals("analysis FAIL"))
+                .mapToLong(AuditEntry::atMillis)
+                .max()
+                .orElseThrow();
+        long restored =
+            AppProcess.actions(journal(), SERVICE).stream()
+                .filter(a -> a.action().equals("route-all-to-stable"))
+                .mapToLong(SandboxCluster.Action::atMillis)
+                .max()
+                .orElseThrow();
         detection += (verdict - injected) / 1000.0 / RUNS;
         reaction += (restored - verdict) / 1000.0 / RUNS;
         Thread.sleep(6_000);

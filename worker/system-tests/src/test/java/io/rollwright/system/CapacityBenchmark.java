@@ -49,16 +49,23 @@ class CapacityBenchmark extends RealServerTest {
       double startRate = N / ((System.nanoTime() - began) / 1e9);
 
       String parked = ReleaseSearchAttributes.STATUS.getName() + " = 'AWAITING_APPROVAL'";
-      await(N + " releases parked at their gate", Duration.ofMinutes(8), () -> client.countWorkflows(parked).getCount() >= N);
+      await(
+          N + " releases parked at their gate",
+          Duration.ofMinutes(8),
+          () -> client.countWorkflows(parked).getCount() >= N);
       long heapMiB = WorkerProbe.heapAfterGcMiB(worker.pid());
 
       List<Future<ReleaseResult>> results = new ArrayList<>();
       for (int i = 0; i < N; i++) {
         String id = "svc-" + i + "@prod";
-        results.add(pool.submit(() -> {
-          client.newWorkflowStub(ReleaseWorkflow.class, id).approve(new ApprovalDecision("bob", "capacity"));
-          return result(id, Duration.ofMinutes(8));
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  client
+                      .newWorkflowStub(ReleaseWorkflow.class, id)
+                      .approve(new ApprovalDecision("bob", "capacity"));
+                  return result(id, Duration.ofMinutes(8));
+                }));
       }
       int promoted = 0;
       for (Future<ReleaseResult> r : results) {
@@ -67,17 +74,27 @@ class CapacityBenchmark extends RealServerTest {
       pool.shutdown();
 
       String closed = "WorkflowType = 'ReleaseWorkflow' AND ExecutionStatus = 'Completed'";
-      await(N + " releases closed in visibility", Duration.ofMinutes(2), () -> client.countWorkflows(closed).getCount() >= N);
+      await(
+          N + " releases closed in visibility",
+          Duration.ofMinutes(2),
+          () -> client.countWorkflows(closed).getCount() >= N);
       long listing = System.nanoTime();
-      List<ReleaseRecord> history = new ReleaseHistory(client).list(null, "prod", Instant.now().minus(Duration.ofDays(1)));
-      DeliveryReport figures = DeliveryReport.of(history, Instant.now().minus(Duration.ofDays(1)), Instant.now());
+      List<ReleaseRecord> history =
+          new ReleaseHistory(client).list(null, "prod", Instant.now().minus(Duration.ofDays(1)));
+      DeliveryReport figures =
+          DeliveryReport.of(history, Instant.now().minus(Duration.ofDays(1)), Instant.now());
       double listSeconds = (System.nanoTime() - listing) / 1e9;
 
       System.out.println("parked releases: " + N);
       System.out.println("worker heap MiB: " + heapMiB);
       System.out.println("approvals lost: " + (N - promoted));
       System.out.println(String.format(Locale.ROOT, "release start rate per s: %.1f", startRate));
-      System.out.println(String.format(Locale.ROOT, "history and dora over %d releases s: %.2f", history.size(), listSeconds));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "history and dora over %d releases s: %.2f",
+              history.size(),
+              listSeconds));
       assertEquals(N, promoted);
       assertEquals(N, figures.promoted());
     }

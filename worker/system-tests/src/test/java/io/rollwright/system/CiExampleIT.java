@@ -36,10 +36,17 @@ class CiExampleIT extends RealServerTest {
     }
   }
 
-  /** Installs the command line under {@code prefix} with the documented script; returns the launcher. */
+  /**
+   * Installs the command line under {@code prefix} with the documented script; returns the
+   * launcher.
+   */
   static Path install(Path prefix) throws IOException, InterruptedException {
-    Process install = new ProcessBuilder(REPO.resolve("starter/cli/install.sh").toString(), prefix.toAbsolutePath().toString())
-        .redirectErrorStream(true).start();
+    Process install =
+        new ProcessBuilder(
+                REPO.resolve("starter/cli/install.sh").toString(),
+                prefix.toAbsolutePath().toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(install.waitFor(2, TimeUnit.MINUTES), "install.sh did not finish");
     assertEquals(0, install.exitValue(), output);
@@ -55,10 +62,31 @@ class CiExampleIT extends RealServerTest {
   }
 
   private static Step releaseStep(String service, String version) throws Exception {
-    ProcessBuilder step = new ProcessBuilder(REPO.resolve("deploy/ci/release.sh").toString()).directory(REPO.toFile()).redirectErrorStream(true);
-    step.environment().putAll(Map.of("SERVICE", service, "VERSION", version, "IMAGE", "registry.example/" + service + ":1.4.0",
-        "ENVIRONMENT", "prod", "POLICY", "brief", "CHANGE_REF", "HEAD", "REQUESTED_BY", "ci-bot",
-        "TEMPORAL_ADDRESS", server.address(), "ROLLWRIGHT", rollwright.toString()));
+    ProcessBuilder step =
+        new ProcessBuilder(REPO.resolve("deploy/ci/release.sh").toString())
+            .directory(REPO.toFile())
+            .redirectErrorStream(true);
+    step.environment()
+        .putAll(
+            Map.of(
+                "SERVICE",
+                service,
+                "VERSION",
+                version,
+                "IMAGE",
+                "registry.example/" + service + ":1.4.0",
+                "ENVIRONMENT",
+                "prod",
+                "POLICY",
+                "brief",
+                "CHANGE_REF",
+                "HEAD",
+                "REQUESTED_BY",
+                "ci-bot",
+                "TEMPORAL_ADDRESS",
+                server.address(),
+                "ROLLWRIGHT",
+                rollwright.toString()));
     Process p = step.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(3, TimeUnit.MINUTES));
@@ -68,8 +96,12 @@ class CiExampleIT extends RealServerTest {
   @Test
   void theWorkflowRunsTheInstallScriptAndTheReleaseStep() throws IOException {
     String workflow = Files.readString(REPO.resolve("deploy/ci/github-actions-release.yaml"));
-    assertTrue(workflow.contains(".rollwright/starter/cli/install.sh \"$HOME/.local\""), "the job installs the CLI with install.sh");
-    assertTrue(workflow.contains("run: .rollwright/deploy/ci/release.sh"), "the job's release step is release.sh");
+    assertTrue(
+        workflow.contains(".rollwright/starter/cli/install.sh \"$HOME/.local\""),
+        "the job installs the CLI with install.sh");
+    assertTrue(
+        workflow.contains("run: .rollwright/deploy/ci/release.sh"),
+        "the job's release step is release.sh");
   }
 
   @Test
@@ -79,7 +111,9 @@ class CiExampleIT extends RealServerTest {
     assertTrue(step.output().contains("✅ ci-good@prod PROMOTED in "), step.output());
     assertTrue(step.output().contains("::notice::ci-good 1.4.0 promoted in prod"), step.output());
     Cli dora = Cli.run(server, "dora", "--service", "ci-good", "--output", "json");
-    assertTrue(dora.out().contains("\"leadTimeSamples\":1"), "the commit time of CHANGE_REF came from git: " + dora.out());
+    assertTrue(
+        dora.out().contains("\"leadTimeSamples\":1"),
+        "the commit time of CHANGE_REF came from git: " + dora.out());
   }
 
   @Test
@@ -94,8 +128,11 @@ class CiExampleIT extends RealServerTest {
   void aVersionCarryingAWorkflowCommandCannotAddOneToTheJobLog() throws Exception {
     Step step = releaseStep("ci-odd", "1.4.0\n::error::pwned%0A");
     assertEquals(1, step.code(), step.output());
-    java.util.List<String> commands = step.output().lines().filter(l -> l.strip().startsWith("::")).toList();
+    java.util.List<String> commands =
+        step.output().lines().filter(l -> l.strip().startsWith("::")).toList();
     assertEquals(java.util.List.of("::error::rollwright exited 1"), commands, step.output());
-    assertTrue(step.output().contains("version: contains a control character"), "refused, naming the field: " + step.output());
+    assertTrue(
+        step.output().contains("version: contains a control character"),
+        "refused, naming the field: " + step.output());
   }
 }

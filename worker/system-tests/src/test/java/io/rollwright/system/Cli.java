@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The {@code rollwright} command line run in-process against the real dev server: its exit code and what it printed. */
+/**
+ * The {@code rollwright} command line run in-process against the real dev server: its exit code and
+ * what it printed.
+ */
 record Cli(int code, String out, String err) {
   static Cli run(TemporalDevServer server, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
@@ -16,7 +19,9 @@ record Cli(int code, String out, String err) {
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = RollwrightCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(new String[0]));
+    int code =
+        RollwrightCli.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(new String[0]));
     return new Cli(code, out.toString(), err.toString());
   }
 

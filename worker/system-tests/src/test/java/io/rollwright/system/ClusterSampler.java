@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClusterSampler implements AutoCloseable {
   /** One reading: when, the canary weight in percent, and available / desired. */
-  record Sample(long atMillis, double weight, double capacity, int stableAvailable, int canaryAvailable) {}
+  record Sample(
+      long atMillis, double weight, double capacity, int stableAvailable, int canaryAvailable) {}
 
   private final ClusterInstall cluster;
   private final String ns;
@@ -57,7 +58,12 @@ final class ClusterSampler implements AutoCloseable {
   Sample read() {
     int stable = cluster.available(ns, service);
     int canary = cluster.available(ns, service + "-canary");
-    return new Sample(System.currentTimeMillis(), weight(), (stable + canary) / (double) replicas, stable, canary);
+    return new Sample(
+        System.currentTimeMillis(),
+        weight(),
+        (stable + canary) / (double) replicas,
+        stable,
+        canary);
   }
 
   private double weight() {
@@ -78,7 +84,8 @@ final class ClusterSampler implements AutoCloseable {
           return 0;
         }
         Map<String, String> a = canary.getMetadata().getAnnotations();
-        return 100.0 * Integer.parseInt(a.get("nginx.ingress.kubernetes.io/canary-weight"))
+        return 100.0
+            * Integer.parseInt(a.get("nginx.ingress.kubernetes.io/canary-weight"))
             / Integer.parseInt(a.get("nginx.ingress.kubernetes.io/canary-weight-total"));
       }
       default -> throw new IllegalArgumentException(router);

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Releases flooded with controls on a real dev server that suggests continuing as new after 150
  * events: they continue as new at their soak and at their gate, and callers see one release — the
- * same stage, approvals, pause, audit and traffic, controls by the release's first run, one outcome.
+ * same stage, approvals, pause, audit and traffic, controls by the release's first run, one
+ * outcome.
  */
 class ContinueAsNewIT extends RealServerTest {
   private static final ControlCommand.Action APPROVE = ControlCommand.Action.APPROVE;
@@ -40,8 +41,12 @@ class ContinueAsNewIT extends RealServerTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    dir = Files.createDirectories(Path.of("target", "real-server")).resolve(String.valueOf(System.nanoTime()));
-    server = TemporalDevServer.start(dir.resolve("server"), "limit.historyCount.suggestContinueAsNew=150");
+    dir =
+        Files.createDirectories(Path.of("target", "real-server"))
+            .resolve(String.valueOf(System.nanoTime()));
+    server =
+        TemporalDevServer.start(
+            dir.resolve("server"), "limit.historyCount.suggestContinueAsNew=150");
     worker = worker("continue", "--rollwright.guard.every=1s");
   }
 
@@ -59,47 +64,89 @@ class ContinueAsNewIT extends RealServerTest {
     Instant began = Instant.ofEpochMilli(release(id).status().startedAtMillis());
 
     ControlFlood.refusedSignals(release(id), 200);
-    assertTrue(controls.send(id, first, control(ControlCommand.Action.PAUSE, "oncall-sam", "watching")).accepted());
+    assertTrue(
+        controls
+            .send(id, first, control(ControlCommand.Action.PAUSE, "oncall-sam", "watching"))
+            .accepted());
     await("a run continued at the soak", Duration.ofMinutes(1), () -> runs(id) > 1);
     ReleaseStatus held = release(id).status();
     assertEquals(Phase.PAUSED, held.phase());
     assertEquals("canary-10", held.stage());
     assertEquals(10.0, held.weight());
-    assertTrue(controls.send(id, first, control(ControlCommand.Action.RESUME, "oncall-sam", "looks fine")).accepted());
+    assertTrue(
+        controls
+            .send(id, first, control(ControlCommand.Action.RESUME, "oncall-sam", "looks fine"))
+            .accepted());
 
     awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofMinutes(2));
-    assertEquals(new ControlAnswer(true, "approved by bob (1 of 2)"), controls.send(id, first, control(APPROVE, "bob", "ok")));
+    assertEquals(
+        new ControlAnswer(true, "approved by bob (1 of 2)"),
+        controls.send(id, first, control(APPROVE, "bob", "ok")));
     int before = runs(id);
     ControlFlood.refusedSignals(release(id), 200);
     await("a run continued at the gate", Duration.ofMinutes(1), () -> runs(id) > before);
     ReleaseStatus gated = release(id).status();
     assertEquals(Phase.AWAITING_APPROVAL, gated.phase());
     assertEquals(List.of("bob"), gated.gate().approvedBy(), "the approval made before is carried");
-    assertEquals(new ControlAnswer(false, "bob has already approved; an approver counts once"),
+    assertEquals(
+        new ControlAnswer(false, "bob has already approved; an approver counts once"),
         controls.send(id, first, control(APPROVE, "bob", "again")));
-    assertEquals(new ControlAnswer(true, "approved by carol (2 of 2)"), controls.send(id, first, control(APPROVE, "carol", "ok")));
+    assertEquals(
+        new ControlAnswer(true, "approved by carol (2 of 2)"),
+        controls.send(id, first, control(APPROVE, "carol", "ok")));
 
-    ReleaseResult result = server.client().newUntypedWorkflowStub(id, Optional.of(first), Optional.empty())
-        .getResult(2, TimeUnit.MINUTES, ReleaseResult.class);
+    ReleaseResult result =
+        server
+            .client()
+            .newUntypedWorkflowStub(id, Optional.of(first), Optional.empty())
+            .getResult(2, TimeUnit.MINUTES, ReleaseResult.class);
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.toString());
-    assertTrue(result.durationMillis() >= 40_000, "the duration counts from the release's start: " + result.durationMillis());
-    assertEquals(List.of("deploy-canary registry.example/long-haul:2.3.0", "set-weight 10%", "set-weight 50%", "set-weight 100%",
-        "promote-stable 2.3.0", "route-all-to-stable", "scale-canary-to-zero"),
-        AppProcess.plannedSequence(journal(), "long-haul"), "every traffic action once, none repeated by a continued run");
+    assertTrue(
+        result.durationMillis() >= 40_000,
+        "the duration counts from the release's start: " + result.durationMillis());
+    assertEquals(
+        List.of(
+            "deploy-canary registry.example/long-haul:2.3.0",
+            "set-weight 10%",
+            "set-weight 50%",
+            "set-weight 100%",
+            "promote-stable 2.3.0",
+            "route-all-to-stable",
+            "scale-canary-to-zero"),
+        AppProcess.plannedSequence(journal(), "long-haul"),
+        "every traffic action once, none repeated by a continued run");
 
     List<AuditEntry> audit = release(id).status().audit();
-    assertEquals(1, audit.stream().filter(e -> e.action().equals("approval requested")).count(), audit.toString());
-    for (String[] decision : List.of(new String[] {"oncall-sam", "paused"}, new String[] {"oncall-sam", "resumed"},
-        new String[] {"bob", "approved"}, new String[] {"carol", "approved"})) {
-      assertTrue(audit.stream().anyMatch(e -> e.actor().equals(decision[0]) && e.action().equals(decision[1])), audit.toString());
+    assertEquals(
+        1,
+        audit.stream().filter(e -> e.action().equals("approval requested")).count(),
+        audit.toString());
+    for (String[] decision :
+        List.of(
+            new String[] {"oncall-sam", "paused"},
+            new String[] {"oncall-sam", "resumed"},
+            new String[] {"bob", "approved"},
+            new String[] {"carol", "approved"})) {
+      assertTrue(
+          audit.stream()
+              .anyMatch(e -> e.actor().equals(decision[0]) && e.action().equals(decision[1])),
+          audit.toString());
     }
-    assertTrue(audit.stream().anyMatch(e -> e.actor().equals("alice") && e.detail().equals(ControlFlood.SELF_APPROVAL + " (×200)")),
+    assertTrue(
+        audit.stream()
+            .anyMatch(
+                e ->
+                    e.actor().equals("alice")
+                        && e.detail().equals(ControlFlood.SELF_APPROVAL + " (×200)")),
         "refusals folded across runs: " + audit);
 
     replayEveryRun(id);
 
-    List<ReleaseRecord> listed = new ReleaseHistory(server.client()).list("long-haul", null, began.minusSeconds(60)).stream()
-        .filter(r -> r.releaseId().equals(id)).toList();
+    List<ReleaseRecord> listed =
+        new ReleaseHistory(server.client())
+            .list("long-haul", null, began.minusSeconds(60)).stream()
+                .filter(r -> r.releaseId().equals(id))
+                .toList();
     assertEquals(1, listed.size(), "one release, however many runs: " + listed);
     assertEquals(began, listed.get(0).startedAt(), "listed from when it began");
     assertEquals("PROMOTED", listed.get(0).outcome());
@@ -115,9 +162,18 @@ class ContinueAsNewIT extends RealServerTest {
     server.client().newUntypedWorkflowStub(id).terminate("terminated by an operator mid-canary");
 
     awaitAction("cut-short", "scale-canary-to-zero", Duration.ofMinutes(1));
-    assertEquals(List.of("deploy-canary registry.example/cut-short:2.3.0", "set-weight 10%", "route-all-to-stable", "scale-canary-to-zero"),
+    assertEquals(
+        List.of(
+            "deploy-canary registry.example/cut-short:2.3.0",
+            "set-weight 10%",
+            "route-all-to-stable",
+            "scale-canary-to-zero"),
         AppProcess.plannedSequence(journal(), "cut-short"));
-    String done = server.client().newUntypedWorkflowStub(CompensationWorkflow.idOf(latest)).getResult(60, TimeUnit.SECONDS, String.class);
+    String done =
+        server
+            .client()
+            .newUntypedWorkflowStub(CompensationWorkflow.idOf(latest))
+            .getResult(60, TimeUnit.SECONDS, String.class);
     assertTrue(done.startsWith("restored stable for cut-short@prod"), done);
   }
 
@@ -127,15 +183,25 @@ class ContinueAsNewIT extends RealServerTest {
    * are saved for {@link ReleaseReplayTest}.
    */
   private static void replayEveryRun(String id) throws Exception {
-    List<String> runs = server.client().listExecutions("WorkflowId = '" + id + "'")
-        .sorted(Comparator.comparing(WorkflowExecutionMetadata::getStartTime)).map(r -> r.getExecution().getRunId()).toList();
+    List<String> runs =
+        server
+            .client()
+            .listExecutions("WorkflowId = '" + id + "'")
+            .sorted(Comparator.comparing(WorkflowExecutionMetadata::getStartTime))
+            .map(r -> r.getExecution().getRunId())
+            .toList();
     for (String run : runs) {
       ReleaseReplayTest.replay(server.client().fetchHistory(id, run));
     }
     if (Boolean.getBoolean("rollwright.record-histories")) {
-      Path histories = Files.createDirectories(Repo.path("worker", "src", "test", "resources", "histories"));
-      Files.writeString(histories.resolve("continued-from-soak.json"), server.client().fetchHistory(id, runs.get(0)).toJson(true));
-      Files.writeString(histories.resolve("continued-at-gate.json"), server.client().fetchHistory(id, runs.get(runs.size() - 1)).toJson(true));
+      Path histories =
+          Files.createDirectories(Repo.path("worker", "src", "test", "resources", "histories"));
+      Files.writeString(
+          histories.resolve("continued-from-soak.json"),
+          server.client().fetchHistory(id, runs.get(0)).toJson(true));
+      Files.writeString(
+          histories.resolve("continued-at-gate.json"),
+          server.client().fetchHistory(id, runs.get(runs.size() - 1)).toJson(true));
     }
   }
 

@@ -34,7 +34,9 @@ class ControlFloodBenchmark extends RealServerTest {
       ControlFlood.barrier(controls, id);
 
       long began = System.nanoTime();
-      ControlAnswer abort = controls.send(id, new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "after the flood"));
+      ControlAnswer abort =
+          controls.send(
+              id, new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "after the flood"));
       double abortSeconds = (System.nanoTime() - began) / 1e9;
       assertTrue(abort.accepted(), abort.message());
       assertEquals(ReleaseOutcome.ROLLED_BACK, result(id, Duration.ofMinutes(1)).outcome());
@@ -42,7 +44,10 @@ class ControlFloodBenchmark extends RealServerTest {
       History history = ControlFlood.history(server.client(), id);
       int statusBytes = ControlFlood.statusBytes(release(id).status());
       String runs = "WorkflowId = '" + id + "'";
-      await("the release's runs in visibility", Duration.ofSeconds(30), () -> server.client().countWorkflows(runs).getCount() > 0);
+      await(
+          "the release's runs in visibility",
+          Duration.ofSeconds(30),
+          () -> server.client().countWorkflows(runs).getCount() > 0);
       long runCount = server.client().countWorkflows(runs).getCount();
 
       System.out.println("controls: " + N);

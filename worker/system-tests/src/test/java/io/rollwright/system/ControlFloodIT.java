@@ -35,19 +35,32 @@ class ControlFloodIT extends RealServerTest {
       assertEquals(FLOOD, ControlFlood.refusedUpdates(controls, id, FLOOD));
       assertEquals(3, ControlFlood.megabyteUpdates(controls, id, 3));
       History afterUpdates = ControlFlood.history(server.client(), id);
-      // the parked release's own life (its held canary's watch) may add events meanwhile: count the updates' only
-      assertEquals(updateEvents(before), updateEvents(afterUpdates), "refused updates leave no history");
+      // the parked release's own life (its held canary's watch) may add events meanwhile: count the
+      // updates' only
+      assertEquals(
+          updateEvents(before), updateEvents(afterUpdates), "refused updates leave no history");
 
       ControlFlood.refusedSignals(release(id), FLOOD);
-      assertEquals(new ControlAnswer(false, "stage canary-10 has finished its soak and waits at its gate: approve it, or promote --full"),
+      assertEquals(
+          new ControlAnswer(
+              false,
+              "stage canary-10 has finished its soak and waits at its gate: approve it, or promote --full"),
           ControlFlood.barrier(controls, id));
       History flooded = ControlFlood.history(server.client(), id);
       long payload = FLOOD / 2 * 2000L;
       long growth = (long) flooded.getSerializedSize() - before.getSerializedSize();
-      assertTrue(growth < payload + 400L * FLOOD, "the history grew by " + growth + " bytes for " + payload + " bytes of signalled reasons");
+      assertTrue(
+          growth < payload + 400L * FLOOD,
+          "the history grew by "
+              + growth
+              + " bytes for "
+              + payload
+              + " bytes of signalled reasons");
 
       long began = System.nanoTime();
-      ControlAnswer abort = controls.send(id, new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "pager storm"));
+      ControlAnswer abort =
+          controls.send(
+              id, new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "pager storm"));
       double abortSeconds = (System.nanoTime() - began) / 1e9;
       assertEquals(new ControlAnswer(true, "aborted by oncall-sam: pager storm"), abort);
       assertTrue(abortSeconds < 5, "the abort took " + abortSeconds + "s");
@@ -57,16 +70,35 @@ class ControlFloodIT extends RealServerTest {
       int bytes = ControlFlood.statusBytes(status);
       assertTrue(bytes < 1 << 20, "status is " + bytes + " bytes");
       List<AuditEntry> audit = status.audit();
-      assertTrue(audit.stream().anyMatch(e -> e.action().equals("approval requested")), audit.toString());
-      assertTrue(audit.stream().anyMatch(e -> e.actor().equals("oncall-sam") && e.action().equals("aborted")), audit.toString());
-      assertEquals("aborted by oncall-sam: pager storm", audit.get(audit.size() - 1).detail(), "the outcome is last");
-      assertTrue(audit.contains(new AuditEntry(audit.stream().filter(e -> e.actor().equals("alice")).findFirst().orElseThrow().atMillis(),
-          "alice", "refused approve", "alice requested this release and cannot approve it (×500)")), audit.toString());
+      assertTrue(
+          audit.stream().anyMatch(e -> e.action().equals("approval requested")), audit.toString());
+      assertTrue(
+          audit.stream()
+              .anyMatch(e -> e.actor().equals("oncall-sam") && e.action().equals("aborted")),
+          audit.toString());
+      assertEquals(
+          "aborted by oncall-sam: pager storm",
+          audit.get(audit.size() - 1).detail(),
+          "the outcome is last");
+      assertTrue(
+          audit.contains(
+              new AuditEntry(
+                  audit.stream()
+                      .filter(e -> e.actor().equals("alice"))
+                      .findFirst()
+                      .orElseThrow()
+                      .atMillis(),
+                  "alice",
+                  "refused approve",
+                  "alice requested this release and cannot approve it (×500)")),
+          audit.toString());
       assertTrue(audit.size() < 100, audit.size() + " entries");
     }
   }
 
   private static long updateEvents(History history) {
-    return history.getEventsList().stream().filter(e -> e.getEventType().name().contains("UPDATE")).count();
+    return history.getEventsList().stream()
+        .filter(e -> e.getEventType().name().contains("UPDATE"))
+        .count();
   }
 }

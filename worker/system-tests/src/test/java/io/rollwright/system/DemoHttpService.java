@@ -21,14 +21,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One instance (stable or canary) of a small HTTP service whose error rate and latency can be
- * changed while it runs, with the usual {@code http_requests_total} and
- * {@code http_request_duration_seconds} metrics (Prometheus Java client) on its own metrics port,
- * and a steady load of requests sent to it.
+ * changed while it runs, with the usual {@code http_requests_total} and {@code
+ * http_request_duration_seconds} metrics (Prometheus Java client) on its own metrics port, and a
+ * steady load of requests sent to it.
  */
 final class DemoHttpService implements AutoCloseable {
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final Counter requests = Counter.builder().name("http_requests_total").labelNames("code").register(registry);
-  private final Histogram duration = Histogram.builder().name("http_request_duration_seconds").register(registry);
+  private final Counter requests =
+      Counter.builder().name("http_requests_total").labelNames("code").register(registry);
+  private final Histogram duration =
+      Histogram.builder().name("http_request_duration_seconds").register(registry);
   private final HttpServer app;
   private final HTTPServer metrics;
   private final ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
@@ -37,28 +39,37 @@ final class DemoHttpService implements AutoCloseable {
 
   DemoHttpService() throws IOException {
     app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    app.createContext("/", exchange -> {
-      long started = System.nanoTime();
-      sleep(latencyMillis);
-      int code = ThreadLocalRandom.current().nextDouble() < errorRate ? 500 : 200;
-      exchange.sendResponseHeaders(code, -1);
-      exchange.close();
-      requests.labelValues(String.valueOf(code)).inc();
-      duration.observe((System.nanoTime() - started) / 1e9);
-    });
+    app.createContext(
+        "/",
+        exchange -> {
+          long started = System.nanoTime();
+          sleep(latencyMillis);
+          int code = ThreadLocalRandom.current().nextDouble() < errorRate ? 500 : 200;
+          exchange.sendResponseHeaders(code, -1);
+          exchange.close();
+          requests.labelValues(String.valueOf(code)).inc();
+          duration.observe((System.nanoTime() - started) / 1e9);
+        });
     app.setExecutor(Executors.newFixedThreadPool(4));
     app.start();
     metrics = HTTPServer.builder().hostname("127.0.0.1").port(0).registry(registry).buildAndStart();
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest hit = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/"))
-        .timeout(Duration.ofSeconds(5)).build();
-    Future<?> unused = load.scheduleAtFixedRate(() -> {
-      try {
-        client.send(hit, HttpResponse.BodyHandlers.discarding());
-      } catch (Exception e) {
-        // the next request tries again
-      }
-    }, 0, 20, TimeUnit.MILLISECONDS);
+    HttpRequest hit =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Future<?> unused =
+        load.scheduleAtFixedRate(
+            () -> {
+              try {
+                client.send(hit, HttpResponse.BodyHandlers.discarding());
+              } catch (Exception e) {
+                // the next request tries again
+              }
+            },
+            0,
+            20,
+            TimeUnit.MILLISECONDS);
   }
 
   /** The fraction of requests answered with 500 from now on. */

@@ -10,16 +10,27 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's first command: the demo jar runs two releases on its embedded Temporal service and exits 0. */
+/**
+ * The README's first command: the demo jar runs two releases on its embedded Temporal service and
+ * exits 0.
+ */
 class DemoIT {
 
   @Test
   void theDemoPromotesOneReleaseRollsBackTheOtherAndExitsZero(@TempDir Path dir) throws Exception {
     Path jar = Repo.path("starter", "demo", "target", "rollwright-demo.jar");
-    assertTrue(Files.exists(jar), jar + " is missing: these tests run after 'package' (./mvnw verify)");
+    assertTrue(
+        Files.exists(jar), jar + " is missing: these tests run after 'package' (./mvnw verify)");
     Path out = dir.resolve("demo.out");
-    Process demo = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()))
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process demo =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    jar.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     try {
       assertTrue(demo.waitFor(3, TimeUnit.MINUTES), "the demo did not finish in 3 minutes");
     } finally {
@@ -28,6 +39,8 @@ class DemoIT {
     String printed = Files.readString(out);
     assertEquals(0, demo.exitValue(), printed);
     assertTrue(printed.contains("Demo complete: checkout PROMOTED, payments ROLLED_BACK"), printed);
-    assertTrue(printed.contains("⛔ Refused approve from ci-bot"), "the requester's own approval is refused: " + printed);
+    assertTrue(
+        printed.contains("⛔ Refused approve from ci-bot"),
+        "the requester's own approval is refused: " + printed);
   }
 }

@@ -10,7 +10,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/** The {@code bench/history-size} benchmark: a 5-day {@code channels} rollout at a 30 s analysis interval, time-skipped. */
+/**
+ * The {@code bench/history-size} benchmark: a 5-day {@code channels} rollout at a 30 s analysis
+ * interval, time-skipped.
+ */
 @EnabledIfSystemProperty(named = "rollwright.bench", matches = "true")
 class HistorySizeBenchmark extends TimeSkippingReleaseTest {
   @Test
@@ -19,7 +22,8 @@ class HistorySizeBenchmark extends TimeSkippingReleaseTest {
     ReleaseResult result = h.run(ReleaseHarness.request("checkout", "channels"));
     double wall = (System.nanoTime() - started) / 1e9;
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
-    System.out.println("history events, 5-day rollout at 30s interval: " + h.historyLength("checkout@prod"));
+    System.out.println(
+        "history events, 5-day rollout at 30s interval: " + h.historyLength("checkout@prod"));
     System.out.println(String.format(Locale.ROOT, "simulated 5-day rollout wall s: %.1f", wall));
   }
 }

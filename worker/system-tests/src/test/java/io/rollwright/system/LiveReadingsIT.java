@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class LiveReadingsIT extends RealServerTest {
   @Test
   void statusAndWatchShowTheReadingsOfASoakWhileItRuns() throws Exception {
-    try (AppProcess worker = worker("live", "--rollwright.sandbox.metrics[0]=glass canary error-rate = 0.04")) {
+    try (AppProcess worker =
+        worker("live", "--rollwright.sandbox.metrics[0]=glass canary error-rate = 0.04")) {
       String id = start(request("glass", "long-haul"));
       awaitPhase(id, Phase.SOAKING, Duration.ofMinutes(1));
       ReleaseReader reader = new ReleaseReader(server.client());
@@ -33,9 +34,15 @@ class LiveReadingsIT extends RealServerTest {
 
       assertEquals("canary-10", live.stage());
       assertFalse(live.watch());
-      assertEquals(live.startedAtMillis() + 40_000, live.endsAtMillis(), "the soak ends 40 s after it began");
-      assertTrue(live.nextSampleAtMillis() > now - 3_000 && live.nextSampleAtMillis() <= now + 3_000,
-          "the next sample is due within an interval: " + (live.nextSampleAtMillis() - now) + " ms from now");
+      assertEquals(
+          live.startedAtMillis() + 40_000,
+          live.endsAtMillis(),
+          "the soak ends 40 s after it began");
+      assertTrue(
+          live.nextSampleAtMillis() > now - 3_000 && live.nextSampleAtMillis() <= now + 3_000,
+          "the next sample is due within an interval: "
+              + (live.nextSampleAtMillis() - now)
+              + " ms from now");
       LiveSoak.Check errors = live.checks().get(0);
       assertEquals("error-rate", errors.reading().check());
       assertEquals(0.04, errors.reading().canary(), 1e-9);
@@ -50,13 +57,28 @@ class LiveReadingsIT extends RealServerTest {
       CompletableFuture<Cli> watch = Cli.inBackground(server, "watch", id, "--no-redraw");
       Thread.sleep(3_000);
       ReleaseControls controls = new ReleaseControls(server.client(), Duration.ofSeconds(30));
-      assertTrue(controls.send(id, new ControlCommand(ControlCommand.Action.PROMOTE, "oncall-sam", "enough soaking", null)).accepted());
+      assertTrue(
+          controls
+              .send(
+                  id,
+                  new ControlCommand(
+                      ControlCommand.Action.PROMOTE, "oncall-sam", "enough soaking", null))
+              .accepted());
       awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofSeconds(30));
-      await("the ended soak let go, the gate's watch alone analysed", Duration.ofSeconds(20), () -> soaksOn(worker) == 1);
+      await(
+          "the ended soak let go, the gate's watch alone analysed",
+          Duration.ofSeconds(20),
+          () -> soaksOn(worker) == 1);
       Thread.sleep(5_000);
       assertEquals(1, soaksOn(worker), "a cancelled soak is not sampled any more");
 
-      assertTrue(controls.send(id, new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "seen enough", null)).accepted());
+      assertTrue(
+          controls
+              .send(
+                  id,
+                  new ControlCommand(
+                      ControlCommand.Action.ABORT, "oncall-sam", "seen enough", null))
+              .accepted());
       assertEquals(ReleaseOutcome.ROLLED_BACK, result(id, Duration.ofMinutes(1)).outcome());
       await("every run let go", Duration.ofSeconds(20), () -> soaksOn(worker) == 0);
       Cli watched = watch.get(1, TimeUnit.MINUTES);

@@ -35,13 +35,34 @@ class PrometheusAnalysisIT extends PrometheusTest {
       ReleaseResult result = result(id, Duration.ofMinutes(2));
       assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
 
-      String exposed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + worker.port() + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
-      assertTrue(exposed.contains("rollwright_releases_finished_total{environment=\"prod\",outcome=\"PROMOTED\",service=\"shop\"} 1.0"), exposed);
-      assertTrue(exposed.contains("rollwright_releases_started_total{environment=\"prod\",service=\"shop\"} 1.0"), exposed);
-      assertTrue(exposed.contains("rollwright_release_weight{environment=\"prod\",service=\"shop\"} 100.0"), exposed);
-      assertTrue(exposed.contains("rollwright_stage_duration_seconds_count{environment=\"prod\",service=\"shop\"} 2"), exposed);
-      assertTrue(exposed.contains("rollwright_verdicts_total{check=\"error-rate\",environment=\"prod\",result=\"PASS\",service=\"shop\"} 2.0"), exposed);
+      String exposed =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + worker.port() + "/actuator/prometheus"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertTrue(
+          exposed.contains(
+              "rollwright_releases_finished_total{environment=\"prod\",outcome=\"PROMOTED\",service=\"shop\"} 1.0"),
+          exposed);
+      assertTrue(
+          exposed.contains(
+              "rollwright_releases_started_total{environment=\"prod\",service=\"shop\"} 1.0"),
+          exposed);
+      assertTrue(
+          exposed.contains(
+              "rollwright_release_weight{environment=\"prod\",service=\"shop\"} 100.0"),
+          exposed);
+      assertTrue(
+          exposed.contains(
+              "rollwright_stage_duration_seconds_count{environment=\"prod\",service=\"shop\"} 2"),
+          exposed);
+      assertTrue(
+          exposed.contains(
+              "rollwright_verdicts_total{check=\"error-rate\",environment=\"prod\",result=\"PASS\",service=\"shop\"} 2.0"),
+          exposed);
       assertTrue(exposed.contains("temporal_"), "the Temporal SDK's own metrics are there too");
     }
   }
@@ -72,7 +93,8 @@ class PrometheusAnalysisIT extends PrometheusTest {
       ReleaseStatus paused = release(id).status();
       assertTrue(paused.pausedBecause().startsWith("INCONCLUSIVE"), paused.pausedBecause());
       assertTrue(paused.pausedBecause().contains("unreachable"), paused.pausedBecause());
-      assertEquals(25.0, paused.weight(), "the canary keeps its traffic: no rollback for missing data");
+      assertEquals(
+          25.0, paused.weight(), "the canary keeps its traffic: no rollback for missing data");
 
       prometheus.startProcess();
       awaitTraffic();

@@ -31,9 +31,12 @@ final class PrometheusServer implements AutoCloseable {
     this.port = port;
   }
 
-  static PrometheusServer start(Path dir, String service, String namespace, int stablePort, int canaryPort) throws Exception {
+  static PrometheusServer start(
+      Path dir, String service, String namespace, int stablePort, int canaryPort) throws Exception {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("prometheus.yml"), """
+    Files.writeString(
+        dir.resolve("prometheus.yml"),
+        """
         global:
           scrape_interval: %ds
         scrape_configs:
@@ -43,7 +46,16 @@ final class PrometheusServer implements AutoCloseable {
                 labels: {service: %s, namespace: %s, track: stable}
               - targets: ["127.0.0.1:%d"]
                 labels: {service: %s, namespace: %s, track: canary}
-        """.formatted(SCRAPE.toSeconds(), service, stablePort, service, namespace, canaryPort, service, namespace));
+        """
+            .formatted(
+                SCRAPE.toSeconds(),
+                service,
+                stablePort,
+                service,
+                namespace,
+                canaryPort,
+                service,
+                namespace));
     PrometheusServer server = new PrometheusServer(binary(), dir, TemporalDevServer.freePort());
     server.startProcess();
     return server;
@@ -64,22 +76,33 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   void startProcess() throws Exception {
-    process = new ProcessBuilder(binary, "--config.file=" + dir.resolve("prometheus.yml"),
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile())).start();
+    process =
+        new ProcessBuilder(
+                binary,
+                "--config.file=" + dir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile()))
+            .start();
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {
-        if (http.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200) {
+        if (http.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (java.io.IOException notYet) {
         // not listening yet
       }
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException("prometheus did not become ready (see " + dir.resolve("prometheus.log") + ")");
+        throw new IllegalStateException(
+            "prometheus did not become ready (see " + dir.resolve("prometheus.log") + ")");
       }
       Thread.sleep(200);
     }

@@ -21,7 +21,9 @@ abstract class PrometheusTest extends RealServerTest {
   static void startPrometheus() throws Exception {
     stable = new DemoHttpService();
     canary = new DemoHttpService();
-    prometheus = PrometheusServer.start(dir.resolve("prometheus"), SERVICE, "prod", stable.metricsPort(), canary.metricsPort());
+    prometheus =
+        PrometheusServer.start(
+            dir.resolve("prometheus"), SERVICE, "prod", stable.metricsPort(), canary.metricsPort());
     awaitTraffic();
   }
 
@@ -33,14 +35,28 @@ abstract class PrometheusTest extends RealServerTest {
   }
 
   static AppProcess analysingWorker(String name) throws Exception {
-    return worker(name, "--rollwright.prometheus.url=" + prometheus.url(), "--rollwright.prometheus.min-window=5s",
+    return worker(
+        name,
+        "--rollwright.prometheus.url=" + prometheus.url(),
+        "--rollwright.prometheus.min-window=5s",
         "--rollwright.default-metrics=prometheus");
   }
 
   /** Until Prometheus has enough scrapes of both tracks for a rate over the analysis window. */
   static void awaitTraffic() throws InterruptedException {
-    PrometheusClient client = new PrometheusClient(URI.create(prometheus.url()), null, Duration.ofSeconds(5), null);
-    await("request rates of both tracks in Prometheus", Duration.ofMinutes(1), () -> client.query(
-        "sum by (track) (rate(http_requests_total{service=\"" + SERVICE + "\"}[5s]))", Instant.now()).size() == 2);
+    PrometheusClient client =
+        new PrometheusClient(URI.create(prometheus.url()), null, Duration.ofSeconds(5), null);
+    await(
+        "request rates of both tracks in Prometheus",
+        Duration.ofMinutes(1),
+        () ->
+            client
+                    .query(
+                        "sum by (track) (rate(http_requests_total{service=\""
+                            + SERVICE
+                            + "\"}[5s]))",
+                        Instant.now())
+                    .size()
+                == 2);
   }
 }

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The {@code bench/real-cluster} benchmark, on the real control plane with the replica-ratio
- * router (traffic follows pods, so capacity is what moves): a release that promotes, one whose
- * canary breaches, one aborted at 25%. The service's capacity (available pods of both tracks over
- * its 4 replicas) is sampled every 50 ms and split by the phase the release was in; and the time
- * from the abort, and from the failed verdict, until stable is fully available and the canary at 0.
+ * The {@code bench/real-cluster} benchmark, on the real control plane with the replica-ratio router
+ * (traffic follows pods, so capacity is what moves): a release that promotes, one whose canary
+ * breaches, one aborted at 25%. The service's capacity (available pods of both tracks over its 4
+ * replicas) is sampled every 50 ms and split by the phase the release was in; and the time from the
+ * abort, and from the failed verdict, until stable is fully available and the canary at 0.
  */
 @EnabledIfSystemProperty(named = "rollwright.bench", matches = "true")
 class RealClusterBenchmark extends RealClusterTest {
@@ -35,25 +35,27 @@ class RealClusterBenchmark extends RealClusterTest {
     private volatile boolean running = true;
 
     Phases(String releaseId) {
-      thread = new Thread(() -> {
-        Phase last = null;
-        while (running) {
-          try {
-            Phase now = release(releaseId).status().phase();
-            if (now != last) {
-              synchronized (seen) {
-                seen.put(System.currentTimeMillis(), now);
-              }
-              last = now;
-            }
-            Thread.sleep(50);
-          } catch (InterruptedException e) {
-            return;
-          } catch (RuntimeException notYet) {
-            // no workflow yet, or the query timed out: read again
-          }
-        }
-      });
+      thread =
+          new Thread(
+              () -> {
+                Phase last = null;
+                while (running) {
+                  try {
+                    Phase now = release(releaseId).status().phase();
+                    if (now != last) {
+                      synchronized (seen) {
+                        seen.put(System.currentTimeMillis(), now);
+                      }
+                      last = now;
+                    }
+                    Thread.sleep(50);
+                  } catch (InterruptedException e) {
+                    return;
+                  } catch (RuntimeException notYet) {
+                    // no workflow yet, or the query timed out: read again
+                  }
+                }
+              });
       thread.setDaemon(true);
       thread.start();
     }
@@ -85,34 +87,56 @@ class RealClusterBenchmark extends RealClusterTest {
     Map<String, Phases> phases = new TreeMap<>();
     Map<String, ReleaseResult> results = new TreeMap<>();
     long abortedAt;
-    try (AppProcess worker = clusterWorker("bench", "--rollwright.sandbox.metrics[0]=breached canary error-rate = 0.002, 2s: 0.3")) {
+    try (AppProcess worker =
+        clusterWorker(
+            "bench",
+            "--rollwright.sandbox.metrics[0]=breached canary error-rate = 0.002, 2s: 0.3")) {
       for (String service : services) {
         samplers.put(service, new ClusterSampler(cluster, ns, service, ROUTER, REPLICAS));
         phases.put(service, new Phases(service + "@" + ns));
         start(ns, service, ROUTER);
       }
       String aborted = "aborted@" + ns;
-      await("the aborted release's first stage", Duration.ofMinutes(1), () -> audited(aborted, "stage canary-25 started"));
+      await(
+          "the aborted release's first stage",
+          Duration.ofMinutes(1),
+          () -> audited(aborted, "stage canary-25 started"));
       abortedAt = System.currentTimeMillis();
       release(aborted).abort(new ControlRequest("oncall-sam", "benchmark"));
       for (String service : services) {
         results.put(service, result(service + "@" + ns, Duration.ofMinutes(3)));
       }
-      long breachedAt = release("breached@" + ns).status().audit().stream().filter(e -> e.action().equals("analysis FAIL"))
-          .mapToLong(AuditEntry::atMillis).findFirst().orElseThrow();
+      long breachedAt =
+          release("breached@" + ns).status().audit().stream()
+              .filter(e -> e.action().equals("analysis FAIL"))
+              .mapToLong(AuditEntry::atMillis)
+              .findFirst()
+              .orElseThrow();
       for (ClusterSampler s : samplers.values()) {
         s.close();
       }
       for (Phases p : phases.values()) {
         p.close();
       }
-      print("min_available_ratio_step", minCapacity(samplers, phases, 
-          p -> p != Phase.PROMOTING && p != Phase.ROLLING_BACK && p != Phase.DONE));
-      print("min_available_ratio_promote", minCapacity(Map.of("promoted", samplers.get("promoted")), phases,
-          p -> p == Phase.PROMOTING));
-      print("min_available_ratio_rollback", minCapacity(samplers, phases, p -> p == Phase.ROLLING_BACK));
-      print("abort_to_stable_available_s", (stableAgain(samplers.get("aborted"), abortedAt) - abortedAt) / 1000.0);
-      print("breach_to_stable_available_s", (stableAgain(samplers.get("breached"), breachedAt) - breachedAt) / 1000.0);
+      print(
+          "min_available_ratio_step",
+          minCapacity(
+              samplers,
+              phases,
+              p -> p != Phase.PROMOTING && p != Phase.ROLLING_BACK && p != Phase.DONE));
+      print(
+          "min_available_ratio_promote",
+          minCapacity(
+              Map.of("promoted", samplers.get("promoted")), phases, p -> p == Phase.PROMOTING));
+      print(
+          "min_available_ratio_rollback",
+          minCapacity(samplers, phases, p -> p == Phase.ROLLING_BACK));
+      print(
+          "abort_to_stable_available_s",
+          (stableAgain(samplers.get("aborted"), abortedAt) - abortedAt) / 1000.0);
+      print(
+          "breach_to_stable_available_s",
+          (stableAgain(samplers.get("breached"), breachedAt) - breachedAt) / 1000.0);
       print("pod_start_delay_s", KubernetesControlPlane.POD_START_DELAY_MS / 1000.0);
     }
     assertEquals(ReleaseOutcome.PROMOTED, results.get("promoted").outcome());
@@ -121,19 +145,35 @@ class RealClusterBenchmark extends RealClusterTest {
   }
 
   /** The lowest capacity sampled while a release was in a phase {@code during} matches. */
-  private static double minCapacity(Map<String, ClusterSampler> samplers, Map<String, Phases> phases, Predicate<Phase> during) {
+  private static double minCapacity(
+      Map<String, ClusterSampler> samplers, Map<String, Phases> phases, Predicate<Phase> during) {
     List<Double> ratios = new ArrayList<>();
-    samplers.forEach((service, sampler) -> sampler.samples().stream()
-        .filter(s -> during.test(phases.get(service).at(s.atMillis())))
-        .forEach(s -> ratios.add(s.capacity())));
-    return ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow(() -> new AssertionError("no sample in that phase"));
+    samplers.forEach(
+        (service, sampler) ->
+            sampler.samples().stream()
+                .filter(s -> during.test(phases.get(service).at(s.atMillis())))
+                .forEach(s -> ratios.add(s.capacity())));
+    return ratios.stream()
+        .mapToDouble(Double::doubleValue)
+        .min()
+        .orElseThrow(() -> new AssertionError("no sample in that phase"));
   }
 
-  /** When the cluster first showed stable fully available and the canary at zero, after {@code from}. */
+  /**
+   * When the cluster first showed stable fully available and the canary at zero, after {@code
+   * from}.
+   */
   private static long stableAgain(ClusterSampler sampler, long from) {
-    return sampler.samples().stream().filter(s -> s.atMillis() >= from && s.stableAvailable() == REPLICAS
-            && s.canaryAvailable() == 0 && s.weight() == 0)
-        .mapToLong(ClusterSampler.Sample::atMillis).findFirst().orElseThrow(() -> new AssertionError("stable never came back"));
+    return sampler.samples().stream()
+        .filter(
+            s ->
+                s.atMillis() >= from
+                    && s.stableAvailable() == REPLICAS
+                    && s.canaryAvailable() == 0
+                    && s.weight() == 0)
+        .mapToLong(ClusterSampler.Sample::atMillis)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("stable never came back"));
   }
 
   private static void print(String name, double value) {

@@ -47,13 +47,18 @@ class RealClusterIT extends RealClusterTest {
     }
     Map<String, ReleaseResult> results = new java.util.HashMap<>();
     Map<String, ClusterSampler> samplers = new java.util.HashMap<>();
-    try (AppProcess worker = clusterWorker("releases-" + router, "--rollwright.sandbox.metrics[0]=pay canary error-rate = 0.3")) {
+    try (AppProcess worker =
+        clusterWorker(
+            "releases-" + router, "--rollwright.sandbox.metrics[0]=pay canary error-rate = 0.3")) {
       for (String service : List.of("web", "pay", "cart")) {
         samplers.put(service, new ClusterSampler(cluster, ns, service, router, REPLICAS));
         start(ns, service, router);
       }
       String cart = "cart@" + ns;
-      await("cart's first stage", Duration.ofMinutes(1), () -> audited(cart, "stage canary-25 started"));
+      await(
+          "cart's first stage",
+          Duration.ofMinutes(1),
+          () -> audited(cart, "stage canary-25 started"));
       release(cart).abort(new ControlRequest("oncall-sam", "pager storm in cart"));
       for (String service : List.of("web", "pay", "cart")) {
         results.put(service, result(service + "@" + ns, Duration.ofMinutes(3)));
@@ -69,8 +74,11 @@ class RealClusterIT extends RealClusterTest {
     assertAll(
         () -> assertEquals(ReleaseOutcome.PROMOTED, web.outcome(), web::toString),
         () -> assertSettled(ns, "web", router, NEW),
-        () -> assertTrue(samplers.get("web").weightsSeen().containsAll(List.of(25.0, 50.0)),
-            "the cluster showed web's canary at 25% and 50%: " + samplers.get("web").weightsSeen()),
+        () ->
+            assertTrue(
+                samplers.get("web").weightsSeen().containsAll(List.of(25.0, 50.0)),
+                "the cluster showed web's canary at 25% and 50%: "
+                    + samplers.get("web").weightsSeen()),
         () -> assertEquals(ReleaseOutcome.ROLLED_BACK, pay.outcome(), pay::toString),
         () -> assertEquals(RollbackReason.ANALYSIS, pay.rollbackReason(), pay::toString),
         () -> assertSettled(ns, "pay", router, OLD),
@@ -79,8 +87,14 @@ class RealClusterIT extends RealClusterTest {
         () -> assertTrue(cart.detail().contains("oncall-sam"), cart::toString),
         () -> assertSettled(ns, "cart", router, OLD));
     for (Map.Entry<String, ClusterSampler> s : samplers.entrySet()) {
-      assertTrue(s.getValue().minCapacity() >= 1.0, s.getKey() + " ran below its capacity: min "
-          + s.getValue().minCapacity() + " over " + s.getValue().samples().size() + " samples");
+      assertTrue(
+          s.getValue().minCapacity() >= 1.0,
+          s.getKey()
+              + " ran below its capacity: min "
+              + s.getValue().minCapacity()
+              + " over "
+              + s.getValue().samples().size()
+              + " samples");
     }
   }
 
@@ -101,17 +115,23 @@ class RealClusterIT extends RealClusterTest {
     try (ClusterSampler sampler = new ClusterSampler(cluster, ns, "api", router, REPLICAS)) {
       try (AppProcess first = clusterWorker("kill-" + router + "-1")) {
         id = start(ns, "api", router);
-        await("api's first stage", Duration.ofMinutes(1), () -> audited(id, "stage canary-25 started"));
+        await(
+            "api's first stage",
+            Duration.ofMinutes(1),
+            () -> audited(id, "stage canary-25 started"));
         if (!router.equals("replica-ratio")) {
           cluster.deletePods(ns, Map.of("app", "api", "track", "canary"));
         }
-        await("the 50% weight step to be running", Duration.ofMinutes(1), () -> weightStepRunning(id));
+        await(
+            "the 50% weight step to be running",
+            Duration.ofMinutes(1), () -> weightStepRunning(id));
         first.kill9();
       }
       try (AppProcess second = clusterWorker("kill-" + router + "-2")) {
         result = result(id, Duration.ofMinutes(3));
       }
-      assertTrue(sampler.minCapacity() >= 1.0, "api ran below its capacity: " + sampler.minCapacity());
+      assertTrue(
+          sampler.minCapacity() >= 1.0, "api ran below its capacity: " + sampler.minCapacity());
     }
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result::toString);
     assertSettled(ns, "api", router, NEW);
@@ -127,20 +147,29 @@ class RealClusterIT extends RealClusterTest {
     String ns = "terminated";
     cluster.releaseNamespace(ns);
     cluster.service(ns, "api", REPLICAS, image("api", OLD));
-    try (ClusterSampler sampler = new ClusterSampler(cluster, ns, "api", "replica-ratio", REPLICAS);
+    try (ClusterSampler sampler =
+            new ClusterSampler(cluster, ns, "api", "replica-ratio", REPLICAS);
         AppProcess worker = clusterWorker("terminated", "--rollwright.guard.every=1s")) {
       String id = start(ns, "api", "replica-ratio");
-      await("api's first stage", Duration.ofMinutes(1), () -> audited(id, "stage canary-25 started"));
+      await(
+          "api's first stage", Duration.ofMinutes(1), () -> audited(id, "stage canary-25 started"));
       assertEquals(1, cluster.replicas(ns, "api-canary"), "the canary runs 1 of 4 replicas");
       server.client().newUntypedWorkflowStub(id).terminate("terminated by an operator mid-canary");
-      await("stable restored by the guard", Duration.ofMinutes(1),
-          () -> cluster.replicas(ns, "api-canary") == 0 && cluster.available(ns, "api") == REPLICAS);
-      assertTrue(sampler.minCapacity() >= 1.0, "api ran below its capacity: " + sampler.minCapacity());
+      await(
+          "stable restored by the guard",
+          Duration.ofMinutes(1),
+          () ->
+              cluster.replicas(ns, "api-canary") == 0 && cluster.available(ns, "api") == REPLICAS);
+      assertTrue(
+          sampler.minCapacity() >= 1.0, "api ran below its capacity: " + sampler.minCapacity());
     }
     assertSettled(ns, "api", "replica-ratio", OLD);
   }
 
-  /** With the shipped Role short of one verb, pre-flight blocks the release naming it, and nothing moved. */
+  /**
+   * With the shipped Role short of one verb, pre-flight blocks the release naming it, and nothing
+   * moved.
+   */
   @Test
   void theShippedRoleShortOfAVerbBlocksAtPreflightNamingIt() throws Exception {
     String ns = "short-role";
@@ -154,11 +183,16 @@ class RealClusterIT extends RealClusterTest {
       result = result(id, Duration.ofMinutes(2));
       preflight = release(id).status().preflight();
     }
-    List<PreflightResult> access = preflight.stream().filter(p -> p.check().equals("kubernetes-access")).toList();
+    List<PreflightResult> access =
+        preflight.stream().filter(p -> p.check().equals("kubernetes-access")).toList();
     assertAll(
         () -> assertEquals(ReleaseOutcome.BLOCKED, result.outcome(), result::toString),
         () -> assertEquals(1, access.size(), result::toString),
-        () -> assertTrue(!access.get(0).passed() && access.get(0).detail().contains("patch apps/deployments"), access::toString),
+        () ->
+            assertTrue(
+                !access.get(0).passed()
+                    && access.get(0).detail().contains("patch apps/deployments"),
+                access::toString),
         () -> assertNull(cluster.deployment(ns, "api-canary"), "no canary was created"),
         () -> assertEquals(image("api", OLD), cluster.image(ns, "api")),
         () -> assertEquals(REPLICAS, cluster.available(ns, "api")));
@@ -173,9 +207,20 @@ class RealClusterIT extends RealClusterTest {
     String ns = "no-room";
     cluster.releaseNamespace(ns);
     cluster.service(ns, "api", REPLICAS, image("api", OLD));
-    KubernetesControlPlane.shared().admin().resourceQuotas().inNamespace(ns).resource(new ResourceQuotaBuilder()
-        .withNewMetadata().withName("pods").endMetadata().withNewSpec().addToHard("pods", new Quantity(String.valueOf(REPLICAS)))
-        .endSpec().build()).create();
+    KubernetesControlPlane.shared()
+        .admin()
+        .resourceQuotas()
+        .inNamespace(ns)
+        .resource(
+            new ResourceQuotaBuilder()
+                .withNewMetadata()
+                .withName("pods")
+                .endMetadata()
+                .withNewSpec()
+                .addToHard("pods", new Quantity(String.valueOf(REPLICAS)))
+                .endSpec()
+                .build())
+        .create();
     ReleaseResult result;
     try (AppProcess worker = clusterWorker("no-room")) {
       result = result(start(ns, "api", "replica-ratio"), Duration.ofMinutes(3));
@@ -183,14 +228,21 @@ class RealClusterIT extends RealClusterTest {
     assertAll(
         () -> assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result::toString),
         () -> assertEquals(RollbackReason.ERROR, result.rollbackReason(), result::toString),
-        () -> assertTrue(result.detail().contains("not available after 20s") && result.detail().contains("exceeded quota"),
-            result::toString),
+        () ->
+            assertTrue(
+                result.detail().contains("not available after 20s")
+                    && result.detail().contains("exceeded quota"),
+                result::toString),
         () -> assertSettled(ns, "api", "replica-ratio", OLD));
   }
 
-  /** Stable runs {@code version} on all its replicas, available; the canary has none; traffic is all on stable. */
+  /**
+   * Stable runs {@code version} on all its replicas, available; the canary has none; traffic is all
+   * on stable.
+   */
   private static void assertSettled(String ns, String service, String router, String version) {
-    assertAll(service + " settled",
+    assertAll(
+        service + " settled",
         () -> assertEquals(image(service, version), cluster.image(ns, service)),
         () -> assertEquals(REPLICAS, cluster.replicas(ns, service)),
         () -> assertEquals(REPLICAS, cluster.available(ns, service)),
@@ -198,29 +250,58 @@ class RealClusterIT extends RealClusterTest {
         () -> assertEquals(0, cluster.available(ns, service + "-canary")),
         () -> {
           switch (router) {
-            case "gateway-api" -> assertEquals(Map.of(service + "-stable", 10_000), cluster.routeWeights(ns, service));
+            case "gateway-api" ->
+                assertEquals(
+                    Map.of(service + "-stable", 10_000), cluster.routeWeights(ns, service));
             case "nginx-ingress" -> assertNull(cluster.canaryIngress(ns, service));
-            default -> { }
+            default -> {}
           }
         });
   }
 
   /** A SetWeight activity other than the first stage's is running on a worker. */
   private static boolean weightStepRunning(String releaseId) {
-    var description = server.client().getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-        DescribeWorkflowExecutionRequest.newBuilder().setNamespace("default")
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(releaseId)).build());
-    return audited(releaseId, "stage canary-25 started") && description.getPendingActivitiesList().stream()
-        .anyMatch(a -> a.getActivityType().getName().equals("SetWeight") && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
+    var description =
+        server
+            .client()
+            .getWorkflowServiceStubs()
+            .blockingStub()
+            .describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace("default")
+                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(releaseId))
+                    .build());
+    return audited(releaseId, "stage canary-25 started")
+        && description.getPendingActivitiesList().stream()
+            .anyMatch(
+                a ->
+                    a.getActivityType().getName().equals("SetWeight")
+                        && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
   }
 
   /** The highest attempt any SetWeight activity of the release was started with. */
   private static int setWeightAttempts(String releaseId) {
-    List<HistoryEvent> events = server.client().fetchHistory(releaseId).getHistory().getEventsList();
-    List<Long> setWeights = events.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-        && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("SetWeight")).map(HistoryEvent::getEventId).toList();
-    return events.stream().filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
-            && setWeights.contains(e.getActivityTaskStartedEventAttributes().getScheduledEventId()))
-        .mapToInt(e -> e.getActivityTaskStartedEventAttributes().getAttempt()).max().orElse(0);
+    List<HistoryEvent> events =
+        server.client().fetchHistory(releaseId).getHistory().getEventsList();
+    List<Long> setWeights =
+        events.stream()
+            .filter(
+                e ->
+                    e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+                        && e.getActivityTaskScheduledEventAttributes()
+                            .getActivityType()
+                            .getName()
+                            .equals("SetWeight"))
+            .map(HistoryEvent::getEventId)
+            .toList();
+    return events.stream()
+        .filter(
+            e ->
+                e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
+                    && setWeights.contains(
+                        e.getActivityTaskStartedEventAttributes().getScheduledEventId()))
+        .mapToInt(e -> e.getActivityTaskStartedEventAttributes().getAttempt())
+        .max()
+        .orElse(0);
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * Base of the tests on the real Kubernetes control plane ({@link KubernetesControlPlane}): workers
  * as separate processes talking to the API server as the shipped ServiceAccount, with the
- * Kubernetes routers enabled and the sandbox's metrics; services of 4 replicas released from
- * {@link #OLD} to {@link #NEW}.
+ * Kubernetes routers enabled and the sandbox's metrics; services of 4 replicas released from {@link
+ * #OLD} to {@link #NEW}.
  */
 abstract class RealClusterTest extends RealServerTest {
   static final int REPLICAS = 4;
@@ -30,13 +30,25 @@ abstract class RealClusterTest extends RealServerTest {
     kubeconfig = cluster.workerKubeconfig(Files.createDirectories(dir));
   }
 
-  /** A worker with the Kubernetes routers, a 20 s progress deadline and availability read every 100 ms; up. */
+  /**
+   * A worker with the Kubernetes routers, a 20 s progress deadline and availability read every 100
+   * ms; up.
+   */
   static AppProcess clusterWorker(String name, String... settings) throws Exception {
-    List<String> all = new ArrayList<>(List.of("--rollwright.kubernetes.enabled=true",
-        "--rollwright.kubernetes.progress-deadline=20s", "--rollwright.kubernetes.poll=100ms"));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--rollwright.kubernetes.enabled=true",
+                "--rollwright.kubernetes.progress-deadline=20s",
+                "--rollwright.kubernetes.poll=100ms"));
     all.addAll(List.of(settings));
-    return AppProcess.worker(server, journal(), dir.resolve(name + ".log"), Map.of("KUBECONFIG", kubeconfig.toString()),
-        all.toArray(String[]::new)).awaitUp(Duration.ofMinutes(2));
+    return AppProcess.worker(
+            server,
+            journal(),
+            dir.resolve(name + ".log"),
+            Map.of("KUBECONFIG", kubeconfig.toString()),
+            all.toArray(String[]::new))
+        .awaitUp(Duration.ofMinutes(2));
   }
 
   /** The real-cluster test policy through {@code router}: canary at 25% then 50%, 3 s soaks. */
@@ -44,10 +56,23 @@ abstract class RealClusterTest extends RealServerTest {
     return router.equals("replica-ratio") ? "cluster" : "cluster-" + router;
   }
 
-  /** Starts the release of {@link #NEW} of {@code service} into namespace {@code ns}; returns its id. */
+  /**
+   * Starts the release of {@link #NEW} of {@code service} into namespace {@code ns}; returns its
+   * id.
+   */
   static String start(String ns, String service, String router) {
-    return start(new ReleaseRequest(service, NEW, image(service, NEW), ns, Strategy.CANARY, policy(router), null, "alice",
-        null, "abc123"));
+    return start(
+        new ReleaseRequest(
+            service,
+            NEW,
+            image(service, NEW),
+            ns,
+            Strategy.CANARY,
+            policy(router),
+            null,
+            "alice",
+            null,
+            "abc123"));
   }
 
   static String image(String service, String version) {

@@ -4,8 +4,8 @@ import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.policy.Strategy;
 import io.rollwright.client.ReleaseStarter;
+import io.rollwright.policy.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 
-/** Base of the tests against the real Temporal dev server, one per test class, with workers as separate processes. */
+/**
+ * Base of the tests against the real Temporal dev server, one per test class, with workers as
+ * separate processes.
+ */
 @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 abstract class RealServerTest {
   static TemporalDevServer server;
@@ -23,7 +26,9 @@ abstract class RealServerTest {
 
   @BeforeAll
   static void startServer() throws Exception {
-    dir = Files.createDirectories(Path.of("target", "real-server")).resolve(String.valueOf(System.nanoTime()));
+    dir =
+        Files.createDirectories(Path.of("target", "real-server"))
+            .resolve(String.valueOf(System.nanoTime()));
     server = TemporalDevServer.start(dir.resolve("server"));
   }
 
@@ -35,8 +40,17 @@ abstract class RealServerTest {
   }
 
   static ReleaseRequest request(String service, String policy) {
-    return new ReleaseRequest(service, "2.3.0", "registry.example/" + service + ":2.3.0", "prod", Strategy.CANARY,
-        policy, null, "alice", null, "abc123");
+    return new ReleaseRequest(
+        service,
+        "2.3.0",
+        "registry.example/" + service + ":2.3.0",
+        "prod",
+        Strategy.CANARY,
+        policy,
+        null,
+        "alice",
+        null,
+        "abc123");
   }
 
   static AppProcess worker(String name, String... settings) throws Exception {
@@ -67,25 +81,36 @@ abstract class RealServerTest {
   }
 
   static ReleaseResult result(String releaseId, Duration within) throws Exception {
-    return server.client().newUntypedWorkflowStub(releaseId).getResult(within.toSeconds(), TimeUnit.SECONDS, ReleaseResult.class);
+    return server
+        .client()
+        .newUntypedWorkflowStub(releaseId)
+        .getResult(within.toSeconds(), TimeUnit.SECONDS, ReleaseResult.class);
   }
 
-  static void awaitPhase(String releaseId, Phase phase, Duration within) throws InterruptedException {
-    await("phase " + phase + " of " + releaseId, within, () -> {
-      try {
-        return release(releaseId).status().phase() == phase;
-      } catch (RuntimeException noWorkerYet) {
-        return false;
-      }
-    });
+  static void awaitPhase(String releaseId, Phase phase, Duration within)
+      throws InterruptedException {
+    await(
+        "phase " + phase + " of " + releaseId,
+        within,
+        () -> {
+          try {
+            return release(releaseId).status().phase() == phase;
+          } catch (RuntimeException noWorkerYet) {
+            return false;
+          }
+        });
   }
 
-  static void awaitAction(String service, String action, Duration within) throws InterruptedException {
-    await("sandbox action '" + action + "' on " + service, within,
+  static void awaitAction(String service, String action, Duration within)
+      throws InterruptedException {
+    await(
+        "sandbox action '" + action + "' on " + service,
+        within,
         () -> AppProcess.plannedSequence(journal(), service).contains(action));
   }
 
-  static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
+  static void await(String what, Duration within, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -25,6 +25,7 @@ final class Repo {
         return dir;
       }
     }
-    throw new IllegalStateException("not inside the Rollwright repository: " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "not inside the Rollwright repository: " + Path.of("").toAbsolutePath());
   }
 }

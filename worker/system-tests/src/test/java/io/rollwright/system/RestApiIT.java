@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The REST API of the starter service, every endpoint and every error path, against the real dev server. */
+/**
+ * The REST API of the starter service, every endpoint and every error path, against the real dev
+ * server.
+ */
 class RestApiIT extends RealServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -29,8 +32,14 @@ class RestApiIT extends RealServerTest {
   @BeforeAll
   static void startApps() throws Exception {
     worker = worker("rest-worker");
-    service = AppProcess.service(server, dir.resolve("rest-service.log"), "--rollwright.api.tokens.alice=tok-alice",
-        "--rollwright.api.tokens.bob=tok-bob", "--rollwright.api.tokens.ci-bot=tok-ci").awaitUp(Duration.ofSeconds(90));
+    service =
+        AppProcess.service(
+                server,
+                dir.resolve("rest-service.log"),
+                "--rollwright.api.tokens.alice=tok-alice",
+                "--rollwright.api.tokens.bob=tok-bob",
+                "--rollwright.api.tokens.ci-bot=tok-ci")
+            .awaitUp(Duration.ofSeconds(90));
   }
 
   @AfterAll
@@ -40,21 +49,33 @@ class RestApiIT extends RealServerTest {
 
   record Reply(int status, String contentType, JsonNode body, HttpResponse<String> raw) {}
 
-  private static Reply call(AppProcess app, String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  private static Reply call(AppProcess app, String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-    return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, response);
+    return new Reply(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        json,
+        response);
   }
 
-  private static Reply call(String method, String path, String token, String body) throws Exception {
+  private static Reply call(String method, String path, String token, String body)
+      throws Exception {
     return call(service, method, path, token, body);
   }
 
@@ -68,17 +89,27 @@ class RestApiIT extends RealServerTest {
   private static String requestJson(String service, String policy) {
     return """
         {"service":"%s","version":"2.3.0","image":"registry.example/%s:2.3.0","environment":"prod","policy":"%s",
-         "changeRef":"c0ffee","changeCommittedAt":"%s"}""".formatted(service, service, policy, Instant.now().minusSeconds(7200));
+         "changeRef":"c0ffee","changeCommittedAt":"%s"}"""
+        .formatted(service, service, policy, Instant.now().minusSeconds(7200));
   }
 
   @Test
   void startApproveAndReadAsTheAuthenticatedCaller() throws Exception {
     Reply started = call("POST", "/releases", "tok-alice", requestJson("checkout", "gate"));
     assertEquals(201, started.status(), started.raw().body());
-    assertEquals("/releases/checkout@prod", started.raw().headers().firstValue("Location").orElseThrow());
+    assertEquals(
+        "/releases/checkout@prod", started.raw().headers().firstValue("Location").orElseThrow());
     assertEquals("checkout@prod", started.body().path("releaseId").asText());
-    assertTrue(started.body().path("link").asText().startsWith("http://localhost:8233/namespaces/default/workflows/checkout%40prod/"));
-    assertProblem(call("POST", "/releases", "tok-ci", requestJson("checkout", "gate")), 409, "checkout@prod already has a release in progress");
+    assertTrue(
+        started
+            .body()
+            .path("link")
+            .asText()
+            .startsWith("http://localhost:8233/namespaces/default/workflows/checkout%40prod/"));
+    assertProblem(
+        call("POST", "/releases", "tok-ci", requestJson("checkout", "gate")),
+        409,
+        "checkout@prod already has a release in progress");
 
     awaitPhase("checkout@prod", Phase.AWAITING_APPROVAL, Duration.ofSeconds(60));
     Reply status = call("GET", "/releases/checkout@prod", "tok-ci", null);
@@ -86,24 +117,47 @@ class RestApiIT extends RealServerTest {
     assertEquals("AWAITING_APPROVAL", status.body().path("phase").asText());
     assertEquals("alice", status.body().path("requestedBy").asText(), "requested by the caller");
 
-    assertProblem(call("POST", "/releases/checkout@prod/approve", "tok-alice", "{}"), 409, "alice requested this release and cannot approve it");
-    Reply approved = call("POST", "/releases/checkout@prod/approve", "tok-bob", "{\"reason\":\"dashboards clean\"}");
+    assertProblem(
+        call("POST", "/releases/checkout@prod/approve", "tok-alice", "{}"),
+        409,
+        "alice requested this release and cannot approve it");
+    Reply approved =
+        call(
+            "POST",
+            "/releases/checkout@prod/approve",
+            "tok-bob",
+            "{\"reason\":\"dashboards clean\"}");
     assertEquals(200, approved.status(), approved.raw().body());
     assertEquals("approved by bob (1 of 1)", approved.body().path("message").asText());
 
-    assertEquals(ReleaseOutcome.PROMOTED, result("checkout@prod", Duration.ofSeconds(60)).outcome());
+    assertEquals(
+        ReleaseOutcome.PROMOTED, result("checkout@prod", Duration.ofSeconds(60)).outcome());
     List<AuditEntry> audit = release("checkout@prod").status().audit();
-    assertTrue(audit.stream().anyMatch(e -> e.actor().equals("bob") && e.action().equals("approved")), audit.toString());
-    assertTrue(audit.stream().noneMatch(e -> e.actor().equals("alice")), "alice's self-approval was refused before it was accepted: " + audit);
-    assertProblem(call("POST", "/releases/checkout@prod/reject", "tok-bob", "{\"reason\":\"late\"}"), 409, "has ended (PROMOTED)");
+    assertTrue(
+        audit.stream().anyMatch(e -> e.actor().equals("bob") && e.action().equals("approved")),
+        audit.toString());
+    assertTrue(
+        audit.stream().noneMatch(e -> e.actor().equals("alice")),
+        "alice's self-approval was refused before it was accepted: " + audit);
+    assertProblem(
+        call("POST", "/releases/checkout@prod/reject", "tok-bob", "{\"reason\":\"late\"}"),
+        409,
+        "has ended (PROMOTED)");
 
-    await("checkout in visibility", Duration.ofSeconds(30), () -> {
-      try {
-        return call("GET", "/releases?env=prod&since=1d", "tok-ci", null).body().path("releases").toString().contains("\"PROMOTED\"");
-      } catch (Exception e) {
-        return false;
-      }
-    });
+    await(
+        "checkout in visibility",
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            return call("GET", "/releases?env=prod&since=1d", "tok-ci", null)
+                .body()
+                .path("releases")
+                .toString()
+                .contains("\"PROMOTED\"");
+          } catch (Exception e) {
+            return false;
+          }
+        });
     Reply page = call("GET", "/releases?service=checkout&env=prod&since=1d", "tok-ci", null);
     assertEquals(200, page.status());
     assertEquals("checkout@prod", page.body().path("releases").get(0).path("releaseId").asText());
@@ -113,19 +167,36 @@ class RestApiIT extends RealServerTest {
     assertEquals(200, dora.status());
     assertEquals(1, dora.body().path("promoted").asInt());
     assertEquals(1, dora.body().path("leadTimeSamples").asInt());
-    assertTrue(Duration.parse(dora.body().path("medianLeadTime").asText()).compareTo(Duration.ofHours(2)) > 0, dora.raw().body());
+    assertTrue(
+        Duration.parse(dora.body().path("medianLeadTime").asText()).compareTo(Duration.ofHours(2))
+            > 0,
+        dora.raw().body());
   }
 
   @Test
   void pauseResumeAbortAndPromoteAnswer() throws Exception {
     assertEquals(201, call("POST", "/releases", "tok-ci", requestJson("cart", "soak")).status());
     awaitPhase("cart@prod", Phase.SOAKING, Duration.ofSeconds(60));
-    assertEquals("paused by ci-bot: hold on", call("POST", "/releases/cart@prod/pause", "tok-ci", "{\"reason\":\"hold on\"}").body().path("message").asText());
+    assertEquals(
+        "paused by ci-bot: hold on",
+        call("POST", "/releases/cart@prod/pause", "tok-ci", "{\"reason\":\"hold on\"}")
+            .body()
+            .path("message")
+            .asText());
     assertEquals(200, call("POST", "/releases/cart@prod/resume", "tok-ci", null).status());
-    assertProblem(call("POST", "/releases/cart@prod/promote", "tok-ci", "{\"full\":true}"), 409, "a full promotion skips every remaining check and needs a reason");
+    assertProblem(
+        call("POST", "/releases/cart@prod/promote", "tok-ci", "{\"full\":true}"),
+        409,
+        "a full promotion skips every remaining check and needs a reason");
     assertEquals(200, call("POST", "/releases/cart@prod/promote", "tok-ci", "{}").status());
-    assertProblem(call("POST", "/releases/cart@prod/abort", "tok-ci", "{}"), 409, "an abort names who asks and why");
-    assertEquals(200, call("POST", "/releases/cart@prod/abort", "tok-ci", "{\"reason\":\"wrong image\"}").status());
+    assertProblem(
+        call("POST", "/releases/cart@prod/abort", "tok-ci", "{}"),
+        409,
+        "an abort names who asks and why");
+    assertEquals(
+        200,
+        call("POST", "/releases/cart@prod/abort", "tok-ci", "{\"reason\":\"wrong image\"}")
+            .status());
     assertEquals(ReleaseOutcome.ROLLED_BACK, result("cart@prod", Duration.ofSeconds(60)).outcome());
   }
 
@@ -133,30 +204,58 @@ class RestApiIT extends RealServerTest {
   void everyErrorIsAProblemNamingWhatIsWrong() throws Exception {
     assertProblem(call("GET", "/releases/checkout@prod", null, null), 401, "Authorization: Bearer");
     assertProblem(call("GET", "/releases", "not-a-token", null), 401, "Authorization: Bearer");
-    assertProblem(call("POST", "/releases/nosuch@prod/pause", "tok-ci", null), 404, "no release nosuch@prod");
-    assertProblem(call("GET", "/releases/nosuch@prod", "tok-ci", null), 404, "no release nosuch@prod");
+    assertProblem(
+        call("POST", "/releases/nosuch@prod/pause", "tok-ci", null), 404, "no release nosuch@prod");
+    assertProblem(
+        call("GET", "/releases/nosuch@prod", "tok-ci", null), 404, "no release nosuch@prod");
 
-    Reply invalid = call("POST", "/releases", "tok-ci", "{\"service\":\"Checkout!\",\"version\":\"1\",\"environment\":\"prod\",\"strategy\":\"direct\"}");
+    Reply invalid =
+        call(
+            "POST",
+            "/releases",
+            "tok-ci",
+            "{\"service\":\"Checkout!\",\"version\":\"1\",\"environment\":\"prod\",\"strategy\":\"direct\"}");
     assertProblem(invalid, 400, "");
     String fields = invalid.body().path("errors").findValuesAsText("field").toString();
     assertEquals("[service, image, reason]", fields, invalid.raw().body());
-    assertProblem(call("POST", "/releases", "tok-ci", "{\"service\":\"x\",\"colour\":\"red\"}"), 400, "request.colour");
+    assertProblem(
+        call("POST", "/releases", "tok-ci", "{\"service\":\"x\",\"colour\":\"red\"}"),
+        400,
+        "request.colour");
     assertProblem(call("POST", "/releases", "tok-ci", "{\"service\":"), 400, "is not well-formed");
-    assertProblem(call("POST", "/releases", "tok-ci", "{\"service\":\"x\",\"requestedBy\":\"mallory\"}"), 400, "request.requestedBy");
+    assertProblem(
+        call("POST", "/releases", "tok-ci", "{\"service\":\"x\",\"requestedBy\":\"mallory\"}"),
+        400,
+        "request.requestedBy");
     assertProblem(call("GET", "/releases?since=forever", "tok-ci", null), 400, "since:");
-    assertProblem(call("GET", "/releases?service=x%27%20OR%201%3D1", "tok-ci", null), 400, "is not a service or environment name");
-    assertProblem(call("GET", "/releases?limit=0", "tok-ci", null), 400, "limit: must be between 1 and 10000");
+    assertProblem(
+        call("GET", "/releases?service=x%27%20OR%201%3D1", "tok-ci", null),
+        400,
+        "is not a service or environment name");
+    assertProblem(
+        call("GET", "/releases?limit=0", "tok-ci", null),
+        400,
+        "limit: must be between 1 and 10000");
 
-    try (AppProcess cut = AppProcess.service("127.0.0.1:" + TemporalDevServer.freePort(), dir.resolve("rest-service-cut.log"),
-        "--rollwright.api.tokens.ci-bot=tok-ci")) {
-      await("the cut-off service listening", Duration.ofSeconds(90), () -> {
-        try {
-          return call(cut, "GET", "/v3/api-docs", null, null).status() == 200;
-        } catch (Exception e) {
-          return false;
-        }
-      });
-      assertProblem(call(cut, "GET", "/releases/checkout@prod", "tok-ci", null), 503, "Temporal cannot be reached");
+    try (AppProcess cut =
+        AppProcess.service(
+            "127.0.0.1:" + TemporalDevServer.freePort(),
+            dir.resolve("rest-service-cut.log"),
+            "--rollwright.api.tokens.ci-bot=tok-ci")) {
+      await(
+          "the cut-off service listening",
+          Duration.ofSeconds(90),
+          () -> {
+            try {
+              return call(cut, "GET", "/v3/api-docs", null, null).status() == 200;
+            } catch (Exception e) {
+              return false;
+            }
+          });
+      assertProblem(
+          call(cut, "GET", "/releases/checkout@prod", "tok-ci", null),
+          503,
+          "Temporal cannot be reached");
     }
   }
 
@@ -165,10 +264,21 @@ class RestApiIT extends RealServerTest {
     Reply doc = call("GET", "/v3/api-docs", null, null);
     assertEquals(200, doc.status());
     JsonNode paths = doc.body().path("paths");
-    for (String path : List.of("/releases", "/releases/{id}", "/releases/{id}/approve", "/releases/{id}/reject", "/releases/{id}/pause",
-        "/releases/{id}/resume", "/releases/{id}/abort", "/releases/{id}/promote", "/metrics/dora")) {
+    for (String path :
+        List.of(
+            "/releases",
+            "/releases/{id}",
+            "/releases/{id}/approve",
+            "/releases/{id}/reject",
+            "/releases/{id}/pause",
+            "/releases/{id}/resume",
+            "/releases/{id}/abort",
+            "/releases/{id}/promote",
+            "/metrics/dora")) {
       assertTrue(paths.has(path), path + " in " + paths.fieldNames());
     }
-    assertTrue(doc.body().path("components").path("securitySchemes").has("bearer"), "bearer authentication is described");
+    assertTrue(
+        doc.body().path("components").path("securitySchemes").has("bearer"),
+        "bearer authentication is described");
   }
 }

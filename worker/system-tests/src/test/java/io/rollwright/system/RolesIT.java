@@ -46,9 +46,16 @@ class RolesIT extends RealServerTest {
   @BeforeAll
   static void startApps() throws Exception {
     worker = worker("roles-worker");
-    service = AppProcess.service(server, dir.resolve("roles-service.log"), "--rollwright.api.tokens.alice=tok-alice",
-        "--rollwright.api.tokens.bob=tok-bob", "--rollwright.api.tokens.mallory=tok-mallory",
-        "--rollwright.api.tokens.oncall-sam=tok-sam", "--rollwright.api.tokens.oncall-kim=tok-kim").awaitUp(Duration.ofSeconds(90));
+    service =
+        AppProcess.service(
+                server,
+                dir.resolve("roles-service.log"),
+                "--rollwright.api.tokens.alice=tok-alice",
+                "--rollwright.api.tokens.bob=tok-bob",
+                "--rollwright.api.tokens.mallory=tok-mallory",
+                "--rollwright.api.tokens.oncall-sam=tok-sam",
+                "--rollwright.api.tokens.oncall-kim=tok-kim")
+            .awaitUp(Duration.ofSeconds(90));
   }
 
   @AfterAll
@@ -59,85 +66,183 @@ class RolesIT extends RealServerTest {
   private record Reply(int status, JsonNode body) {}
 
   private static Reply call(String path, String token, String body) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body()));
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Reply(
+        r.statusCode(), r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body()));
   }
 
   private static String refusedStart() throws Exception {
-    WorkflowFailedException failed = assertThrows(WorkflowFailedException.class, () -> result(ID, Duration.ofSeconds(60)));
+    WorkflowFailedException failed =
+        assertThrows(WorkflowFailedException.class, () -> result(ID, Duration.ofSeconds(60)));
     ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, failed.getCause());
     assertEquals(InvalidReleaseException.FAILURE_TYPE, cause.getType());
     assertTrue(cause.isNonRetryable());
-    assertEquals(List.of(), AppProcess.actions(journal(), "vault"), "a refused start moves no traffic");
+    assertEquals(
+        List.of(), AppProcess.actions(journal(), "vault"), "a refused start moves no traffic");
     return cause.getOriginalMessage();
   }
 
-  private static final String MALLORY = "mallory may not start a release of vault@prod: that needs the requesters role (held by alice)";
+  private static final String MALLORY =
+      "mallory may not start a release of vault@prod: that needs the requesters role (held by alice)";
 
   @Test
   void aStartByWhoeverIsNoRequesterIsRefusedAtEveryDoor() throws Exception {
     Path out = dir.resolve("roles-temporal-cli.out");
-    Process p = new ProcessBuilder(TemporalDevServer.binary(), "workflow", "start", "--address", server.address(),
-        "--type", "ReleaseWorkflow", "--task-queue", ReleaseIds.TASK_QUEUE, "--workflow-id", ID, "--input",
-        "{\"service\":\"vault\",\"version\":\"2.3.0\",\"image\":\"registry.example/vault:2.3.0\",\"environment\":\"prod\",\"requestedBy\":\"mallory\"}")
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                TemporalDevServer.binary(),
+                "workflow",
+                "start",
+                "--address",
+                server.address(),
+                "--type",
+                "ReleaseWorkflow",
+                "--task-queue",
+                ReleaseIds.TASK_QUEUE,
+                "--workflow-id",
+                ID,
+                "--input",
+                "{\"service\":\"vault\",\"version\":\"2.3.0\",\"image\":\"registry.example/vault:2.3.0\",\"environment\":\"prod\",\"requestedBy\":\"mallory\"}")
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, Files.readString(out));
     assertEquals(MALLORY, refusedStart());
 
-    assertEquals(201, call("/releases", "tok-mallory",
-        "{\"service\":\"vault\",\"version\":\"2.3.0\",\"image\":\"registry.example/vault:2.3.0\",\"environment\":\"prod\"}").status());
+    assertEquals(
+        201,
+        call(
+                "/releases",
+                "tok-mallory",
+                "{\"service\":\"vault\",\"version\":\"2.3.0\",\"image\":\"registry.example/vault:2.3.0\",\"environment\":\"prod\"}")
+            .status());
     assertEquals(MALLORY, refusedStart());
 
-    Cli cli = Cli.run(server, "start", "vault", "2.3.0", "--image", "registry.example/vault:2.3.0", "--env", "prod",
-        "--requested-by", "alice", "--direct", "--reason", "hotfix", "--wait");
+    Cli cli =
+        Cli.run(
+            server,
+            "start",
+            "vault",
+            "2.3.0",
+            "--image",
+            "registry.example/vault:2.3.0",
+            "--env",
+            "prod",
+            "--requested-by",
+            "alice",
+            "--direct",
+            "--reason",
+            "hotfix",
+            "--wait");
     assertEquals(1, cli.code(), cli.toString());
-    assertTrue(cli.err().contains("alice may not start a direct release (skipping stages and analysis) of vault@prod: that needs the breakGlass role"
-        + " (held by oncall-sam, oncall-kim)"), cli.toString());
+    assertTrue(
+        cli.err()
+            .contains(
+                "alice may not start a direct release (skipping stages and analysis) of vault@prod: that needs the breakGlass role"
+                    + " (held by oncall-sam, oncall-kim)"),
+        cli.toString());
     assertEquals(List.of(), AppProcess.actions(journal(), "vault"));
   }
 
   @Test
   void controlsNeedTheirRoleAtEveryDoorAndAFullPromotionTakesTwo() throws Exception {
-    Cli started = Cli.run(server, "start", "vault", "2.3.0", "--image", "registry.example/vault:2.3.0", "--env", "prod", "--requested-by", "alice");
+    Cli started =
+        Cli.run(
+            server,
+            "start",
+            "vault",
+            "2.3.0",
+            "--image",
+            "registry.example/vault:2.3.0",
+            "--env",
+            "prod",
+            "--requested-by",
+            "alice");
     assertEquals(0, started.code(), started.toString());
     awaitPhase(ID, Phase.AWAITING_APPROVAL, Duration.ofSeconds(60));
 
     Reply bob = call("/releases/" + ID + "/abort", "tok-bob", "{\"reason\":\"I do not like it\"}");
     assertEquals(403, bob.status(), bob.body().toString());
-    assertEquals("bob may not abort vault@prod: that needs the operators role (held by oncall-sam, oncall-kim)", bob.body().path("detail").asText());
-    assertEquals(200, call("/releases/" + ID + "/pause", "tok-sam", "{\"reason\":\"looking\"}").status());
+    assertEquals(
+        "bob may not abort vault@prod: that needs the operators role (held by oncall-sam, oncall-kim)",
+        bob.body().path("detail").asText());
+    assertEquals(
+        200, call("/releases/" + ID + "/pause", "tok-sam", "{\"reason\":\"looking\"}").status());
     Cli mallory = Cli.run(server, "resume", ID, "--as", "mallory");
     assertEquals(1, mallory.code(), mallory.toString());
-    assertTrue(mallory.out().contains("refused: mallory may not resume vault@prod: that needs the operators role"), mallory.toString());
+    assertTrue(
+        mallory
+            .out()
+            .contains("refused: mallory may not resume vault@prod: that needs the operators role"),
+        mallory.toString());
     assertEquals(0, Cli.run(server, "resume", ID, "--as", "oncall-kim").code());
 
-    Cli asked = Cli.run(server, "promote", ID, "--full", "--reason", "incident fix", "--as", "oncall-sam");
+    Cli asked =
+        Cli.run(server, "promote", ID, "--full", "--reason", "incident fix", "--as", "oncall-sam");
     assertEquals(0, asked.code(), asked.toString());
     assertTrue(asked.out().contains("asked to promote in full by oncall-sam"), asked.toString());
-    Reply alice = call("/releases/" + ID + "/promote", "tok-alice", "{\"full\":true,\"reason\":\"me too\"}");
+    Reply alice =
+        call("/releases/" + ID + "/promote", "tok-alice", "{\"full\":true,\"reason\":\"me too\"}");
     assertEquals(403, alice.status(), alice.body().toString());
-    assertTrue(alice.body().path("detail").asText().startsWith("alice may not promote vault@prod in full: that needs the breakGlass role"));
-    assertEquals(List.of("set-weight 10%"), AppProcess.plannedSequence(journal(), "vault").stream().filter(a -> a.startsWith("set-weight")).toList(),
+    assertTrue(
+        alice
+            .body()
+            .path("detail")
+            .asText()
+            .startsWith(
+                "alice may not promote vault@prod in full: that needs the breakGlass role"));
+    assertEquals(
+        List.of("set-weight 10%"),
+        AppProcess.plannedSequence(journal(), "vault").stream()
+            .filter(a -> a.startsWith("set-weight"))
+            .toList(),
         "one person's full promotion is only a request");
 
     for (int i = 0; i < 200; i++) {
       release(ID).abort(new ControlRequest("mallory", "flood " + i));
     }
-    Reply kim = call("/releases/" + ID + "/promote", "tok-kim", "{\"full\":true,\"reason\":\"agreed\"}");
+    Reply kim =
+        call("/releases/" + ID + "/promote", "tok-kim", "{\"full\":true,\"reason\":\"agreed\"}");
     assertEquals(200, kim.status(), kim.body().toString());
 
     ReleaseResult result = result(ID, Duration.ofSeconds(60));
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome());
-    assertEquals("promoted in full by oncall-sam (confirmed by oncall-kim): incident fix", result.detail());
+    assertEquals(
+        "promoted in full by oncall-sam (confirmed by oncall-kim): incident fix", result.detail());
     List<AuditEntry> audit = release(ID).status().audit();
-    assertTrue(audit.stream().anyMatch(e -> e.actor().equals("oncall-sam") && e.action().equals("paused")), audit.toString());
-    assertTrue(audit.stream().anyMatch(e -> e.actor().equals("oncall-kim") && e.action().equals("promoted in full (skipping remaining stages)")), audit.toString());
-    assertTrue(audit.stream().anyMatch(e -> e.actor().equals("mallory") && e.detail().endsWith("(×200)")
-        && e.detail().contains("mallory may not abort vault@prod")), "the raw-signal flood is folded, not lost: " + audit);
-    long updates = server.client().fetchHistory(ID).getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED).count();
-    assertEquals(4, updates, "only the accepted controls (pause, resume, two full promotions) are in the history");
+    assertTrue(
+        audit.stream().anyMatch(e -> e.actor().equals("oncall-sam") && e.action().equals("paused")),
+        audit.toString());
+    assertTrue(
+        audit.stream()
+            .anyMatch(
+                e ->
+                    e.actor().equals("oncall-kim")
+                        && e.action().equals("promoted in full (skipping remaining stages)")),
+        audit.toString());
+    assertTrue(
+        audit.stream()
+            .anyMatch(
+                e ->
+                    e.actor().equals("mallory")
+                        && e.detail().endsWith("(×200)")
+                        && e.detail().contains("mallory may not abort vault@prod")),
+        "the raw-signal flood is folded, not lost: " + audit);
+    long updates =
+        server.client().fetchHistory(ID).getEvents().stream()
+            .filter(
+                e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)
+            .count();
+    assertEquals(
+        4,
+        updates,
+        "only the accepted controls (pause, resume, two full promotions) are in the history");
   }
 }

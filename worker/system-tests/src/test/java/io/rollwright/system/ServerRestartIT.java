@@ -16,8 +16,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Temporal server stops while a release waits for approval and starts again on the same database
- * file; the worker's health shows the connection go down and come back.
+ * The Temporal server stops while a release waits for approval and starts again on the same
+ * database file; the worker's health shows the connection go down and come back.
  */
 class ServerRestartIT extends RealServerTest {
   @Test
@@ -39,18 +39,29 @@ class ServerRestartIT extends RealServerTest {
     }
   }
 
-  /** The worker's {@code /actuator/health} reports the Temporal connection as its {@code temporal} component. */
-  private static void awaitTemporalHealth(AppProcess worker, String status) throws InterruptedException {
+  /**
+   * The worker's {@code /actuator/health} reports the Temporal connection as its {@code temporal}
+   * component.
+   */
+  private static void awaitTemporalHealth(AppProcess worker, String status)
+      throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + worker.port() + "/actuator/health"))
-        .timeout(Duration.ofSeconds(5)).build();
-    await("temporal health " + status, Duration.ofMinutes(1), () -> {
-      try {
-        JsonNode body = new ObjectMapper().readTree(http.send(health, HttpResponse.BodyHandlers.ofString()).body());
-        return status.equals(body.path("components").path("temporal").path("status").asText());
-      } catch (Exception notUpYet) {
-        return false;
-      }
-    });
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + worker.port() + "/actuator/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    await(
+        "temporal health " + status,
+        Duration.ofMinutes(1),
+        () -> {
+          try {
+            JsonNode body =
+                new ObjectMapper()
+                    .readTree(http.send(health, HttpResponse.BodyHandlers.ofString()).body());
+            return status.equals(body.path("components").path("temporal").path("status").asText());
+          } catch (Exception notUpYet) {
+            return false;
+          }
+        });
   }
 }

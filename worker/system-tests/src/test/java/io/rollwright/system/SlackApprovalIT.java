@@ -22,9 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Approvals given in Slack, end to end: the worker posts the approval request through the real Slack
- * client to a fake Slack Web API, and signed interactivity requests, built as Slack builds them, go
- * to the real endpoint of the starter service, which decides against the real Temporal server.
+ * Approvals given in Slack, end to end: the worker posts the approval request through the real
+ * Slack client to a fake Slack Web API, and signed interactivity requests, built as Slack builds
+ * them, go to the real endpoint of the starter service, which decides against the real Temporal
+ * server.
  */
 class SlackApprovalIT extends RealServerTest {
   private static FakeSlackApi slack;
@@ -33,11 +34,27 @@ class SlackApprovalIT extends RealServerTest {
 
   @BeforeAll
   static void startApps() throws Exception {
-    slack = new FakeSlackApi().user("U_ALICE", "alice@example.com").user("U_BOB", "Bob@Example.com").user("U_CAROL", "carol@example.com");
-    String[] slackSettings = {"--rollwright.slack.token=xoxb-test", "--rollwright.slack.api-url=" + slack.url()};
-    worker = worker("slack-worker", slackSettings[0], slackSettings[1], "--rollwright.slack.channel=C0RELEASES");
-    AppProcess service = AppProcess.service(server, dir.resolve("slack-service.log"), slackSettings[0], slackSettings[1],
-        "--rollwright.slack.signing-secret=" + SlackClicks.SECRET);
+    slack =
+        new FakeSlackApi()
+            .user("U_ALICE", "alice@example.com")
+            .user("U_BOB", "Bob@Example.com")
+            .user("U_CAROL", "carol@example.com");
+    String[] slackSettings = {
+      "--rollwright.slack.token=xoxb-test", "--rollwright.slack.api-url=" + slack.url()
+    };
+    worker =
+        worker(
+            "slack-worker",
+            slackSettings[0],
+            slackSettings[1],
+            "--rollwright.slack.channel=C0RELEASES");
+    AppProcess service =
+        AppProcess.service(
+            server,
+            dir.resolve("slack-service.log"),
+            slackSettings[0],
+            slackSettings[1],
+            "--rollwright.slack.signing-secret=" + SlackClicks.SECRET);
     clicks = new SlackClicks(service.awaitUp(Duration.ofSeconds(90)), slack);
   }
 
@@ -55,12 +72,25 @@ class SlackApprovalIT extends RealServerTest {
   }
 
   private static String startGated(String service, String policy) {
-    return start(new ReleaseRequest(service, "2.3.0", "registry.example/" + service + ":2.3.0", "prod", Strategy.CANARY, policy, null,
-        "alice@example.com", null, "abc123"));
+    return start(
+        new ReleaseRequest(
+            service,
+            "2.3.0",
+            "registry.example/" + service + ":2.3.0",
+            "prod",
+            Strategy.CANARY,
+            policy,
+            null,
+            "alice@example.com",
+            null,
+            "abc123"));
   }
 
   private static List<String> actors(ReleaseStatus status, String action) {
-    return status.audit().stream().filter(e -> e.action().equals(action)).map(AuditEntry::actor).toList();
+    return status.audit().stream()
+        .filter(e -> e.action().equals(action))
+        .map(AuditEntry::actor)
+        .toList();
   }
 
   @Test
@@ -71,10 +101,15 @@ class SlackApprovalIT extends RealServerTest {
     assertEquals(200, clicks.click("U_BOB", "approve", gate, "bob").statusCode());
     assertEquals("✅ approved by bob@example.com (1 of 2)", clicks.answerTo("bob"));
     clicks.click("U_ALICE", "approve", gate, "alice");
-    assertEquals("🚫 Not counted: alice@example.com requested this release and cannot approve it", clicks.answerTo("alice"));
+    assertEquals(
+        "🚫 Not counted: alice@example.com requested this release and cannot approve it",
+        clicks.answerTo("alice"));
     clicks.click("U_STRANGER", "approve", gate, "stranger");
     String stranger = clicks.answerTo("stranger");
-    assertTrue(stranger.startsWith("🚫 Not counted: Slack shows no email for you") && stranger.contains("slack:U_STRANGER is not an allowed approver"), stranger);
+    assertTrue(
+        stranger.startsWith("🚫 Not counted: Slack shows no email for you")
+            && stranger.contains("slack:U_STRANGER is not an allowed approver"),
+        stranger);
     clicks.click("U_CAROL", "approve", gate, "carol");
     assertEquals("✅ approved by carol@example.com (2 of 2)", clicks.answerTo("carol"));
 
@@ -82,8 +117,13 @@ class SlackApprovalIT extends RealServerTest {
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
     ReleaseStatus status = release(id).status();
     assertEquals(List.of("bob@example.com", "carol@example.com"), actors(status, "approved"));
-    assertEquals(List.of(), actors(status, "refused approve"), "alice's and the stranger's approvals were refused before they were accepted");
-    assertTrue(clicks.requestShown(id).contains("approved so far by bob@example.com (1 of 2)"), "the request showed who had approved");
+    assertEquals(
+        List.of(),
+        actors(status, "refused approve"),
+        "alice's and the stranger's approvals were refused before they were accepted");
+    assertTrue(
+        clicks.requestShown(id).contains("approved so far by bob@example.com (1 of 2)"),
+        "the request showed who had approved");
     clicks.awaitClosed(id);
   }
 
@@ -96,8 +136,12 @@ class SlackApprovalIT extends RealServerTest {
     String form = clicks.rejectionForm("bob-reject");
     HttpResponse<String> noReason = clicks.submitRejection("U_CAROL", form, " ");
     assertEquals(200, noReason.statusCode());
-    assertTrue(noReason.body().contains("\"response_action\":\"errors\"") && noReason.body().contains("a rejection needs a reason"), noReason.body());
-    HttpResponse<String> rejected = clicks.submitRejection("U_BOB", form, "p99 latency doubled in eu-west");
+    assertTrue(
+        noReason.body().contains("\"response_action\":\"errors\"")
+            && noReason.body().contains("a rejection needs a reason"),
+        noReason.body());
+    HttpResponse<String> rejected =
+        clicks.submitRejection("U_BOB", form, "p99 latency doubled in eu-west");
     assertEquals(200, rejected.statusCode());
     assertFalse(rejected.body().contains("errors"), rejected.body());
 
@@ -105,7 +149,9 @@ class SlackApprovalIT extends RealServerTest {
     assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome());
     assertEquals(RollbackReason.REJECTED, result.rollbackReason());
     assertEquals("rejected by bob@example.com: p99 latency doubled in eu-west", result.detail());
-    assertEquals("✅ rejected by bob@example.com: p99 latency doubled in eu-west", clicks.ephemeralTo("U_BOB"));
+    assertEquals(
+        "✅ rejected by bob@example.com: p99 latency doubled in eu-west",
+        clicks.ephemeralTo("U_BOB"));
     assertEquals(List.of("carol@example.com"), actors(release(id).status(), "refused reject"));
     clicks.awaitClosed(id);
   }
@@ -117,16 +163,30 @@ class SlackApprovalIT extends RealServerTest {
     String forged = clicks.clickBody("U_CAROL", "approve", gate, "forged");
     long now = System.currentTimeMillis() / 1000;
 
-    HttpResponse<String> badSignature = clicks.post(forged, String.valueOf(now), SlackClicks.sign("not-the-secret", now, forged));
+    HttpResponse<String> badSignature =
+        clicks.post(forged, String.valueOf(now), SlackClicks.sign("not-the-secret", now, forged));
     assertEquals(401, badSignature.statusCode());
     assertTrue(badSignature.body().contains("signature does not match"), badSignature.body());
-    HttpResponse<String> stale = clicks.post(forged, String.valueOf(now - 360), SlackClicks.sign(SlackClicks.SECRET, now - 360, forged));
+    HttpResponse<String> stale =
+        clicks.post(
+            forged,
+            String.valueOf(now - 360),
+            SlackClicks.sign(SlackClicks.SECRET, now - 360, forged));
     assertEquals(401, stale.statusCode());
     assertTrue(stale.body().contains("stale request"), stale.body());
-    assertEquals(401, clicks.post(forged, String.valueOf(now + 360), SlackClicks.sign(SlackClicks.SECRET, now + 360, forged)).statusCode());
+    assertEquals(
+        401,
+        clicks
+            .post(
+                forged,
+                String.valueOf(now + 360),
+                SlackClicks.sign(SlackClicks.SECRET, now + 360, forged))
+            .statusCode());
     HttpResponse<String> headerless = clicks.post(forged, null, null);
     assertEquals(401, headerless.statusCode());
-    assertTrue(headerless.body().contains("missing X-Slack-Request-Timestamp or X-Slack-Signature"), headerless.body());
+    assertTrue(
+        headerless.body().contains("missing X-Slack-Request-Timestamp or X-Slack-Signature"),
+        headerless.body());
 
     String once = clicks.clickBody("U_BOB", "approve", gate, "bob-once");
     String signature = SlackClicks.sign(SlackClicks.SECRET, now, once);
@@ -140,7 +200,9 @@ class SlackApprovalIT extends RealServerTest {
     ReleaseStatus status = release(id).status();
     assertEquals(List.of("bob@example.com"), status.gate().approvedBy());
     assertEquals(List.of("bob@example.com"), actors(status, "approved"));
-    assertTrue(status.audit().stream().noneMatch(e -> e.action().startsWith("refused")), "nothing forged or replayed reached the release: " + status.audit());
+    assertTrue(
+        status.audit().stream().noneMatch(e -> e.action().startsWith("refused")),
+        "nothing forged or replayed reached the release: " + status.audit());
     release(id).abort(new ControlRequest("test", "done"));
   }
 
@@ -149,12 +211,20 @@ class SlackApprovalIT extends RealServerTest {
     String id = startGated("orders", "slack-gate");
     String gate = clicks.approveButtonOf(id, Duration.ofSeconds(60));
     try (FakeSlackSocket socket = new FakeSlackSocket();
-         AppProcess socketService = AppProcess.service(server, dir.resolve("slack-socket-service.log"), "--rollwright.slack.token=xoxb-test",
-             "--rollwright.slack.api-url=" + slack.socket(socket.url()).url(), "--rollwright.slack.app-token=xapp-test")) {
+        AppProcess socketService =
+            AppProcess.service(
+                server,
+                dir.resolve("slack-socket-service.log"),
+                "--rollwright.slack.token=xoxb-test",
+                "--rollwright.slack.api-url=" + slack.socket(socket.url()).url(),
+                "--rollwright.slack.app-token=xapp-test")) {
       assertTrue(socket.awaitConnected(90), "the service opened its Socket Mode connection");
-      socket.sendInteractive("envelope-1", clicks.clickPayload("U_BOB", "approve", gate, "socket-bob"));
+      socket.sendInteractive(
+          "envelope-1", clicks.clickPayload("U_BOB", "approve", gate, "socket-bob"));
       assertEquals("✅ approved by bob@example.com (1 of 2)", clicks.answerTo("socket-bob"));
-      assertTrue(socket.received().contains("{\"envelope_id\":\"envelope-1\"}"), "acknowledged: " + socket.received());
+      assertTrue(
+          socket.received().contains("{\"envelope_id\":\"envelope-1\"}"),
+          "acknowledged: " + socket.received());
     }
     assertEquals(List.of("bob@example.com"), release(id).status().gate().approvedBy());
     release(id).abort(new ControlRequest("test", "done"));
@@ -168,8 +238,10 @@ class SlackApprovalIT extends RealServerTest {
     assertEquals(RollbackReason.APPROVAL_TIMEOUT, result.rollbackReason(), result.detail());
 
     clicks.click("U_BOB", "approve", gate, "late");
-    assertEquals("🚫 Not counted: the release search@prod has ended (ROLLED_BACK)", clicks.answerTo("late"));
+    assertEquals(
+        "🚫 Not counted: the release search@prod has ended (ROLLED_BACK)", clicks.answerTo("late"));
     clicks.awaitClosed(id);
-    assertTrue(release(id).status().audit().stream().noneMatch(e -> e.actor().equals("bob@example.com")));
+    assertTrue(
+        release(id).status().audit().stream().noneMatch(e -> e.actor().equals("bob@example.com")));
   }
 }

@@ -46,13 +46,25 @@ final class SlackClicks {
   static String sign(String secret, long timestamp, String body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+    return "v0="
+        + HexFormat.of()
+            .formatHex(
+                mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** The Approve button's value in the approval request the worker posted for release {@code id}. */
+  /**
+   * The Approve button's value in the approval request the worker posted for release {@code id}.
+   */
   String approveButtonOf(String id, Duration within) throws Exception {
-    FakeSlackApi.Call request = await("the approval request of " + id, within, c -> c.method().equals("chat.postMessage") && c.reply()
-        && c.params().getOrDefault("blocks", "").contains(SlackNotifier.APPROVAL_BLOCK) && c.params().get("blocks").contains(id + "|"));
+    FakeSlackApi.Call request =
+        await(
+            "the approval request of " + id,
+            within,
+            c ->
+                c.method().equals("chat.postMessage")
+                    && c.reply()
+                    && c.params().getOrDefault("blocks", "").contains(SlackNotifier.APPROVAL_BLOCK)
+                    && c.params().get("blocks").contains(id + "|"));
     for (JsonNode block : JSON.readTree(request.params().get("blocks"))) {
       for (JsonNode element : block.path("elements")) {
         if (element.path("action_id").asText().equals("approve")) {
@@ -63,35 +75,62 @@ final class SlackClicks {
     throw new AssertionError("no Approve button in " + request.params().get("blocks"));
   }
 
-  /** The form body of a click on button {@code action} by {@code user}; {@code name} names its response_url and trigger. */
+  /**
+   * The form body of a click on button {@code action} by {@code user}; {@code name} names its
+   * response_url and trigger.
+   */
   String clickBody(String user, String action, String value, String name) {
-    return "payload=" + URLEncoder.encode(clickPayload(user, action, value, name), StandardCharsets.UTF_8);
+    return "payload="
+        + URLEncoder.encode(clickPayload(user, action, value, name), StandardCharsets.UTF_8);
   }
 
   /** The JSON payload of that click, as Socket Mode carries it. */
   String clickPayload(String user, String action, String value, String name) {
-    ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0ROLL")
-        .put("trigger_id", "trigger-" + name).put("response_url", slack.responseUrl(name));
+    ObjectNode payload =
+        JSON.createObjectNode()
+            .put("type", "block_actions")
+            .put("api_app_id", "A0ROLL")
+            .put("trigger_id", "trigger-" + name)
+            .put("response_url", slack.responseUrl(name));
     payload.putObject("user").put("id", user).put("team_id", "T0ROLL");
     payload.putObject("team").put("id", "T0ROLL");
     payload.putObject("channel").put("id", "C0RELEASES");
-    payload.putArray("actions").addObject().put("type", "button").put("action_id", action)
-        .put("block_id", SlackNotifier.APPROVAL_BLOCK).put("value", value).put("action_ts", "1700000000.1");
+    payload
+        .putArray("actions")
+        .addObject()
+        .put("type", "button")
+        .put("action_id", action)
+        .put("block_id", SlackNotifier.APPROVAL_BLOCK)
+        .put("value", value)
+        .put("action_ts", "1700000000.1");
     return payload.toString();
   }
 
-  HttpResponse<String> click(String user, String action, String value, String name) throws Exception {
+  HttpResponse<String> click(String user, String action, String value, String name)
+      throws Exception {
     return signedPost(clickBody(user, action, value, name));
   }
 
   /** Submits the rejection form (its private metadata as Slack keeps it) with {@code reason}. */
-  HttpResponse<String> submitRejection(String user, String metadata, String reason) throws Exception {
-    ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A0ROLL");
+  HttpResponse<String> submitRejection(String user, String metadata, String reason)
+      throws Exception {
+    ObjectNode payload =
+        JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A0ROLL");
     payload.putObject("user").put("id", user).put("team_id", "T0ROLL");
     payload.putObject("team").put("id", "T0ROLL");
-    ObjectNode view = payload.putObject("view").put("id", "V0REJECT").put("type", "modal").put("callback_id", "rollwright-reject")
-        .put("private_metadata", metadata);
-    view.putObject("state").putObject("values").putObject("reason").putObject("reason").put("type", "plain_text_input").put("value", reason);
+    ObjectNode view =
+        payload
+            .putObject("view")
+            .put("id", "V0REJECT")
+            .put("type", "modal")
+            .put("callback_id", "rollwright-reject")
+            .put("private_metadata", metadata);
+    view.putObject("state")
+        .putObject("values")
+        .putObject("reason")
+        .putObject("reason")
+        .put("type", "plain_text_input")
+        .put("value", reason);
     return signedPost("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8));
   }
 
@@ -101,9 +140,12 @@ final class SlackClicks {
   }
 
   /** Posts {@code body} to the Slack endpoint with these headers (null: header left out). */
-  HttpResponse<String> post(String body, String timestamp, String signature) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/slack/events"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+  HttpResponse<String> post(String body, String timestamp, String signature)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/slack/events"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (timestamp != null) {
       request.header("X-Slack-Request-Timestamp", timestamp);
     }
@@ -115,9 +157,18 @@ final class SlackClicks {
 
   /** What the clicker of click {@code name} was told, ephemerally, through its response_url. */
   String answerTo(String name) throws Exception {
-    JsonNode answer = JSON.readTree(await("the answer to " + name, Duration.ofSeconds(30),
-        c -> c.method().equals("response_url") && c.params().get("path").endsWith("/" + name)).params().get("body"));
-    if (!answer.path("response_type").asText().equals("ephemeral") || answer.path("replace_original").asBoolean(true)) {
+    JsonNode answer =
+        JSON.readTree(
+            await(
+                    "the answer to " + name,
+                    Duration.ofSeconds(30),
+                    c ->
+                        c.method().equals("response_url")
+                            && c.params().get("path").endsWith("/" + name))
+                .params()
+                .get("body"));
+    if (!answer.path("response_type").asText().equals("ephemeral")
+        || answer.path("replace_original").asBoolean(true)) {
       throw new AssertionError("not an ephemeral answer: " + answer);
     }
     return answer.path("text").asText();
@@ -125,49 +176,76 @@ final class SlackClicks {
 
   /** The private metadata of the rejection form opened for click {@code name}. */
   String rejectionForm(String name) throws Exception {
-    FakeSlackApi.Call opened = await("the rejection form for " + name, Duration.ofSeconds(30),
-        c -> c.method().equals("views.open") && ("trigger-" + name).equals(c.params().get("trigger_id")));
+    FakeSlackApi.Call opened =
+        await(
+            "the rejection form for " + name,
+            Duration.ofSeconds(30),
+            c ->
+                c.method().equals("views.open")
+                    && ("trigger-" + name).equals(c.params().get("trigger_id")));
     return JSON.readTree(opened.params().get("view")).path("private_metadata").asText();
   }
 
   /** The text of the ephemeral message posted to Slack user {@code user}. */
   String ephemeralTo(String user) throws Exception {
-    return await("an ephemeral message to " + user, Duration.ofSeconds(30),
-        c -> c.method().equals("chat.postEphemeral") && user.equals(c.params().get("user"))).params().get("text");
+    return await(
+            "an ephemeral message to " + user,
+            Duration.ofSeconds(30),
+            c -> c.method().equals("chat.postEphemeral") && user.equals(c.params().get("user")))
+        .params()
+        .get("text");
   }
 
   /** Everything the approval request of release {@code id} has shown, update by update. */
   String requestShown(String id) {
     String ts = request(id).ts();
     StringBuilder shown = new StringBuilder();
-    slack.calls().stream().filter(c -> c.method().equals("chat.update") && ts.equals(c.params().get("ts")))
+    slack.calls().stream()
+        .filter(c -> c.method().equals("chat.update") && ts.equals(c.params().get("ts")))
         .forEach(c -> shown.append(c.params().get("blocks")).append('\n'));
     return shown.toString();
   }
 
-  /** Waits until the approval request of release {@code id} has been replaced by one without buttons. */
+  /**
+   * Waits until the approval request of release {@code id} has been replaced by one without
+   * buttons.
+   */
   void awaitClosed(String id) throws Exception {
     String ts = request(id).ts();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
-      Optional<FakeSlackApi.Call> last = slack.calls().stream()
-          .filter(c -> c.method().equals("chat.update") && ts.equals(c.params().get("ts"))).reduce((a, b) -> b);
-      if (last.isPresent() && !last.get().params().getOrDefault("blocks", "").contains(SlackNotifier.APPROVAL_BLOCK)) {
+      Optional<FakeSlackApi.Call> last =
+          slack.calls().stream()
+              .filter(c -> c.method().equals("chat.update") && ts.equals(c.params().get("ts")))
+              .reduce((a, b) -> b);
+      if (last.isPresent()
+          && !last.get()
+              .params()
+              .getOrDefault("blocks", "")
+              .contains(SlackNotifier.APPROVAL_BLOCK)) {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the approval request of " + id + " still has live buttons: " + last);
+        throw new AssertionError(
+            "the approval request of " + id + " still has live buttons: " + last);
       }
       Thread.sleep(100);
     }
   }
 
   private FakeSlackApi.Call request(String id) {
-    return slack.calls().stream().filter(c -> c.method().equals("chat.postMessage") && c.reply()
-        && c.params().getOrDefault("blocks", "").contains(id + "|")).findFirst().orElseThrow();
+    return slack.calls().stream()
+        .filter(
+            c ->
+                c.method().equals("chat.postMessage")
+                    && c.reply()
+                    && c.params().getOrDefault("blocks", "").contains(id + "|"))
+        .findFirst()
+        .orElseThrow();
   }
 
-  private FakeSlackApi.Call await(String what, Duration within, Predicate<FakeSlackApi.Call> match) throws InterruptedException {
+  private FakeSlackApi.Call await(String what, Duration within, Predicate<FakeSlackApi.Call> match)
+      throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (true) {
       List<FakeSlackApi.Call> calls = slack.calls();
@@ -176,7 +254,11 @@ final class SlackClicks {
         return found.get();
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what + "; Slack saw " + calls.stream().map(FakeSlackApi.Call::method).toList());
+        throw new AssertionError(
+            "timed out waiting for "
+                + what
+                + "; Slack saw "
+                + calls.stream().map(FakeSlackApi.Call::method).toList());
       }
       Thread.sleep(100);
     }

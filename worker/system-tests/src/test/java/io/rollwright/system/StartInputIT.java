@@ -48,7 +48,11 @@ class StartInputIT extends RealServerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      textBlock =
+          """
       sideways | {"service": "sideways", "environment": "prod", "version": "2.3.0", "strategy": "sideways"} | request.strategy: 'sideways' is not one of canary, direct
       colour   | {"service": "colour", "environment": "prod", "version": "2.3.0", "colour": "blue"}        | request.colour: is not a known field
       soak     | {"service": "soak", "environment": "prod", "version": "2.3.0", "inlinePolicy": {"extends": "brief", "stages": [{"name": "canary-50", "weight": 50, "soak": "2 minutes"}]}} | request.inlinePolicy.stages[0].soak: '2 minutes' is not a duration
@@ -56,13 +60,19 @@ class StartInputIT extends RealServerTest {
       hello    | "hello"                                                                                    | request: must be a JSON object
       listed   | [1, 2]                                                                                     | request: must be a JSON object
       """)
-  void unreadableInputFailsAtOnceAndLeavesTheIdFree(String service, String input, String problem) throws Exception {
+  void unreadableInputFailsAtOnceAndLeavesTheIdFree(String service, String input, String problem)
+      throws Exception {
     String id = ReleaseIds.of(service, "prod");
     temporalStart(id, input);
 
     ApplicationFailure failure = failedAtOnce(id);
-    assertTrue(failure.getOriginalMessage().startsWith("the release request could not be read: " + problem), failure.getOriginalMessage());
-    assertEquals(List.of(), AppProcess.actions(journal(), service), "no traffic action for " + service);
+    assertTrue(
+        failure
+            .getOriginalMessage()
+            .startsWith("the release request could not be read: " + problem),
+        failure.getOriginalMessage());
+    assertEquals(
+        List.of(), AppProcess.actions(journal(), service), "no traffic action for " + service);
 
     temporalStart(id, ReleaseJson.write(request(service, "brief")));
     ReleaseResult result = result(id, Duration.ofMinutes(2));
@@ -76,37 +86,67 @@ class StartInputIT extends RealServerTest {
     temporalStart("twin@prod-2", ReleaseJson.write(request));
 
     ApplicationFailure failure = failedAtOnce("twin@prod-2");
-    assertEquals("a release of twin to prod runs under the workflow ID twin@prod, not twin@prod-2 (one release per service and environment)",
+    assertEquals(
+        "a release of twin to prod runs under the workflow ID twin@prod, not twin@prod-2 (one release per service and environment)",
         failure.getOriginalMessage());
 
     ReleaseResult result = result(id, Duration.ofMinutes(2));
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
-    assertEquals(1, AppProcess.actions(journal(), "twin").stream().filter(a -> a.action().startsWith("deploy-canary ")).count(),
+    assertEquals(
+        1,
+        AppProcess.actions(journal(), "twin").stream()
+            .filter(a -> a.action().startsWith("deploy-canary "))
+            .count(),
         "one canary deployed: " + AppProcess.plannedSequence(journal(), "twin"));
   }
 
   /**
-   * Asserts the release under {@code id} failed within seconds, non-retryable, with its first workflow
-   * task (no failed task retried) and no activity scheduled, and returns its failure.
+   * Asserts the release under {@code id} failed within seconds, non-retryable, with its first
+   * workflow task (no failed task retried) and no activity scheduled, and returns its failure.
    */
   private static ApplicationFailure failedAtOnce(String id) {
-    WorkflowFailedException failed = assertThrows(WorkflowFailedException.class, () -> result(id, QUICKLY));
+    WorkflowFailedException failed =
+        assertThrows(WorkflowFailedException.class, () -> result(id, QUICKLY));
     ApplicationFailure failure = assertInstanceOf(ApplicationFailure.class, failed.getCause());
     assertTrue(failure.isNonRetryable(), failure.toString());
-    assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED,
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED,
         server.client().newUntypedWorkflowStub(id).describe().getStatus());
-    List<EventType> events = server.client().fetchHistory(id).getHistory().getEventsList().stream().map(HistoryEvent::getEventType).toList();
-    assertTrue(!events.contains(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) && !events.contains(EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED),
+    List<EventType> events =
+        server.client().fetchHistory(id).getHistory().getEventsList().stream()
+            .map(HistoryEvent::getEventType)
+            .toList();
+    assertTrue(
+        !events.contains(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+            && !events.contains(EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED),
         id + ": " + events);
     return failure;
   }
 
-  /** {@code temporal workflow start} of a release, as the README shows it, with {@code input} verbatim. */
+  /**
+   * {@code temporal workflow start} of a release, as the README shows it, with {@code input}
+   * verbatim.
+   */
   private static void temporalStart(String id, String input) throws Exception {
     Path out = dir.resolve("temporal-start.out");
-    Process p = new ProcessBuilder(TemporalDevServer.binary(), "workflow", "start", "--type", ReleaseIds.WORKFLOW_TYPE,
-        "--task-queue", ReleaseIds.TASK_QUEUE, "--workflow-id", id, "--input", input, "--address", server.address())
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                TemporalDevServer.binary(),
+                "workflow",
+                "start",
+                "--type",
+                ReleaseIds.WORKFLOW_TYPE,
+                "--task-queue",
+                ReleaseIds.TASK_QUEUE,
+                "--workflow-id",
+                id,
+                "--input",
+                input,
+                "--address",
+                server.address())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     assertTrue(p.waitFor(1, TimeUnit.MINUTES), "temporal workflow start did not finish");
     assertEquals(0, p.exitValue(), Files.readString(out));
   }

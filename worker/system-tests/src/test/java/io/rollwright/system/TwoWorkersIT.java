@@ -30,20 +30,29 @@ import org.junit.jupiter.api.function.Executable;
  */
 class TwoWorkersIT extends RealServerTest {
   private static final Duration UP = Duration.ofMinutes(2);
-  private static final List<String> PROMOTED_AT_10 = List.of("set-weight 10%", "set-weight 100%", "promote-stable 2.3.0",
-      "route-all-to-stable", "scale-canary-to-zero");
+  private static final List<String> PROMOTED_AT_10 =
+      List.of(
+          "set-weight 10%",
+          "set-weight 100%", "promote-stable 2.3.0", "route-all-to-stable", "scale-canary-to-zero");
 
   @Test
   void releasesSpreadOverBothWorkers() throws Exception {
-    try (AppProcess a = worker("spread-a").awaitUp(UP); AppProcess b = worker("spread-b").awaitUp(UP)) {
-      List<String> ids = IntStream.range(0, 8).mapToObj(i -> start(request("spread-" + i, "brief"))).toList();
+    try (AppProcess a = worker("spread-a").awaitUp(UP);
+        AppProcess b = worker("spread-b").awaitUp(UP)) {
+      List<String> ids =
+          IntStream.range(0, 8).mapToObj(i -> start(request("spread-" + i, "brief"))).toList();
       for (String id : ids) {
         assertEquals(ReleaseOutcome.PROMOTED, result(id, Duration.ofMinutes(2)).outcome(), id);
       }
-      Set<String> workers = ids.stream().flatMap(id -> server.client().fetchHistory(id).getEvents().stream())
-          .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
-          .map(e -> e.getActivityTaskStartedEventAttributes().getIdentity()).collect(Collectors.toSet());
-      assertTrue(workers.stream().anyMatch(a::is) && workers.stream().anyMatch(b::is), "activities ran on both workers: " + workers);
+      Set<String> workers =
+          ids.stream()
+              .flatMap(id -> server.client().fetchHistory(id).getEvents().stream())
+              .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+              .map(e -> e.getActivityTaskStartedEventAttributes().getIdentity())
+              .collect(Collectors.toSet());
+      assertTrue(
+          workers.stream().anyMatch(a::is) && workers.stream().anyMatch(b::is),
+          "activities ran on both workers: " + workers);
     }
   }
 
@@ -72,33 +81,58 @@ class TwoWorkersIT extends RealServerTest {
       held.add(falls);
       for (String id : held) {
         List<PendingActivityInfo> pending = pending(id);
-        assertTrue(pending.stream().anyMatch(p -> a.is(p.getLastWorkerIdentity())), id + " is held by the worker to be killed: " + pending);
+        assertTrue(
+            pending.stream().anyMatch(p -> a.is(p.getLastWorkerIdentity())),
+            id + " is held by the worker to be killed: " + pending);
       }
       a.kill9();
       long killed = System.nanoTime();
 
       String haul = soaking.get(0);
       AppProcess other = b;
-      await("the soak taken over by the other worker", Duration.ofMinutes(1),
-          () -> pending(haul).stream().anyMatch(p -> p.getActivityType().getName().equals("Soak") && other.is(p.getLastWorkerIdentity())));
-      System.out.println(String.format(Locale.ROOT, "takeover_s: %.1f", (System.nanoTime() - killed) / 1e9));
+      await(
+          "the soak taken over by the other worker",
+          Duration.ofMinutes(1),
+          () ->
+              pending(haul).stream()
+                  .anyMatch(
+                      p ->
+                          p.getActivityType().getName().equals("Soak")
+                              && other.is(p.getLastWorkerIdentity())));
+      System.out.println(
+          String.format(Locale.ROOT, "takeover_s: %.1f", (System.nanoTime() - killed) / 1e9));
 
       ReleaseControls controls = new ReleaseControls(server.client(), Duration.ofSeconds(30));
       for (String id : gated) {
-        assertTrue(controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok", null)).accepted(), id);
+        assertTrue(
+            controls
+                .send(id, new ControlCommand(ControlCommand.Action.APPROVE, "bob", "ok", null))
+                .accepted(),
+            id);
       }
       for (String id : soaking) {
         awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofMinutes(2));
         for (String approver : List.of("bob", "carol")) {
-          assertTrue(controls.send(id, new ControlCommand(ControlCommand.Action.APPROVE, approver, "ok", null)).accepted(), id);
+          assertTrue(
+              controls
+                  .send(id, new ControlCommand(ControlCommand.Action.APPROVE, approver, "ok", null))
+                  .accepted(),
+              id);
         }
       }
 
       List<Executable> checks = new ArrayList<>();
       ReleaseResult fell = result(falls, Duration.ofMinutes(2));
       checks.add(() -> assertEquals(ReleaseOutcome.ROLLED_BACK, fell.outcome(), fell.toString()));
-      checks.add(() -> assertEquals(List.of("deploy-canary registry.example/falls:2.3.0", "set-weight 10%", "route-all-to-stable",
-          "scale-canary-to-zero"), AppProcess.plannedSequence(journal(), "falls")));
+      checks.add(
+          () ->
+              assertEquals(
+                  List.of(
+                      "deploy-canary registry.example/falls:2.3.0",
+                      "set-weight 10%",
+                      "route-all-to-stable",
+                      "scale-canary-to-zero"),
+                  AppProcess.plannedSequence(journal(), "falls")));
       for (String id : gated) {
         ReleaseResult r = result(id, Duration.ofMinutes(2));
         checks.add(() -> assertEquals(ReleaseOutcome.PROMOTED, r.outcome(), r.toString()));
@@ -107,8 +141,17 @@ class TwoWorkersIT extends RealServerTest {
       for (String id : soaking) {
         ReleaseResult r = result(id, Duration.ofMinutes(2));
         checks.add(() -> assertEquals(ReleaseOutcome.PROMOTED, r.outcome(), r.toString()));
-        checks.add(() -> assertEquals(List.of("set-weight 10%", "set-weight 50%", "set-weight 100%", "promote-stable 2.3.0",
-            "route-all-to-stable", "scale-canary-to-zero"), after(id)));
+        checks.add(
+            () ->
+                assertEquals(
+                    List.of(
+                        "set-weight 10%",
+                        "set-weight 50%",
+                        "set-weight 100%",
+                        "promote-stable 2.3.0",
+                        "route-all-to-stable",
+                        "scale-canary-to-zero"),
+                    after(id)));
       }
       assertAll(checks);
     } finally {
@@ -124,8 +167,16 @@ class TwoWorkersIT extends RealServerTest {
   }
 
   private static List<PendingActivityInfo> pending(String id) {
-    return server.client().getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-        .setNamespace("default").setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(id)).build())
+    return server
+        .client()
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace("default")
+                .setExecution(
+                    io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(id))
+                .build())
         .getPendingActivitiesList();
   }
 }

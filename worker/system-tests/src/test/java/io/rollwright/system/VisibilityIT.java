@@ -21,7 +21,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** What Temporal itself shows and enforces: search attributes and summary of a running release, one release per service and environment. */
+/**
+ * What Temporal itself shows and enforces: search attributes and summary of a running release, one
+ * release per service and environment.
+ */
 class VisibilityIT extends RealServerTest {
   @Test
   void describeShowsSearchAttributesAndSummaryOfARunningRelease() throws Exception {
@@ -29,11 +32,21 @@ class VisibilityIT extends RealServerTest {
       String id = start(request("search", "gate"));
       awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofMinutes(1));
 
-      JsonNode described = new ObjectMapper().readTree(temporal("workflow", "describe", "--workflow-id", id, "--output", "json"));
+      JsonNode described =
+          new ObjectMapper()
+              .readTree(temporal("workflow", "describe", "--workflow-id", id, "--output", "json"));
 
       Map<String, String> attributes = new TreeMap<>();
-      described.findValue("indexedFields").fields().forEachRemaining(f ->
-          attributes.put(f.getKey(), new String(Base64.getDecoder().decode(f.getValue().get("data").asText()), StandardCharsets.UTF_8)));
+      described
+          .findValue("indexedFields")
+          .fields()
+          .forEachRemaining(
+              f ->
+                  attributes.put(
+                      f.getKey(),
+                      new String(
+                          Base64.getDecoder().decode(f.getValue().get("data").asText()),
+                          StandardCharsets.UTF_8)));
       assertEquals("\"search\"", attributes.get("ReleaseService"));
       assertEquals("\"2.3.0\"", attributes.get("ReleaseVersion"));
       assertEquals("\"prod\"", attributes.get("ReleaseEnvironment"));
@@ -53,9 +66,15 @@ class VisibilityIT extends RealServerTest {
       String id = start(request("ledger", "gate"));
       awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofMinutes(1));
 
-      ReleaseInProgressException refused = assertThrows(ReleaseInProgressException.class,
-          () -> new ReleaseStarter(server.client()).start(request("ledger", "gate")));
-      assertTrue(refused.getMessage().startsWith("ledger@prod already has a release in progress (ledger 2.3.0 requested by alice, now AWAITING_APPROVAL"),
+      ReleaseInProgressException refused =
+          assertThrows(
+              ReleaseInProgressException.class,
+              () -> new ReleaseStarter(server.client()).start(request("ledger", "gate")));
+      assertTrue(
+          refused
+              .getMessage()
+              .startsWith(
+                  "ledger@prod already has a release in progress (ledger 2.3.0 requested by alice, now AWAITING_APPROVAL"),
           refused.getMessage());
 
       release(id).abort(new ControlRequest("test", "make way"));
@@ -74,7 +93,8 @@ class VisibilityIT extends RealServerTest {
     System.arraycopy(args, 0, cmd, 1, args.length);
     cmd[args.length + 1] = "--address";
     cmd[args.length + 2] = server.address();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     assertTrue(p.waitFor(1, TimeUnit.MINUTES));
     String printed = Files.readString(out);
     assertEquals(0, p.exitValue(), printed);

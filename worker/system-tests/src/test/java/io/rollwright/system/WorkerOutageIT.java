@@ -34,8 +34,21 @@ class WorkerOutageIT extends RealServerTest {
     CompletableFuture<Cli> started;
     CompletableFuture<Cli> watched;
     try (AppProcess first = worker(service + "-1").awaitUp(Duration.ofMinutes(1))) {
-      started = Cli.inBackground(server, "start", service, "2.3.0", "--image", "registry.example/" + service + ":2.3.0", "--env", "prod",
-          "--policy", "outage", "--requested-by", "alice", "--wait");
+      started =
+          Cli.inBackground(
+              server,
+              "start",
+              service,
+              "2.3.0",
+              "--image",
+              "registry.example/" + service + ":2.3.0",
+              "--env",
+              "prod",
+              "--policy",
+              "outage",
+              "--requested-by",
+              "alice",
+              "--wait");
       awaitAction(service, "set-weight 10%", Duration.ofMinutes(1));
       watched = Cli.inBackground(server, "watch", id, "--every", "500ms");
       Thread.sleep(2_000);
@@ -48,28 +61,41 @@ class WorkerOutageIT extends RealServerTest {
     Duration took = Duration.ofNanos(System.nanoTime() - asked);
     assertTrue(took.compareTo(STATUS_WITHIN) < 0, "status took " + took + " without a worker");
     JsonNode statusJson = JSON.readTree(Cli.run(server, "status", id, "--output", "json").out());
-    assertFalse(started.isDone() || watched.isDone(), "the followers keep waiting while no worker answers");
-    Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - killed).toMillis()));
+    assertFalse(
+        started.isDone() || watched.isDone(), "the followers keep waiting while no worker answers");
+    Thread.sleep(
+        Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - killed).toMillis()));
     try (AppProcess second = worker(service + "-2", settings)) {
-      return new Followed(started.get(3, TimeUnit.MINUTES), watched.get(1, TimeUnit.MINUTES), status, statusJson);
+      return new Followed(
+          started.get(3, TimeUnit.MINUTES), watched.get(1, TimeUnit.MINUTES), status, statusJson);
     }
   }
 
   private static void assertRodeOutTheOutage(Cli followed, String outcomeLine) {
     assertTrue(followed.out().contains("⚠️  No worker has answered since "), followed.toString());
-    assertTrue(followed.out().contains("the server last recorded SOAKING · stage canary-10 · canary 10%"), followed.toString());
+    assertTrue(
+        followed.out().contains("the server last recorded SOAKING · stage canary-10 · canary 10%"),
+        followed.toString());
     assertTrue(followed.out().contains("🔌 A worker is answering again"), followed.toString());
     assertTrue(followed.out().contains(outcomeLine), followed.toString());
     assertFalse(followed.err().contains("unexpected error"), followed.toString());
   }
 
   @Test
-  void startWaitAndWatchWaitOutAMissingWorkerAndExitZeroWhenTheReleaseIsPromoted() throws Exception {
+  void startWaitAndWatchWaitOutAMissingWorkerAndExitZeroWhenTheReleaseIsPromoted()
+      throws Exception {
     Followed run = withAWorkerOutage("depot");
 
     assertEquals(0, run.status().code(), run.status().toString());
-    assertTrue(run.status().out().contains("not live: no worker answered within 5s; this is what the server last recorded"), run.status().out());
-    assertTrue(run.status().out().contains("recorded: SOAKING · stage canary-10 · canary 10%"), run.status().out());
+    assertTrue(
+        run.status()
+            .out()
+            .contains(
+                "not live: no worker answered within 5s; this is what the server last recorded"),
+        run.status().out());
+    assertTrue(
+        run.status().out().contains("recorded: SOAKING · stage canary-10 · canary 10%"),
+        run.status().out());
     assertFalse(run.statusJson().path("live").asBoolean(true), run.statusJson().toString());
     assertEquals("SOAKING", run.statusJson().path("status").asText());
     assertEquals("canary-10", run.statusJson().path("stage").asText());
@@ -81,17 +107,23 @@ class WorkerOutageIT extends RealServerTest {
 
     Cli ended = Cli.run(server, "status", "depot@prod");
     assertEquals(0, ended.code(), ended.toString());
-    assertTrue(ended.out().contains("✅ depot@prod PROMOTED in "), "a completed release shows its outcome without a worker: " + ended.out());
+    assertTrue(
+        ended.out().contains("✅ depot@prod PROMOTED in "),
+        "a completed release shows its outcome without a worker: " + ended.out());
     assertTrue(ended.out().contains("not live"), ended.out());
     Cli watchedAfter = Cli.run(server, "watch", "depot@prod");
     assertEquals(0, watchedAfter.code(), watchedAfter.toString());
     assertTrue(watchedAfter.out().contains("✅ depot@prod PROMOTED in "), watchedAfter.out());
-    assertFalse(watchedAfter.out().contains("Still waiting"), "an ended release is not waited for: " + watchedAfter.out());
+    assertFalse(
+        watchedAfter.out().contains("Still waiting"),
+        "an ended release is not waited for: " + watchedAfter.out());
   }
 
   @Test
   void aReleaseRolledBackAfterTheOutageExitsTwo() throws Exception {
-    Followed run = withAWorkerOutage("ledger", "--rollwright.sandbox.metrics[0]=ledger canary error-rate = 0.3");
+    Followed run =
+        withAWorkerOutage(
+            "ledger", "--rollwright.sandbox.metrics[0]=ledger canary error-rate = 0.3");
 
     assertEquals(0, run.status().code(), run.status().toString());
     assertEquals(2, run.started().code(), run.started().toString());

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What a worker process uses, read from outside: its heap after a full collection ({@code jcmd}) and its Prometheus metrics. */
+/**
+ * What a worker process uses, read from outside: its heap after a full collection ({@code jcmd})
+ * and its Prometheus metrics.
+ */
 final class WorkerProbe {
   private WorkerProbe() {}
 
@@ -27,12 +30,18 @@ final class WorkerProbe {
   }
 
   /**
-   * A value from the worker's {@code /actuator/prometheus}: of the first sample of metric {@code name}
-   * whose labels contain {@code label} (empty: any).
+   * A value from the worker's {@code /actuator/prometheus}: of the first sample of metric {@code
+   * name} whose labels contain {@code label} (empty: any).
    */
   static double metric(AppProcess worker, String name, String label) throws Exception {
-    String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + worker.port()
-        + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String body =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + worker.port() + "/actuator/prometheus"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     for (String line : body.split("\n", -1)) {
       boolean named = line.startsWith(name + " ") || line.startsWith(name + "{");
       if (named && line.substring(name.length(), line.lastIndexOf(' ')).contains(label)) {
@@ -44,7 +53,8 @@ final class WorkerProbe {
 
   private static String run(String... cmd) throws Exception {
     Path out = Files.createTempFile("jcmd", ".out");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     p.waitFor(1, TimeUnit.MINUTES);
     return Files.readString(out);
   }

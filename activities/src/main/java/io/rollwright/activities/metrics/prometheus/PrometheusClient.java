@@ -19,10 +19,10 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 /**
- * A narrow client for Prometheus's HTTP query API ({@code /api/v1/query} and
- * {@code /api/v1/query_range}) on {@code java.net.http}: every result shape becomes a list of
- * samples (an empty vector: none; NaN and ±Inf kept as such), and every failure a
- * {@link PrometheusException} that says whether trying again may help.
+ * A narrow client for Prometheus's HTTP query API ({@code /api/v1/query} and {@code
+ * /api/v1/query_range}) on {@code java.net.http}: every result shape becomes a list of samples (an
+ * empty vector: none; NaN and ±Inf kept as such), and every failure a {@link PrometheusException}
+ * that says whether trying again may help.
  */
 public final class PrometheusClient {
   /** One value of one series at one time. */
@@ -36,7 +36,8 @@ public final class PrometheusClient {
   private final HttpClient http;
 
   /**
-   * @param authorization the {@code Authorization} header value ({@code Bearer …} or {@code Basic …}), or null
+   * @param authorization the {@code Authorization} header value ({@code Bearer …} or {@code Basic
+   *     …}), or null
    * @param ssl the TLS context for an {@code https} base, or null for the JVM's default
    */
   public PrometheusClient(URI base, String authorization, Duration timeout, SSLContext ssl) {
@@ -57,15 +58,30 @@ public final class PrometheusClient {
 
   /** A range query from {@code start} to {@code end} every {@code step}. */
   public List<Sample> queryRange(String promql, Instant start, Instant end, Duration step) {
-    return get("api/v1/query_range", Map.of("query", promql, "start", seconds(start), "end", seconds(end),
-        "step", java.math.BigDecimal.valueOf(step.toMillis(), 3).toPlainString()));
+    return get(
+        "api/v1/query_range",
+        Map.of(
+            "query",
+            promql,
+            "start",
+            seconds(start),
+            "end",
+            seconds(end),
+            "step",
+            java.math.BigDecimal.valueOf(step.toMillis(), 3).toPlainString()));
   }
 
   private List<Sample> get(String path, Map<String, String> params) {
     StringBuilder query = new StringBuilder();
-    params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path + "?" + query)).timeout(timeout).GET();
+    params.forEach(
+        (k, v) ->
+            query
+                .append(query.length() == 0 ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path + "?" + query)).timeout(timeout).GET();
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -73,7 +89,8 @@ public final class PrometheusClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new PrometheusException("unreachable", "Prometheus at " + base + " is unreachable: " + e.getMessage(), 0);
+      throw new PrometheusException(
+          "unreachable", "Prometheus at " + base + " is unreachable: " + e.getMessage(), 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PrometheusException("interrupted", "interrupted querying Prometheus", 0);
@@ -87,20 +104,32 @@ public final class PrometheusClient {
     try {
       root = JSON.readTree(body);
     } catch (IOException e) {
-      throw new PrometheusException("bad_response", "HTTP " + status + " with a body that is not JSON: " + abbreviate(body), status);
+      throw new PrometheusException(
+          "bad_response",
+          "HTTP " + status + " with a body that is not JSON: " + abbreviate(body),
+          status);
     }
     if (!"success".equals(root.path("status").asText())) {
-      throw new PrometheusException(root.path("errorType").asText("http_" + status),
-          "HTTP " + status + ": " + root.path("error").asText(abbreviate(body)), status);
+      throw new PrometheusException(
+          root.path("errorType").asText("http_" + status),
+          "HTTP " + status + ": " + root.path("error").asText(abbreviate(body)),
+          status);
     }
     JsonNode data = root.path("data");
     JsonNode result = data.path("result");
     List<Sample> samples = new ArrayList<>();
     switch (data.path("resultType").asText()) {
       case "scalar" -> samples.add(sample(Map.of(), result));
-      case "vector" -> result.forEach(series -> samples.add(sample(labels(series), series.path("value"))));
-      case "matrix" -> result.forEach(series -> series.path("values").forEach(v -> samples.add(sample(labels(series), v))));
-      default -> throw new PrometheusException("bad_response", "unsupported result type '" + data.path("resultType").asText() + "'", status);
+      case "vector" ->
+          result.forEach(series -> samples.add(sample(labels(series), series.path("value"))));
+      case "matrix" ->
+          result.forEach(
+              series -> series.path("values").forEach(v -> samples.add(sample(labels(series), v))));
+      default ->
+          throw new PrometheusException(
+              "bad_response",
+              "unsupported result type '" + data.path("resultType").asText() + "'",
+              status);
     }
     return samples;
   }
@@ -121,14 +150,18 @@ public final class PrometheusClient {
 
   private static Map<String, String> labels(JsonNode series) {
     Map<String, String> labels = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = series.path("metric").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = series.path("metric").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       labels.put(e.getKey(), e.getValue().asText());
     }
     return labels;
   }
 
-  /** Unix seconds with milliseconds, written out in full ({@code 1700000000.5}, never {@code 1.7E9}). */
+  /**
+   * Unix seconds with milliseconds, written out in full ({@code 1700000000.5}, never {@code
+   * 1.7E9}).
+   */
   private static String seconds(Instant t) {
     return java.math.BigDecimal.valueOf(t.toEpochMilli(), 3).toPlainString();
   }

@@ -2,7 +2,6 @@ package io.rollwright.activities.metrics.prometheus;
 
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.MetricQuery;
-import io.rollwright.activities.metrics.prometheus.PrometheusClient;
 import io.rollwright.analysis.Measurement;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,40 +11,50 @@ import java.util.Map;
 
 /**
  * Metrics from Prometheus: each metric is a PromQL template with the variables {@code {{service}}},
- * {@code {{namespace}}} (the environment), {{track}} ({@code canary} or {@code stable}) and
- * {@code {{window}}} (the analysis interval, at least {@code minWindow}). An empty result or NaN is
- * no data; Prometheus failing throws, so the analysis retries and then reports it.
+ * {@code {{namespace}}} (the environment), {{track}} ({@code canary} or {@code stable}) and {@code
+ * {{window}}} (the analysis interval, at least {@code minWindow}). An empty result or NaN is no
+ * data; Prometheus failing throws, so the analysis retries and then reports it.
  */
 public final class PrometheusMetricProvider implements MetricProvider {
   public static final String NAME = "prometheus";
 
   /**
-   * Templates for the common {@code http_requests_total} counter and {@code http_request_duration_seconds}
-   * histogram. A service that never failed has no 5xx series at all, hence {@code or vector(0)}; no
-   * traffic at all still gives no data.
+   * Templates for the common {@code http_requests_total} counter and {@code
+   * http_request_duration_seconds} histogram. A service that never failed has no 5xx series at all,
+   * hence {@code or vector(0)}; no traffic at all still gives no data.
    */
-  public static final Map<String, String> DEFAULT_QUERIES = Map.of(
-      "request-count", "sum(increase(http_requests_total{%s}[{{window}}]))",
-      "error-rate", "(sum(rate(http_requests_total{%s,code=~\"5..\"}[{{window}}])) or vector(0))"
-          + " / sum(rate(http_requests_total{%s}[{{window}}]))",
-      "success-rate", "(sum(rate(http_requests_total{%s,code!~\"5..\"}[{{window}}])) or vector(0))"
-          + " / sum(rate(http_requests_total{%s}[{{window}}]))",
-      "latency-p50", "histogram_quantile(0.50, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",
-      "latency-p95", "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",
-      "latency-p99", "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",
-      "up", "min(up{%s})");
-  private static final String SELECTOR = "service=\"{{service}}\",namespace=\"{{namespace}}\",track=\"{{track}}\"";
+  public static final Map<String, String> DEFAULT_QUERIES =
+      Map.of(
+          "request-count", "sum(increase(http_requests_total{%s}[{{window}}]))",
+          "error-rate",
+              "(sum(rate(http_requests_total{%s,code=~\"5..\"}[{{window}}])) or vector(0))"
+                  + " / sum(rate(http_requests_total{%s}[{{window}}]))",
+          "success-rate",
+              "(sum(rate(http_requests_total{%s,code!~\"5..\"}[{{window}}])) or vector(0))"
+                  + " / sum(rate(http_requests_total{%s}[{{window}}]))",
+          "latency-p50",
+              "histogram_quantile(0.50, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",
+          "latency-p95",
+              "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",
+          "latency-p99",
+              "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",
+          "up", "min(up{%s})");
+
+  private static final String SELECTOR =
+      "service=\"{{service}}\",namespace=\"{{namespace}}\",track=\"{{track}}\"";
 
   private final PrometheusClient client;
   private final Map<String, String> queries;
   private final Duration minWindow;
 
   /** {@code overrides} replace default templates by metric name. */
-  public PrometheusMetricProvider(PrometheusClient client, Map<String, String> overrides, Duration minWindow) {
+  public PrometheusMetricProvider(
+      PrometheusClient client, Map<String, String> overrides, Duration minWindow) {
     this.client = client;
     this.minWindow = minWindow;
     this.queries = new HashMap<>();
-    DEFAULT_QUERIES.forEach((metric, template) -> queries.put(metric, template.replace("%s", SELECTOR)));
+    DEFAULT_QUERIES.forEach(
+        (metric, template) -> queries.put(metric, template.replace("%s", SELECTOR)));
     queries.putAll(overrides);
   }
 
@@ -53,7 +62,12 @@ public final class PrometheusMetricProvider implements MetricProvider {
   public Measurement measure(MetricQuery q) {
     String template = q.custom() != null ? q.custom() : queries.get(q.metric());
     if (template == null) {
-      return Measurement.none("no Prometheus query for " + q.metric() + " (set rollwright.prometheus.queries." + q.metric() + ")");
+      return Measurement.none(
+          "no Prometheus query for "
+              + q.metric()
+              + " (set rollwright.prometheus.queries."
+              + q.metric()
+              + ")");
     }
     String promql = render(template, q);
     List<PrometheusClient.Sample> result = client.query(promql, Instant.ofEpochMilli(q.atMillis()));
@@ -61,7 +75,8 @@ public final class PrometheusMetricProvider implements MetricProvider {
       return Measurement.none("no data for " + promql);
     }
     if (result.size() > 1) {
-      return Measurement.none(result.size() + " series for " + promql + " (the query must aggregate to one)");
+      return Measurement.none(
+          result.size() + " series for " + promql + " (the query must aggregate to one)");
     }
     return Measurement.of(result.get(0).value());
   }

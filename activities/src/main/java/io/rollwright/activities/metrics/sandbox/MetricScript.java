@@ -6,11 +6,14 @@ import java.util.List;
 
 /**
  * A metric's value over time, as text: {@code "0.002, 20s: 0.18, 2m: none, 3m: down"} starts at
- * 0.002, is 0.18 from 20 seconds on, has no data from 2 minutes on, and the provider is down from
- * 3 minutes on. Times count from when the canary started serving.
+ * 0.002, is 0.18 from 20 seconds on, has no data from 2 minutes on, and the provider is down from 3
+ * minutes on. Times count from when the canary started serving.
  */
 public final class MetricScript {
-  /** A scripted value from {@code fromMillis} on: a number, {@code NaN} for no data, or {@code down}. */
+  /**
+   * A scripted value from {@code fromMillis} on: a number, {@code NaN} for no data, or {@code
+   * down}.
+   */
   record Step(long fromMillis, double value, boolean down) {}
 
   private final List<Step> steps;
@@ -40,13 +43,15 @@ public final class MetricScript {
           try {
             steps.add(new Step(from, Double.parseDouble(v), false));
           } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("metric script '" + text + "': '" + v + "' is not a number, none or down");
+            throw new IllegalArgumentException(
+                "metric script '" + text + "': '" + v + "' is not a number, none or down");
           }
         }
       }
     }
     if (steps.isEmpty() || steps.get(0).fromMillis() != 0) {
-      throw new IllegalArgumentException("metric script '" + text + "' must start with a value for time 0");
+      throw new IllegalArgumentException(
+          "metric script '" + text + "' must start with a value for time 0");
     }
     return new MetricScript(List.copyOf(steps));
   }

@@ -26,7 +26,8 @@ final class DeploymentRollout {
   private final Duration progressDeadline;
   private final Duration poll;
 
-  DeploymentRollout(KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
+  DeploymentRollout(
+      KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
     this.client = client;
     this.clock = clock;
     this.progressDeadline = progressDeadline;
@@ -35,27 +36,36 @@ final class DeploymentRollout {
 
   /** The Deployment, or null when it does not exist. */
   Deployment read(String ns, String name) {
-    return KubernetesCalls.call("read Deployment " + ns + "/" + name,
+    return KubernetesCalls.call(
+        "read Deployment " + ns + "/" + name,
         () -> client.apps().deployments().inNamespace(ns).withName(name).get());
   }
 
-  /** The Deployment, or a final failure naming {@code role} ("stable", "canary") when it does not exist. */
+  /**
+   * The Deployment, or a final failure naming {@code role} ("stable", "canary") when it does not
+   * exist.
+   */
   Deployment required(String ns, String name, String role) {
     return KubernetesCalls.required(role + " Deployment " + ns + "/" + name, read(ns, name));
   }
 
   /** Edits the Deployment as read now (re-read and re-applied on a conflict). */
   void edit(String ns, String name, String what, UnaryOperator<Deployment> change) {
-    KubernetesCalls.run(what + " of Deployment " + ns + "/" + name,
+    KubernetesCalls.run(
+        what + " of Deployment " + ns + "/" + name,
         () -> client.apps().deployments().inNamespace(ns).withName(name).edit(change));
   }
 
   /** Sets the replica count, applying {@code alsoChange} in the same write. */
   void scale(String ns, String name, int replicas, UnaryOperator<Deployment> alsoChange) {
-    edit(ns, name, "scale to " + replicas, d -> {
-      d.getSpec().setReplicas(replicas);
-      return alsoChange.apply(d);
-    });
+    edit(
+        ns,
+        name,
+        "scale to " + replicas,
+        d -> {
+          d.getSpec().setReplicas(replicas);
+          return alsoChange.apply(d);
+        });
   }
 
   /** Scales and returns once that many replicas are available. */
@@ -64,7 +74,10 @@ final class DeploymentRollout {
     awaitAvailable(ns, name);
   }
 
-  /** Returns once the Deployment's current generation is rolled out and all its replicas are available. */
+  /**
+   * Returns once the Deployment's current generation is rolled out and all its replicas are
+   * available.
+   */
   void awaitAvailable(String ns, String name) {
     long deadline = clock.now() + progressDeadline.toMillis();
     while (true) {
@@ -74,15 +87,25 @@ final class DeploymentRollout {
         return;
       }
       if (clock.now() >= deadline) {
-        throw ApplicationFailure.newNonRetryableFailure("Deployment " + ns + "/" + name + " not available after "
-            + describe(progressDeadline) + ": " + missing + problems(d), DEADLINE_EXCEEDED);
+        throw ApplicationFailure.newNonRetryableFailure(
+            "Deployment "
+                + ns
+                + "/"
+                + name
+                + " not available after "
+                + describe(progressDeadline)
+                + ": "
+                + missing
+                + problems(d),
+            DEADLINE_EXCEEDED);
       }
       Activity.getExecutionContext().heartbeat(missing);
       try {
         clock.sleep(poll);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw ApplicationFailure.newFailure("interrupted waiting for Deployment " + ns + "/" + name, "Interrupted");
+        throw ApplicationFailure.newFailure(
+            "interrupted waiting for Deployment " + ns + "/" + name, "Interrupted");
       }
     }
   }
@@ -116,19 +139,29 @@ final class DeploymentRollout {
   }
 
   static int available(Deployment d) {
-    return d == null || d.getStatus() == null ? 0 : Objects.requireNonNullElse(d.getStatus().getAvailableReplicas(), 0);
+    return d == null || d.getStatus() == null
+        ? 0
+        : Objects.requireNonNullElse(d.getStatus().getAvailableReplicas(), 0);
   }
 
-  /** The controller's complaints (a replica failure such as an exceeded quota, a stalled rollout), if any. */
+  /**
+   * The controller's complaints (a replica failure such as an exceeded quota, a stalled rollout),
+   * if any.
+   */
   private static String problems(Deployment d) {
-    List<DeploymentCondition> conditions = d.getStatus() == null || d.getStatus().getConditions() == null
-        ? List.of() : d.getStatus().getConditions();
-    String said = conditions.stream()
-        .filter(c -> ("ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()))
-            || ("Progressing".equals(c.getType()) && "False".equals(c.getStatus()))
-            || ("Available".equals(c.getType()) && "False".equals(c.getStatus())))
-        .map(c -> c.getReason() + ": " + c.getMessage())
-        .collect(Collectors.joining("; "));
+    List<DeploymentCondition> conditions =
+        d.getStatus() == null || d.getStatus().getConditions() == null
+            ? List.of()
+            : d.getStatus().getConditions();
+    String said =
+        conditions.stream()
+            .filter(
+                c ->
+                    ("ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()))
+                        || ("Progressing".equals(c.getType()) && "False".equals(c.getStatus()))
+                        || ("Available".equals(c.getType()) && "False".equals(c.getStatus())))
+            .map(c -> c.getReason() + ": " + c.getMessage())
+            .collect(Collectors.joining("; "));
     return said.isEmpty() ? "" : " (" + said + ")";
   }
 

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rollwright.activities.traffic.TrafficRouter;
-import io.rollwright.activities.traffic.kubernetes.DeploymentRollout;
 import io.rollwright.api.TrafficTarget;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +13,7 @@ import java.util.Objects;
 /**
  * Splits traffic with the backendRef weights of a Gateway API {@code HTTPRoute} named after the
  * service: {@code <service>-stable} and {@code <service>-canary}. Weights are written per ten
- * thousand, so 0.5% is exact.
- * The canary gets traffic only once its Deployment is available.
+ * thousand, so 0.5% is exact. The canary gets traffic only once its Deployment is available.
  */
 public final class GatewayApiRouter implements TrafficRouter {
 
@@ -33,17 +31,25 @@ public final class GatewayApiRouter implements TrafficRouter {
     if (canary > 0) {
       rollout.awaitAvailable(KubernetesNames.namespace(t), KubernetesNames.canary(t));
     }
-    edit(t, rule -> {
-      HTTPBackendRef stable = ref(rule, KubernetesNames.stableService(t));
-      HTTPBackendRef canaryRef = rule.getBackendRefs().stream()
-          .filter(r -> KubernetesNames.canaryService(t).equals(r.getName())).findFirst().orElse(null);
-      if (canaryRef == null) {
-        canaryRef = new HTTPBackendRefBuilder(stable).withName(KubernetesNames.canaryService(t)).build();
-        rule.getBackendRefs().add(canaryRef);
-      }
-      stable.setWeight(Weights.TOTAL - canary);
-      canaryRef.setWeight(canary);
-    });
+    edit(
+        t,
+        rule -> {
+          HTTPBackendRef stable = ref(rule, KubernetesNames.stableService(t));
+          HTTPBackendRef canaryRef =
+              rule.getBackendRefs().stream()
+                  .filter(r -> KubernetesNames.canaryService(t).equals(r.getName()))
+                  .findFirst()
+                  .orElse(null);
+          if (canaryRef == null) {
+            canaryRef =
+                new HTTPBackendRefBuilder(stable)
+                    .withName(KubernetesNames.canaryService(t))
+                    .build();
+            rule.getBackendRefs().add(canaryRef);
+          }
+          stable.setWeight(Weights.TOTAL - canary);
+          canaryRef.setWeight(canary);
+        });
     return Weights.percent(canary);
   }
 
@@ -51,45 +57,78 @@ public final class GatewayApiRouter implements TrafficRouter {
   public double verifyWeight(TrafficTarget t) {
     HTTPRouteRule rule = rule(route(t), t);
     int stable = weight(ref(rule, KubernetesNames.stableService(t)));
-    int canary = rule.getBackendRefs().stream().filter(r -> KubernetesNames.canaryService(t).equals(r.getName()))
-        .mapToInt(GatewayApiRouter::weight).sum();
+    int canary =
+        rule.getBackendRefs().stream()
+            .filter(r -> KubernetesNames.canaryService(t).equals(r.getName()))
+            .mapToInt(GatewayApiRouter::weight)
+            .sum();
     return stable + canary == 0 ? 0 : canary * 100.0 / (stable + canary);
   }
 
   @Override
   public void removeManagedRoutes(TrafficTarget t) {
-    edit(t, rule -> {
-      rule.getBackendRefs().removeIf(r -> KubernetesNames.canaryService(t).equals(r.getName()));
-      ref(rule, KubernetesNames.stableService(t)).setWeight(Weights.TOTAL);
-    });
+    edit(
+        t,
+        rule -> {
+          rule.getBackendRefs().removeIf(r -> KubernetesNames.canaryService(t).equals(r.getName()));
+          ref(rule, KubernetesNames.stableService(t)).setWeight(Weights.TOTAL);
+        });
   }
 
   private void edit(TrafficTarget t, java.util.function.Consumer<HTTPRouteRule> change) {
     String what = "HTTPRoute " + KubernetesNames.namespace(t) + "/" + t.service();
     route(t);
-    KubernetesCalls.run("update " + what, () -> client.resources(HTTPRoute.class).inNamespace(KubernetesNames.namespace(t))
-        .withName(t.service()).edit(r -> {
-          change.accept(rule(r, t));
-          return r;
-        }));
+    KubernetesCalls.run(
+        "update " + what,
+        () ->
+            client
+                .resources(HTTPRoute.class)
+                .inNamespace(KubernetesNames.namespace(t))
+                .withName(t.service())
+                .edit(
+                    r -> {
+                      change.accept(rule(r, t));
+                      return r;
+                    }));
   }
 
   private HTTPRoute route(TrafficTarget t) {
     String what = "HTTPRoute " + KubernetesNames.namespace(t) + "/" + t.service();
-    return KubernetesCalls.required(what, KubernetesCalls.call("read " + what,
-        () -> client.resources(HTTPRoute.class).inNamespace(KubernetesNames.namespace(t)).withName(t.service()).get()));
+    return KubernetesCalls.required(
+        what,
+        KubernetesCalls.call(
+            "read " + what,
+            () ->
+                client
+                    .resources(HTTPRoute.class)
+                    .inNamespace(KubernetesNames.namespace(t))
+                    .withName(t.service())
+                    .get()));
   }
 
   /** The rule that routes to the stable Service. */
   private static HTTPRouteRule rule(HTTPRoute route, TrafficTarget t) {
     List<HTTPRouteRule> rules = Objects.requireNonNullElse(route.getSpec().getRules(), List.of());
-    return KubernetesCalls.required("a rule of HTTPRoute " + t.service() + " with backendRef " + KubernetesNames.stableService(t),
-        rules.stream().filter(r -> r.getBackendRefs() != null
-            && r.getBackendRefs().stream().anyMatch(b -> KubernetesNames.stableService(t).equals(b.getName()))).findFirst().orElse(null));
+    return KubernetesCalls.required(
+        "a rule of HTTPRoute "
+            + t.service()
+            + " with backendRef "
+            + KubernetesNames.stableService(t),
+        rules.stream()
+            .filter(
+                r ->
+                    r.getBackendRefs() != null
+                        && r.getBackendRefs().stream()
+                            .anyMatch(b -> KubernetesNames.stableService(t).equals(b.getName())))
+            .findFirst()
+            .orElse(null));
   }
 
   private static HTTPBackendRef ref(HTTPRouteRule rule, String name) {
-    return rule.getBackendRefs().stream().filter(r -> name.equals(r.getName())).findFirst().orElseThrow();
+    return rule.getBackendRefs().stream()
+        .filter(r -> name.equals(r.getName()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static int weight(HTTPBackendRef ref) {

@@ -1,18 +1,19 @@
 package io.rollwright.activities.traffic.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.ExtensionSet;
+import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.preflight.Preflight;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
-import io.rollwright.activities.traffic.kubernetes.DeploymentRollout;
-import io.rollwright.activities.traffic.kubernetes.GatewayApiRouter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The Kubernetes extension set: three traffic routers by the names policies use, each with its workload manager. */
+/**
+ * The Kubernetes extension set: three traffic routers by the names policies use, each with its
+ * workload manager.
+ */
 public final class Kubernetes implements ExtensionSet, AutoCloseable {
   public static final String REPLICA_RATIO = "replica-ratio";
   public static final String GATEWAY_API = "gateway-api";
@@ -25,7 +26,8 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
    * @param progressDeadline how long pods may take to become available before the step fails
    * @param poll how often availability is read
    */
-  public Kubernetes(KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
+  public Kubernetes(
+      KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
     this.client = client;
     this.rollout = new DeploymentRollout(client, clock, progressDeadline, poll);
   }

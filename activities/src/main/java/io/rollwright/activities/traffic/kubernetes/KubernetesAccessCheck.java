@@ -9,7 +9,10 @@ import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.PreflightCheck;
 import java.util.List;
 
-/** The worker's service account may do everything the release's router needs in the target namespace (SelfSubjectAccessReview). */
+/**
+ * The worker's service account may do everything the release's router needs in the target namespace
+ * (SelfSubjectAccessReview).
+ */
 public final class KubernetesAccessCheck implements Preflight {
   private final KubernetesClient client;
 
@@ -25,21 +28,46 @@ public final class KubernetesAccessCheck implements Preflight {
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
     String ns = release.request().environment();
-    List<String> denied = KubernetesPermissions.needed(release.policy().router()).stream()
-        .filter(p -> !allowed(ns, p))
-        .map(p -> p.verb() + " " + (p.group().isEmpty() ? "" : p.group() + "/") + p.resource())
-        .toList();
+    List<String> denied =
+        KubernetesPermissions.needed(release.policy().router()).stream()
+            .filter(p -> !allowed(ns, p))
+            .map(p -> p.verb() + " " + (p.group().isEmpty() ? "" : p.group() + "/") + p.resource())
+            .toList();
     return denied.isEmpty()
-        ? new PreflightResult(name(), true, "may do all the " + release.policy().router() + " router needs in namespace " + ns)
-        : new PreflightResult(name(), false, "not allowed in namespace " + ns + ": " + String.join(", ", denied)
-            + " (apply deploy/kubernetes/target-namespace there)");
+        ? new PreflightResult(
+            name(),
+            true,
+            "may do all the " + release.policy().router() + " router needs in namespace " + ns)
+        : new PreflightResult(
+            name(),
+            false,
+            "not allowed in namespace "
+                + ns
+                + ": "
+                + String.join(", ", denied)
+                + " (apply deploy/kubernetes/target-namespace there)");
   }
 
   private boolean allowed(String ns, KubernetesPermissions.Permission p) {
-    SelfSubjectAccessReview review = KubernetesCalls.call("SelfSubjectAccessReview", () -> client.authorization().v1()
-        .selfSubjectAccessReview().create(new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-            .withNamespace(ns).withGroup(p.group()).withResource(p.resource()).withVerb(p.verb())
-            .endResourceAttributes().endSpec().build()));
+    SelfSubjectAccessReview review =
+        KubernetesCalls.call(
+            "SelfSubjectAccessReview",
+            () ->
+                client
+                    .authorization()
+                    .v1()
+                    .selfSubjectAccessReview()
+                    .create(
+                        new SelfSubjectAccessReviewBuilder()
+                            .withNewSpec()
+                            .withNewResourceAttributes()
+                            .withNamespace(ns)
+                            .withGroup(p.group())
+                            .withResource(p.resource())
+                            .withVerb(p.verb())
+                            .endResourceAttributes()
+                            .endSpec()
+                            .build()));
     return review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAllowed());
   }
 }

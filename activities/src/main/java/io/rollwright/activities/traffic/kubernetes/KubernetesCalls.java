@@ -1,7 +1,6 @@
 package io.rollwright.activities.traffic.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.Supplier;
 
@@ -30,20 +29,25 @@ final class KubernetesCalls {
   }
 
   static void run(String what, Runnable call) {
-    call(what, () -> {
-      call.run();
-      return null;
-    });
+    call(
+        what,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   private static RuntimeException classify(String what, KubernetesClientException e) {
     if (e.getCode() == 404) {
-      return ApplicationFailure.newNonRetryableFailure(what + ": not found (" + e.getStatus().getMessage() + ")", "NotFound");
+      return ApplicationFailure.newNonRetryableFailure(
+          what + ": not found (" + e.getStatus().getMessage() + ")", "NotFound");
     }
     if (e.getCode() == 403 || e.getCode() == 401) {
-      return ApplicationFailure.newNonRetryableFailure(what + ": not allowed (" + e.getCode() + " " + e.getMessage() + ")", "Forbidden");
+      return ApplicationFailure.newNonRetryableFailure(
+          what + ": not allowed (" + e.getCode() + " " + e.getMessage() + ")", "Forbidden");
     }
-    return ApplicationFailure.newFailure(what + ": Kubernetes API error " + e.getCode() + ": " + e.getMessage(), "KubernetesApi");
+    return ApplicationFailure.newFailure(
+        what + ": Kubernetes API error " + e.getCode() + ": " + e.getMessage(), "KubernetesApi");
   }
 
   /** The thing the release needs, or a final failure naming it. */

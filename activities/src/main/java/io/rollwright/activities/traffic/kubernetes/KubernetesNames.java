@@ -5,8 +5,8 @@ import io.rollwright.api.TrafficTarget;
 /**
  * Where a release's objects live: the namespace is the environment; the stable Deployment is named
  * after the service and the canary adds {@code -canary}. Services and routes follow the same rule:
- * {@code <service>-stable} and {@code <service>-canary} behind an HTTPRoute or Ingress named
- * {@code <service>}.
+ * {@code <service>-stable} and {@code <service>-canary} behind an HTTPRoute or Ingress named {@code
+ * <service>}.
  */
 public final class KubernetesNames {
   public static final String TRACK = "track";

@@ -6,9 +6,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.rollwright.activities.traffic.WorkloadManager;
-import io.rollwright.activities.traffic.kubernetes.DeploymentRollout;
-import io.rollwright.activities.traffic.kubernetes.KubernetesCalls;
-import io.rollwright.activities.traffic.kubernetes.KubernetesNames;
 import io.rollwright.api.TrafficTarget;
 import io.temporal.failure.ApplicationFailure;
 import java.util.HashMap;
@@ -18,8 +15,8 @@ import java.util.Objects;
 /**
  * The canary as a Deployment beside the stable one: a copy of the stable Deployment with the new
  * image, its pods labelled {@code track: canary}, annotated with the release. Every write is
- * create-or-update or an edit of what was just read, so repeating it changes nothing; availability is
- * what the Deployment controller reports.
+ * create-or-update or an edit of what was just read, so repeating it changes nothing; availability
+ * is what the Deployment controller reports.
  */
 public final class KubernetesWorkloads implements WorkloadManager {
   private final KubernetesClient client;
@@ -30,7 +27,8 @@ public final class KubernetesWorkloads implements WorkloadManager {
    * @param canaryStartsEmpty true when the router shifts traffic by replica counts, so the canary
    *     starts with no pods; otherwise it starts with as many as stable
    */
-  KubernetesWorkloads(KubernetesClient client, DeploymentRollout rollout, boolean canaryStartsEmpty) {
+  KubernetesWorkloads(
+      KubernetesClient client, DeploymentRollout rollout, boolean canaryStartsEmpty) {
     this.client = client;
     this.rollout = rollout;
     this.canaryStartsEmpty = canaryStartsEmpty;
@@ -41,13 +39,17 @@ public final class KubernetesWorkloads implements WorkloadManager {
     String ns = KubernetesNames.namespace(t);
     Deployment canary = canaryOf(rollout.required(ns, KubernetesNames.stable(t), "stable"), t);
     Deployment existing = rollout.read(ns, canary.getMetadata().getName());
-    Map<String, String> annotations = existing == null ? Map.of() : Objects.requireNonNullElse(existing.getMetadata().getAnnotations(), Map.of());
+    Map<String, String> annotations =
+        existing == null
+            ? Map.of()
+            : Objects.requireNonNullElse(existing.getMetadata().getAnnotations(), Map.of());
     if (t.releaseId().equals(annotations.get(KubernetesNames.RELEASE))) {
       // this release's own canary, deployed before a retry: it keeps what its router gave it
       canary.getSpec().setReplicas(existing.getSpec().getReplicas());
       canary.getMetadata().setAnnotations(new HashMap<>(annotations));
     }
-    KubernetesCalls.run("create or update Deployment " + ns + "/" + canary.getMetadata().getName(),
+    KubernetesCalls.run(
+        "create or update Deployment " + ns + "/" + canary.getMetadata().getName(),
         () -> client.resource(canary).inNamespace(ns).createOr(NonDeletingOperation::update));
     rollout.awaitAvailable(ns, KubernetesNames.canary(t));
   }
@@ -55,14 +57,20 @@ public final class KubernetesWorkloads implements WorkloadManager {
   @Override
   public boolean canaryRuns(TrafficTarget t) {
     Deployment canary = rollout.read(KubernetesNames.namespace(t), KubernetesNames.canary(t));
-    return canary != null && t.releaseId().equals(Objects.requireNonNullElse(canary.getMetadata().getAnnotations(), Map.of())
-        .get(KubernetesNames.RELEASE)) && t.image().equals(container(canary, t).getImage());
+    return canary != null
+        && t.releaseId()
+            .equals(
+                Objects.requireNonNullElse(canary.getMetadata().getAnnotations(), Map.of())
+                    .get(KubernetesNames.RELEASE))
+        && t.image().equals(container(canary, t).getImage());
   }
 
   @Override
   public boolean stableRuns(TrafficTarget t) {
-    Deployment stable = rollout.required(KubernetesNames.namespace(t), KubernetesNames.stable(t), "stable");
-    return t.image().equals(container(stable, t).getImage()) && DeploymentRollout.notAvailable(stable) == null;
+    Deployment stable =
+        rollout.required(KubernetesNames.namespace(t), KubernetesNames.stable(t), "stable");
+    return t.image().equals(container(stable, t).getImage())
+        && DeploymentRollout.notAvailable(stable) == null;
   }
 
   @Override
@@ -83,22 +91,30 @@ public final class KubernetesWorkloads implements WorkloadManager {
   }
 
   private Deployment canaryOf(Deployment stable, TrafficTarget t) {
-    Map<String, String> labels = new HashMap<>(Objects.requireNonNullElse(stable.getMetadata().getLabels(), Map.of()));
+    Map<String, String> labels =
+        new HashMap<>(Objects.requireNonNullElse(stable.getMetadata().getLabels(), Map.of()));
     labels.put(KubernetesNames.TRACK, "canary");
-    Deployment canary = new DeploymentBuilder(stable)
-        .withNewMetadata()
-          .withName(KubernetesNames.canary(t))
-          .withNamespace(KubernetesNames.namespace(t))
-          .withLabels(labels)
-          .addToAnnotations(KubernetesNames.RELEASE, t.releaseId())
-        .endMetadata()
-        .editSpec()
-          .withReplicas(canaryStartsEmpty ? 0 : stable.getSpec().getReplicas())
-          .editSelector().addToMatchLabels(KubernetesNames.TRACK, "canary").endSelector()
-          .editTemplate().editMetadata().addToLabels(KubernetesNames.TRACK, "canary").endMetadata().endTemplate()
-        .endSpec()
-        .withStatus(null)
-        .build();
+    Deployment canary =
+        new DeploymentBuilder(stable)
+            .withNewMetadata()
+            .withName(KubernetesNames.canary(t))
+            .withNamespace(KubernetesNames.namespace(t))
+            .withLabels(labels)
+            .addToAnnotations(KubernetesNames.RELEASE, t.releaseId())
+            .endMetadata()
+            .editSpec()
+            .withReplicas(canaryStartsEmpty ? 0 : stable.getSpec().getReplicas())
+            .editSelector()
+            .addToMatchLabels(KubernetesNames.TRACK, "canary")
+            .endSelector()
+            .editTemplate()
+            .editMetadata()
+            .addToLabels(KubernetesNames.TRACK, "canary")
+            .endMetadata()
+            .endTemplate()
+            .endSpec()
+            .withStatus(null)
+            .build();
     return withImage(canary, t);
   }
 
@@ -110,11 +126,19 @@ public final class KubernetesWorkloads implements WorkloadManager {
   /** The container named after the service, or the only container. */
   private static Container container(Deployment d, TrafficTarget t) {
     var containers = d.getSpec().getTemplate().getSpec().getContainers();
-    Container target = containers.stream().filter(c -> t.service().equals(c.getName())).findFirst()
-        .orElse(containers.size() == 1 ? containers.get(0) : null);
+    Container target =
+        containers.stream()
+            .filter(c -> t.service().equals(c.getName()))
+            .findFirst()
+            .orElse(containers.size() == 1 ? containers.get(0) : null);
     if (target == null) {
-      throw ApplicationFailure.newNonRetryableFailure("Deployment " + d.getMetadata().getName()
-          + " has no container named " + t.service() + " (and more than one container)", "NoContainer");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Deployment "
+              + d.getMetadata().getName()
+              + " has no container named "
+              + t.service()
+              + " (and more than one container)",
+          "NoContainer");
     }
     return target;
   }

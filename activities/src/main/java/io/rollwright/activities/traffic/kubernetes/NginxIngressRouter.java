@@ -5,17 +5,14 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.rollwright.activities.traffic.TrafficRouter;
-import io.rollwright.activities.traffic.kubernetes.DeploymentRollout;
-import io.rollwright.activities.traffic.kubernetes.KubernetesCalls;
-import io.rollwright.activities.traffic.kubernetes.KubernetesNames;
 import io.rollwright.api.TrafficTarget;
 import java.util.Map;
 
 /**
- * Splits traffic with ingress-nginx's canary Ingress: a copy of the service's Ingress named
- * {@code <service>-canary}, sending to the {@code <service>-canary} Service, annotated
- * {@code canary: "true"} with {@code canary-weight} out of {@code canary-weight-total} 10000.
- * The canary gets traffic only once its Deployment is available.
+ * Splits traffic with ingress-nginx's canary Ingress: a copy of the service's Ingress named {@code
+ * <service>-canary}, sending to the {@code <service>-canary} Service, annotated {@code canary:
+ * "true"} with {@code canary-weight} out of {@code canary-weight-total} 10000. The canary gets
+ * traffic only once its Deployment is available.
  */
 public final class NginxIngressRouter implements TrafficRouter {
   static final String CANARY = "nginx.ingress.kubernetes.io/canary";
@@ -38,45 +35,90 @@ public final class NginxIngressRouter implements TrafficRouter {
     }
     String ns = KubernetesNames.namespace(t);
     String what = "Ingress " + ns + "/" + t.service();
-    Ingress stable = KubernetesCalls.required(what, KubernetesCalls.call("read " + what,
-        () -> client.network().v1().ingresses().inNamespace(ns).withName(t.service()).get()));
-    Ingress canaryIngress = new IngressBuilder(stable)
-        .withNewMetadata()
-          .withName(KubernetesNames.canary(t))
-          .withNamespace(ns)
-          .withLabels(stable.getMetadata().getLabels())
-          .withAnnotations(stable.getMetadata().getAnnotations())
-          .addToAnnotations(Map.of(CANARY, "true", WEIGHT, String.valueOf(canary), WEIGHT_TOTAL, String.valueOf(Weights.TOTAL),
-              KubernetesNames.RELEASE, t.releaseId()))
-        .endMetadata()
-        .withStatus(null)
-        .build();
-    canaryIngress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
-      if (path.getBackend().getService() != null) {
-        path.getBackend().getService().setName(KubernetesNames.canaryService(t));
-      }
-    }));
-    KubernetesCalls.run("create or update Ingress " + ns + "/" + KubernetesNames.canary(t),
-        () -> client.resource(canaryIngress).inNamespace(ns).createOr(NonDeletingOperation::update));
+    Ingress stable =
+        KubernetesCalls.required(
+            what,
+            KubernetesCalls.call(
+                "read " + what,
+                () ->
+                    client.network().v1().ingresses().inNamespace(ns).withName(t.service()).get()));
+    Ingress canaryIngress =
+        new IngressBuilder(stable)
+            .withNewMetadata()
+            .withName(KubernetesNames.canary(t))
+            .withNamespace(ns)
+            .withLabels(stable.getMetadata().getLabels())
+            .withAnnotations(stable.getMetadata().getAnnotations())
+            .addToAnnotations(
+                Map.of(
+                    CANARY,
+                    "true",
+                    WEIGHT,
+                    String.valueOf(canary),
+                    WEIGHT_TOTAL,
+                    String.valueOf(Weights.TOTAL),
+                    KubernetesNames.RELEASE,
+                    t.releaseId()))
+            .endMetadata()
+            .withStatus(null)
+            .build();
+    canaryIngress
+        .getSpec()
+        .getRules()
+        .forEach(
+            rule ->
+                rule.getHttp()
+                    .getPaths()
+                    .forEach(
+                        path -> {
+                          if (path.getBackend().getService() != null) {
+                            path.getBackend()
+                                .getService()
+                                .setName(KubernetesNames.canaryService(t));
+                          }
+                        }));
+    KubernetesCalls.run(
+        "create or update Ingress " + ns + "/" + KubernetesNames.canary(t),
+        () ->
+            client.resource(canaryIngress).inNamespace(ns).createOr(NonDeletingOperation::update));
     return Weights.percent(canary);
   }
 
   @Override
   public double verifyWeight(TrafficTarget t) {
     String ns = KubernetesNames.namespace(t);
-    Ingress canary = KubernetesCalls.call("read Ingress " + ns + "/" + KubernetesNames.canary(t),
-        () -> client.network().v1().ingresses().inNamespace(ns).withName(KubernetesNames.canary(t)).get());
+    Ingress canary =
+        KubernetesCalls.call(
+            "read Ingress " + ns + "/" + KubernetesNames.canary(t),
+            () ->
+                client
+                    .network()
+                    .v1()
+                    .ingresses()
+                    .inNamespace(ns)
+                    .withName(KubernetesNames.canary(t))
+                    .get());
     if (canary == null || !"true".equals(canary.getMetadata().getAnnotations().get(CANARY))) {
       return 0;
     }
     Map<String, String> a = canary.getMetadata().getAnnotations();
-    return Integer.parseInt(a.getOrDefault(WEIGHT, "0")) * 100.0 / Integer.parseInt(a.getOrDefault(WEIGHT_TOTAL, "100"));
+    return Integer.parseInt(a.getOrDefault(WEIGHT, "0"))
+        * 100.0
+        / Integer.parseInt(a.getOrDefault(WEIGHT_TOTAL, "100"));
   }
 
   @Override
   public void removeManagedRoutes(TrafficTarget t) {
     String ns = KubernetesNames.namespace(t);
-    KubernetesCalls.run("delete Ingress " + ns + "/" + KubernetesNames.canary(t),
-        () -> client.network().v1().ingresses().inNamespace(ns).withName(KubernetesNames.canary(t)).delete());
+    KubernetesCalls.run(
+        "delete Ingress " + ns + "/" + KubernetesNames.canary(t),
+        () ->
+            client
+                .network()
+                .v1()
+                .ingresses()
+                .inNamespace(ns)
+                .withName(KubernetesNames.canary(t))
+                .delete());
   }
 }

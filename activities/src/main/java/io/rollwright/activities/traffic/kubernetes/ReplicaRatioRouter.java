@@ -2,8 +2,6 @@ package io.rollwright.activities.traffic.kubernetes;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.rollwright.activities.traffic.TrafficRouter;
-import io.rollwright.activities.traffic.kubernetes.DeploymentRollout;
-import io.rollwright.activities.traffic.kubernetes.KubernetesNames;
 import io.rollwright.api.TrafficTarget;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +12,8 @@ import java.util.function.UnaryOperator;
 /**
  * Splits traffic with no mesh: one Service selects the pods of both tracks, so the canary's share
  * is its share of the replicas. The total is the stable Deployment's replica count when the release
- * began (kept in an annotation on the canary); the weight applied is the nearest the replicas allow.
+ * began (kept in an annotation on the canary); the weight applied is the nearest the replicas
+ * allow.
  *
  * <p>Capacity never dips (as a canary with {@code maxUnavailable: 0}): the track that grows is
  * scaled first and awaited until its new pods are available; only then does the other shrink.
@@ -59,37 +58,59 @@ public final class ReplicaRatioRouter implements TrafficRouter {
    */
   private void split(TrafficTarget t, int canary, int total) {
     String ns = KubernetesNames.namespace(t);
-    UnaryOperator<Deployment> remember = d -> {
-      d.getMetadata().setAnnotations(new HashMap<>(Objects.requireNonNullElse(d.getMetadata().getAnnotations(), Map.of())));
-      d.getMetadata().getAnnotations().put(TOTAL, String.valueOf(total));
-      return d;
-    };
+    UnaryOperator<Deployment> remember =
+        d -> {
+          d.getMetadata()
+              .setAnnotations(
+                  new HashMap<>(
+                      Objects.requireNonNullElse(d.getMetadata().getAnnotations(), Map.of())));
+          d.getMetadata().getAnnotations().put(TOTAL, String.valueOf(total));
+          return d;
+        };
     Map<String, Integer> target = new LinkedHashMap<>();
     target.put(KubernetesNames.canary(t), canary);
     target.put(KubernetesNames.stable(t), total - canary);
     Map<String, Integer> now = new HashMap<>();
-    target.keySet().forEach(name -> now.put(name, DeploymentRollout.replicas(rollout.required(ns, name, "the"))));
-    target.forEach((name, replicas) -> {
-      if (replicas >= now.get(name)) {
-        rollout.scaleAndAwait(ns, name, replicas, name.equals(KubernetesNames.canary(t)) ? remember : UnaryOperator.identity());
-      }
-    });
-    target.forEach((name, replicas) -> {
-      if (replicas < now.get(name)) {
-        rollout.scale(ns, name, replicas, name.equals(KubernetesNames.canary(t)) ? remember : UnaryOperator.identity());
-      }
-    });
+    target
+        .keySet()
+        .forEach(
+            name -> now.put(name, DeploymentRollout.replicas(rollout.required(ns, name, "the"))));
+    target.forEach(
+        (name, replicas) -> {
+          if (replicas >= now.get(name)) {
+            rollout.scaleAndAwait(
+                ns,
+                name,
+                replicas,
+                name.equals(KubernetesNames.canary(t)) ? remember : UnaryOperator.identity());
+          }
+        });
+    target.forEach(
+        (name, replicas) -> {
+          if (replicas < now.get(name)) {
+            rollout.scale(
+                ns,
+                name,
+                replicas,
+                name.equals(KubernetesNames.canary(t)) ? remember : UnaryOperator.identity());
+          }
+        });
   }
 
   /** The replicas the service runs in all, remembered on the canary the first time it is scaled. */
   private int total(TrafficTarget t) {
     String ns = KubernetesNames.namespace(t);
     Deployment canary = rollout.required(ns, KubernetesNames.canary(t), "canary");
-    String remembered = canary.getMetadata().getAnnotations() == null ? null : canary.getMetadata().getAnnotations().get(TOTAL);
+    String remembered =
+        canary.getMetadata().getAnnotations() == null
+            ? null
+            : canary.getMetadata().getAnnotations().get(TOTAL);
     if (remembered != null) {
       return Integer.parseInt(remembered);
     }
-    return Math.max(1, DeploymentRollout.replicas(rollout.required(ns, KubernetesNames.stable(t), "stable"))
-        + DeploymentRollout.replicas(canary));
+    return Math.max(
+        1,
+        DeploymentRollout.replicas(rollout.required(ns, KubernetesNames.stable(t), "stable"))
+            + DeploymentRollout.replicas(canary));
   }
 }

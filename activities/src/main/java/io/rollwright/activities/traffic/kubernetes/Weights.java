@@ -1,6 +1,8 @@
 package io.rollwright.activities.traffic.kubernetes;
 
-/** Traffic weights as the routers that take integers write them: per ten thousand, so 0.5% is exact. */
+/**
+ * Traffic weights as the routers that take integers write them: per ten thousand, so 0.5% is exact.
+ */
 final class Weights {
   static final int TOTAL = 10_000;
 

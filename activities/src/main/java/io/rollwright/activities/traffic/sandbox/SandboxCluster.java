@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * An in-memory stand-in for a cluster: per service, the stable version and the canary weight, and
  * an ordered log of every action asked of it (repeats included). With a journal file the log
- * outlives the worker process, as a real cluster's state would. Failures and a delay per action
- * can be injected to exercise retries and crashes mid-action.
+ * outlives the worker process, as a real cluster's state would. Failures and a delay per action can
+ * be injected to exercise retries and crashes mid-action.
  */
 public final class SandboxCluster {
   /** One action as it was asked for. */
@@ -45,14 +45,20 @@ public final class SandboxCluster {
     this(clock, null, Duration.ZERO);
   }
 
-  /** A cluster whose actions each take {@code delay} and are appended to {@code journal} (if not null), reloaded from it first. */
+  /**
+   * A cluster whose actions each take {@code delay} and are appended to {@code journal} (if not
+   * null), reloaded from it first.
+   */
   public SandboxCluster(ActivityClock clock, Path journal, Duration delay) {
     this.clock = clock;
     this.journal = journal;
     this.delay = delay;
     if (journal != null && Files.exists(journal)) {
       try {
-        Files.readAllLines(journal).stream().filter(l -> !l.isBlank()).map(Action::parse).forEach(this::apply);
+        Files.readAllLines(journal).stream()
+            .filter(l -> !l.isBlank())
+            .map(Action::parse)
+            .forEach(this::apply);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read sandbox journal " + journal, e);
       }
@@ -72,7 +78,8 @@ public final class SandboxCluster {
       if (failures > 0) {
         injectedFailures.put(key, failures - 1);
         record(new Action(clock.now(), service, action + " FAILED (injected)", weight(service)));
-        throw new IllegalStateException("sandbox: injected failure of " + action + " on " + service);
+        throw new IllegalStateException(
+            "sandbox: injected failure of " + action + " on " + service);
       }
       String text = detail == null ? action : action + " " + detail;
       record(new Action(clock.now(), service, text, weight != null ? weight : weight(service)));
@@ -94,7 +101,12 @@ public final class SandboxCluster {
   private void record(Action a) {
     if (journal != null) {
       try {
-        Files.writeString(journal, a.line(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+        Files.writeString(
+            journal,
+            a.line(),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND,
             StandardOpenOption.SYNC);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write sandbox journal " + journal, e);

@@ -1,7 +1,6 @@
 package io.rollwright.activities.traffic.sandbox;
 
 import io.rollwright.activities.traffic.TrafficRouter;
-import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.Stage;
 

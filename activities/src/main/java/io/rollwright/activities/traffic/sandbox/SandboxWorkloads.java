@@ -1,7 +1,6 @@
 package io.rollwright.activities.traffic.sandbox;
 
 import io.rollwright.activities.traffic.WorkloadManager;
-import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.api.TrafficTarget;
 
 /** Runs workloads in the {@link SandboxCluster}: no cluster needed. */

@@ -30,33 +30,113 @@ public final class KubernetesFixture implements AutoCloseable {
     this.client = client;
     client.apps().deployments().inNamespace(NS).resource(stableDeployment(4, OLD_IMAGE)).create();
     for (String name : new String[] {SERVICE + "-stable", SERVICE + "-canary"}) {
-      client.services().inNamespace(NS).resource(new ServiceBuilder().withNewMetadata().withName(name).endMetadata()
-          .withNewSpec().addToSelector("app", SERVICE).addNewPort().withPort(80).withTargetPort(new IntOrString(8080)).endPort()
-          .endSpec().build()).create();
+      client
+          .services()
+          .inNamespace(NS)
+          .resource(
+              new ServiceBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .endMetadata()
+                  .withNewSpec()
+                  .addToSelector("app", SERVICE)
+                  .addNewPort()
+                  .withPort(80)
+                  .withTargetPort(new IntOrString(8080))
+                  .endPort()
+                  .endSpec()
+                  .build())
+          .create();
     }
-    client.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class).inNamespace(NS).resource(new HTTPRouteBuilder()
-        .withNewMetadata().withName(SERVICE).endMetadata()
-        .withNewSpec().addNewParentRef().withName("public").endParentRef()
-          .addNewRule().addNewBackendRef().withName(SERVICE + "-stable").withPort(80).withWeight(1).endBackendRef().endRule()
-        .endSpec().build()).create();
-    client.network().v1().ingresses().inNamespace(NS).resource(new IngressBuilder()
-        .withNewMetadata().withName(SERVICE).addToAnnotations("kubernetes.io/ingress.class", "nginx").endMetadata()
-        .withNewSpec().addNewRule().withHost("checkout.example").withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
-          .withNewBackend().withNewService().withName(SERVICE + "-stable").withNewPort().withNumber(80).endPort().endService().endBackend()
-          .endPath().endHttp().endRule().endSpec().build()).create();
-    Future<?> unused = controller.scheduleWithFixedDelay(this::rollOut, 0, 20, TimeUnit.MILLISECONDS);
+    client
+        .resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class)
+        .inNamespace(NS)
+        .resource(
+            new HTTPRouteBuilder()
+                .withNewMetadata()
+                .withName(SERVICE)
+                .endMetadata()
+                .withNewSpec()
+                .addNewParentRef()
+                .withName("public")
+                .endParentRef()
+                .addNewRule()
+                .addNewBackendRef()
+                .withName(SERVICE + "-stable")
+                .withPort(80)
+                .withWeight(1)
+                .endBackendRef()
+                .endRule()
+                .endSpec()
+                .build())
+        .create();
+    client
+        .network()
+        .v1()
+        .ingresses()
+        .inNamespace(NS)
+        .resource(
+            new IngressBuilder()
+                .withNewMetadata()
+                .withName(SERVICE)
+                .addToAnnotations("kubernetes.io/ingress.class", "nginx")
+                .endMetadata()
+                .withNewSpec()
+                .addNewRule()
+                .withHost("checkout.example")
+                .withNewHttp()
+                .addNewPath()
+                .withPath("/")
+                .withPathType("Prefix")
+                .withNewBackend()
+                .withNewService()
+                .withName(SERVICE + "-stable")
+                .withNewPort()
+                .withNumber(80)
+                .endPort()
+                .endService()
+                .endBackend()
+                .endPath()
+                .endHttp()
+                .endRule()
+                .endSpec()
+                .build())
+        .create();
+    Future<?> unused =
+        controller.scheduleWithFixedDelay(this::rollOut, 0, 20, TimeUnit.MILLISECONDS);
   }
 
-  /** The service's stable Deployment as a platform team sets it up: pods labelled {@code app} and {@code track: stable}. */
+  /**
+   * The service's stable Deployment as a platform team sets it up: pods labelled {@code app} and
+   * {@code track: stable}.
+   */
   public static Deployment stableDeployment(int replicas, String image) {
     return new DeploymentBuilder()
-        .withNewMetadata().withName(SERVICE).withNamespace(NS).addToLabels("app", SERVICE).endMetadata()
-        .withNewSpec().withReplicas(replicas)
-          .withNewSelector().addToMatchLabels("app", SERVICE).addToMatchLabels("track", "stable").endSelector()
-          .withNewTemplate().withNewMetadata().addToLabels("app", SERVICE).addToLabels("track", "stable").endMetadata()
-            .withNewSpec().addNewContainer().withName(SERVICE).withImage(image).endContainer().endSpec()
-          .endTemplate()
-        .endSpec().build();
+        .withNewMetadata()
+        .withName(SERVICE)
+        .withNamespace(NS)
+        .addToLabels("app", SERVICE)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withNewSelector()
+        .addToMatchLabels("app", SERVICE)
+        .addToMatchLabels("track", "stable")
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", SERVICE)
+        .addToLabels("track", "stable")
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName(SERVICE)
+        .withImage(image)
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
   }
 
   /** What the Deployment controller would report once pods are up. */
@@ -64,11 +144,20 @@ public final class KubernetesFixture implements AutoCloseable {
     try {
       for (Deployment d : client.apps().deployments().inNamespace(NS).list().getItems()) {
         int want = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-        long generation = d.getMetadata().getGeneration() == null ? 1 : d.getMetadata().getGeneration();
-        if (d.getStatus() == null || d.getStatus().getObservedGeneration() == null || d.getStatus().getObservedGeneration() < generation
+        long generation =
+            d.getMetadata().getGeneration() == null ? 1 : d.getMetadata().getGeneration();
+        if (d.getStatus() == null
+            || d.getStatus().getObservedGeneration() == null
+            || d.getStatus().getObservedGeneration() < generation
             || !Integer.valueOf(want).equals(d.getStatus().getAvailableReplicas())) {
-          d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generation).withReplicas(want)
-              .withUpdatedReplicas(want).withAvailableReplicas(want).withReadyReplicas(want).build());
+          d.setStatus(
+              new DeploymentStatusBuilder()
+                  .withObservedGeneration(generation)
+                  .withReplicas(want)
+                  .withUpdatedReplicas(want)
+                  .withAvailableReplicas(want)
+                  .withReadyReplicas(want)
+                  .build());
           client.apps().deployments().inNamespace(NS).resource(d).updateStatus();
         }
       }

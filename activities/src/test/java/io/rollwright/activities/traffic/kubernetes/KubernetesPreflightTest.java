@@ -8,10 +8,6 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewB
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.rollwright.activities.traffic.kubernetes.Kubernetes;
-import io.rollwright.activities.traffic.kubernetes.KubernetesAccessCheck;
-import io.rollwright.activities.traffic.kubernetes.KubernetesFixture;
-import io.rollwright.activities.traffic.kubernetes.KubernetesTargetCheck;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
@@ -21,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Kubernetes pre-flight: the target exists, and the service account may do what the router needs. */
+/**
+ * Kubernetes pre-flight: the target exists, and the service account may do what the router needs.
+ */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesPreflightTest {
   private static final String SSAR = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
@@ -30,43 +28,78 @@ class KubernetesPreflightTest {
   KubernetesClient client;
 
   private static ResolvedRelease release(String service, String router) {
-    ReleaseRequest r = new ReleaseRequest(service, "2.3.0", "registry.example/" + service + ":2.3.0", "prod", Strategy.CANARY,
-        null, null, "alice", null, null);
-    ReleasePolicy p = new ReleasePolicy("p", null, null, router, null, List.of(), List.of(), List.of(), Map.of(), null, null);
+    ReleaseRequest r =
+        new ReleaseRequest(
+            service,
+            "2.3.0",
+            "registry.example/" + service + ":2.3.0",
+            "prod",
+            Strategy.CANARY,
+            null,
+            null,
+            "alice",
+            null,
+            null);
+    ReleasePolicy p =
+        new ReleasePolicy(
+            "p", null, null, router, null, List.of(), List.of(), List.of(), Map.of(), null, null);
     return new ResolvedRelease(r, p, "test");
   }
 
   private void answerAccessReviews(boolean allowed) {
-    server.expect().post().withPath(SSAR).andReturn(201, new SelfSubjectAccessReviewBuilder()
-        .withNewStatus().withAllowed(allowed).endStatus().build()).always();
+    server
+        .expect()
+        .post()
+        .withPath(SSAR)
+        .andReturn(
+            201,
+            new SelfSubjectAccessReviewBuilder()
+                .withNewStatus()
+                .withAllowed(allowed)
+                .endStatus()
+                .build())
+        .always();
   }
 
   @Test
   void targetFoundAndAccessAllowedPasses() {
     answerAccessReviews(true);
     try (KubernetesFixture ignored = new KubernetesFixture(client)) {
-      assertTrue(new KubernetesTargetCheck(client).run(release("checkout", Kubernetes.NGINX_INGRESS), null).passed());
-      PreflightResult access = new KubernetesAccessCheck(client).run(release("checkout", Kubernetes.NGINX_INGRESS), null);
+      assertTrue(
+          new KubernetesTargetCheck(client)
+              .run(release("checkout", Kubernetes.NGINX_INGRESS), null)
+              .passed());
+      PreflightResult access =
+          new KubernetesAccessCheck(client)
+              .run(release("checkout", Kubernetes.NGINX_INGRESS), null);
       assertTrue(access.passed(), access.detail());
     }
   }
 
   @Test
   void missingDeploymentAndRouteBlockNamingThem() {
-    PreflightResult r = new KubernetesTargetCheck(client).run(release("ghost", Kubernetes.GATEWAY_API), null);
+    PreflightResult r =
+        new KubernetesTargetCheck(client).run(release("ghost", Kubernetes.GATEWAY_API), null);
 
     assertFalse(r.passed());
-    assertEquals("missing: stable Deployment prod/ghost (does namespace prod exist?), HTTPRoute prod/ghost", r.detail());
+    assertEquals(
+        "missing: stable Deployment prod/ghost (does namespace prod exist?), HTTPRoute prod/ghost",
+        r.detail());
   }
 
   @Test
   void deniedAccessBlocksListingWhatIsMissing() {
     answerAccessReviews(false);
 
-    PreflightResult r = new KubernetesAccessCheck(client).run(release("checkout", Kubernetes.GATEWAY_API), null);
+    PreflightResult r =
+        new KubernetesAccessCheck(client).run(release("checkout", Kubernetes.GATEWAY_API), null);
 
     assertFalse(r.passed());
-    assertTrue(r.detail().startsWith("not allowed in namespace prod: get apps/deployments, create apps/deployments"), r.detail());
+    assertTrue(
+        r.detail()
+            .startsWith(
+                "not allowed in namespace prod: get apps/deployments, create apps/deployments"),
+        r.detail());
     assertTrue(r.detail().contains("patch gateway.networking.k8s.io/httproutes"), r.detail());
   }
 }

@@ -9,9 +9,6 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.rollwright.activities.traffic.kubernetes.Kubernetes;
-import io.rollwright.activities.traffic.kubernetes.KubernetesFixture;
-import io.rollwright.activities.traffic.kubernetes.KubernetesPermissions;
 import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
 import java.io.InputStream;
@@ -27,23 +24,37 @@ import org.junit.jupiter.api.Test;
 /**
  * The Role in deploy/ grants exactly the API calls the routers and the canary workload make: every
  * request of two releases per router (one promoted, one rolled back) is recorded from the mock API
- * server (two stages each, as a real release has) and compared with the Role's rules. Nothing granted is unused; nothing used is missing.
+ * server (two stages each, as a real release has) and compared with the Role's rules. Nothing
+ * granted is unused; nothing used is missing.
  */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesRbacTest {
-  private static final Path ROLE = Path.of("..", "deploy", "kubernetes", "target-namespace", "role.yaml");
+  private static final Path ROLE =
+      Path.of("..", "deploy", "kubernetes", "target-namespace", "role.yaml");
   private static final Pattern PATH =
-      Pattern.compile("/apis?(?:/([^/]+))?/v[^/]+/namespaces/[^/]+/([^/?]+)(/[^/?]+)?(/[^/?]+)?(\\?.*)?");
+      Pattern.compile(
+          "/apis?(?:/([^/]+))?/v[^/]+/namespaces/[^/]+/([^/?]+)(/[^/?]+)?(/[^/?]+)?(\\?.*)?");
 
   KubernetesMockServer server;
   KubernetesClient client;
 
   @Test
   void roleGrantsExactlyWhatTheRoutersCall() throws Exception {
-    try (KubernetesFixture cluster = new KubernetesFixture(client); KubernetesTestActivities activities = new KubernetesTestActivities(client)) {
+    try (KubernetesFixture cluster = new KubernetesFixture(client);
+        KubernetesTestActivities activities = new KubernetesTestActivities(client)) {
       TrafficActivities traffic = activities.traffic();
-      for (String router : new String[] {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS}) {
-        TrafficTarget t = new TrafficTarget("checkout@prod", "checkout", "prod", "2.3.0", "registry.example/checkout:2.3.0", router);
+      for (String router :
+          new String[] {
+            Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS
+          }) {
+        TrafficTarget t =
+            new TrafficTarget(
+                "checkout@prod",
+                "checkout",
+                "prod",
+                "2.3.0",
+                "registry.example/checkout:2.3.0",
+                router);
         traffic.deployCanary(t);
         traffic.setWeight(t, 5);
         traffic.setWeight(t, 25);
@@ -60,8 +71,10 @@ class KubernetesRbacTest {
   @Test
   void accessCheckAsksForExactlyWhatTheRoleGrants() throws Exception {
     Set<String> asked = new TreeSet<>();
-    for (String router : new String[] {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS}) {
-      KubernetesPermissions.needed(router).forEach(p -> asked.add(p.verb() + " " + p.group() + "/" + p.resource()));
+    for (String router :
+        new String[] {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS}) {
+      KubernetesPermissions.needed(router)
+          .forEach(p -> asked.add(p.verb() + " " + p.group() + "/" + p.resource()));
     }
     assertEquals(granted(), asked);
   }
@@ -81,14 +94,15 @@ class KubernetesRbacTest {
       String group = m.group(1) == null ? "" : m.group(1);
       String resource = m.group(2) + (m.group(4) == null ? "" : m.group(4));
       boolean named = m.group(3) != null;
-      String verb = switch (r.getMethod()) {
-        case "GET" -> named ? "get" : (r.getPath().contains("watch=true") ? "watch" : "list");
-        case "POST" -> "create";
-        case "PUT" -> "update";
-        case "PATCH" -> "patch";
-        case "DELETE" -> named ? "delete" : "deletecollection";
-        default -> throw new AssertionError("unexpected method " + r.getMethod());
-      };
+      String verb =
+          switch (r.getMethod()) {
+            case "GET" -> named ? "get" : (r.getPath().contains("watch=true") ? "watch" : "list");
+            case "POST" -> "create";
+            case "PUT" -> "update";
+            case "PATCH" -> "patch";
+            case "DELETE" -> named ? "delete" : "deletecollection";
+            default -> throw new AssertionError("unexpected method " + r.getMethod());
+          };
       used.add(verb + " " + group + "/" + resource);
     }
     return used;

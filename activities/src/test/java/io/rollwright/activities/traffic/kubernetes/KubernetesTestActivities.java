@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.base.SystemActivityClock;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
-import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.api.TrafficActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -16,8 +15,8 @@ import java.time.Duration;
 /**
  * The traffic activities on the Kubernetes routers, run in Temporal's activity test environment
  * (real heartbeats, one attempt per call) against a mock API server. Their client identifies itself
- * with {@link #USER_AGENT} and does not retry 5xx itself, so an injected failure reaches the activity
- * as a crash would.
+ * with {@link #USER_AGENT} and does not retry 5xx itself, so an injected failure reaches the
+ * activity as a crash would.
  */
 final class KubernetesTestActivities implements AutoCloseable {
   static final String USER_AGENT = "rollwright-activities";
@@ -25,16 +24,30 @@ final class KubernetesTestActivities implements AutoCloseable {
   private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
 
   KubernetesTestActivities(KubernetesClient server) {
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(server.getConfiguration())
-        .withRequestRetryBackoffLimit(0).withUserAgent(USER_AGENT).build()).build();
-    Kubernetes kubernetes = new Kubernetes(client, new SystemActivityClock(), Duration.ofSeconds(20), Duration.ofMillis(50));
-    env.registerActivitiesImplementations(new TrafficActivitiesImpl(
-        new Registry<>("traffic router", kubernetes.routers()), new Registry<>("workload manager", kubernetes.workloads())));
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(server.getConfiguration())
+                    .withRequestRetryBackoffLimit(0)
+                    .withUserAgent(USER_AGENT)
+                    .build())
+            .build();
+    Kubernetes kubernetes =
+        new Kubernetes(
+            client, new SystemActivityClock(), Duration.ofSeconds(20), Duration.ofMillis(50));
+    env.registerActivitiesImplementations(
+        new TrafficActivitiesImpl(
+            new Registry<>("traffic router", kubernetes.routers()),
+            new Registry<>("workload manager", kubernetes.workloads())));
   }
 
   TrafficActivities traffic() {
-    return env.newActivityStub(TrafficActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(1)).setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());
+    return env.newActivityStub(
+        TrafficActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(1))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build());
   }
 
   @Override

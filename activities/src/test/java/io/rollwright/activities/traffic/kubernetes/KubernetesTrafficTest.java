@@ -16,15 +16,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.rollwright.activities.traffic.kubernetes.Kubernetes;
-import io.rollwright.activities.traffic.kubernetes.KubernetesFixture;
-import io.rollwright.activities.traffic.kubernetes.KubernetesTestActivities;
-import io.rollwright.activities.traffic.kubernetes.NginxIngressRouter;
 import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Canary releases through each router against Fabric8's mock API server in CRUD mode, with the real activity code. */
+/**
+ * Canary releases through each router against Fabric8's mock API server in CRUD mode, with the real
+ * activity code.
+ */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesTrafficTest {
   private static final String NEW_IMAGE = "registry.example/checkout:2.3.0";
@@ -72,12 +70,20 @@ class KubernetesTrafficTest {
       }
       case Kubernetes.GATEWAY_API -> {
         List<HTTPBackendRef> refs = route().getSpec().getRules().get(0).getBackendRefs();
-        int canary = refs.stream().filter(r -> r.getName().endsWith("-canary")).mapToInt(HTTPBackendRef::getWeight).sum();
+        int canary =
+            refs.stream()
+                .filter(r -> r.getName().endsWith("-canary"))
+                .mapToInt(HTTPBackendRef::getWeight)
+                .sum();
         yield canary * 100.0 / refs.stream().mapToInt(HTTPBackendRef::getWeight).sum();
       }
       default -> {
-        Ingress canary = client.network().v1().ingresses().inNamespace(NS).withName(SERVICE + "-canary").get();
-        yield canary == null ? 0 : Integer.parseInt(canary.getMetadata().getAnnotations().get(NginxIngressRouter.WEIGHT)) / 100.0;
+        Ingress canary =
+            client.network().v1().ingresses().inNamespace(NS).withName(SERVICE + "-canary").get();
+        yield canary == null
+            ? 0
+            : Integer.parseInt(canary.getMetadata().getAnnotations().get(NginxIngressRouter.WEIGHT))
+                / 100.0;
       }
     };
   }
@@ -93,17 +99,27 @@ class KubernetesTrafficTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
+  @ValueSource(
+      strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
   void canaryReleasePassesItsStagesAndPromotes(String router) {
     TrafficActivities traffic = traffic();
     TrafficTarget t = target(router);
 
     traffic.deployCanary(t);
     assertEquals(NEW_IMAGE, cluster.image(SERVICE + "-canary"));
-    assertEquals("canary", cluster.deployment(SERVICE + "-canary").getSpec().getTemplate().getMetadata().getLabels().get("track"));
+    assertEquals(
+        "canary",
+        cluster
+            .deployment(SERVICE + "-canary")
+            .getSpec()
+            .getTemplate()
+            .getMetadata()
+            .getLabels()
+            .get("track"));
     for (double weight : new double[] {5, 25, 50}) {
       double applied = traffic.setWeight(t, weight);
-      assertEquals(applied, observedWeight(router), 0.001, "weight in the API objects at " + weight + "%");
+      assertEquals(
+          applied, observedWeight(router), 0.001, "weight in the API objects at " + weight + "%");
       if (!router.equals(Kubernetes.REPLICA_RATIO)) {
         assertEquals(weight, applied, 0.001);
       }
@@ -115,7 +131,8 @@ class KubernetesTrafficTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
+  @ValueSource(
+      strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
   void rollbackAt25RestoresStableAndZeroCanary(String router) {
     TrafficActivities traffic = traffic();
     TrafficTarget t = target(router);
@@ -152,8 +169,14 @@ class KubernetesTrafficTest {
     TrafficActivities traffic = traffic();
     TrafficTarget t = target(Kubernetes.REPLICA_RATIO);
     traffic.deployCanary(t);
-    server.expect().patch().withPath("/apis/apps/v1/namespaces/prod/deployments/checkout")
-        .andReturn(500, new StatusBuilder().withCode(500).withMessage("etcdserver: request timed out").build()).once();
+    server
+        .expect()
+        .patch()
+        .withPath("/apis/apps/v1/namespaces/prod/deployments/checkout")
+        .andReturn(
+            500,
+            new StatusBuilder().withCode(500).withMessage("etcdserver: request timed out").build())
+        .once();
 
     ActivityFailure crashed = assertThrows(ActivityFailure.class, () -> traffic.setWeight(t, 25));
     assertFalse(((ApplicationFailure) crashed.getCause()).isNonRetryable(), "a 500 is retried");
@@ -170,8 +193,18 @@ class KubernetesTrafficTest {
     TrafficActivities traffic = traffic();
     TrafficTarget t = target(Kubernetes.GATEWAY_API);
     traffic.deployCanary(t);
-    server.expect().patch().withPath("/apis/gateway.networking.k8s.io/v1/namespaces/prod/httproutes/checkout")
-        .andReturn(409, new StatusBuilder().withCode(409).withReason("Conflict").withMessage("the object has been modified").build()).once();
+    server
+        .expect()
+        .patch()
+        .withPath("/apis/gateway.networking.k8s.io/v1/namespaces/prod/httproutes/checkout")
+        .andReturn(
+            409,
+            new StatusBuilder()
+                .withCode(409)
+                .withReason("Conflict")
+                .withMessage("the object has been modified")
+                .build())
+        .once();
 
     assertEquals(10.0, traffic.setWeight(t, 10), 0.001);
     assertEquals(10.0, observedWeight(Kubernetes.GATEWAY_API), 0.001);
@@ -179,7 +212,14 @@ class KubernetesTrafficTest {
 
   @Test
   void missingStableDeploymentIsFinalAndNamed() {
-    TrafficTarget ghost = new TrafficTarget("ghost@prod", "ghost", NS, "1.0.0", "registry.example/ghost:1.0.0", Kubernetes.GATEWAY_API);
+    TrafficTarget ghost =
+        new TrafficTarget(
+            "ghost@prod",
+            "ghost",
+            NS,
+            "1.0.0",
+            "registry.example/ghost:1.0.0",
+            Kubernetes.GATEWAY_API);
 
     ActivityFailure e = assertThrows(ActivityFailure.class, () -> traffic().deployCanary(ghost));
 

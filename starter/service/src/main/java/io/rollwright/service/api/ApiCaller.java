@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Says who is calling the REST API, or refuses the call with 401: a bearer token from
- * {@code rollwright.api.tokens} (compared in constant time), or the identity header set by an mTLS
- * proxy in front when {@code rollwright.api.identity-header} is configured. The identity is what the
+ * Says who is calling the REST API, or refuses the call with 401: a bearer token from {@code
+ * rollwright.api.tokens} (compared in constant time), or the identity header set by an mTLS proxy
+ * in front when {@code rollwright.api.identity-header} is configured. The identity is what the
  * release's audit timeline records for the caller's actions.
  */
 public final class ApiCaller extends OncePerRequestFilter {
@@ -28,19 +28,29 @@ public final class ApiCaller extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<String> caller = identify(request.getHeader("Authorization"),
-        settings.identityHeader() == null ? null : request.getHeader(settings.identityHeader()));
+    Optional<String> caller =
+        identify(
+            request.getHeader("Authorization"),
+            settings.identityHeader() == null
+                ? null
+                : request.getHeader(settings.identityHeader()));
     if (caller.isEmpty()) {
       response.setStatus(401);
       response.setHeader("WWW-Authenticate", "Bearer realm=\"rollwright\"");
       response.setContentType("application/problem+json");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-          + (settings.tokens().isEmpty() && settings.identityHeader() == null
-              ? "this service has no API tokens configured (rollwright.api.tokens)"
-              : "send 'Authorization: Bearer <token>' with a token from rollwright.api.tokens") + "\",\"instance\":\""
-          + request.getRequestURI().replace("\"", "") + "\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
+                  + (settings.tokens().isEmpty() && settings.identityHeader() == null
+                      ? "this service has no API tokens configured (rollwright.api.tokens)"
+                      : "send 'Authorization: Bearer <token>' with a token from rollwright.api.tokens")
+                  + "\",\"instance\":\""
+                  + request.getRequestURI().replace("\"", "")
+                  + "\"}");
       return;
     }
     request.setAttribute(IDENTITY, caller.get());
@@ -52,12 +62,15 @@ public final class ApiCaller extends OncePerRequestFilter {
       byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
       String found = null;
       for (Map.Entry<String, String> token : settings.tokens().entrySet()) {
-        if (MessageDigest.isEqual(given, token.getValue().getBytes(StandardCharsets.UTF_8)) && !token.getValue().isBlank()) {
+        if (MessageDigest.isEqual(given, token.getValue().getBytes(StandardCharsets.UTF_8))
+            && !token.getValue().isBlank()) {
           found = token.getKey();
         }
       }
       return Optional.ofNullable(found);
     }
-    return proxyIdentity == null || proxyIdentity.isBlank() ? Optional.empty() : Optional.of(proxyIdentity.trim());
+    return proxyIdentity == null || proxyIdentity.isBlank()
+        ? Optional.empty()
+        : Optional.of(proxyIdentity.trim());
   }
 }

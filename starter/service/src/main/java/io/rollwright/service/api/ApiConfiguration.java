@@ -24,15 +24,23 @@ public class ApiConfiguration {
   @Bean
   OpenAPI rollwrightApi() {
     return new OpenAPI()
-        .info(new Info().title("Rollwright").version("0.1.0")
-            .description("Start, watch, control and report on releases. Every call acts as the caller its bearer token names."))
-        .components(new Components().addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+        .info(
+            new Info()
+                .title("Rollwright")
+                .version("0.1.0")
+                .description(
+                    "Start, watch, control and report on releases. Every call acts as the caller its bearer token names."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
   }
 
   @Bean
   FilterRegistrationBean<BodyLimit> apiBodyLimit() {
-    FilterRegistrationBean<BodyLimit> filter = new FilterRegistrationBean<>(new BodyLimit(Limits.BODY_BYTES));
+    FilterRegistrationBean<BodyLimit> filter =
+        new FilterRegistrationBean<>(new BodyLimit(Limits.BODY_BYTES));
     filter.addUrlPatterns(API_PATHS);
     filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return filter;
@@ -40,7 +48,8 @@ public class ApiConfiguration {
 
   @Bean
   FilterRegistrationBean<ApiCaller> apiCallers(ApiProperties settings) {
-    FilterRegistrationBean<ApiCaller> filter = new FilterRegistrationBean<>(new ApiCaller(settings));
+    FilterRegistrationBean<ApiCaller> filter =
+        new FilterRegistrationBean<>(new ApiCaller(settings));
     filter.addUrlPatterns(API_PATHS);
     filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return filter;

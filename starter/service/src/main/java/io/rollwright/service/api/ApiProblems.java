@@ -2,9 +2,9 @@ package io.rollwright.service.api;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.client.ReleaseInProgressException;
 import io.rollwright.client.ReleaseNotFoundException;
+import io.rollwright.policy.InvalidReleaseException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,12 +28,16 @@ public class ApiProblems {
   @ExceptionHandler(InvalidReleaseException.class)
   ProblemDetail invalid(InvalidReleaseException e) {
     ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid release request", e.getMessage());
-    List<Map<String, String>> errors = e.violations().stream().map(v -> Map.of("field", v.field(), "message", v.rule())).toList();
+    List<Map<String, String>> errors =
+        e.violations().stream().map(v -> Map.of("field", v.field(), "message", v.rule())).toList();
     p.setProperty("errors", errors);
     return p;
   }
 
-  /** A body Spring could not read: over the size limit while streamed (413), else not JSON the endpoint takes (400). */
+  /**
+   * A body Spring could not read: over the size limit while streamed (413), else not JSON the
+   * endpoint takes (400).
+   */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -41,7 +45,10 @@ public class ApiProblems {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", tooLarge.getMessage());
       }
     }
-    return problem(HttpStatus.BAD_REQUEST, "Bad request", "body: cannot be read (" + e.getMostSpecificCause().getMessage() + ")");
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Bad request",
+        "body: cannot be read (" + e.getMostSpecificCause().getMessage() + ")");
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
@@ -71,7 +78,10 @@ public class ApiProblems {
     Status.Code code = e.getStatus().getCode();
     if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
       log.warn("Temporal unavailable: {}", e.getMessage());
-      return problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporal unavailable", "Temporal cannot be reached right now (" + code + "); nothing was done");
+      return problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Temporal unavailable",
+          "Temporal cannot be reached right now (" + code + "); nothing was done");
     }
     throw e;
   }

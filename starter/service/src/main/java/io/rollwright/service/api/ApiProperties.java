@@ -4,11 +4,11 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code rollwright.api.*}: who may call the REST API. {@code tokens} maps each caller's identity to
- * its bearer token ({@code ROLLWRIGHT_API_TOKENS_CIBOT=...} makes caller {@code cibot}).
- * {@code identityHeader}, when set, names the header an mTLS-terminating proxy in front sets to the
- * client certificate's identity; only set it when every request comes through that proxy.
- * {@code ui} is the Temporal Web UI base URL for links.
+ * {@code rollwright.api.*}: who may call the REST API. {@code tokens} maps each caller's identity
+ * to its bearer token ({@code ROLLWRIGHT_API_TOKENS_CIBOT=...} makes caller {@code cibot}). {@code
+ * identityHeader}, when set, names the header an mTLS-terminating proxy in front sets to the client
+ * certificate's identity; only set it when every request comes through that proxy. {@code ui} is
+ * the Temporal Web UI base URL for links.
  */
 @ConfigurationProperties("rollwright.api")
 public record ApiProperties(Map<String, String> tokens, String identityHeader, String ui) {

@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a REST body over {@link Limits#BODY_BYTES} with 413 before anything reads it: at once when
- * its {@code Content-Length} says so, and otherwise (a chunked body) as soon as the reader passes the
- * limit ({@link TooLarge}, which {@link ApiProblems} answers with 413).
+ * Refuses a REST body over {@link Limits#BODY_BYTES} with 413 before anything reads it: at once
+ * when its {@code Content-Length} says so, and otherwise (a chunked body) as soon as the reader
+ * passes the limit ({@link TooLarge}, which {@link ApiProblems} answers with 413).
  */
 public final class BodyLimit extends OncePerRequestFilter {
   private final int maxBytes;
@@ -27,14 +27,21 @@ public final class BodyLimit extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
       response.setStatus(413);
       response.setContentType("application/problem+json");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-          + message(declared + " bytes") + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
+                  + message(declared + " bytes")
+                  + "\",\"instance\":\""
+                  + request.getRequestURI().replace("\"", "")
+                  + "\"}");
       return;
     }
     chain.doFilter(new Capped(request), response);
@@ -63,42 +70,43 @@ public final class BodyLimit extends OncePerRequestFilter {
     public ServletInputStream getInputStream() throws IOException {
       if (capped == null) {
         ServletInputStream in = super.getInputStream();
-        capped = new ServletInputStream() {
-          private long read;
+        capped =
+            new ServletInputStream() {
+              private long read;
 
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && ++read > maxBytes) {
-              throw new TooLarge(message(read + " bytes or more"));
-            }
-            return b;
-          }
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0 && ++read > maxBytes) {
+                  throw new TooLarge(message(read + " bytes or more"));
+                }
+                return b;
+              }
 
-          @Override
-          public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0 && (read += n) > maxBytes) {
-              throw new TooLarge(message(read + " bytes or more"));
-            }
-            return n;
-          }
+              @Override
+              public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = in.read(buffer, offset, length);
+                if (n > 0 && (read += n) > maxBytes) {
+                  throw new TooLarge(message(read + " bytes or more"));
+                }
+                return n;
+              }
 
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
 
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
       }
       return capped;
     }

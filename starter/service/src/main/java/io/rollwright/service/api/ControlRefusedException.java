@@ -1,6 +1,9 @@
 package io.rollwright.service.api;
 
-/** The release refused a control; the message says why. {@code forbidden}: the caller lacks the role it needs. */
+/**
+ * The release refused a control; the message says why. {@code forbidden}: the caller lacks the role
+ * it needs.
+ */
 public final class ControlRefusedException extends RuntimeException {
   private final boolean forbidden;
 

@@ -1,11 +1,9 @@
 package io.rollwright.service.api;
 
 import io.rollwright.api.ControlAnswer;
-import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ReleaseStatus;
-import io.rollwright.policy.DurationText;
-import io.rollwright.policy.ReleaseJson;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.client.DeliveryReport;
 import io.rollwright.client.RecordedRelease;
@@ -15,6 +13,8 @@ import io.rollwright.client.ReleaseReader;
 import io.rollwright.client.ReleaseRecord;
 import io.rollwright.client.ReleaseStarter;
 import io.rollwright.client.WebUi;
+import io.rollwright.policy.DurationText;
+import io.rollwright.policy.ReleaseJson;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,24 +46,32 @@ public class ReleasesController {
 
   /**
    * The body of a control: why (required to reject and abort, and for a full promotion; at most
-   * {@link io.rollwright.policy.Limits#REASON} characters on one line), and for promote whether to skip
-   * everything left. Read strictly: unknown fields and wrong types are refused naming the field.
+   * {@link io.rollwright.policy.Limits#REASON} characters on one line), and for promote whether to
+   * skip everything left. Read strictly: unknown fields and wrong types are refused naming the
+   * field.
    */
   public record ControlBody(String reason, Boolean full) {
     static ControlBody parse(String body) {
-      return body == null || body.isBlank() ? null : ReleaseJson.read(body, ControlBody.class, "control");
+      return body == null || body.isBlank()
+          ? null
+          : ReleaseJson.read(body, ControlBody.class, "control");
     }
   }
 
   /** The OpenAPI description of a control's body, which the API reads itself (strictly). */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.PARAMETER)
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
-      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ControlBody.class)))
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = false,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = ControlBody.class)))
   @interface ControlJson {}
 
   /** Releases started in a period, newest first, with the rollback rate of those that deployed. */
-  public record ReleasesPage(Instant since, List<ReleaseRecord> releases, int deployed, double rollbackRate) {}
+  public record ReleasesPage(
+      Instant since, List<ReleaseRecord> releases, int deployed, double rollbackRate) {}
 
   private final WorkflowClient client;
   private final ApiProperties settings;
@@ -77,62 +85,92 @@ public class ReleasesController {
     this.reader = new ReleaseReader(client);
   }
 
-  /** Starts a release (a release request as JSON, optionally with {@code changeCommittedAt}); requested by the caller. */
+  /**
+   * Starts a release (a release request as JSON, optionally with {@code changeCommittedAt});
+   * requested by the caller.
+   */
   @PostMapping(path = "/releases", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<StartedRelease> start(@RequestBody String body, @RequestAttribute(ApiCaller.IDENTITY) String caller) {
+  public ResponseEntity<StartedRelease> start(
+      @RequestBody String body, @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     StartBody start = StartBody.parse(body, caller);
-    WorkflowExecution run = new ReleaseStarter(client).start(start.request(), start.changeCommittedAt());
+    WorkflowExecution run =
+        new ReleaseStarter(client).start(start.request(), start.changeCommittedAt());
     String id = start.request().releaseId();
     return ResponseEntity.created(URI.create("/releases/" + id))
-        .body(new StartedRelease(id, run.getRunId(), WebUi.link(settings.ui(), client.getOptions().getNamespace(), id, run.getRunId())));
+        .body(
+            new StartedRelease(
+                id,
+                run.getRunId(),
+                WebUi.link(settings.ui(), client.getOptions().getNamespace(), id, run.getRunId())));
   }
 
   /**
    * Where the release is: the {@code status} query's answer ({@link ReleaseStatus}), or when no
-   * worker answers in time, what the server last recorded ({@link RecordedRelease}, {@code "live": false}).
+   * worker answers in time, what the server last recorded ({@link RecordedRelease}, {@code "live":
+   * false}).
    */
   @GetMapping("/releases/{id}")
-  @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {ReleaseStatus.class, RecordedRelease.class})))
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(oneOf = {ReleaseStatus.class, RecordedRelease.class})))
   public Object status(@PathVariable("id") String id) {
     ReleaseReader.Reading reading = reader.read(id);
     return reading.live() ? reading.status() : reading.recorded();
   }
 
   @PostMapping("/releases/{id}/approve")
-  public ControlAnswer approve(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
+  public ControlAnswer approve(
+      @PathVariable("id") String id,
+      @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.APPROVE, body, caller);
   }
 
   @PostMapping("/releases/{id}/reject")
-  public ControlAnswer reject(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
+  public ControlAnswer reject(
+      @PathVariable("id") String id,
+      @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.REJECT, body, caller);
   }
 
   @PostMapping("/releases/{id}/pause")
-  public ControlAnswer pause(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
+  public ControlAnswer pause(
+      @PathVariable("id") String id,
+      @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.PAUSE, body, caller);
   }
 
   @PostMapping("/releases/{id}/resume")
-  public ControlAnswer resume(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
+  public ControlAnswer resume(
+      @PathVariable("id") String id,
+      @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.RESUME, body, caller);
   }
 
   @PostMapping("/releases/{id}/abort")
-  public ControlAnswer abort(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
+  public ControlAnswer abort(
+      @PathVariable("id") String id,
+      @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     return control(id, Action.ABORT, body, caller);
   }
 
   @PostMapping("/releases/{id}/promote")
-  public ControlAnswer promote(@PathVariable("id") String id, @ControlJson @RequestBody(required = false) String body,
+  public ControlAnswer promote(
+      @PathVariable("id") String id,
+      @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     ControlBody control = ControlBody.parse(body);
-    return control(id, control != null && Boolean.TRUE.equals(control.full()) ? Action.PROMOTE_FULL : Action.PROMOTE, control, caller);
+    return control(
+        id,
+        control != null && Boolean.TRUE.equals(control.full())
+            ? Action.PROMOTE_FULL
+            : Action.PROMOTE,
+        control,
+        caller);
   }
 
   private ControlAnswer control(String id, Action action, String body, String caller) {
@@ -140,7 +178,8 @@ public class ReleasesController {
   }
 
   private ControlAnswer control(String id, Action action, ControlBody body, String caller) {
-    ControlCommand command = new ControlCommand(action, caller, body == null ? null : body.reason());
+    ControlCommand command =
+        new ControlCommand(action, caller, body == null ? null : body.reason());
     RequestCheck.requireControl(command);
     ControlAnswer answer = controls.send(id, command);
     if (!answer.accepted()) {
@@ -149,9 +188,13 @@ public class ReleasesController {
     return answer;
   }
 
-  /** Releases started since {@code since} (e.g. {@code 7d}), optionally of one service and environment. */
+  /**
+   * Releases started since {@code since} (e.g. {@code 7d}), optionally of one service and
+   * environment.
+   */
   @GetMapping("/releases")
-  public ReleasesPage list(@RequestParam(name = "service", required = false) String service,
+  public ReleasesPage list(
+      @RequestParam(name = "service", required = false) String service,
       @RequestParam(name = "env", required = false) String environment,
       @RequestParam(name = "since", defaultValue = "7d") String since,
       @RequestParam(name = "limit", defaultValue = "100") int limit) {
@@ -162,18 +205,26 @@ public class ReleasesController {
     Instant from = now.minus(period("since", since));
     List<ReleaseRecord> releases = new ReleaseHistory(client).list(service, environment, from);
     DeliveryReport figures = DeliveryReport.of(releases, from, now);
-    return new ReleasesPage(from, releases.subList(0, Math.min(limit, releases.size())),
-        figures.deployed(), figures.rollbackRate());
+    return new ReleasesPage(
+        from,
+        releases.subList(0, Math.min(limit, releases.size())),
+        figures.deployed(),
+        figures.rollbackRate());
   }
 
-  /** Deployment frequency, lead time for changes, change failure rate and time to restore over {@code since}. */
+  /**
+   * Deployment frequency, lead time for changes, change failure rate and time to restore over
+   * {@code since}.
+   */
   @GetMapping("/metrics/dora")
-  public DeliveryReport dora(@RequestParam(name = "service", required = false) String service,
+  public DeliveryReport dora(
+      @RequestParam(name = "service", required = false) String service,
       @RequestParam(name = "env", required = false) String environment,
       @RequestParam(name = "since", defaultValue = "30d") String since) {
     Instant now = Instant.now();
     Instant from = now.minus(period("since", since));
-    return DeliveryReport.of(new ReleaseHistory(client).list(service, environment, from), from, now);
+    return DeliveryReport.of(
+        new ReleaseHistory(client).list(service, environment, from), from, now);
   }
 
   private static Duration period(String name, String text) {

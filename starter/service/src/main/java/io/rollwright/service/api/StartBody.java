@@ -12,8 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * The body of {@code POST /releases}: a release request as every front door reads it (strictly), plus
- * {@code changeCommittedAt}; {@code requestedBy} is the caller and may be left out.
+ * The body of {@code POST /releases}: a release request as every front door reads it (strictly),
+ * plus {@code changeCommittedAt}; {@code requestedBy} is the caller and may be left out.
  */
 record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
   private static final ObjectMapper JSON = ReleaseJson.strict(new ObjectMapper());
@@ -32,20 +32,28 @@ record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
     JsonNode at = fields.remove("changeCommittedAt");
     if (at != null && !at.isNull()) {
       if (!at.isTextual()) {
-        throw new InvalidReleaseException("request.changeCommittedAt", "must be a string, an ISO-8601 instant such as 2026-11-21T09:30:00Z");
+        throw new InvalidReleaseException(
+            "request.changeCommittedAt",
+            "must be a string, an ISO-8601 instant such as 2026-11-21T09:30:00Z");
       }
       try {
         committed = Instant.parse(at.asText());
       } catch (DateTimeParseException e) {
-        throw new InvalidReleaseException("request.changeCommittedAt", "'" + at.asText() + "' is not an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z");
+        throw new InvalidReleaseException(
+            "request.changeCommittedAt",
+            "'" + at.asText() + "' is not an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z");
       }
     }
     JsonNode asked = fields.get("requestedBy");
     if (asked != null && !asked.isNull() && !asked.isTextual()) {
-      throw new InvalidReleaseException("request.requestedBy", "must be a string (got " + asked.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
+      throw new InvalidReleaseException(
+          "request.requestedBy",
+          "must be a string (got " + asked.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
     }
     if (asked != null && !asked.isNull() && !asked.asText().equals(caller)) {
-      throw new InvalidReleaseException("request.requestedBy", "is the caller, " + caller + "; leave it out (it was '" + asked.asText() + "')");
+      throw new InvalidReleaseException(
+          "request.requestedBy",
+          "is the caller, " + caller + "; leave it out (it was '" + asked.asText() + "')");
     }
     fields.put("requestedBy", caller);
     return new StartBody(ReleaseRequest.fromJson(fields.toString()), committed);

@@ -30,15 +30,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the Approve and Reject buttons of an approval request do. A click is acknowledged at once; the
- * decision goes to the release's gate as the clicker's approver identity, and the release's answer
- * ("approved by bob@example.com (1 of 2)", or why it was refused) is shown to the clicker alone.
- * Reject first asks for a reason in a modal; a refused rejection is shown in the modal itself.
+ * What the Approve and Reject buttons of an approval request do. A click is acknowledged at once;
+ * the decision goes to the release's gate as the clicker's approver identity, and the release's
+ * answer ("approved by bob@example.com (1 of 2)", or why it was refused) is shown to the clicker
+ * alone. Reject first asks for a reason in a modal; a refused rejection is shown in the modal
+ * itself.
  */
 public final class SlackApprovals {
   private static final Logger log = LoggerFactory.getLogger(SlackApprovals.class);
+
   /** The buttons' action IDs, as the worker's Slack notifier writes them. */
   public static final String APPROVE = "approve";
+
   public static final String REJECT = "reject";
   static final String REJECT_VIEW = "rollwright-reject";
   static final String REASON = "reason";
@@ -63,46 +66,77 @@ public final class SlackApprovals {
   private Response approve(BlockActionRequest req, ActionContext ctx) {
     String value = req.getPayload().getActions().get(0).getValue();
     String user = req.getPayload().getUser().getId();
-    executor.execute(() -> {
-      String text = text(decide(ControlCommand.Action.APPROVE, value, user, null));
-      try {
-        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-      } catch (Exception e) {
-        log.warn("could not tell {} the answer to their approval ({}): {}", user, text, e.getMessage());
-      }
-    });
+    executor.execute(
+        () -> {
+          String text = text(decide(ControlCommand.Action.APPROVE, value, user, null));
+          try {
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+          } catch (Exception e) {
+            log.warn(
+                "could not tell {} the answer to their approval ({}): {}",
+                user,
+                text,
+                e.getMessage());
+          }
+        });
     return ctx.ack();
   }
 
-  private Response askForReason(BlockActionRequest req, ActionContext ctx) throws IOException, SlackApiException {
+  private Response askForReason(BlockActionRequest req, ActionContext ctx)
+      throws IOException, SlackApiException {
     var payload = req.getPayload();
-    View modal = View.builder().type("modal").callbackId(REJECT_VIEW)
-        .privateMetadata(payload.getActions().get(0).getValue() + "\n" + payload.getChannel().getId())
-        .title(ViewTitle.builder().type("plain_text").text("Reject release").build())
-        .submit(ViewSubmit.builder().type("plain_text").text("Reject").build())
-        .close(ViewClose.builder().type("plain_text").text("Cancel").build())
-        .blocks(List.of(InputBlock.builder().blockId(REASON)
-            .label(PlainTextObject.builder().text("Why reject? The release rolls back.").build())
-            .element(PlainTextInputElement.builder().actionId(REASON).multiline(true).build()).build()))
-        .build();
+    View modal =
+        View.builder()
+            .type("modal")
+            .callbackId(REJECT_VIEW)
+            .privateMetadata(
+                payload.getActions().get(0).getValue() + "\n" + payload.getChannel().getId())
+            .title(ViewTitle.builder().type("plain_text").text("Reject release").build())
+            .submit(ViewSubmit.builder().type("plain_text").text("Reject").build())
+            .close(ViewClose.builder().type("plain_text").text("Cancel").build())
+            .blocks(
+                List.of(
+                    InputBlock.builder()
+                        .blockId(REASON)
+                        .label(
+                            PlainTextObject.builder()
+                                .text("Why reject? The release rolls back.")
+                                .build())
+                        .element(
+                            PlainTextInputElement.builder()
+                                .actionId(REASON)
+                                .multiline(true)
+                                .build())
+                        .build()))
+            .build();
     var opened = ctx.client().viewsOpen(r -> r.triggerId(payload.getTriggerId()).view(modal));
     if (!opened.isOk()) {
-      log.warn("Slack did not open the rejection form for {}: {}", payload.getUser().getId(), opened.getError());
+      log.warn(
+          "Slack did not open the rejection form for {}: {}",
+          payload.getUser().getId(),
+          opened.getError());
     }
     return ctx.ack();
   }
 
-  private Response reject(ViewSubmissionRequest req, ViewSubmissionContext ctx) throws IOException, SlackApiException {
+  private Response reject(ViewSubmissionRequest req, ViewSubmissionContext ctx)
+      throws IOException, SlackApiException {
     var view = req.getPayload().getView();
     String[] metadata = view.getPrivateMetadata().split("\n", 2);
     String user = req.getPayload().getUser().getId();
     ViewState.Value reason = view.getState().getValues().getOrDefault(REASON, Map.of()).get(REASON);
-    ControlAnswer answer = decide(ControlCommand.Action.REJECT, metadata[0], user, oneLine(reason == null ? null : reason.getValue()));
+    ControlAnswer answer =
+        decide(
+            ControlCommand.Action.REJECT,
+            metadata[0],
+            user,
+            oneLine(reason == null ? null : reason.getValue()));
     if (!answer.accepted()) {
       return ctx.ack(r -> r.responseAction("errors").errors(Map.of(REASON, said(answer))));
     }
     if (metadata.length == 2) {
-      var told = ctx.client().chatPostEphemeral(r -> r.channel(metadata[1]).user(user).text(text(answer)));
+      var told =
+          ctx.client().chatPostEphemeral(r -> r.channel(metadata[1]).user(user).text(text(answer)));
       if (!told.isOk()) {
         log.warn("could not tell {} their rejection was recorded: {}", user, told.getError());
       }
@@ -111,40 +145,65 @@ public final class SlackApprovals {
   }
 
   /** Sends one decision to the gate the button names, as the clicker's approver identity. */
-  /** The modal's reason on one line, as every door takes a reason: its line breaks become spaces. */
+  /**
+   * The modal's reason on one line, as every door takes a reason: its line breaks become spaces.
+   */
   static String oneLine(String reason) {
     return reason == null ? null : reason.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
-  ControlAnswer decide(ControlCommand.Action action, String buttonValue, String slackUser, String reason) {
+  ControlAnswer decide(
+      ControlCommand.Action action, String buttonValue, String slackUser, String reason) {
     GateRef gate;
     try {
       gate = GateRef.parse(buttonValue);
     } catch (IllegalArgumentException e) {
-      return new ControlAnswer(false, "this button does not name a release gate (" + buttonValue + ")");
+      return new ControlAnswer(
+          false, "this button does not name a release gate (" + buttonValue + ")");
     }
     Optional<String> approver = identities.approverOf(slackUser);
     String actor = approver.orElse("slack:" + slackUser);
     ControlAnswer answer;
     try {
-      answer = controls.send(gate.releaseId(), gate.runId(), new ControlCommand(action, actor, reason, gate.stage()));
+      answer =
+          controls.send(
+              gate.releaseId(),
+              gate.runId(),
+              new ControlCommand(action, actor, reason, gate.stage()));
     } catch (ReleaseNotFoundException e) {
       return new ControlAnswer(false, e.getMessage());
     } catch (RuntimeException e) {
       log.warn("could not send the {} of {} to {}: {}", action, actor, gate, e.toString());
-      return new ControlAnswer(false, "Rollwright could not reach the release right now (" + e.getMessage() + "); try again in a minute");
+      return new ControlAnswer(
+          false,
+          "Rollwright could not reach the release right now ("
+              + e.getMessage()
+              + "); try again in a minute");
     }
     log.info("{} {} for {}: {}", actor, action, gate, answer.message());
-    return approver.isPresent() ? answer : new ControlAnswer(false, "Slack shows no email for you, so Rollwright could not tell "
-        + "which approver you are (you were taken as " + actor + "): " + answer.message());
+    return approver.isPresent()
+        ? answer
+        : new ControlAnswer(
+            false,
+            "Slack shows no email for you, so Rollwright could not tell "
+                + "which approver you are (you were taken as "
+                + actor
+                + "): "
+                + answer.message());
   }
 
-  /** The answer as a mrkdwn message: escaped ({@link SlackText}), so a reason or name in it mentions and links nobody. */
+  /**
+   * The answer as a mrkdwn message: escaped ({@link SlackText}), so a reason or name in it mentions
+   * and links nobody.
+   */
   private static String text(ControlAnswer answer) {
     return SlackText.escape(said(answer));
   }
 
-  /** The answer as plain text, as a form's error under its input is shown (Slack reads no mrkdwn there). */
+  /**
+   * The answer as plain text, as a form's error under its input is shown (Slack reads no mrkdwn
+   * there).
+   */
   private static String said(ControlAnswer answer) {
     return (answer.accepted() ? "✅ " : "🚫 Not counted: ") + answer.message();
   }

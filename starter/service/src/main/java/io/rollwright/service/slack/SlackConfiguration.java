@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Approvals from Slack, on when {@code rollwright.slack.token} is set: over HTTP at
- * {@code rollwright.slack.path} when a signing secret is set (every request verified by
- * {@link SlackSignatureFilter} first), and over Socket Mode when an app-level token is set.
+ * Approvals from Slack, on when {@code rollwright.slack.token} is set: over HTTP at {@code
+ * rollwright.slack.path} when a signing secret is set (every request verified by {@link
+ * SlackSignatureFilter} first), and over Socket Mode when an app-level token is set.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("rollwright.slack.token")
@@ -32,27 +32,39 @@ public class SlackConfiguration {
   @Bean
   App slackApp(SlackProperties settings, WorkflowClient temporal) {
     if (isBlank(settings.signingSecret()) && isBlank(settings.appToken())) {
-      throw new IllegalStateException("rollwright.slack.token is set but neither rollwright.slack.signing-secret (HTTP "
-          + "interactivity) nor rollwright.slack.app-token (Socket Mode) is: Slack's clicks cannot reach Rollwright");
+      throw new IllegalStateException(
+          "rollwright.slack.token is set but neither rollwright.slack.signing-secret (HTTP "
+              + "interactivity) nor rollwright.slack.app-token (Socket Mode) is: Slack's clicks cannot reach Rollwright");
     }
     SlackConfig config = new SlackConfig();
     if (!isBlank(settings.apiUrl())) {
       config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     }
     Slack slack = Slack.getInstance(config);
-    App app = new App(AppConfig.builder().singleTeamBotToken(settings.token()).signingSecret(settings.signingSecret())
-        .slack(slack).requestVerificationEnabled(false).build());
-    new SlackApprovals(new SlackIdentities(slack.methods(settings.token()), System::currentTimeMillis),
-        new ReleaseControls(temporal, settings.answerWithin()), slackWork()).register(app);
+    App app =
+        new App(
+            AppConfig.builder()
+                .singleTeamBotToken(settings.token())
+                .signingSecret(settings.signingSecret())
+                .slack(slack)
+                .requestVerificationEnabled(false)
+                .build());
+    new SlackApprovals(
+            new SlackIdentities(slack.methods(settings.token()), System::currentTimeMillis),
+            new ReleaseControls(temporal, settings.answerWithin()),
+            slackWork())
+        .register(app);
     return app;
   }
 
   private static ExecutorService slackWork() {
-    return Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "slack-approvals");
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newFixedThreadPool(
+        4,
+        r -> {
+          Thread t = new Thread(r, "slack-approvals");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   @Bean
@@ -64,8 +76,10 @@ public class SlackConfiguration {
   @Bean
   @ConditionalOnProperty("rollwright.slack.signing-secret")
   FilterRegistrationBean<SlackSignatureFilter> slackSignatures(SlackProperties settings) {
-    FilterRegistrationBean<SlackSignatureFilter> filter = new FilterRegistrationBean<>(
-        new SlackSignatureFilter(new SlackRequestGuard(settings.signingSecret()), System::currentTimeMillis));
+    FilterRegistrationBean<SlackSignatureFilter> filter =
+        new FilterRegistrationBean<>(
+            new SlackSignatureFilter(
+                new SlackRequestGuard(settings.signingSecret()), System::currentTimeMillis));
     filter.addUrlPatterns(settings.path());
     filter.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return filter;

@@ -33,7 +33,10 @@ public final class SlackIdentities {
     this.clock = clock;
   }
 
-  /** The approver identity of Slack user {@code userId}, or empty when Slack shows no email for them. */
+  /**
+   * The approver identity of Slack user {@code userId}, or empty when Slack shows no email for
+   * them.
+   */
   public Optional<String> approverOf(String userId) {
     long now = clock.getAsLong();
     Entry known = cache.get(userId);
@@ -49,11 +52,16 @@ public final class SlackIdentities {
     try {
       UsersInfoResponse info = slack.usersInfo(r -> r.user(userId));
       if (!info.isOk() || info.getUser() == null || info.getUser().getProfile() == null) {
-        log.warn("Slack user {} cannot be mapped to an approver: {}", userId, info.isOk() ? "no profile" : info.getError());
+        log.warn(
+            "Slack user {} cannot be mapped to an approver: {}",
+            userId,
+            info.isOk() ? "no profile" : info.getError());
         return Optional.empty();
       }
       String email = info.getUser().getProfile().getEmail();
-      return email == null || email.isBlank() ? Optional.empty() : Optional.of(email.trim().toLowerCase(java.util.Locale.ROOT));
+      return email == null || email.isBlank()
+          ? Optional.empty()
+          : Optional.of(email.trim().toLowerCase(java.util.Locale.ROOT));
     } catch (IOException | SlackApiException e) {
       log.warn("Slack user {} cannot be looked up: {}", userId, e.getMessage());
       return Optional.empty();

@@ -15,12 +15,13 @@ import javax.crypto.spec.SecretKeySpec;
  * signature (HMAC-SHA256 of {@code v0:<timestamp>:<body>} with the signing secret, compared in
  * constant time), a timestamp within five minutes either way, and no signature seen before.
  *
- * <p>Bolt's own verifier compares with {@code String.equals}, accepts timestamps from the future and
- * hashes with the platform charset, so this one stands in front of it.
+ * <p>Bolt's own verifier compares with {@code String.equals}, accepts timestamps from the future
+ * and hashes with the platform charset, so this one stands in front of it.
  */
 public final class SlackRequestGuard {
   /** How far a request's timestamp may be from now, either way. */
   public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
   static final int SEEN_LIMIT = 100_000;
 
   /** The guard's decision: pass, or the HTTP status and why not. */
@@ -37,7 +38,8 @@ public final class SlackRequestGuard {
 
   public SlackRequestGuard(String signingSecret) {
     if (signingSecret == null || signingSecret.isBlank()) {
-      throw new IllegalArgumentException("rollwright.slack.signing-secret is required for the Slack interactivity endpoint");
+      throw new IllegalArgumentException(
+          "rollwright.slack.signing-secret is required for the Slack interactivity endpoint");
     }
     key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
@@ -54,10 +56,16 @@ public final class SlackRequestGuard {
       return Verdict.refuse(401, "X-Slack-Request-Timestamp is not a number of seconds");
     }
     if (Math.abs(nowMillis / 1000 - seconds) > TOLERANCE.toSeconds()) {
-      return Verdict.refuse(401, "stale request: its timestamp is more than " + TOLERANCE.toMinutes() + " minutes from now");
+      return Verdict.refuse(
+          401,
+          "stale request: its timestamp is more than "
+              + TOLERANCE.toMinutes()
+              + " minutes from now");
     }
-    if (!MessageDigest.isEqual(sign(timestamp.trim(), body), signature.trim().getBytes(StandardCharsets.UTF_8))) {
-      return Verdict.refuse(401, "the signature does not match the body (wrong signing secret, or a forged request)");
+    if (!MessageDigest.isEqual(
+        sign(timestamp.trim(), body), signature.trim().getBytes(StandardCharsets.UTF_8))) {
+      return Verdict.refuse(
+          401, "the signature does not match the body (wrong signing secret, or a forged request)");
     }
     forgetOlderThan(nowMillis);
     if (seen.putIfAbsent(signature.trim(), seconds * 1000 + TOLERANCE.toMillis()) != null) {
@@ -65,7 +73,11 @@ public final class SlackRequestGuard {
     }
     if (seen.size() > SEEN_LIMIT) {
       seen.remove(signature.trim());
-      return Verdict.refuse(503, "too many requests in the last " + TOLERANCE.toMinutes() + " minutes to check them for replays");
+      return Verdict.refuse(
+          503,
+          "too many requests in the last "
+              + TOLERANCE.toMinutes()
+              + " minutes to check them for replays");
     }
     return Verdict.PASS;
   }

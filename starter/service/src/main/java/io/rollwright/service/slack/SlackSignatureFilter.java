@@ -35,14 +35,23 @@ public final class SlackSignatureFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-    SlackRequestGuard.Verdict verdict = body.length > MAX_BODY
-        ? new SlackRequestGuard.Verdict(false, 413, "body larger than " + MAX_BODY + " bytes")
-        : guard.check(request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"), body, clock.getAsLong());
+    SlackRequestGuard.Verdict verdict =
+        body.length > MAX_BODY
+            ? new SlackRequestGuard.Verdict(false, 413, "body larger than " + MAX_BODY + " bytes")
+            : guard.check(
+                request.getHeader("X-Slack-Request-Timestamp"),
+                request.getHeader("X-Slack-Signature"),
+                body,
+                clock.getAsLong());
     if (!verdict.passed()) {
-      log.warn("refused a request to the Slack endpoint from {}: {}", request.getRemoteAddr(), verdict.reason());
+      log.warn(
+          "refused a request to the Slack endpoint from {}: {}",
+          request.getRemoteAddr(),
+          verdict.reason());
       response.setStatus(verdict.status());
       response.setContentType("text/plain;charset=UTF-8");
       response.getWriter().println(verdict.reason());

@@ -7,8 +7,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ApiCallerTest {
-  private static final ApiCaller TOKENS = new ApiCaller(new ApiProperties(Map.of("ci-bot", "tok-ci", "alice", "tok-alice"), null, null));
-  private static final ApiCaller PROXIED = new ApiCaller(new ApiProperties(Map.of("ci-bot", "tok-ci"), "X-Client-Identity", null));
+  private static final ApiCaller TOKENS =
+      new ApiCaller(
+          new ApiProperties(Map.of("ci-bot", "tok-ci", "alice", "tok-alice"), null, null));
+  private static final ApiCaller PROXIED =
+      new ApiCaller(new ApiProperties(Map.of("ci-bot", "tok-ci"), "X-Client-Identity", null));
 
   @Test
   void aBearerTokenNamesItsCaller() {

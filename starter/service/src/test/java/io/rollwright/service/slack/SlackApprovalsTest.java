@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class SlackApprovalsTest {
   @Test
   void aMultiLineReasonFromTheModalReachesTheReleaseOnOneLine() {
-    assertEquals("latency is off in eu-west see the dashboard",
+    assertEquals(
+        "latency is off in eu-west see the dashboard",
         SlackApprovals.oneLine("  latency is off in eu-west\n\n  see the dashboard\r\n"));
     assertEquals("fine", SlackApprovals.oneLine("fine"));
     assertNull(SlackApprovals.oneLine(null));
