@@ -1,8 +1,5 @@
 package io.rollwright.worker;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,44 +9,40 @@ import io.rollwright.activities.analysis.ScheduledSoakActivities;
 import io.rollwright.activities.analysis.ThreadSoakActivities;
 import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.base.SystemActivityClock;
-import io.rollwright.activities.metrics.MetricProvider;
-import io.rollwright.activities.metrics.prometheus.PrometheusClient;
-import io.rollwright.activities.metrics.prometheus.PrometheusMetricProvider;
 import io.rollwright.activities.notify.NotificationActivitiesImpl;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.notify.log.LogNotifier;
-import io.rollwright.activities.notify.slack.SlackNotifier;
 import io.rollwright.activities.policy.ClasspathPolicyFiles;
 import io.rollwright.activities.policy.DirectoryPolicyFiles;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
 import io.rollwright.activities.policy.PolicyFiles;
 import io.rollwright.activities.preflight.PreflightActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
-import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.api.AnalysisActivities;
 import io.rollwright.api.ReleasePayloads;
+import io.rollwright.worker.extension.KubernetesConfiguration;
+import io.rollwright.worker.extension.PrometheusConfiguration;
+import io.rollwright.worker.extension.SlackConfiguration;
 import io.rollwright.workflow.UnreadableRequestInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.interceptors.WorkerInterceptor;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Wires the activities from the worker's settings; the Temporal starter registers them by bean
  * name.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({KubernetesConfiguration.class, PrometheusConfiguration.class, SlackConfiguration.class})
 public class WorkerConfiguration {
 
   /**
@@ -72,26 +65,14 @@ public class WorkerConfiguration {
     return new SystemActivityClock();
   }
 
-  /** The Kubernetes routers, when enabled; their client closes with the application. */
-  @Bean
-  @ConditionalOnProperty(name = "rollwright.kubernetes.enabled", havingValue = "true")
-  Kubernetes kubernetes(RollwrightProperties props, ActivityClock clock) {
-    RollwrightProperties.KubernetesProperties k = props.kubernetes();
-    return new Kubernetes(
-        new KubernetesClientBuilder().build(), clock, k.progressDeadline(), k.poll());
-  }
-
   /**
-   * The extensions of every {@link ExtensionSet} bean (the Kubernetes routers when enabled; others
-   * only where a profile adds them), and the {@code prometheus} metric provider when its URL is
-   * set.
+   * The extensions of every {@link ExtensionSet} bean: each technology's configuration offers its
+   * own when its settings turn it on ({@link KubernetesConfiguration}, {@link
+   * PrometheusConfiguration}).
    */
   @Bean
-  RegisteredExtensions registeredExtensions(
-      RollwrightProperties props, ObjectProvider<ExtensionSet> sets) {
-    List<ExtensionSet> all = new ArrayList<>(sets.orderedStream().toList());
-    prometheus(props.prometheus()).ifPresent(all::add);
-    return RegisteredExtensions.of(all);
+  RegisteredExtensions registeredExtensions(ObjectProvider<ExtensionSet> sets) {
+    return RegisteredExtensions.of(sets.orderedStream().toList());
   }
 
   /** Refuses to start unless the default router and metric provider are set to registered ones. */
@@ -100,7 +81,8 @@ public class WorkerConfiguration {
       RollwrightProperties props,
       ActivityClock clock,
       RegisteredExtensions registered,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ObjectProvider<Notifier> notifiers) {
     DefaultProviders defaults = DefaultProviders.require(props, registered);
     List<PolicyFiles> files = new ArrayList<>();
     if (props.policiesDir() != null && !props.policiesDir().isBlank()) {
@@ -119,43 +101,19 @@ public class WorkerConfiguration {
             registered.workloads(),
             registered.providers(),
             props::killSwitch,
-            notifiers(props.slack(), meters),
+            notifiers(meters, notifiers),
             registered.preflightChecks()));
   }
 
-  /** The log and Rollwright's own metrics always; Slack when a token is configured. */
-  private static List<Notifier> notifiers(
-      RollwrightProperties.SlackProperties slack, MeterRegistry meters) {
+  /**
+   * The log and Rollwright's own metrics always; every {@link Notifier} bean besides (Slack, when
+   * {@link SlackConfiguration} is on).
+   */
+  private static List<Notifier> notifiers(MeterRegistry meters, ObjectProvider<Notifier> more) {
     List<Notifier> all =
         new ArrayList<>(List.of(new LogNotifier(), new MicrometerNotifier(meters)));
-    if (slack.token() != null && !slack.token().isBlank()) {
-      SlackConfig config = new SlackConfig();
-      if (slack.apiUrl() != null) {
-        config.setMethodsEndpointUrlPrefix(slack.apiUrl());
-      }
-      all.add(new SlackNotifier(Slack.getInstance(config).methods(slack.token()), slack.channel()));
-    }
+    more.orderedStream().forEach(all::add);
     return all;
-  }
-
-  /** The {@code prometheus} metric provider, when a URL is configured. */
-  private static Optional<ExtensionSet> prometheus(RollwrightProperties.PrometheusProperties p) {
-    if (p.url() == null || p.url().isBlank()) {
-      return Optional.empty();
-    }
-    PrometheusClient client =
-        new PrometheusClient(URI.create(p.url()), p.authorization(), p.timeout(), null);
-    Map<String, MetricProvider> provider =
-        Map.of(
-            PrometheusMetricProvider.NAME,
-            new PrometheusMetricProvider(client, p.queries(), p.minWindow()));
-    return Optional.of(
-        new ExtensionSet() {
-          @Override
-          public Map<String, MetricProvider> providers() {
-            return provider;
-          }
-        });
   }
 
   @Bean
