@@ -24,7 +24,9 @@ cds=""
 exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k \$cds -jar "$lib/rollwright.jar" "\$@"
 LAUNCHER
 chmod +x "$prefix/bin/rollwright"
-# Trains the archive on a command that loads the Temporal client: an unreachable address fails fast.
+# Trains the archive on what commands load: every command's options, a status read and shown, and a
+# call to Temporal (at an address that refuses it, so no server is needed). The archive is made here,
+# not when the jar is built: it is only used with the very jar file and JVM it was made with.
 "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$lib/rollwright.jsa" -jar "$lib/rollwright.jar" \
-  status train@cds --address 127.0.0.1:9 >/dev/null 2>&1 || true
+  startup-training >/dev/null 2>&1 || true
 echo "installed $prefix/bin/rollwright$(case ":$PATH:" in *":$prefix/bin:"*) ;; *) echo " (add $prefix/bin to your PATH)";; esac)"

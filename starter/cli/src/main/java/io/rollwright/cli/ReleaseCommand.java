@@ -24,13 +24,16 @@ abstract class ReleaseCommand implements Callable<Integer> {
     json
   }
 
-  private static final ObjectWriter JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-          .writer()
-          .with(new TerminalJson());
+  /** Made only when a command prints JSON: a text answer never pays for it. */
+  private static final class Json {
+    static final ObjectWriter WRITER =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .writer()
+            .with(new TerminalJson());
+  }
 
   @Mixin TemporalOptions temporal;
 
@@ -108,7 +111,7 @@ abstract class ReleaseCommand implements Callable<Integer> {
   /** {@code value} as one line of JSON, escaped as {@link TerminalJson} says. */
   static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.WRITER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }

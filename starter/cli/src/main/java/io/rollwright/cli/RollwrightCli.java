@@ -11,6 +11,7 @@ import io.rollwright.text.TerminalText;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
@@ -30,22 +31,25 @@ import picocli.CommandLine.ParseResult;
       "  3  blocked by pre-flight (nothing deployed)",
       "  4  failed, or ended without an outcome (e.g. terminated): needs a human",
       "  5  Temporal unreachable (nothing was done; safe to retry)"
-    },
-    subcommands = {
-      StartCommand.class,
-      StatusCommand.class,
-      WatchCommand.class,
-      ControlCommands.Approve.class,
-      ControlCommands.Reject.class,
-      ControlCommands.Pause.class,
-      ControlCommands.Resume.class,
-      ControlCommands.Abort.class,
-      ControlCommands.Promote.class,
-      HistoryCommand.class,
-      DoraCommand.class,
-      ValidateCommand.class
     })
 public final class RollwrightCli {
+  /** The subcommands, in the order help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          StartCommand.class,
+          StatusCommand.class,
+          WatchCommand.class,
+          ControlCommands.Approve.class,
+          ControlCommands.Reject.class,
+          ControlCommands.Pause.class,
+          ControlCommands.Resume.class,
+          ControlCommands.Abort.class,
+          ControlCommands.Promote.class,
+          HistoryCommand.class,
+          DoraCommand.class,
+          ValidateCommand.class,
+          StartupTraining.class);
+
   public static void main(String[] args) {
     Charset terminal = Charset.defaultCharset();
     System.exit(
@@ -57,11 +61,9 @@ public final class RollwrightCli {
 
   /** Runs one command line, printing to {@code out} and {@code err}; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli =
-        new CommandLine(new RollwrightCli())
-            .setOut(out)
-            .setErr(err)
-            .setDefaultValueProvider(new CliDefaults());
+    CommandLine cli = new CommandLine(new RollwrightCli());
+    commandsFor(args).forEach(cli::addSubcommand);
+    cli.setOut(out).setErr(err).setDefaultValueProvider(new CliDefaults());
     cli.setParameterExceptionHandler(
         (e, given) -> {
           say(err, "rollwright: " + e.getMessage());
@@ -70,6 +72,22 @@ public final class RollwrightCli {
         });
     cli.setExecutionExceptionHandler((e, command, parsed) -> fail(e, err, verbose(parsed)));
     return cli.execute(args);
+  }
+
+  /**
+   * Only the subcommand asked for, when the first argument names one: reading a command's options
+   * takes picocli a while, and a command line that starts a new JVM each time should not pay for
+   * the others. Anything else (help, a mistyped name) gets them all.
+   */
+  static List<Class<?>> commands() {
+    return COMMANDS;
+  }
+
+  private static List<Class<?>> commandsFor(String... args) {
+    String first = args.length == 0 ? "" : args[0];
+    List<Class<?>> named =
+        COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
+    return named.isEmpty() ? COMMANDS : named;
   }
 
   private static boolean verbose(ParseResult parsed) {

@@ -1,6 +1,7 @@
 package io.rollwright.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -310,5 +312,44 @@ class RollwrightCliTest {
       assertTrue(out.toString().contains("\n  " + command + " "), command + " in " + out);
     }
     assertTrue(out.toString().contains("5  Temporal unreachable"), out.toString());
+  }
+
+  @Test
+  void helpListsEveryCommandButTheHiddenTrainingAndAMistypedOneIsRefused() {
+    assertEquals(0, run("--help"));
+    for (String command :
+        List.of(
+            "start",
+            "status",
+            "watch",
+            "approve",
+            "reject",
+            "pause",
+            "resume",
+            "abort",
+            "promote",
+            "history",
+            "dora",
+            "validate")) {
+      assertTrue(out.toString().contains("  " + command + " "), command + " in:\n" + out);
+    }
+    assertFalse(out.toString().contains("startup-training"), out.toString());
+    assertEquals(1, run("statsu", "checkout@prod"));
+    assertTrue(
+        err.toString().contains("Unmatched arguments from index 0: 'statsu'"), err.toString());
+  }
+
+  @Test
+  void aCommandNamedFirstIsTheOnlyOneBuiltAndStillKnowsItsOptions() {
+    assertEquals(0, run("status", "--help"));
+    assertTrue(out.toString().startsWith("Usage: rollwright status"), out.toString());
+    assertTrue(out.toString().contains("--output"), out.toString());
+  }
+
+  @Test
+  void startupTrainingNeedsNoServerAndPrintsNothing() {
+    assertEquals(0, run("startup-training"));
+    assertEquals("", out.toString());
+    assertEquals("", err.toString());
   }
 }
