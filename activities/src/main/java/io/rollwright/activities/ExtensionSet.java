@@ -1,7 +1,7 @@
 package io.rollwright.activities;
 
 import io.rollwright.activities.metrics.MetricProvider;
-import io.rollwright.activities.preflight.Preflight;
+import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import java.util.List;
@@ -28,8 +28,8 @@ public interface ExtensionSet {
     return Map.of();
   }
 
-  /** Pre-flight checks, each under its own {@link Preflight#name()}. */
-  default List<Preflight> preflightChecks() {
+  /** Pre-flight checks, each under its own {@link PreflightCheck#name()}. */
+  default List<PreflightCheck> preflightChecks() {
     return List.of();
   }
 }

@@ -14,8 +14,8 @@ import io.rollwright.activities.preflight.ChangeFreezeCheck;
 import io.rollwright.activities.preflight.DependenciesCheck;
 import io.rollwright.activities.preflight.KillSwitchCheck;
 import io.rollwright.activities.preflight.MetricFloorCheck;
-import io.rollwright.activities.preflight.Preflight;
 import io.rollwright.activities.preflight.PreflightActivitiesImpl;
+import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
@@ -46,7 +46,7 @@ public final class ReleaseActivities {
       Map<String, MetricProvider> providers,
       BooleanSupplier killSwitch,
       List<Notifier> notifiers,
-      List<Preflight> moreChecks) {}
+      List<PreflightCheck> moreChecks) {}
 
   private final PolicyActivitiesImpl policy;
   private final PreflightActivitiesImpl preflight;
@@ -58,7 +58,7 @@ public final class ReleaseActivities {
   public ReleaseActivities(Parts parts) {
     providers = new Registry<>("metric provider", parts.providers());
     Registry<TrafficRouter> routers = new Registry<>("traffic router", parts.routers());
-    List<Preflight> checks =
+    List<PreflightCheck> checks =
         new ArrayList<>(
             List.of(
                 new MetricFloorCheck(
@@ -73,10 +73,10 @@ public final class ReleaseActivities {
                 new ChangeFreezeCheck(parts.clock()),
                 new KillSwitchCheck(parts.killSwitch())));
     checks.addAll(parts.moreChecks());
-    Registry<Preflight> preflightChecks =
+    Registry<PreflightCheck> preflightChecks =
         new Registry<>(
             "pre-flight check",
-            checks.stream().collect(Collectors.toMap(Preflight::name, Function.identity())));
+            checks.stream().collect(Collectors.toMap(PreflightCheck::name, Function.identity())));
     PolicyValidator validator =
         new PolicyValidator(
             new PolicyValidator.Known(routers.names(), providers.names(), preflightChecks.names()));

@@ -2,7 +2,7 @@ package io.rollwright.worker;
 
 import io.rollwright.activities.ExtensionSet;
 import io.rollwright.activities.metrics.MetricProvider;
-import io.rollwright.activities.preflight.Preflight;
+import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import java.util.ArrayList;
@@ -24,10 +24,10 @@ record RegisteredExtensions(
     Map<String, TrafficRouter> routers,
     Map<String, WorkloadManager> workloads,
     Map<String, MetricProvider> providers,
-    List<Preflight> preflightChecks) {
+    List<PreflightCheck> preflightChecks) {
 
   static RegisteredExtensions of(List<ExtensionSet> sets) {
-    List<Preflight> checks = new ArrayList<>();
+    List<PreflightCheck> checks = new ArrayList<>();
     sets.forEach(set -> checks.addAll(set.preflightChecks()));
     return new RegisteredExtensions(
         merged("traffic router", sets, ExtensionSet::routers),

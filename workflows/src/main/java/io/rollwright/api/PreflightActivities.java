@@ -1,6 +1,6 @@
 package io.rollwright.api;
 
-import io.rollwright.policy.PreflightCheck;
+import io.rollwright.policy.PreflightSettings;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.List;
@@ -13,5 +13,5 @@ public interface PreflightActivities {
    * cannot run reports itself failed with the reason; it never throws.
    */
   @ActivityMethod
-  List<PreflightResult> runChecks(ResolvedRelease release, List<PreflightCheck> checks);
+  List<PreflightResult> runChecks(ResolvedRelease release, List<PreflightSettings> checks);
 }

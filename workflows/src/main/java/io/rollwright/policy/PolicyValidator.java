@@ -83,7 +83,7 @@ public final class PolicyValidator {
     v.within("policy.analysis.inconclusiveAfter", a.inconclusiveAfter(), 1, 1000, " samples");
   }
 
-  private void preflight(Violations v, String field, PreflightCheck c) {
+  private void preflight(Violations v, String field, PreflightSettings c) {
     if (c == null) {
       v.add(field, "must not be empty");
       return;

@@ -19,7 +19,7 @@ public record ReleasePolicy(
     @JsonProperty("extends") String parent,
     String router,
     AnalysisSettings analysis,
-    List<PreflightCheck> preflight,
+    List<PreflightSettings> preflight,
     List<AnalysisCheck> checks,
     List<Stage> stages,
     Map<String, List<String>> groups,

@@ -15,7 +15,7 @@ import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.InvalidReleaseException;
-import io.rollwright.policy.PreflightCheck;
+import io.rollwright.policy.PreflightSettings;
 import io.rollwright.policy.Stage;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -97,7 +97,7 @@ final class ReleaseSteps {
     return stub(PolicyActivities.class, QUICK, "resolve and validate the policy").resolve(request);
   }
 
-  List<PreflightResult> preflight(ResolvedRelease release, List<PreflightCheck> checks) {
+  List<PreflightResult> preflight(ResolvedRelease release, List<PreflightSettings> checks) {
     return stub(PreflightActivities.class, PREFLIGHT, "pre-flight: " + checks.size() + " check(s)")
         .runChecks(release, checks);
   }

@@ -3,11 +3,11 @@ package io.rollwright.activities.preflight;
 import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
-import io.rollwright.policy.PreflightCheck;
+import io.rollwright.policy.PreflightSettings;
 import java.time.Instant;
 
 /** No release during a change-freeze window ({@code start/end}, ISO-8601). */
-public final class ChangeFreezeCheck implements Preflight {
+public final class ChangeFreezeCheck implements PreflightCheck {
   private final ActivityClock clock;
 
   public ChangeFreezeCheck(ActivityClock clock) {
@@ -20,7 +20,7 @@ public final class ChangeFreezeCheck implements Preflight {
   }
 
   @Override
-  public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
+  public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
     Instant now = Instant.ofEpochMilli(clock.now());
     for (String window : settings.windows()) {
       String[] ends = window.split("/", 2);

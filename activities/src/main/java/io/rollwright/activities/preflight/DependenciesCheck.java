@@ -7,12 +7,12 @@ import io.rollwright.activities.metrics.Track;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.Metric;
-import io.rollwright.policy.PreflightCheck;
+import io.rollwright.policy.PreflightSettings;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Every service the release depends on is up. */
-public final class DependenciesCheck implements Preflight {
+public final class DependenciesCheck implements PreflightCheck {
   private final MetricFloorCheck up;
 
   public DependenciesCheck(Registry<MetricProvider> providers, ActivityClock clock) {
@@ -25,7 +25,7 @@ public final class DependenciesCheck implements Preflight {
   }
 
   @Override
-  public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
+  public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
     List<PreflightResult> each =
         settings.dependencies().stream().map(d -> up.measure(release, d, 1.0)).toList();
     boolean ok = each.stream().allMatch(PreflightResult::passed);

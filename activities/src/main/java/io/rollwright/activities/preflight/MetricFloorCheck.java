@@ -9,7 +9,7 @@ import io.rollwright.analysis.Measurement;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.Metric;
-import io.rollwright.policy.PreflightCheck;
+import io.rollwright.policy.PreflightSettings;
 import java.time.Duration;
 
 /**
@@ -17,7 +17,7 @@ import java.time.Duration;
  * version's quality score) and {@code telemetry-health} (the stable version's success rate, so no
  * canary starts into an incident) are both this check on a different metric and track.
  */
-public final class MetricFloorCheck implements Preflight {
+public final class MetricFloorCheck implements PreflightCheck {
   private static final Duration WINDOW = Duration.ofMinutes(15);
 
   private final String name;
@@ -45,7 +45,7 @@ public final class MetricFloorCheck implements Preflight {
   }
 
   @Override
-  public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
+  public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
     return measure(release, release.request().service(), settings.min());
   }
 

@@ -4,7 +4,7 @@ import io.rollwright.activities.base.Registry;
 import io.rollwright.api.PreflightActivities;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
-import io.rollwright.policy.PreflightCheck;
+import io.rollwright.policy.PreflightSettings;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.util.ArrayList;
@@ -15,17 +15,17 @@ import java.util.List;
  * heartbeats before each check, so a worker that dies mid-way is replaced within seconds.
  */
 public final class PreflightActivitiesImpl implements PreflightActivities {
-  private final Registry<Preflight> checks;
+  private final Registry<PreflightCheck> checks;
 
-  public PreflightActivitiesImpl(Registry<Preflight> checks) {
+  public PreflightActivitiesImpl(Registry<PreflightCheck> checks) {
     this.checks = checks;
   }
 
   @Override
-  public List<PreflightResult> runChecks(ResolvedRelease release, List<PreflightCheck> wanted) {
+  public List<PreflightResult> runChecks(ResolvedRelease release, List<PreflightSettings> wanted) {
     List<PreflightResult> results = new ArrayList<>();
     ActivityExecutionContext ctx = Activity.getExecutionContext();
-    for (PreflightCheck c : wanted) {
+    for (PreflightSettings c : wanted) {
       ctx.heartbeat(results.size());
       try {
         results.add(checks.get(c.check()).run(release, c));

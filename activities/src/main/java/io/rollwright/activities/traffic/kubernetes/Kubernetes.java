@@ -3,7 +3,7 @@ package io.rollwright.activities.traffic.kubernetes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rollwright.activities.ExtensionSet;
 import io.rollwright.activities.base.ActivityClock;
-import io.rollwright.activities.preflight.Preflight;
+import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import java.time.Duration;
@@ -42,7 +42,7 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
 
   /** The Kubernetes pre-flight checks: {@code kubernetes-target} and {@code kubernetes-access}. */
   @Override
-  public List<Preflight> preflightChecks() {
+  public List<PreflightCheck> preflightChecks() {
     return List.of(new KubernetesTargetCheck(client), new KubernetesAccessCheck(client));
   }
 

@@ -3,17 +3,17 @@ package io.rollwright.activities.traffic.kubernetes;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.rollwright.activities.preflight.Preflight;
+import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
-import io.rollwright.policy.PreflightCheck;
+import io.rollwright.policy.PreflightSettings;
 import java.util.List;
 
 /**
  * The worker's service account may do everything the release's router needs in the target namespace
  * (SelfSubjectAccessReview).
  */
-public final class KubernetesAccessCheck implements Preflight {
+public final class KubernetesAccessCheck implements PreflightCheck {
   private final KubernetesClient client;
 
   public KubernetesAccessCheck(KubernetesClient client) {
@@ -26,7 +26,7 @@ public final class KubernetesAccessCheck implements Preflight {
   }
 
   @Override
-  public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
+  public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
     String ns = release.request().environment();
     List<String> denied =
         KubernetesPermissions.needed(release.policy().router()).stream()

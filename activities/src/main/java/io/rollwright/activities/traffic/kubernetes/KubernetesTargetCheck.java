@@ -2,11 +2,11 @@ package io.rollwright.activities.traffic.kubernetes;
 
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.rollwright.activities.preflight.Preflight;
+import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.TrafficTarget;
-import io.rollwright.policy.PreflightCheck;
+import io.rollwright.policy.PreflightSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * What the release acts on exists: the stable Deployment in the environment's namespace, and the
  * route its router edits.
  */
-public final class KubernetesTargetCheck implements Preflight {
+public final class KubernetesTargetCheck implements PreflightCheck {
   private final KubernetesClient client;
 
   public KubernetesTargetCheck(KubernetesClient client) {
@@ -27,7 +27,7 @@ public final class KubernetesTargetCheck implements Preflight {
   }
 
   @Override
-  public PreflightResult run(ResolvedRelease release, PreflightCheck settings) {
+  public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
     TrafficTarget t = TrafficTarget.of(release.request(), release.policy().router());
     String ns = KubernetesNames.namespace(t);
     List<String> missing = new ArrayList<>();

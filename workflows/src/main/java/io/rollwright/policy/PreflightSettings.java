@@ -7,9 +7,9 @@ import java.util.List;
  * quality-gate}, {@code telemetry-health}), {@code dependencies} for {@code dependencies}, and
  * {@code windows} (ISO-8601 intervals {@code start/end}) for {@code change-freeze}.
  */
-public record PreflightCheck(
+public record PreflightSettings(
     String check, Double min, List<String> dependencies, List<String> windows) {
-  public PreflightCheck {
+  public PreflightSettings {
     dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     windows = windows == null ? List.of() : List.copyOf(windows);
   }
