@@ -5,6 +5,7 @@ import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.Track;
+import io.rollwright.activities.metrics.log.LogMetricProvider;
 import io.rollwright.activities.notify.NotificationActivitiesImpl;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
@@ -19,9 +20,11 @@ import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
+import io.rollwright.activities.traffic.log.LogRouter;
 import io.rollwright.policy.Metric;
 import io.rollwright.policy.PolicyValidator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -30,7 +33,9 @@ import java.util.stream.Collectors;
 
 /**
  * Assembles the activity implementations a worker registers from the parts it is configured with.
- * The worker application and the tests build their activities through this one place.
+ * The worker application and the tests build their activities through this one place. Besides the
+ * parts' extensions, every worker has the {@code log} router and metric provider, which touch
+ * nothing outside, and the built-in pre-flight checks.
  */
 public final class ReleaseActivities {
   /**
@@ -56,22 +61,15 @@ public final class ReleaseActivities {
   private final NotificationActivitiesImpl notifications;
 
   public ReleaseActivities(Parts parts) {
-    providers = new Registry<>("metric provider", parts.providers());
-    Registry<TrafficRouter> routers = new Registry<>("traffic router", parts.routers());
+    LogRouter logRouter = new LogRouter();
+    providers =
+        new Registry<>(
+            "metric provider",
+            with(parts.providers(), LogMetricProvider.NAME, new LogMetricProvider()));
+    Registry<TrafficRouter> routers =
+        new Registry<>("traffic router", with(parts.routers(), LogRouter.NAME, logRouter));
     List<PreflightCheck> checks =
-        new ArrayList<>(
-            List.of(
-                new MetricFloorCheck(
-                    "quality-gate", Metric.QUALITY_SCORE, Track.CANARY, providers, parts.clock()),
-                new MetricFloorCheck(
-                    "telemetry-health",
-                    Metric.SUCCESS_RATE,
-                    Track.STABLE,
-                    providers,
-                    parts.clock()),
-                new DependenciesCheck(providers, parts.clock()),
-                new ChangeFreezeCheck(parts.clock()),
-                new KillSwitchCheck(parts.killSwitch())));
+        new ArrayList<>(builtInChecks(providers, parts.clock(), parts.killSwitch()));
     checks.addAll(parts.moreChecks());
     Registry<PreflightCheck> preflightChecks =
         new Registry<>(
@@ -79,15 +77,46 @@ public final class ReleaseActivities {
             checks.stream().collect(Collectors.toMap(PreflightCheck::name, Function.identity())));
     PolicyValidator validator =
         new PolicyValidator(
-            new PolicyValidator.Known(routers.names(), providers.names(), preflightChecks.names()));
+            new PolicyValidator.Known(
+                routers.describe(r -> r::checkSettings),
+                providers.describe(p -> p::checkQuery),
+                preflightChecks.describe(c -> c::checkSettings)));
     policy =
         new PolicyActivitiesImpl(
             new PolicyRepository(parts.policyFiles()), validator, parts.defaults());
     preflight = new PreflightActivitiesImpl(preflightChecks);
     traffic =
-        new TrafficActivitiesImpl(routers, new Registry<>("workload manager", parts.workloads()));
+        new TrafficActivitiesImpl(
+            routers,
+            new Registry<>("workload manager", with(parts.workloads(), LogRouter.NAME, logRouter)));
     analysis = new ThreadSoakActivities(providers, parts.clock());
     notifications = new NotificationActivitiesImpl(parts.notifiers());
+  }
+
+  /** {@code given} and one more; the names of the given ones may not take its name. */
+  private static <T> Map<String, T> with(Map<String, T> given, String name, T builtIn) {
+    if (given.containsKey(name)) {
+      throw new IllegalArgumentException("'" + name + "' is the name of a built-in extension");
+    }
+    Map<String, T> all = new HashMap<>(given);
+    all.put(name, builtIn);
+    return all;
+  }
+
+  /**
+   * The pre-flight checks every worker has, reading metrics from {@code providers}: {@code
+   * quality-gate}, {@code telemetry-health}, {@code dependencies}, {@code change-freeze} and {@code
+   * kill-switch}.
+   */
+  public static List<PreflightCheck> builtInChecks(
+      Registry<MetricProvider> providers, ActivityClock clock, BooleanSupplier killSwitch) {
+    return List.of(
+        new MetricFloorCheck("quality-gate", Metric.QUALITY_SCORE, Track.CANARY, providers, clock),
+        new MetricFloorCheck(
+            "telemetry-health", Metric.SUCCESS_RATE, Track.STABLE, providers, clock),
+        new DependenciesCheck(providers, clock),
+        new ChangeFreezeCheck(clock),
+        new KillSwitchCheck(killSwitch));
   }
 
   public PolicyActivitiesImpl policy() {

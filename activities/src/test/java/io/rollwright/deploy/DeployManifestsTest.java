@@ -63,7 +63,7 @@ class DeployManifestsTest {
     PolicyRepository policies = new PolicyRepository(List.of(new DirectoryPolicyFiles(dir)));
     PolicyValidator validator =
         new PolicyValidator(
-            new PolicyValidator.Known(
+            PolicyValidator.Known.names(
                 Set.of(Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS),
                 Set.of(PrometheusMetricProvider.NAME),
                 Set.of(

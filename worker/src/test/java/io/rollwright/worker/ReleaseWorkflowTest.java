@@ -210,4 +210,22 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
         e.getCause().getMessage());
     assertEquals(List.of(), h.actions("auth"));
   }
+
+  @Test
+  void aPolicyOfSoaksOnlyRunsThroughTheLogRouterTouchingNothing() {
+    ReleaseResult result =
+        h.run(
+            ReleaseRequest.fromJson(
+                """
+                {"service": "batch", "version": "2.3.0", "image": "registry.example/batch:2.3.0",
+                 "environment": "prod", "strategy": "canary", "requestedBy": "alice",
+                 "inlinePolicy": {"router": "log", "analysis": {"provider": "log"},
+                   "stages": [{"weight": 10, "soak": "1h"}, {"weight": 50, "soak": "2h"}]}}"""));
+
+    assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+    assertTrue(
+        result.durationMillis() >= Duration.ofHours(3).toMillis(),
+        "both soaks ran: " + Duration.ofMillis(result.durationMillis()));
+    assertEquals(List.of(), h.actions("batch"), "the sandbox cluster was never touched");
+  }
 }

@@ -1,24 +1,46 @@
 package io.rollwright.policy;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The rules a completed policy must meet. Pure: the names of the routers, metric providers and
- * pre-flight checks the worker has are passed in, so an unknown name fails here, loudly.
+ * The rules a completed policy must meet. Pure: the routers, metric providers and pre-flight checks
+ * the worker has are passed in by name with the rules of their own settings, so an unknown name or
+ * a setting its extension cannot use fails here, loudly.
  */
 public final class PolicyValidator {
   static final Duration MAX_SOAK = Duration.ofDays(30);
 
-  /** The extension names a worker offers. */
-  public record Known(Set<String> routers, Set<String> providers, Set<String> preflightChecks) {}
+  /** The extensions a worker offers, by name, each with the rules of its own settings. */
+  public record Known(
+      Map<String, SettingsRules<ReleasePolicy>> routers,
+      Map<String, SettingsRules<AnalysisCheck>> providers,
+      Map<String, SettingsRules<PreflightSettings>> preflightChecks) {
+    public Known {
+      routers = Map.copyOf(routers);
+      providers = Map.copyOf(providers);
+      preflightChecks = Map.copyOf(preflightChecks);
+    }
+
+    /** Extensions known by name only, none with rules of its own. */
+    public static Known names(
+        Set<String> routers, Set<String> providers, Set<String> preflightChecks) {
+      return new Known(noRules(routers), noRules(providers), noRules(preflightChecks));
+    }
+
+    /** Each of {@code names} with no rules of its own. */
+    public static <T> Map<String, SettingsRules<T>> noRules(Set<String> names) {
+      return names.stream()
+          .collect(Collectors.toMap(Function.identity(), n -> SettingsRules.none()));
+    }
+  }
 
   private final Known known;
 
@@ -38,18 +60,22 @@ public final class PolicyValidator {
   public List<Violation> check(ReleasePolicy p, Strategy strategy) {
     Violations v = new Violations();
     v.optional("policy.name", p.name(), Limits.NAME);
-    oneOf(v, "policy.router", p.router(), known.routers(), "traffic router");
+    if (oneOf(v, "policy.router", p.router(), known.routers().keySet(), "traffic router")) {
+      known.routers().get(p.router()).check("policy", p, v);
+    }
     analysis(v, p.analysis());
     for (int i = 0; i < p.preflight().size(); i++) {
       preflight(v, "policy.preflight[" + i + "]", p.preflight().get(i));
     }
+    SettingsRules<AnalysisCheck> queries =
+        known.providers().getOrDefault(p.analysis().provider(), SettingsRules.none());
     Set<String> shared = new HashSet<>();
     for (int i = 0; i < p.checks().size(); i++) {
-      check(v, "policy.checks[" + i + "]", p.checks().get(i), shared);
+      check(v, "policy.checks[" + i + "]", p.checks().get(i), shared, queries);
     }
     groups(v, p);
     (p.roles() == null ? Roles.UNDECLARED : p.roles()).check(v, p.groups());
-    stages(v, p, strategy);
+    stages(v, p, strategy, queries);
     Duration rollback = p.rollbackTimeout();
     if (rollback.compareTo(Duration.ofMinutes(1)) < 0
         || rollback.compareTo(Duration.ofDays(1)) > 0) {
@@ -77,7 +103,8 @@ public final class PolicyValidator {
   }
 
   private void analysis(Violations v, AnalysisSettings a) {
-    oneOf(v, "policy.analysis.provider", a.provider(), known.providers(), "metric provider");
+    oneOf(
+        v, "policy.analysis.provider", a.provider(), known.providers().keySet(), "metric provider");
     range(v, "policy.analysis.interval", a.interval(), Duration.ofSeconds(1), Duration.ofHours(1));
     v.within("policy.analysis.minRequests", a.minRequests(), 0, 1e9, "");
     v.within("policy.analysis.inconclusiveAfter", a.inconclusiveAfter(), 1, 1000, " samples");
@@ -88,43 +115,10 @@ public final class PolicyValidator {
       v.add(field, "must not be empty");
       return;
     }
-    if (!oneOf(v, field + ".check", c.check(), known.preflightChecks(), "pre-flight check")) {
-      return;
+    if (oneOf(
+        v, field + ".check", c.check(), known.preflightChecks().keySet(), "pre-flight check")) {
+      known.preflightChecks().get(c.check()).check(field, c, v);
     }
-    switch (c.check()) {
-      case "quality-gate", "telemetry-health" -> {
-        if (c.min() == null)
-          v.add(field + ".min", "is required for " + c.check() + " (a fraction such as 0.85)");
-        else v.within(field + ".min", c.min(), 0, 1, "");
-      }
-      case "dependencies" -> {
-        if (c.dependencies().isEmpty())
-          v.add(field + ".dependencies", "must name at least one service");
-        for (int i = 0; i < c.dependencies().size(); i++)
-          v.name(field + ".dependencies[" + i + "]", c.dependencies().get(i));
-      }
-      case "change-freeze" -> {
-        for (int i = 0; i < c.windows().size(); i++)
-          window(v, field + ".windows[" + i + "]", c.windows().get(i));
-      }
-      default -> {}
-    }
-  }
-
-  private static void window(Violations v, String field, String w) {
-    String[] ends = w == null ? new String[0] : w.split("/");
-    try {
-      if (ends.length == 2 && Instant.parse(ends[0]).isBefore(Instant.parse(ends[1]))) {
-        return;
-      }
-    } catch (DateTimeParseException e) {
-      // reported below
-    }
-    v.add(
-        field,
-        "must be an interval 'start/end' of ISO-8601 instants with start before end (got '"
-            + w
-            + "')");
   }
 
   private static void groups(Violations v, ReleasePolicy p) {
@@ -138,7 +132,8 @@ public final class PolicyValidator {
             });
   }
 
-  private void stages(Violations v, ReleasePolicy p, Strategy strategy) {
+  private void stages(
+      Violations v, ReleasePolicy p, Strategy strategy, SettingsRules<AnalysisCheck> queries) {
     List<Stage> stages = p.stages();
     if (stages == null || stages.isEmpty()) {
       if (strategy != Strategy.DIRECT) {
@@ -200,7 +195,7 @@ public final class PolicyValidator {
       } else {
         range(v, field + ".soak", s.soak(), Duration.ZERO, MAX_SOAK);
       }
-      checks(v, field, s, p);
+      checks(v, field, s, p, queries);
       gate(v, field + ".gate", s.gate(), p);
     }
   }
@@ -210,13 +205,18 @@ public final class PolicyValidator {
    * ReleasePolicy#completed} hands it on) are reported where they are written, {@code
    * policy.checks}, and only for what depends on the stage.
    */
-  private static void checks(Violations v, String stageField, Stage s, ReleasePolicy p) {
+  private static void checks(
+      Violations v,
+      String stageField,
+      Stage s,
+      ReleasePolicy p,
+      SettingsRules<AnalysisCheck> queries) {
     boolean inherited = s.checks() == p.checks();
     String field = inherited ? "policy.checks" : stageField + ".checks";
     Set<String> names = new HashSet<>();
     for (int i = 0; i < s.checks().size(); i++) {
       AnalysisCheck c = s.checks().get(i);
-      if (!inherited && !check(v, field + "[" + i + "]", c, names)) {
+      if (!inherited && !check(v, field + "[" + i + "]", c, names, queries)) {
         continue;
       }
       if (c != null
@@ -236,8 +236,16 @@ public final class PolicyValidator {
     }
   }
 
-  /** The rules of one check on its own; false when it is too broken to judge further. */
-  private static boolean check(Violations v, String field, AnalysisCheck c, Set<String> names) {
+  /**
+   * The rules of one check on its own and its metric provider's; false when it is too broken to
+   * judge further.
+   */
+  private static boolean check(
+      Violations v,
+      String field,
+      AnalysisCheck c,
+      Set<String> names,
+      SettingsRules<AnalysisCheck> queries) {
     if (c == null) {
       v.add(field, "must not be empty");
       return false;
@@ -283,6 +291,7 @@ public final class PolicyValidator {
       v.add(field + ".for", "must not be negative");
       return false;
     }
+    queries.check(field, c, v);
     return true;
   }
 

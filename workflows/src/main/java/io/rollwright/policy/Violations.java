@@ -150,7 +150,7 @@ public final class Violations {
     }
   }
 
-  static String plain(double v) {
+  public static String plain(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CustomQueryCheckTest {
   private static final PolicyValidator VALIDATOR =
       new PolicyValidator(
-          new PolicyValidator.Known(Set.of("sandbox"), Set.of("sandbox"), Set.of()));
+          PolicyValidator.Known.names(Set.of("sandbox"), Set.of("sandbox"), Set.of()));
 
   private static List<Violation> violations(AnalysisCheck check) {
     Stage stage = new Stage("canary-10", 10.0, Duration.ofMinutes(10), List.of(check), null);

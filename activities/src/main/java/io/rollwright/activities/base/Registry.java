@@ -5,6 +5,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Implementations of one extension point by the name a policy uses. An unknown name fails loudly,
@@ -37,5 +38,12 @@ public final class Registry<T> {
 
   public Set<String> names() {
     return byName.keySet();
+  }
+
+  /** What {@code describe} says of each implementation, by name. */
+  public <R> Map<String, R> describe(Function<T, R> describe) {
+    Map<String, R> described = new TreeMap<>();
+    byName.forEach((name, found) -> described.put(name, describe.apply(found)));
+    return described;
   }
 }

@@ -8,6 +8,7 @@ import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.Metric;
 import io.rollwright.policy.PreflightSettings;
+import io.rollwright.policy.Violations;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,16 @@ public final class DependenciesCheck implements PreflightCheck {
   @Override
   public String name() {
     return "dependencies";
+  }
+
+  @Override
+  public void checkSettings(String field, PreflightSettings settings, Violations v) {
+    if (settings.dependencies().isEmpty()) {
+      v.add(field + ".dependencies", "must name at least one service");
+    }
+    for (int i = 0; i < settings.dependencies().size(); i++) {
+      v.name(field + ".dependencies[" + i + "]", settings.dependencies().get(i));
+    }
   }
 
   @Override

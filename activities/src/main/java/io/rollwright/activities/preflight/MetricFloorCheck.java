@@ -10,6 +10,7 @@ import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.Metric;
 import io.rollwright.policy.PreflightSettings;
+import io.rollwright.policy.Violations;
 import java.time.Duration;
 
 /**
@@ -42,6 +43,15 @@ public final class MetricFloorCheck implements PreflightCheck {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public void checkSettings(String field, PreflightSettings settings, Violations v) {
+    if (settings.min() == null) {
+      v.add(field + ".min", "is required for " + name + " (a fraction such as 0.85)");
+    } else {
+      v.within(field + ".min", settings.min(), 0, 1, "");
+    }
   }
 
   @Override

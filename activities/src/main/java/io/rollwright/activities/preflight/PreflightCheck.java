@@ -3,6 +3,7 @@ package io.rollwright.activities.preflight;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.PreflightSettings;
+import io.rollwright.policy.Violations;
 
 /** One pre-flight check, known by the name policies use for it. */
 public interface PreflightCheck {
@@ -11,4 +12,11 @@ public interface PreflightCheck {
 
   /** Runs the check with its settings from the policy; throws only when it could not run at all. */
   PreflightResult run(ResolvedRelease release, PreflightSettings settings);
+
+  /**
+   * Adds to {@code v} every rule its settings, written at {@code field} of a policy, break; called
+   * when the policy is resolved, so a release never starts with a check that could not run. None by
+   * default.
+   */
+  default void checkSettings(String field, PreflightSettings settings, Violations v) {}
 }

@@ -1,6 +1,8 @@
 package io.rollwright.activities.traffic;
 
 import io.rollwright.api.TrafficTarget;
+import io.rollwright.policy.ReleasePolicy;
+import io.rollwright.policy.Violations;
 
 /**
  * Splits a service's traffic between its stable and canary versions. Every method is idempotent.
@@ -22,4 +24,10 @@ public interface TrafficRouter {
 
   /** Removes every route this router added, leaving 100% of traffic on stable. */
   void removeManagedRoutes(TrafficTarget target);
+
+  /**
+   * Adds to {@code v} every rule a policy that names this router breaks for it (a stage weight it
+   * cannot express, say); {@code field} is where the policy is written. None by default.
+   */
+  default void checkSettings(String field, ReleasePolicy policy, Violations v) {}
 }

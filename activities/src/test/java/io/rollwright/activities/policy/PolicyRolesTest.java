@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PolicyRolesTest {
   private static final PolicyValidator VALIDATOR =
       new PolicyValidator(
-          new PolicyValidator.Known(
+          PolicyValidator.Known.names(
               Set.of("sandbox"),
               Set.of("sandbox"),
               Set.of(

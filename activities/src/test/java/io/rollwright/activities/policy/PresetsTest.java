@@ -34,7 +34,7 @@ class PresetsTest {
   static final List<String> PRESETS = PolicyRepository.PRESETS;
   private static final PolicyValidator VALIDATOR =
       new PolicyValidator(
-          new PolicyValidator.Known(
+          PolicyValidator.Known.names(
               Set.of("sandbox"),
               Set.of("sandbox"),
               Set.of(

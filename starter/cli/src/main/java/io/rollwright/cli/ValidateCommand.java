@@ -1,20 +1,28 @@
 package io.rollwright.cli;
 
+import io.rollwright.activities.ReleaseActivities;
+import io.rollwright.activities.base.Registry;
+import io.rollwright.activities.base.SystemActivityClock;
 import io.rollwright.activities.policy.DirectoryPolicyFiles;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
 import io.rollwright.activities.policy.PolicyFiles;
 import io.rollwright.activities.policy.PolicyRepository;
+import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
+import io.rollwright.policy.PreflightSettings;
+import io.rollwright.policy.SettingsRules;
 import io.rollwright.text.TerminalText;
 import io.rollwright.workflow.Permissions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,6 +107,23 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * The pre-flight checks named, the built-in ones with the rules of their settings the worker
+   * applies.
+   */
+  private Map<String, SettingsRules<PreflightSettings>> checkRules() {
+    Map<String, SettingsRules<PreflightSettings>> rules = new HashMap<>();
+    preflightChecks.forEach(name -> rules.put(name, SettingsRules.none()));
+    for (PreflightCheck check :
+        ReleaseActivities.builtInChecks(
+            new Registry<>("metric provider", Map.of()), new SystemActivityClock(), () -> false)) {
+      if (preflightChecks.contains(check.name())) {
+        rules.put(check.name(), check::checkSettings);
+      }
+    }
+    return rules;
+  }
+
   @Override
   public Integer call() {
     ReleaseRequest request;
@@ -113,7 +138,11 @@ final class ValidateCommand implements Callable<Integer> {
     PolicyActivitiesImpl worker =
         new PolicyActivitiesImpl(
             new PolicyRepository(files),
-            new PolicyValidator(new PolicyValidator.Known(routers, providers, preflightChecks)),
+            new PolicyValidator(
+                new PolicyValidator.Known(
+                    PolicyValidator.Known.noRules(routers),
+                    PolicyValidator.Known.noRules(providers),
+                    checkRules())),
             new PolicyActivitiesImpl.Defaults(defaultPolicy, defaultRouter, defaultMetrics));
     ResolvedRelease resolved = worker.resolveOrThrow(request);
     Permissions roles = Permissions.of(resolved);

@@ -51,6 +51,21 @@ class RollwrightCliTest {
   }
 
   @Test
+  void validateAppliesEachPreflightChecksOwnRulesAsTheWorkerDoes() throws IOException {
+    int code =
+        validate(
+            """
+        {"service":"checkout","version":"2.3.0","image":"registry.example/checkout:2.3.0",
+         "environment":"prod","requestedBy":"alice","inlinePolicy":{"extends":"standard",
+         "preflight":[{"check":"quality-gate"},{"check":"change-freeze","windows":["Christmas"]}]}}""");
+
+    assertEquals(1, code);
+    String errors = err.toString();
+    assertTrue(errors.contains("policy.preflight[0].min: is required for quality-gate"), errors);
+    assertTrue(errors.contains("policy.preflight[1].windows[0]: must be an interval"), errors);
+  }
+
+  @Test
   void malformedJsonExitsOne() throws IOException {
     assertEquals(1, validate("{\"service\": "));
     assertTrue(err.toString().contains("request: is not well-formed"), err.toString());

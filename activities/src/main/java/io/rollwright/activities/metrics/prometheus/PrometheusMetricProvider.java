@@ -3,11 +3,15 @@ package io.rollwright.activities.metrics.prometheus;
 import io.rollwright.activities.metrics.MetricProvider;
 import io.rollwright.activities.metrics.MetricQuery;
 import io.rollwright.analysis.Measurement;
+import io.rollwright.policy.AnalysisCheck;
+import io.rollwright.policy.Violations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Metrics from Prometheus: each metric is a PromQL template with the variables {@code {{service}}},
@@ -39,6 +43,9 @@ public final class PrometheusMetricProvider implements MetricProvider {
           "latency-p99",
               "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{%s}[{{window}}]))) * 1000",
           "up", "min(up{%s})");
+
+  private static final List<String> VARIABLES = List.of("service", "namespace", "track", "window");
+  private static final Pattern VARIABLE = Pattern.compile("\\{\\{([^{}]*)}}");
 
   private static final String SELECTOR =
       "service=\"{{service}}\",namespace=\"{{namespace}}\",track=\"{{track}}\"";
@@ -79,6 +86,42 @@ public final class PrometheusMetricProvider implements MetricProvider {
           result.size() + " series for " + promql + " (the query must aggregate to one)");
     }
     return Measurement.of(result.get(0).value());
+  }
+
+  /**
+   * A check of a built-in metric needs a template for it; a custom query may use only the known
+   * variables and must have its brackets and quotes closed.
+   */
+  @Override
+  public void checkQuery(String field, AnalysisCheck check, Violations v) {
+    if (check.query() == null) {
+      if (check.metric() != null && !queries.containsKey(check.metric())) {
+        v.add(
+            field + ".metric",
+            "prometheus has no query for "
+                + check.metric()
+                + " (set rollwright.prometheus.queries."
+                + check.metric()
+                + " on the worker, or give the check a query)");
+      }
+      return;
+    }
+    Matcher m = VARIABLE.matcher(check.query());
+    while (m.find()) {
+      if (!VARIABLES.contains(m.group(1))) {
+        v.add(
+            field + ".query",
+            "uses "
+                + m.group()
+                + ", which is not a variable (known: "
+                + String.join(", ", VARIABLES.stream().map(n -> "{{" + n + "}}").toList())
+                + ")");
+      }
+    }
+    String unclosed = PromqlBrackets.unclosed(VARIABLE.matcher(check.query()).replaceAll("x"));
+    if (unclosed != null) {
+      v.add(field + ".query", "is not valid PromQL: " + unclosed);
+    }
   }
 
   /** The template with its variables filled in. */

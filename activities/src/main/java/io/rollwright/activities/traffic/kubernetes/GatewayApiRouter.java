@@ -5,8 +5,9 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRefBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.api.TrafficTarget;
+import io.rollwright.policy.ReleasePolicy;
+import io.rollwright.policy.Violations;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +16,11 @@ import java.util.Objects;
  * service: {@code <service>-stable} and {@code <service>-canary}. Weights are written per ten
  * thousand, so 0.5% is exact. The canary gets traffic only once its Deployment is available.
  */
-public final class GatewayApiRouter implements TrafficRouter {
+public final class GatewayApiRouter implements KubernetesRouter {
+  private static final List<KubernetesPermissions.Permission> PERMISSIONS =
+      List.of(
+          new KubernetesPermissions.Permission("gateway.networking.k8s.io", "httproutes", "get"),
+          new KubernetesPermissions.Permission("gateway.networking.k8s.io", "httproutes", "patch"));
 
   private final KubernetesClient client;
   private final DeploymentRollout rollout;
@@ -23,6 +28,24 @@ public final class GatewayApiRouter implements TrafficRouter {
   GatewayApiRouter(KubernetesClient client, DeploymentRollout rollout) {
     this.client = client;
     this.rollout = rollout;
+  }
+
+  @Override
+  public List<KubernetesPermissions.Permission> permissions() {
+    return PERMISSIONS;
+  }
+
+  @Override
+  public String missingRoute(TrafficTarget t) {
+    String ns = KubernetesNames.namespace(t);
+    return client.resources(HTTPRoute.class).inNamespace(ns).withName(t.service()).get() == null
+        ? "HTTPRoute " + ns + "/" + t.service()
+        : null;
+  }
+
+  @Override
+  public void checkSettings(String field, ReleasePolicy policy, Violations v) {
+    Weights.checkExpressible(field, policy, v);
   }
 
   @Override

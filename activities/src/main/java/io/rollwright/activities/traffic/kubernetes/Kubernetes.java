@@ -21,6 +21,7 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
 
   private final KubernetesClient client;
   private final DeploymentRollout rollout;
+  private final Map<String, KubernetesRouter> routers;
 
   /**
    * @param progressDeadline how long pods may take to become available before the step fails
@@ -30,20 +31,31 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
       KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
     this.client = client;
     this.rollout = new DeploymentRollout(client, clock, progressDeadline, poll);
+    this.routers =
+        Map.of(
+            REPLICA_RATIO, new ReplicaRatioRouter(rollout),
+            GATEWAY_API, new GatewayApiRouter(client, rollout),
+            NGINX_INGRESS, new NginxIngressRouter(client, rollout));
   }
 
   @Override
   public Map<String, TrafficRouter> routers() {
-    return Map.of(
-        REPLICA_RATIO, new ReplicaRatioRouter(rollout),
-        GATEWAY_API, new GatewayApiRouter(client, rollout),
-        NGINX_INGRESS, new NginxIngressRouter(client, rollout));
+    return Map.copyOf(routers);
   }
 
-  /** The Kubernetes pre-flight checks: {@code kubernetes-target} and {@code kubernetes-access}. */
+  /** The router of that name, with what it needs. */
+  public KubernetesRouter router(String name) {
+    return routers.get(name);
+  }
+
+  /**
+   * The Kubernetes pre-flight checks, {@code kubernetes-target} and {@code kubernetes-access}, each
+   * asking the release's router what it needs.
+   */
   @Override
   public List<PreflightCheck> preflightChecks() {
-    return List.of(new KubernetesTargetCheck(client), new KubernetesAccessCheck(client));
+    return List.of(
+        new KubernetesTargetCheck(client, routers), new KubernetesAccessCheck(client, routers));
   }
 
   @Override

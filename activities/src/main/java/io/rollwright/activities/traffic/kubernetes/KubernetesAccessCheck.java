@@ -8,6 +8,7 @@ import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.PreflightSettings;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The worker's service account may do everything the release's router needs in the target namespace
@@ -15,9 +16,12 @@ import java.util.List;
  */
 public final class KubernetesAccessCheck implements PreflightCheck {
   private final KubernetesClient client;
+  private final Map<String, KubernetesRouter> routers;
 
-  public KubernetesAccessCheck(KubernetesClient client) {
+  /** Checks releases through {@code routers}, by name; a release through another router passes. */
+  public KubernetesAccessCheck(KubernetesClient client, Map<String, KubernetesRouter> routers) {
     this.client = client;
+    this.routers = Map.copyOf(routers);
   }
 
   @Override
@@ -28,8 +32,13 @@ public final class KubernetesAccessCheck implements PreflightCheck {
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
     String ns = release.request().environment();
+    KubernetesRouter router = routers.get(release.policy().router());
+    if (router == null) {
+      return new PreflightResult(
+          name(), true, "the " + release.policy().router() + " router edits no Kubernetes objects");
+    }
     List<String> denied =
-        KubernetesPermissions.needed(release.policy().router()).stream()
+        KubernetesPermissions.needed(router).stream()
             .filter(p -> !allowed(ns, p))
             .map(p -> p.verb() + " " + (p.group().isEmpty() ? "" : p.group() + "/") + p.resource())
             .toList();

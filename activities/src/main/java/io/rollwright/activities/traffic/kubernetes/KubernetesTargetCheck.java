@@ -1,6 +1,5 @@
 package io.rollwright.activities.traffic.kubernetes;
 
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.api.PreflightResult;
@@ -9,6 +8,7 @@ import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.PreflightSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the release acts on exists: the stable Deployment in the environment's namespace, and the
@@ -16,9 +16,12 @@ import java.util.List;
  */
 public final class KubernetesTargetCheck implements PreflightCheck {
   private final KubernetesClient client;
+  private final Map<String, KubernetesRouter> routers;
 
-  public KubernetesTargetCheck(KubernetesClient client) {
+  /** Checks releases through {@code routers}, by name; a release through another router passes. */
+  public KubernetesTargetCheck(KubernetesClient client, Map<String, KubernetesRouter> routers) {
     this.client = client;
+    this.routers = Map.copyOf(routers);
   }
 
   @Override
@@ -42,13 +45,10 @@ public final class KubernetesTargetCheck implements PreflightCheck {
               + ns
               + " exist?)");
     }
-    if (Kubernetes.GATEWAY_API.equals(t.router())
-        && client.resources(HTTPRoute.class).inNamespace(ns).withName(t.service()).get() == null) {
-      missing.add("HTTPRoute " + ns + "/" + t.service());
-    }
-    if (Kubernetes.NGINX_INGRESS.equals(t.router())
-        && client.network().v1().ingresses().inNamespace(ns).withName(t.service()).get() == null) {
-      missing.add("Ingress " + ns + "/" + t.service());
+    KubernetesRouter router = routers.get(t.router());
+    String route = router == null ? null : router.missingRoute(t);
+    if (route != null) {
+      missing.add(route);
     }
     return missing.isEmpty()
         ? new PreflightResult(name(), true, "stable Deployment and route found in namespace " + ns)

@@ -4,9 +4,12 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.api.TrafficTarget;
+import io.rollwright.policy.ReleasePolicy;
+import io.rollwright.policy.Violations;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Splits traffic with ingress-nginx's canary Ingress: a copy of the service's Ingress named {@code
@@ -14,7 +17,7 @@ import java.util.Map;
  * "true"} with {@code canary-weight} out of {@code canary-weight-total} 10000. The canary gets
  * traffic only once its Deployment is available.
  */
-public final class NginxIngressRouter implements TrafficRouter {
+public final class NginxIngressRouter implements KubernetesRouter {
   static final String CANARY = "nginx.ingress.kubernetes.io/canary";
   static final String WEIGHT = "nginx.ingress.kubernetes.io/canary-weight";
   static final String WEIGHT_TOTAL = "nginx.ingress.kubernetes.io/canary-weight-total";
@@ -25,6 +28,26 @@ public final class NginxIngressRouter implements TrafficRouter {
   NginxIngressRouter(KubernetesClient client, DeploymentRollout rollout) {
     this.client = client;
     this.rollout = rollout;
+  }
+
+  @Override
+  public List<KubernetesPermissions.Permission> permissions() {
+    return Stream.of("get", "create", "update", "delete")
+        .map(verb -> new KubernetesPermissions.Permission("networking.k8s.io", "ingresses", verb))
+        .toList();
+  }
+
+  @Override
+  public String missingRoute(TrafficTarget t) {
+    String ns = KubernetesNames.namespace(t);
+    return client.network().v1().ingresses().inNamespace(ns).withName(t.service()).get() == null
+        ? "Ingress " + ns + "/" + t.service()
+        : null;
+  }
+
+  @Override
+  public void checkSettings(String field, ReleasePolicy policy, Violations v) {
+    Weights.checkExpressible(field, policy, v);
   }
 
   @Override

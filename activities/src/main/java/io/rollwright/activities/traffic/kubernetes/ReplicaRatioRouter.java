@@ -1,10 +1,10 @@
 package io.rollwright.activities.traffic.kubernetes;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.api.TrafficTarget;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -18,13 +18,25 @@ import java.util.function.UnaryOperator;
  * <p>Capacity never dips (as a canary with {@code maxUnavailable: 0}): the track that grows is
  * scaled first and awaited until its new pods are available; only then does the other shrink.
  */
-public final class ReplicaRatioRouter implements TrafficRouter {
+public final class ReplicaRatioRouter implements KubernetesRouter {
   static final String TOTAL = "rollwright.io/total-replicas";
 
   private final DeploymentRollout rollout;
 
   ReplicaRatioRouter(DeploymentRollout rollout) {
     this.rollout = rollout;
+  }
+
+  /** Scaling the Deployments is all it does: nothing beyond the canary workload's permissions. */
+  @Override
+  public List<KubernetesPermissions.Permission> permissions() {
+    return List.of();
+  }
+
+  /** Nothing of its own: the stable Deployment, which every Kubernetes release needs, is all. */
+  @Override
+  public String missingRoute(TrafficTarget t) {
+    return null;
   }
 
   @Override

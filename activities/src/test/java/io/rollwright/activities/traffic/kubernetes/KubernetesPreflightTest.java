@@ -8,11 +8,14 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewB
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.rollwright.activities.base.SystemActivityClock;
+import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Strategy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,12 @@ class KubernetesPreflightTest {
 
   KubernetesMockServer server;
   KubernetesClient client;
+
+  /** The check of that class as the Kubernetes extension set offers it. */
+  private PreflightCheck check(Class<? extends PreflightCheck> type) {
+    return new Kubernetes(client, new SystemActivityClock(), Duration.ZERO, Duration.ZERO)
+        .preflightChecks().stream().filter(type::isInstance).findFirst().orElseThrow();
+  }
 
   private static ResolvedRelease release(String service, String router) {
     ReleaseRequest r =
@@ -66,11 +75,11 @@ class KubernetesPreflightTest {
     answerAccessReviews(true);
     try (KubernetesFixture ignored = new KubernetesFixture(client)) {
       assertTrue(
-          new KubernetesTargetCheck(client)
+          check(KubernetesTargetCheck.class)
               .run(release("checkout", Kubernetes.NGINX_INGRESS), null)
               .passed());
       PreflightResult access =
-          new KubernetesAccessCheck(client)
+          check(KubernetesAccessCheck.class)
               .run(release("checkout", Kubernetes.NGINX_INGRESS), null);
       assertTrue(access.passed(), access.detail());
     }
@@ -79,7 +88,7 @@ class KubernetesPreflightTest {
   @Test
   void missingDeploymentAndRouteBlockNamingThem() {
     PreflightResult r =
-        new KubernetesTargetCheck(client).run(release("ghost", Kubernetes.GATEWAY_API), null);
+        check(KubernetesTargetCheck.class).run(release("ghost", Kubernetes.GATEWAY_API), null);
 
     assertFalse(r.passed());
     assertEquals(
@@ -92,7 +101,7 @@ class KubernetesPreflightTest {
     answerAccessReviews(false);
 
     PreflightResult r =
-        new KubernetesAccessCheck(client).run(release("checkout", Kubernetes.GATEWAY_API), null);
+        check(KubernetesAccessCheck.class).run(release("checkout", Kubernetes.GATEWAY_API), null);
 
     assertFalse(r.passed());
     assertTrue(

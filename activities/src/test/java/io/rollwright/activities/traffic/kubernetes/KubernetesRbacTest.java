@@ -9,11 +9,13 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.rollwright.activities.base.SystemActivityClock;
 import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +75,9 @@ class KubernetesRbacTest {
     Set<String> asked = new TreeSet<>();
     for (String router :
         new String[] {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS}) {
-      KubernetesPermissions.needed(router)
+      KubernetesPermissions.needed(
+              new Kubernetes(client, new SystemActivityClock(), Duration.ZERO, Duration.ZERO)
+                  .router(router))
           .forEach(p -> asked.add(p.verb() + " " + p.group() + "/" + p.resource()));
     }
     assertEquals(granted(), asked);
