@@ -17,22 +17,13 @@ import io.rollwright.api.RollbackReason;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Everything a release knows about itself, and the rules for the controls people send it. Pure: the
- * clock is passed in; the workflow passes its own. Every control, accepted or refused, lands in the
- * audit timeline, and is answered only with what will happen:
- *
- * <ul>
- *   <li>once a rollback has begun nothing turns it into a promotion, pause does not hold it, and
- *       every control is refused saying so;
- *   <li>from the moment the promotion starts writing traffic an abort is refused (the new version
- *       is on its way to stable; undo it with a release of the previous version);
- *   <li>an approval or rejection that reached the server after the gate's deadline is refused.
- * </ul>
+ * Everything a release knows about itself. Pure: the clock is passed in; the workflow passes its
+ * own. The controls people send it are judged by {@link ControlRules}, which alone changes the
+ * fields left package-private; every control, accepted or refused, lands in the audit timeline.
  */
 public final class ReleaseState {
   /** The actor recorded for Rollwright's own decisions. */
@@ -41,29 +32,31 @@ public final class ReleaseState {
   /** A rollback that has begun: why, in the words of the outcome. */
   public record Stop(RollbackReason reason, String detail) {}
 
-  private final ReleaseRequest request;
+  final ReleaseRequest request;
   private final LongSupplier clock;
   private final long startedAt;
   private final Audit audit;
   private String policy;
-  private Set<String> approvers;
-  private Phase phase = Phase.RESOLVING;
+  Set<String> approvers;
+  Phase phase = Phase.RESOLVING;
   private int stageNumber;
   private int stageCount;
-  private String stage;
+  String stage;
   private double weight;
-  private String pausedBecause;
-  private ApprovalTally gate;
+  String pausedBecause;
+  ApprovalTally gate;
   private List<CheckReading> verdicts = List.of();
   private List<PreflightResult> preflight = List.of();
-  private ReleaseResult result;
-  private Stop stop;
-  private ControlRequest abort;
-  private PromoteRequest fullPromote;
-  private PromoteRequest fullAsked;
-  private Permissions permissions;
-  private boolean soaking;
-  private boolean skipSoak;
+  ReleaseResult result;
+  Stop stop;
+  ControlRequest abort;
+  PromoteRequest fullPromote;
+  PromoteRequest fullAsked;
+  Permissions permissions;
+  boolean soaking;
+  boolean skipSoak;
+
+  private final ControlRules rules = new ControlRules(this);
 
   public ReleaseState(ReleaseRequest request, LongSupplier clock) {
     this.request = request;
@@ -121,7 +114,7 @@ public final class ReleaseState {
     audit.decision(new AuditEntry(clock.getAsLong(), actor, action, detail));
   }
 
-  private ControlAnswer refuse(String signal, String actor, String why) {
+  ControlAnswer refuse(String signal, String actor, String why) {
     audit.refusal(
         new AuditEntry(
             clock.getAsLong(),
@@ -131,7 +124,7 @@ public final class ReleaseState {
     return new ControlAnswer(false, why);
   }
 
-  private ControlAnswer accept(String actor, String action, String detail) {
+  ControlAnswer accept(String actor, String action, String detail) {
     record(actor, action, detail);
     return new ControlAnswer(
         true, action + " by " + actor + (detail == null || detail.isBlank() ? "" : ": " + detail));
@@ -229,32 +222,7 @@ public final class ReleaseState {
     record(SYSTEM, "paused", why);
   }
 
-  // --- controls, sent by people ---
-
-  /**
-   * Why no control can act on the release now (it ended, is rolling back or is being promoted), or
-   * null.
-   */
-  private String closedTo(ControlCommand.Action action) {
-    if (result != null) {
-      return "the release has ended (" + result.outcome() + ")";
-    }
-    if (stop != null) {
-      return (action == ControlCommand.Action.ABORT
-              ? "the release is already rolling back ("
-              : "the release is rolling back (")
-          + stop.reason().name().toLowerCase(Locale.ROOT)
-          + ": "
-          + stop.detail()
-          + ")";
-    }
-    if (phase == Phase.PROMOTING) {
-      return action == ControlCommand.Action.ABORT
-          ? "the new version is being promoted to stable and an abort can no longer stop it; once it has ended, undo it by releasing the previous version"
-          : "the new version is being promoted to stable";
-    }
-    return null;
-  }
+  // --- controls, sent by people: the rules are ControlRules' ---
 
   public ControlAnswer pause(ControlRequest c) {
     return apply(ControlCommand.of(ControlCommand.Action.PAUSE, c));
@@ -292,13 +260,7 @@ public final class ReleaseState {
    * control} update's validator asks it, and {@link #apply} starts with it.
    */
   public String certainRefusal(ControlCommand c) {
-    String refusal =
-        CertainRefusals.of(
-            c,
-            c == null || c.action() == null ? null : closedTo(c.action()),
-            approvers,
-            request.requestedBy());
-    return refusal != null ? refusal : roleRefusal(c);
+    return rules.certainRefusal(c);
   }
 
   /**
@@ -306,9 +268,7 @@ public final class ReleaseState {
    * known).
    */
   public String roleRefusal(ControlCommand c) {
-    return permissions == null || c == null || c.action() == null || c.actor() == null
-        ? null
-        : permissions.controlRefusal(c);
+    return rules.roleRefusal(c);
   }
 
   /**
@@ -316,136 +276,7 @@ public final class ReleaseState {
    * deadline (judged in the order the server recorded the two, whenever a worker processes them).
    */
   public ControlAnswer apply(ControlCommand c, boolean afterDeadline) {
-    String certain = certainRefusal(c);
-    if (certain != null) {
-      return refuse(CertainRefusals.signal(c), c == null ? null : c.actor(), certain);
-    }
-    boolean decision =
-        c.action() == ControlCommand.Action.APPROVE || c.action() == ControlCommand.Action.REJECT;
-    if (decision && c.stage() != null && (gate == null || !gate.stage().equals(c.stage()))) {
-      return refuse(
-          CertainRefusals.signal(c), c.actor(), "the gate of stage " + c.stage() + " is closed");
-    }
-    return switch (c.action()) {
-      case APPROVE, REJECT ->
-          decide(
-              CertainRefusals.signal(c),
-              new ApprovalDecision(c.actor(), c.reason()),
-              afterDeadline);
-      case PAUSE -> pause(c.actor(), c.reason());
-      case RESUME -> resume(c.actor(), c.reason());
-      case ABORT -> abort(c.actor(), c.reason());
-      case PROMOTE, PROMOTE_FULL ->
-          promoted(
-              new PromoteRequest(
-                  c.actor(), c.reason(), c.action() == ControlCommand.Action.PROMOTE_FULL));
-    };
-  }
-
-  // The rules below see only controls that passed certainRefusal.
-
-  private ControlAnswer pause(String actor, String reason) {
-    if (pausedBecause != null) {
-      return refuse("pause", actor, "the release is already paused (" + pausedBecause + ")");
-    }
-    pausedBecause = "paused by " + actor + (blank(reason) ? "" : ": " + reason);
-    return accept(actor, "paused", reason);
-  }
-
-  private ControlAnswer resume(String actor, String reason) {
-    if (pausedBecause == null) {
-      return refuse("resume", actor, "the release is not paused");
-    }
-    pausedBecause = null;
-    return accept(actor, "resumed", reason);
-  }
-
-  private ControlAnswer abort(String actor, String reason) {
-    abort = new ControlRequest(actor, reason);
-    beginRollback(RollbackReason.ABORTED, "aborted by " + actor + ": " + reason);
-    return accept(actor, "aborted", reason);
-  }
-
-  private ControlAnswer promoted(PromoteRequest p) {
-    String actor = p.actor();
-    String signal = p.full() ? "promote --full" : "promote";
-    if (p.full()) {
-      if (fullPromote != null) {
-        return refuse(
-            signal, actor, "a full promotion by " + fullPromote.actor() + " is already under way");
-      }
-      if (permissions != null && !permissions.solo()) {
-        if (fullAsked == null) {
-          fullAsked = p;
-          return accept(
-              actor,
-              "asked to promote in full",
-              p.reason()
-                  + " (takes effect when a second holder of the breakGlass role confirms with promote --full)");
-        }
-        String second = permissions.secondPersonRefusal(fullAsked.actor(), actor);
-        if (second != null) {
-          return refuse(signal, actor, second);
-        }
-        fullPromote =
-            new PromoteRequest(
-                fullAsked.actor() + " (confirmed by " + actor + ")", fullAsked.reason(), true);
-        pausedBecause = null;
-        return accept(
-            actor,
-            "promoted in full (skipping remaining stages)",
-            "confirming " + fullAsked.actor() + ": " + fullAsked.reason());
-      }
-      fullPromote = p;
-      pausedBecause = null;
-      return accept(actor, "promoted in full (skipping remaining stages)", p.reason());
-    }
-    if (!soaking || skipSoak || fullPromote != null) {
-      return refuse(
-          signal,
-          actor,
-          gate != null
-              ? "stage "
-                  + stage
-                  + " has finished its soak and waits at its gate: approve it, or promote --full"
-              : "no soak is running to end");
-    }
-    skipSoak = true;
-    boolean resumed = pausedBecause != null;
-    pausedBecause = null;
-    return accept(
-        actor,
-        "promoted (" + (resumed ? "resuming and " : "") + "ending the soak of stage " + stage + ")",
-        p.reason());
-  }
-
-  /**
-   * An approval or rejection; {@code afterDeadline}: the server recorded it after the open gate's
-   * deadline had passed.
-   */
-  private ControlAnswer decide(String signal, ApprovalDecision d, boolean afterDeadline) {
-    String actor = d.approver();
-    if (gate == null) {
-      return refuse(signal, actor, "no approval gate is open");
-    }
-    ApprovalTally.Answer answer =
-        afterDeadline
-            ? new ApprovalTally.Answer(
-                false,
-                "the gate of stage " + gate.stage() + " had passed its deadline when this arrived")
-            : signal.equals("approve") ? gate.approve(d) : gate.reject(d);
-    if (!answer.accepted()) {
-      return refuse(signal, actor, answer.message());
-    }
-    record(actor, signal.equals("approve") ? "approved" : "rejected", answer.message());
-    if (gate.rejected()) {
-      beginRollback(RollbackReason.REJECTED, gate.rejection());
-    }
-    return new ControlAnswer(true, answer.message());
-  }
-
-  private static boolean blank(String text) {
-    return text == null || text.isBlank();
+    return rules.apply(c, afterDeadline);
   }
 
   // --- what the workflow waits on ---

@@ -8,7 +8,6 @@ import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.PromoteRequest;
-import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
@@ -33,12 +32,9 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +56,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private final ReleaseAdmission admission;
   private final Continuation continuation;
   private final BreakGlassGate breakGlassGate;
+  private final ReleaseNews news;
+  private final ReleaseEnd end;
   private ReleaseRequest request;
   private ResolvedRelease release;
   private Permissions who;
@@ -69,7 +67,6 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private StageGate stageGate;
   private int stageAt;
   private boolean soakingAt;
-  private String thread;
   private boolean watchedHolds;
 
   @WorkflowInit
@@ -82,6 +79,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     desk = new ReleaseDesk(state);
     admission = new ReleaseAdmission(state);
     continuation = new Continuation(desk::idle);
+    news = new ReleaseNews(state, visibility, steps);
+    end = new ReleaseEnd(state, news);
     breakGlassGate = new BreakGlassGate(state, this::tell, continuation);
   }
 
@@ -101,20 +100,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     target = TrafficTarget.of(request, policy.router());
     ReleaseCheckpoint.Resume at = resumed == null ? null : resumed.at();
     if (resumed == null) {
-      tell(
-          Kind.STARTED,
-          request.service()
-              + " "
-              + request.version()
-              + " → "
-              + request.environment()
-              + ", "
-              + request.strategy().name().toLowerCase(Locale.ROOT)
-              + " (policy "
-              + policy.name()
-              + ", from "
-              + release.policySource()
-              + ")");
+      news.started(request, policy.name(), release.policySource());
       if (breakGlass != null) {
         state.record(
             request.requestedBy(),
@@ -157,7 +143,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private ResolvedRelease rejoin(ReleaseCheckpoint from) {
     Async.procedure(this::applyArrivals);
     watchedHolds = from.watchedHolds();
-    thread = from.thread();
+    news.carried(from.thread());
     who = from.rolesChecked() ? Permissions.of(from.release()) : null;
     state.permissions(who);
     return from.release();
@@ -210,7 +196,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             state.carry(),
             watchedHolds,
             who != null,
-            thread));
+            news.thread()));
     throw new IllegalStateException("a release that continued as new ran on");
   }
 
@@ -273,35 +259,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private ReleaseResult releaseDirectly(ReleaseRequest request) {
-    state.record(
-        request.requestedBy(),
-        "break-glass",
-        "direct release, skipping stages and analysis: " + request.reason());
-    tell(
-        Kind.ALERT,
-        "break-glass: "
-            + request.requestedBy()
-            + " releases "
-            + request.version()
-            + " directly: "
-            + request.reason());
-    state.phase(Phase.PROMOTING);
-    try {
-      steps.promote(target);
-    } catch (ActivityFailure e) {
-      tell(
-          Kind.ALERT,
-          "direct release did not complete; a human must check "
-              + target.service()
-              + ": "
-              + Failures.describe(e));
-      return finish(
-          ReleaseOutcome.FAILED,
-          RollbackReason.ERROR,
-          "direct release did not complete: " + Failures.describe(e));
-    }
-    state.weight(100);
-    return finish(ReleaseOutcome.PROMOTED, null, "direct (break-glass): " + request.reason());
+    return end.direct(request, target, steps);
   }
 
   /**
@@ -407,82 +365,15 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private ReleaseResult rollBack(Saga saga) {
-    ReleaseState.Stop stop = state.stop();
-    AtomicReference<ReleaseResult> result = new AtomicReference<>();
-    Workflow.newDetachedCancellationScope(
-            () -> {
-              long began = Workflow.currentTimeMillis();
-              if (stop.reason() == RollbackReason.ANALYSIS) {
-                tell(Kind.ALERT, stop.detail());
-              }
-              state.phase(Phase.ROLLING_BACK);
-              state.record(
-                  ReleaseState.SYSTEM,
-                  "rolling back",
-                  stop.reason().name().toLowerCase(Locale.ROOT) + ": " + stop.detail());
-              tell(Kind.ROLLING_BACK, stop.detail());
-              try {
-                saga.compensate();
-                state.weight(0);
-                result.set(finish(ReleaseOutcome.ROLLED_BACK, stop.reason(), stop.detail()));
-              } catch (RuntimeException e) {
-                String why =
-                    "rollback did not complete within its rollbackTimeout of "
-                        + DurationText.format(policy.rollbackTimeout())
-                        + " (retried for "
-                        + DurationText.format(
-                            Duration.ofMillis(Workflow.currentTimeMillis() - began)
-                                .truncatedTo(ChronoUnit.SECONDS))
-                        + "): "
-                        + Failures.describe(e);
-                tell(
-                    Kind.ALERT,
-                    "ROLLBACK FAILED for "
-                        + target.releaseId()
-                        + " — a human must restore stable traffic. "
-                        + why);
-                result.set(
-                    finish(ReleaseOutcome.FAILED, stop.reason(), stop.detail() + "; " + why));
-              }
-            })
-        .run();
-    return result.get();
+    return end.rollBack(saga, target.releaseId(), policy.rollbackTimeout());
   }
 
   private ReleaseResult finish(ReleaseOutcome outcome, RollbackReason reason, String detail) {
-    ReleaseResult result =
-        new ReleaseResult(
-            target == null ? null : target.releaseId(),
-            outcome,
-            reason,
-            detail,
-            Workflow.currentTimeMillis() - state.startedAt());
-    state.finish(result);
-    state.record(ReleaseState.SYSTEM, outcome.name().toLowerCase(Locale.ROOT), detail);
-    tell(Kind.FINISHED, outcome.name() + ": " + detail);
-    return result;
+    return end.finish(target == null ? null : target.releaseId(), outcome, reason, detail);
   }
 
   private void tell(Kind kind, String message) {
-    ReleaseStatus now = state.snapshot();
-    visibility.publish(state.processSnapshot());
-    String kept =
-        steps.tell(
-            new ReleaseEvent(
-                now.releaseId(),
-                Workflow.getInfo().getFirstExecutionRunId(),
-                now.service(),
-                now.environment(),
-                kind,
-                now.stage(),
-                now.weight(),
-                message,
-                now.result() == null ? null : now.result().outcome(),
-                now.result() == null ? null : now.result().rollbackReason(),
-                Workflow.currentTimeMillis() - state.startedAt(),
-                kind == Kind.ANALYSED ? now.verdicts() : List.of(),
-                thread));
-    thread = thread != null ? thread : kept;
+    news.tell(kind, message);
   }
 
   @Override

@@ -1,0 +1,77 @@
+package io.rollwright.workflow;
+
+import io.rollwright.api.ReleaseEvent;
+import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.ReleaseStatus;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tells the notifiers what happened, with where the release stands, and publishes the same to the
+ * Web UI first. Keeps the thread the first notifier to answer gave, so every later message joins
+ * the release's conversation (carried when the release continues as new).
+ */
+final class ReleaseNews {
+  private final ReleaseState state;
+  private final ReleaseVisibility visibility;
+  private final ReleaseSteps steps;
+  private String thread;
+
+  ReleaseNews(ReleaseState state, ReleaseVisibility visibility, ReleaseSteps steps) {
+    this.state = state;
+    this.visibility = visibility;
+    this.steps = steps;
+  }
+
+  /** The thread a run before this one kept. */
+  void carried(String kept) {
+    thread = kept;
+  }
+
+  /** The release's conversation, or null until a notifier has answered with one. */
+  String thread() {
+    return thread;
+  }
+
+  /** The release has started: what goes where, how, and by which policy. */
+  void started(ReleaseRequest request, String policy, String policySource) {
+    tell(
+        Kind.STARTED,
+        request.service()
+            + " "
+            + request.version()
+            + " → "
+            + request.environment()
+            + ", "
+            + request.strategy().name().toLowerCase(Locale.ROOT)
+            + " (policy "
+            + policy
+            + ", from "
+            + policySource
+            + ")");
+  }
+
+  void tell(Kind kind, String message) {
+    ReleaseStatus now = state.snapshot();
+    visibility.publish(state.processSnapshot());
+    String kept =
+        steps.tell(
+            new ReleaseEvent(
+                now.releaseId(),
+                Workflow.getInfo().getFirstExecutionRunId(),
+                now.service(),
+                now.environment(),
+                kind,
+                now.stage(),
+                now.weight(),
+                message,
+                now.result() == null ? null : now.result().outcome(),
+                now.result() == null ? null : now.result().rollbackReason(),
+                Workflow.currentTimeMillis() - state.startedAt(),
+                kind == Kind.ANALYSED ? now.verdicts() : List.of(),
+                thread));
+    thread = thread != null ? thread : kept;
+  }
+}
