@@ -1,5 +1,6 @@
 package io.rollwright.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rollwright.policy.ReleaseJson;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -16,8 +17,14 @@ public final class ReleasePayloads {
 
   public static DataConverter converter() {
     return DefaultDataConverter.newDefaultInstance()
-        .withPayloadConverterOverrides(
-            new JacksonJsonPayloadConverter(
-                ReleaseJson.noCoercion(JacksonJsonPayloadConverter.newDefaultObjectMapper())));
+        .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(mapper()));
+  }
+
+  /**
+   * The JSON mapper of the converter's {@code json/plain} payloads, for a payload read as JSON
+   * without the converter (Temporal's HTTP API shows such payloads as JSON).
+   */
+  public static ObjectMapper mapper() {
+    return ReleaseJson.noCoercion(JacksonJsonPayloadConverter.newDefaultObjectMapper());
   }
 }

@@ -26,6 +26,7 @@ public final class CliDefaults implements IDefaultValueProvider {
           "tls-cert", "TEMPORAL_TLS_CERT",
           "tls-key", "TEMPORAL_TLS_KEY",
           "ui", "ROLLWRIGHT_UI",
+          "http-api", "ROLLWRIGHT_HTTP_API",
           "as", "ROLLWRIGHT_USER",
           "requested-by", "ROLLWRIGHT_USER");
 

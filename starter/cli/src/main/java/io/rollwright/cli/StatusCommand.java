@@ -1,6 +1,11 @@
 package io.rollwright.cli;
 
+import io.rollwright.api.ReleaseStatus;
+import io.rollwright.client.HttpApiStatusReader;
 import io.rollwright.client.ReleaseReader;
+import io.rollwright.text.TerminalText;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,9 +22,35 @@ final class StatusCommand extends ReleaseCommand {
 
   @Override
   int run() throws Exception {
-    ReleaseReader.Reading reading = new ReleaseReader(temporal.client()).read(releaseId);
-    print(reading);
+    print(read());
     return ExitCodes.OK;
+  }
+
+  /**
+   * Through the HTTP API when one is configured, asking gRPC only for what the server recorded when
+   * no worker answers, or when the HTTP API cannot be reached (said on stderr); else through gRPC.
+   */
+  private ReleaseReader.Reading read() {
+    HttpApiStatusReader http = temporal.httpApi();
+    if (http != null) {
+      try {
+        Optional<ReleaseStatus> live = http.live(releaseId);
+        return live.isPresent()
+            ? new ReleaseReader.Reading(live.get(), null)
+            : new ReleaseReader.Reading(
+                null, new ReleaseReader(temporal.client()).recorded(releaseId));
+      } catch (UncheckedIOException e) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                TerminalText.line(
+                    "rollwright: "
+                        + e.getCause().getMessage()
+                        + "; reading through gRPC at "
+                        + temporal.where()));
+      }
+    }
+    return new ReleaseReader(temporal.client()).read(releaseId);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.rollwright.cli;
 
+import io.rollwright.client.HttpApiStatusReader;
 import io.rollwright.client.WebUi;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -8,6 +9,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +49,14 @@ public final class TemporalOptions {
       paramLabel = "KEY",
       description = "Temporal Cloud API key, TLS on (TEMPORAL_API_KEY)")
   String apiKey;
+
+  @Option(
+      names = "--http-api",
+      paramLabel = "URL",
+      description =
+          "the Temporal frontend's HTTP API, e.g. http://temporal.example:7243: status reads through"
+              + " it and answers much sooner (ROLLWRIGHT_HTTP_API)")
+  URI httpApi;
 
   @Option(
       names = "--ui",
@@ -111,6 +121,24 @@ public final class TemporalOptions {
       certified = ClientCertificate.commonName(tlsCert);
     }
     return certified;
+  }
+
+  /**
+   * A reader of live status through the HTTP API, or null when none is configured.
+   *
+   * @throws IllegalArgumentException when the address is not an HTTP URL, or with an mTLS client
+   *     certificate, which only the gRPC connection presents
+   */
+  public HttpApiStatusReader httpApi() {
+    if (httpApi == null) {
+      return null;
+    }
+    if (tlsCert != null || tlsKey != null) {
+      throw new IllegalArgumentException(
+          "--http-api does not present the --tls-cert client certificate: leave --http-api out to"
+              + " read through gRPC");
+    }
+    return new HttpApiStatusReader(httpApi, namespace, apiKey);
   }
 
   /** Where the Web UI shows this run of the release. */

@@ -36,7 +36,7 @@ public final class ReleaseReader {
   private static final Duration SERVER_WITHIN = Duration.ofSeconds(10);
 
   /** The activity type of {@link io.rollwright.api.AnalysisActivities#soak}. */
-  private static final String SOAK_ACTIVITY = "Soak";
+  static final String SOAK_ACTIVITY = "Soak";
 
   /**
    * What a read found: the live {@code status}, or when no worker answered, what the server

@@ -116,6 +116,33 @@ class CliIT extends RealServerTest {
   }
 
   @Test
+  void statusThroughTheHttpApiReadsWhatGrpcReads() throws Exception {
+    Cli started = cli(start("quill", "2.3.0", "prod", "gate"));
+    assertEquals(0, started.code(), started.toString());
+    awaitPhase("quill@prod", Phase.AWAITING_APPROVAL, Duration.ofSeconds(60));
+
+    Cli overGrpc = cli("status", "quill@prod", "--output", "json");
+    Cli overHttp = cli("status", "quill@prod", "--output", "json", "--http-api", server.httpApi());
+    assertEquals(0, overHttp.code(), overHttp.toString());
+    assertEquals("", overHttp.err(), "read through the HTTP API, no fallback");
+    assertEquals(JSON.readTree(overGrpc.out()), JSON.readTree(overHttp.out()));
+    Cli text = cli("status", "quill@prod", "--http-api", server.httpApi());
+    assertTrue(text.out().contains("gate: 0 of 1 approvals from bob, carol"), text.out());
+
+    Cli unknown = cli("status", "nosuch@prod", "--http-api", server.httpApi());
+    assertEquals(1, unknown.code(), unknown.toString());
+    assertTrue(unknown.err().startsWith("rollwright: no release nosuch@prod"), unknown.err());
+
+    int closed = TemporalDevServer.freePort();
+    Cli unreachable = cli("status", "quill@prod", "--http-api", "http://127.0.0.1:" + closed);
+    assertEquals(0, unreachable.code(), unreachable.toString());
+    assertTrue(unreachable.err().contains("reading through gRPC at"), unreachable.err());
+    assertTrue(unreachable.out().contains("gate: 0 of 1 approvals"), unreachable.out());
+
+    assertEquals(0, cli("abort", "quill@prod", "--as", "bob", "--reason", "done").code());
+  }
+
+  @Test
   void aBreachEndsRolledBackWithExitCodeTwo() {
     Cli run = cli(start("ledger", "9.9.9", "prod", "soak", "--wait"));
     assertEquals(2, run.code(), run.toString());

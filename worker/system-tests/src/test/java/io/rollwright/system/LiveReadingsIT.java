@@ -53,6 +53,10 @@ class LiveReadingsIT extends RealServerTest {
       Cli status = Cli.run(server, "status", id);
       assertTrue(status.out().contains("analysis: soaking canary-10 · "), status.toString());
       assertTrue(status.out().contains("live: error-rate 4.00%"), status.toString());
+      Cli overHttp = Cli.run(server, "status", id, "--http-api", server.httpApi());
+      assertEquals("", overHttp.err(), "read through the HTTP API, no fallback");
+      assertTrue(overHttp.out().contains("analysis: soaking canary-10 · "), overHttp.toString());
+      assertTrue(overHttp.out().contains("live: error-rate 4.00%"), overHttp.toString());
 
       CompletableFuture<Cli> watch = Cli.inBackground(server, "watch", id, "--no-redraw");
       Thread.sleep(3_000);

@@ -32,6 +32,7 @@ public final class TemporalDevServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final int uiPort;
+  private final int httpPort;
   private final List<String> dynamicConfig;
   private Process process;
   private WorkflowServiceStubs stubs;
@@ -43,6 +44,7 @@ public final class TemporalDevServer implements AutoCloseable {
     this.dynamicConfig = List.copyOf(dynamicConfig);
     this.port = freePort();
     this.uiPort = freePort();
+    this.httpPort = freePort();
   }
 
   /**
@@ -99,6 +101,8 @@ public final class TemporalDevServer implements AutoCloseable {
                 String.valueOf(port),
                 "--ui-port",
                 String.valueOf(uiPort),
+                "--http-port",
+                String.valueOf(httpPort),
                 "--db-filename",
                 dir.resolve("temporal.db").toString(),
                 "--log-level",
@@ -168,6 +172,11 @@ public final class TemporalDevServer implements AutoCloseable {
 
   public String address() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The frontend's HTTP API, e.g. {@code http://127.0.0.1:7243}. */
+  public String httpApi() {
+    return "http://127.0.0.1:" + httpPort;
   }
 
   public WorkflowClient client() {
