@@ -6,9 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.base.SystemActivityClock;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
+import io.rollwright.activities.traffic.TrafficTestStubs;
 import io.rollwright.api.TrafficActivities;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 
@@ -42,12 +41,7 @@ final class KubernetesTestActivities implements AutoCloseable {
   }
 
   TrafficActivities traffic() {
-    return env.newActivityStub(
-        TrafficActivities.class,
-        ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofMinutes(1))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build());
+    return TrafficTestStubs.traffic(env);
   }
 
   @Override

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
+import io.rollwright.activities.traffic.TrafficTestStubs;
 import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +30,7 @@ class LogRouterTest {
         new TrafficActivitiesImpl(
             new Registry<>("traffic router", Map.of(LogRouter.NAME, router)),
             new Registry<>("workload manager", Map.of(LogRouter.NAME, router))));
-    return env.newActivityStub(
-        TrafficActivities.class,
-        ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofMinutes(1))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build());
+    return TrafficTestStubs.traffic(env);
   }
 
   @AfterEach
