@@ -49,7 +49,7 @@ public final class HttpApiStatusReader {
   private final ObjectMapper json = ReleasePayloads.mapper();
 
   /**
-   * @param base the HTTP API's address, e.g. {@code http://temporal.example:7243}
+   * @param base the HTTP API's scheme, host and port, e.g. {@code http://temporal.example:7243}
    * @param apiKey sent as a bearer token when not null
    */
   public HttpApiStatusReader(URI base, String namespace, String apiKey) {
@@ -117,6 +117,8 @@ public final class HttpApiStatusReader {
   /**
    * The answer's JSON; null when the server says no worker answered in time.
    *
+   * @throws SocketTimeoutException when no answer came within {@link ReleaseReader#ANSWER_WITHIN}
+   *     (a connection not taken in time is an {@link IOException} like any other)
    * @throws ReleaseNotFoundException when the server has no such release
    */
   private JsonNode call(String method, String path, String body, String releaseId)
@@ -129,6 +131,17 @@ public final class HttpApiStatusReader {
       c.setRequestProperty("Accept", EXACT_PAYLOADS);
       if (apiKey != null && !apiKey.isBlank()) {
         c.setRequestProperty("Authorization", "Bearer " + apiKey);
+      }
+      try {
+        c.connect();
+      } catch (SocketTimeoutException e) {
+        throw new IOException(
+            "the HTTP API at "
+                + base
+                + " took no connection within "
+                + CONNECT_WITHIN_MILLIS
+                + " ms",
+            e);
       }
       if (body != null) {
         c.setDoOutput(true);
