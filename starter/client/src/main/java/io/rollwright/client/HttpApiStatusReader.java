@@ -132,6 +132,10 @@ public final class HttpApiStatusReader {
       if (apiKey != null && !apiKey.isBlank()) {
         c.setRequestProperty("Authorization", "Bearer " + apiKey);
       }
+      if (body != null) {
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+      }
       try {
         c.connect();
       } catch (SocketTimeoutException e) {
@@ -144,8 +148,6 @@ public final class HttpApiStatusReader {
             e);
       }
       if (body != null) {
-        c.setDoOutput(true);
-        c.setRequestProperty("Content-Type", "application/json");
         try (OutputStream out = c.getOutputStream()) {
           out.write(body.getBytes(StandardCharsets.UTF_8));
         }
