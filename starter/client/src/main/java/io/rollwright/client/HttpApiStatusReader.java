@@ -88,7 +88,7 @@ public final class HttpApiStatusReader {
 
   /** {@code status} with the pending soak's live readings, when the server has them. */
   private ReleaseStatus withAnalysis(String releaseId, ReleaseStatus status) {
-    if (status.result() != null || status.stage() == null) {
+    if (!ReleaseReader.atStage(status)) {
       return status;
     }
     try {
@@ -97,8 +97,7 @@ public final class HttpApiStatusReader {
         JsonNode details = pending.path("heartbeatDetails");
         if (ReleaseReader.SOAK_ACTIVITY.equals(pending.path("activityType").path("name").asText())
             && details.isObject()) {
-          SoakProgress progress = decode(details, SoakProgress.class);
-          return progress.stage() == null ? status : status.withAnalysis(progress.live());
+          return ReleaseReader.withProgress(status, decode(details, SoakProgress.class));
         }
       }
     } catch (IOException | RuntimeException e) {

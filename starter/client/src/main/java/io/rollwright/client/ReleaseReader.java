@@ -114,7 +114,7 @@ public final class ReleaseReader {
    * of the release's pending soak or watch: as it stands when the server cannot say.
    */
   private ReleaseStatus withAnalysis(String releaseId, ReleaseStatus status) {
-    if (status.result() != null || status.stage() == null) {
+    if (!atStage(status)) {
       return status;
     }
     try {
@@ -130,13 +130,23 @@ public final class ReleaseReader {
                       Optional.of(pending.getHeartbeatDetails()),
                       SoakProgress.class,
                       SoakProgress.class);
-          return progress.stage() == null ? status : status.withAnalysis(progress.live());
+          return withProgress(status, progress);
         }
       }
     } catch (RuntimeException e) {
       // the readings are an addition: the status stands without them
     }
     return status;
+  }
+
+  /** Whether {@code status} can carry live readings: the release runs and has reached a stage. */
+  static boolean atStage(ReleaseStatus status) {
+    return status.result() == null && status.stage() != null;
+  }
+
+  /** {@code status} with the readings of {@code progress}, when the soak has reached a stage. */
+  static ReleaseStatus withProgress(ReleaseStatus status, SoakProgress progress) {
+    return progress.stage() == null ? status : status.withAnalysis(progress.live());
   }
 
   private ReleaseStatus query(String releaseId, long withinNanos) {
