@@ -7,6 +7,7 @@ import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlEvent;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
@@ -95,8 +96,8 @@ class ControlFloodTest extends TimeSkippingReleaseTest {
         audit.stream().filter(e -> e.action().equals("approved")).map(AuditEntry::actor).toList());
     assertTrue(
         audit.contains(
-            new AuditEntry(
-                entry(audit, "aborted").atMillis(), "oncall-sam", "aborted", "pager storm")));
+            new ControlEvent.Aborted(
+                entry(audit, "aborted").atMillis(), "oncall-sam", "pager storm")));
     assertEquals("aborted by oncall-sam: pager storm", entry(audit, "rolled_back").detail());
     assertEquals(
         "alice requested this release and cannot approve it (×1,000)",

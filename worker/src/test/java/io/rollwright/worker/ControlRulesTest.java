@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.ApprovalEvent;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
-import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
@@ -93,8 +93,8 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
         h.events.stream()
             .anyMatch(
                 e ->
-                    e.kind() == ReleaseEvent.Kind.APPROVAL_CLOSED
-                        && e.message().startsWith("closed: ")),
+                    e.event() instanceof ApprovalEvent.Closed closed
+                        && closed.how().startsWith("closed: ")),
         "the approval request is closed, so no button stays live");
   }
 

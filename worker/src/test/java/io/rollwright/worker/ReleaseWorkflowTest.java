@@ -16,9 +16,12 @@ import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.Strategy;
+import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,25 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
         "took " + Duration.ofMillis(result.durationMillis()));
     long events = h.historyLength("checkout@prod");
     assertTrue(events < 10_240, "history has " + events + " events");
+  }
+
+  @Test
+  void theWebUiDetailsShowWhereTheReleaseIsAndTheLatestEvent() {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "gated"));
+    h.waitFor(Duration.ofMinutes(41));
+
+    String details =
+        WorkflowStub.fromTyped(release)
+            .query("__temporal_workflow_metadata", WorkflowMetadata.class)
+            .getCurrentDetails();
+    assertTrue(details.startsWith("stage 2/2 canary-50 · 50% on canary"), details);
+    assertTrue(
+        details.endsWith(
+            "latest: approval requested — stage canary-50: 2 approval(s) needed from alice, bob,"
+                + " carol within 2h (by "
+                + Instant.ofEpochMilli(release.status().gate().deadlineMillis())
+                + ")"),
+        details);
   }
 
   @Test

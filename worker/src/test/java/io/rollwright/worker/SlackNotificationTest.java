@@ -89,7 +89,7 @@ class SlackNotificationTest {
             .noneMatch(
                 c -> c.params().getOrDefault("blocks", "").contains(SlackNotifier.APPROVAL_BLOCK)));
     assertTrue(replies.get(0).contains("stage canary-20 passed"), replies.toString());
-    assertTrue(replies.get(1).startsWith("✅ PROMOTED"), replies.toString());
+    assertTrue(replies.get(1).startsWith("✅ promoted — "), replies.toString());
     FakeSlackApi.Call last =
         calls.stream()
             .filter(c -> c.method().equals("chat.update"))
@@ -215,7 +215,9 @@ class SlackNotificationTest {
         replies.stream()
             .anyMatch(r -> r.startsWith("🚨") && r.contains("error-rate 30.00% &gt; 5.00%")),
         replies.toString());
-    assertTrue(replies.get(replies.size() - 1).startsWith("🔙 ROLLED_BACK"), replies.toString());
+    assertTrue(
+        replies.get(replies.size() - 1).startsWith("🔙 rolled_back — error-rate 30.00% &gt; 5.00%"),
+        replies.toString());
   }
 
   @Test
@@ -234,7 +236,11 @@ class SlackNotificationTest {
     assertTrue(
         told.stream()
             .filter(FakeSlackApi.Call::reply)
-            .anyMatch(c -> c.params().get("text").equals("🚨 rejected by bob: " + escaped)),
+            .anyMatch(
+                c ->
+                    c.params()
+                        .get("text")
+                        .equals("🚨 rolling back — rejected: rejected by bob: " + escaped)),
         told.toString());
     assertTrue(
         told.stream().anyMatch(c -> blocks(c).contains("rejected by bob: " + escaped)),

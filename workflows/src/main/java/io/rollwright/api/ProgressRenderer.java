@@ -84,35 +84,29 @@ public final class ProgressRenderer {
   }
 
   private static void render(AuditEntry e, ReleaseStatus s, List<String> lines) {
-    String action = e.action();
-    String who = e.actor().equals("rollwright") ? "" : e.actor() + ": ";
-    if (action.startsWith("stage ")) {
-      lines.add("🐦 " + capital(action) + " — " + e.detail());
-    } else if (action.startsWith("analysis ")) {
-      lines.add("📈 Analysis " + action.substring(9) + " — " + e.detail());
+    if (e instanceof ProgressEvent.StageStarted) {
+      lines.add("🐦 " + capital(e.action()) + " — " + e.detail());
+    } else if (e instanceof AnalysisEvent.Analysed a) {
+      lines.add("📈 Analysis " + a.verdict().name() + " — " + e.detail());
       for (CheckReading r : s.verdicts()) {
         lines.add("  • " + r.reason() + " " + icon(r));
       }
-    } else if (action.equals("approval requested")) {
+    } else if (e instanceof ApprovalEvent.Requested) {
       lines.add("⏳ Approval requested — " + e.detail());
-    } else if (action.startsWith("refused ")) {
-      lines.add("⛔ Refused " + action.substring(8) + " from " + e.actor() + " — " + e.detail());
-    } else if (action.equals("rolling back")) {
+    } else if (e instanceof ControlEvent.Refused r) {
+      lines.add("⛔ Refused " + r.control() + " from " + e.actor() + " — " + e.detail());
+    } else if (e instanceof ProgressEvent.RollingBack) {
       lines.add("🚨 Alert: " + e.detail());
       lines.add("🔄 Triggering rollback...");
-    } else if (action.equals("approved") || action.equals("rejected")) {
+    } else if (e instanceof ControlEvent.Decided) {
       lines.add("✋ " + capital(e.detail()));
-    } else if (action.equals("paused")
-        || action.equals("resumed")
-        || action.equals("aborted")
-        || action.startsWith("promoted ")
-        || action.equals("break-glass")
-        || action.equals("approved on timeout")) {
-      lines.add(
-          "⏯  "
-              + who
-              + action
-              + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()));
+    } else if (e instanceof ControlEvent.Paused
+        || e instanceof ControlEvent.Resumed
+        || e instanceof ControlEvent.Aborted
+        || (e instanceof ControlEvent.Promoted p && p.how() != ControlEvent.Promotion.FULL_ASKED)
+        || e instanceof ProgressEvent.BreakGlass
+        || e instanceof ApprovalEvent.OnTimeout) {
+      lines.add("⏯  " + e.sentence());
     }
   }
 

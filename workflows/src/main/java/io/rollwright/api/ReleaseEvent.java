@@ -4,25 +4,35 @@ import io.rollwright.analysis.CheckReading;
 import java.util.List;
 
 /**
- * Something worth telling people about a release: what happened, with where the release stands
- * (stage, weight, time since it started), once it ended its outcome and rollback reason, and after
- * a soak its analysis readings; {@code thread} is where notifiers keep the release's conversation.
- * {@code runId} tells this release apart from earlier ones of the same service and environment.
+ * Something worth telling people about a release: what happened (a typed {@link AuditEntry}, which
+ * also says what notifiers file it under), with where the release stands (stage, weight, time since
+ * it started), once it ended its outcome and rollback reason, and after a soak its analysis
+ * readings; {@code thread} is where notifiers keep the release's conversation. {@code runId} tells
+ * this release apart from earlier ones of the same service and environment.
  */
 public record ReleaseEvent(
     String releaseId,
     String runId,
     String service,
     String environment,
-    Kind kind,
+    AuditEntry event,
     String stage,
     double weight,
-    String message,
     ReleaseOutcome outcome,
     RollbackReason rollbackReason,
     long elapsedMillis,
     List<CheckReading> verdicts,
     String thread) {
+  /** What notifiers file the event under. */
+  public Kind kind() {
+    return event.kind();
+  }
+
+  /** The event as one line. */
+  public String message() {
+    return event.sentence();
+  }
+
   /** The events notifiers hear; there is none per analysis interval. */
   public enum Kind {
     STARTED,

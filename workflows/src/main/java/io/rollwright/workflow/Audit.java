@@ -1,8 +1,7 @@
 package io.rollwright.workflow;
 
 import io.rollwright.api.AuditEntry;
-import io.rollwright.api.ControlLimits;
-import io.rollwright.policy.Limits;
+import io.rollwright.api.ControlEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +14,13 @@ import java.util.Map;
  * (×N)}; beyond {@link #REFUSALS_KEPT} different refusals, further ones are only counted on one
  * entry. What {@link #shown()} returns is bounded whatever was sent: at most {@link
  * #DECISIONS_SHOWN} decisions (the first and the last half, with one entry saying how many between
- * are not shown) and every text cut to {@link #DETAIL_SHOWN} characters. A release that continues
- * as new carries what is shown and the counts ({@link #carry()}); the decisions it leaves out stay
- * in the history of the run that had them.
+ * are not shown), and the entries bound their own texts ({@link AuditEntry#TEXT_KEPT}). A release
+ * that continues as new carries what is shown and the counts ({@link #carry()}); the decisions it
+ * leaves out stay in the history of the run that had them.
  */
 final class Audit {
-  static final int REFUSALS_KEPT = 50;
+  static final int REFUSALS_KEPT = AuditEntry.RefusalsCounted.KEPT;
   static final int DECISIONS_SHOWN = 100;
-  static final int DETAIL_SHOWN = 1000;
 
   /** One entry of the timeline; {@code count} is how many refusals it stands for. */
   private static final class Line {
@@ -41,8 +39,6 @@ final class Audit {
     }
   }
 
-  private static final String COUNTED = "refusals counted";
-
   private final List<Line> lines = new ArrayList<>();
   private final Map<String, Line> refusals = new HashMap<>();
   private Line beyondCap;
@@ -59,13 +55,20 @@ final class Audit {
       lines.add(line);
       if (line.decision) {
         decisions++;
-      } else if (COUNTED.equals(l.entry().action())
-          && ReleaseState.SYSTEM.equals(l.entry().actor())) {
+      } else if (isCounter(l.entry())) {
         beyondCap = line;
       } else {
         refusals.put(key(l.entry()), line);
       }
     }
+  }
+
+  /** The entry counting refusals beyond the cap, also as written before events were typed. */
+  private static boolean isCounter(AuditEntry e) {
+    return e instanceof AuditEntry.RefusalsCounted
+        || (e instanceof AuditEntry.Noted noted
+            && "refusals counted".equals(noted.action())
+            && ReleaseState.SYSTEM.equals(noted.actor()));
   }
 
   /**
@@ -82,16 +85,7 @@ final class Audit {
       if (line.decision && ordinal++ >= half && ordinal <= half + drop) {
         continue;
       }
-      AuditEntry e = line.entry;
-      out.add(
-          new ReleaseCheckpoint.AuditLine(
-              new AuditEntry(
-                  e.atMillis(),
-                  ControlLimits.cut(e.actor(), Limits.ACTOR),
-                  ControlLimits.cut(e.action(), Limits.ACTOR),
-                  ControlLimits.cut(e.detail(), DETAIL_SHOWN)),
-              line.decision,
-              line.count));
+      out.add(new ReleaseCheckpoint.AuditLine(line.entry, line.decision, line.count));
     }
     return out;
   }
@@ -104,16 +98,9 @@ final class Audit {
     return leftOut + Math.max(0, decisions - DECISIONS_SHOWN);
   }
 
-  /**
-   * Refusals fold when they are shown alike: same actor and action, same detail as far as it is
-   * shown.
-   */
+  /** Refusals fold when they read alike: same actor, action and detail. */
   private static String key(AuditEntry e) {
-    return ControlLimits.cut(e.actor(), Limits.ACTOR)
-        + '\n'
-        + ControlLimits.cut(e.action(), Limits.ACTOR)
-        + '\n'
-        + ControlLimits.cut(e.detail(), DETAIL_SHOWN);
+    return e.actor() + '\n' + e.action() + '\n' + e.detail();
   }
 
   /** Keeps a decision. */
@@ -136,7 +123,8 @@ final class Audit {
       refusals.put(key, line);
       lines.add(line);
     } else if (beyondCap == null) {
-      beyondCap = new Line(new AuditEntry(e.atMillis(), ReleaseState.SYSTEM, COUNTED, null), false);
+      beyondCap =
+          new Line(new AuditEntry.RefusalsCounted(e.atMillis(), ReleaseState.SYSTEM, 1), false);
       lines.add(beyondCap);
     } else {
       beyondCap.count++;
@@ -157,7 +145,7 @@ final class Audit {
           continue;
         }
         if (o == half + hidden && notShown > 0) {
-          out.add(notShown(line.entry.atMillis(), notShown));
+          out.add(new AuditEntry.NotShown(line.entry.atMillis(), ReleaseState.SYSTEM, notShown));
         }
       }
       out.add(render(line));
@@ -165,38 +153,20 @@ final class Audit {
     return out;
   }
 
-  private static AuditEntry notShown(long atMillis, long count) {
-    return new AuditEntry(
-        atMillis,
-        ReleaseState.SYSTEM,
-        "entries not shown",
-        String.format(
-            Locale.ROOT,
-            "%,d decisions here are not shown; the release's history has them",
-            count));
-  }
-
   private AuditEntry render(Line line) {
-    AuditEntry e = line.entry;
-    String detail = e.detail();
     if (line == beyondCap) {
-      detail =
-          String.format(
-              Locale.ROOT,
-              "more than %d different refusals; %,d further refusal(s) were only counted",
-              REFUSALS_KEPT,
-              line.count);
-    } else if (line.count > 1) {
-      detail =
-          ControlLimits.cut(detail, DETAIL_SHOWN)
-              + String.format(Locale.ROOT, " (×%,d)", line.count);
-    } else {
-      detail = ControlLimits.cut(detail, DETAIL_SHOWN);
+      return new AuditEntry.RefusalsCounted(line.entry.atMillis(), line.entry.actor(), line.count);
     }
-    return new AuditEntry(
-        e.atMillis(),
-        ControlLimits.cut(e.actor(), Limits.ACTOR),
-        ControlLimits.cut(e.action(), Limits.ACTOR),
-        detail);
+    if (line.count > 1 && line.entry instanceof ControlEvent.Refused refused) {
+      return refused.times(line.count);
+    }
+    if (line.count > 1 && line.entry instanceof AuditEntry.Noted noted) {
+      return new AuditEntry.Noted(
+          noted.atMillis(),
+          noted.actor(),
+          noted.action(),
+          noted.detail() + String.format(Locale.ROOT, " (×%,d)", line.count));
+    }
+    return line.entry;
   }
 }

@@ -1,13 +1,13 @@
 package io.rollwright.workflow;
 
-import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.api.ApprovalEvent;
+import io.rollwright.api.AuditEntry;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.Roles;
 import io.temporal.workflow.Workflow;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The wait of a break-glass start (a direct release, another policy than the service's own) for a
@@ -16,11 +16,11 @@ import java.util.function.BiConsumer;
  */
 final class BreakGlassGate {
   private final ReleaseState state;
-  private final BiConsumer<Kind, String> tell;
+  private final Consumer<AuditEntry> tell;
   private final Continuation continuation;
   private ApprovalTally open;
 
-  BreakGlassGate(ReleaseState state, BiConsumer<Kind, String> tell, Continuation continuation) {
+  BreakGlassGate(ReleaseState state, Consumer<AuditEntry> tell, Continuation continuation) {
     this.state = state;
     this.tell = tell;
     this.continuation = continuation;
@@ -47,29 +47,18 @@ final class BreakGlassGate {
     long deadline = tally.status().deadlineMillis();
     state.openGate(tally);
     open = tally;
-    String who = String.join(", ", tally.status().allowed());
     if (carried == null) {
-      state.record(
-          ReleaseState.SYSTEM,
-          "approval requested",
-          Roles.CONFIRMATION
-              + ": "
-              + breakGlass
-              + " needs a second person, one of "
-              + who
-              + ", within "
-              + DurationText.format(gate.timeout()));
-      tell.accept(
-          Kind.APPROVAL_REQUESTED,
-          "break-glass: "
-              + breakGlass
-              + " needs confirmation by one of "
-              + who
-              + " within "
-              + DurationText.format(gate.timeout())
-              + " (by "
-              + Instant.ofEpochMilli(deadline)
-              + ")");
+      ApprovalEvent.Requested requested =
+          new ApprovalEvent.Requested(
+              state.now(),
+              ReleaseState.SYSTEM,
+              Roles.CONFIRMATION + " of " + breakGlass,
+              gate.required(),
+              tally.status().allowed(),
+              gate.timeout().toMillis(),
+              deadline);
+      state.record(requested);
+      tell.accept(requested);
     }
     try {
       continuation.await(deadline, () -> tally.closed() || state.stop() != null);
@@ -78,17 +67,21 @@ final class BreakGlassGate {
     }
     open = null;
     if (tally.approved() && state.stop() == null) {
-      tell.accept(
-          Kind.APPROVAL_CLOSED,
-          "break-glass confirmed by " + String.join(", ", tally.approvedBy()));
+      closed(breakGlass, "break-glass confirmed by " + String.join(", ", tally.approvedBy()));
       return null;
     }
     ReleaseState.Stop stop = state.stop();
-    tell.accept(Kind.APPROVAL_CLOSED, stop != null ? "closed: " + stop.detail() : "timed out");
+    closed(breakGlass, stop != null ? "closed: " + stop.detail() : "timed out");
     return stop != null
         ? breakGlass + " was not confirmed: " + stop.detail()
         : breakGlass
             + " was not confirmed by a second holder of the breakGlass role within "
             + DurationText.format(gate.timeout());
+  }
+
+  private void closed(String breakGlass, String how) {
+    tell.accept(
+        new ApprovalEvent.Closed(
+            state.now(), ReleaseState.SYSTEM, Roles.CONFIRMATION + " of " + breakGlass, how));
   }
 }

@@ -1,8 +1,9 @@
 package io.rollwright.workflow;
 
-import io.rollwright.analysis.SoakDecision;
 import io.rollwright.analysis.Verdict;
-import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.api.AnalysisEvent;
+import io.rollwright.api.AuditEntry;
+import io.rollwright.api.ControlEvent;
 import io.rollwright.api.SoakRequest;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.AnalysisSettings;
@@ -12,8 +13,8 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The analysis of a release's canary from the moment it serves traffic: each stage's soak, and the
@@ -27,7 +28,7 @@ final class CanaryWatch {
   private final ReleaseSteps steps;
   private final ReleaseDesk desk;
   private final ReleaseState state;
-  private final BiConsumer<Kind, String> tell;
+  private final Consumer<AuditEntry> tell;
   private final boolean watchedHolds;
   private final TrafficTarget target;
   private final AnalysisSettings settings;
@@ -43,7 +44,7 @@ final class CanaryWatch {
       ReleaseSteps steps,
       ReleaseDesk desk,
       ReleaseState state,
-      BiConsumer<Kind, String> tell,
+      Consumer<AuditEntry> tell,
       boolean watchedHolds,
       TrafficTarget target,
       AnalysisSettings settings,
@@ -166,13 +167,14 @@ final class CanaryWatch {
   /** Tells what an analysis run found: a finding of a soak, and any verdict other than a pass. */
   private void told(Arrival.Analysis run) {
     if (run.failure() != null) {
-      tell.accept(Kind.PAUSED, "analysis could not run: " + run.failure() + " — resume or abort");
+      tell.accept(
+          new ControlEvent.Paused(
+              state.now(), ReleaseState.SYSTEM, "analysis could not run: " + run.failure()));
       return;
     }
-    SoakDecision decision = run.result().decision();
-    tell.accept(Kind.ANALYSED, decision.verdict().name() + ": " + decision.reason());
-    if (decision.stopsSoak() && state.paused()) {
-      tell.accept(Kind.PAUSED, state.pausedBecause() + " — resume or abort");
+    tell.accept(AnalysisEvent.Analysed.of(state.now(), run.result()));
+    if (run.result().decision().stopsSoak() && state.paused()) {
+      tell.accept(new ControlEvent.Paused(state.now(), ReleaseState.SYSTEM, state.pausedBecause()));
     }
   }
 
@@ -206,7 +208,7 @@ final class CanaryWatch {
   void holdWhilePaused(Stage stage) {
     if (state.paused()) {
       hold(stage, () -> !state.paused() || state.fullPromotion() != null);
-      tell.accept(Kind.RESUMED, "resumed");
+      tell.accept(new ControlEvent.Resumed(state.now(), ReleaseState.SYSTEM, null));
     }
   }
 

@@ -3,6 +3,8 @@ package io.rollwright.workflow;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlEvent;
+import io.rollwright.api.ControlEvent.Promotion;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PromoteRequest;
@@ -106,7 +108,7 @@ final class ControlRules {
       return s.refuse("pause", actor, "the release is already paused (" + s.pausedBecause + ")");
     }
     s.pausedBecause = "paused by " + actor + (blank(reason) ? "" : ": " + reason);
-    return s.accept(actor, "paused", reason);
+    return s.accept(new ControlEvent.Paused(s.now(), actor, reason));
   }
 
   private ControlAnswer resume(String actor, String reason) {
@@ -114,13 +116,13 @@ final class ControlRules {
       return s.refuse("resume", actor, "the release is not paused");
     }
     s.pausedBecause = null;
-    return s.accept(actor, "resumed", reason);
+    return s.accept(new ControlEvent.Resumed(s.now(), actor, reason));
   }
 
   private ControlAnswer abort(String actor, String reason) {
     s.abort = new ControlRequest(actor, reason);
     s.beginRollback(RollbackReason.ABORTED, "aborted by " + actor + ": " + reason);
-    return s.accept(actor, "aborted", reason);
+    return s.accept(new ControlEvent.Aborted(s.now(), actor, reason));
   }
 
   private ControlAnswer promoted(PromoteRequest p) {
@@ -136,11 +138,7 @@ final class ControlRules {
       if (s.permissions != null && !s.permissions.solo()) {
         if (s.fullAsked == null) {
           s.fullAsked = p;
-          return s.accept(
-              actor,
-              "asked to promote in full",
-              p.reason()
-                  + " (takes effect when a second holder of the breakGlass role confirms with promote --full)");
+          return s.accept(promotion(actor, Promotion.FULL_ASKED, p.reason()));
         }
         String second = s.permissions.secondPersonRefusal(s.fullAsked.actor(), actor);
         if (second != null) {
@@ -151,13 +149,14 @@ final class ControlRules {
                 s.fullAsked.actor() + " (confirmed by " + actor + ")", s.fullAsked.reason(), true);
         s.pausedBecause = null;
         return s.accept(
-            actor,
-            "promoted in full (skipping remaining stages)",
-            "confirming " + s.fullAsked.actor() + ": " + s.fullAsked.reason());
+            promotion(
+                actor,
+                Promotion.FULL,
+                "confirming " + s.fullAsked.actor() + ": " + s.fullAsked.reason()));
       }
       s.fullPromote = p;
       s.pausedBecause = null;
-      return s.accept(actor, "promoted in full (skipping remaining stages)", p.reason());
+      return s.accept(promotion(actor, Promotion.FULL, p.reason()));
     }
     if (!s.soaking || s.skipSoak || s.fullPromote != null) {
       return s.refuse(
@@ -173,13 +172,12 @@ final class ControlRules {
     boolean resumed = s.pausedBecause != null;
     s.pausedBecause = null;
     return s.accept(
-        actor,
-        "promoted ("
-            + (resumed ? "resuming and " : "")
-            + "ending the soak of stage "
-            + s.stage
-            + ")",
-        p.reason());
+        promotion(
+            actor, resumed ? Promotion.RESUMED_AND_SOAK_ENDED : Promotion.SOAK_ENDED, p.reason()));
+  }
+
+  private ControlEvent.Promoted promotion(String actor, Promotion how, String reason) {
+    return new ControlEvent.Promoted(s.now(), actor, how, s.stage, reason);
   }
 
   /**
@@ -202,7 +200,7 @@ final class ControlRules {
     if (!answer.accepted()) {
       return s.refuse(signal, actor, answer.message());
     }
-    s.record(actor, signal.equals("approve") ? "approved" : "rejected", answer.message());
+    s.record(new ControlEvent.Decided(s.now(), actor, signal.equals("approve"), answer.message()));
     if (s.gate.rejected()) {
       s.beginRollback(RollbackReason.REJECTED, s.gate.rejection());
     }

@@ -1,5 +1,6 @@
 package io.rollwright.workflow;
 
+import io.rollwright.api.ControlEvent;
 import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.RequestCheck;
@@ -36,7 +37,7 @@ final class ReleaseAdmission {
 
   /** What ends the release before anything has run: audited here, final (no retry) when thrown. */
   ApplicationFailure refusal(String why) {
-    state.record(ReleaseState.SYSTEM, "refused request", why);
+    state.record(new ControlEvent.Refused(state.now(), ReleaseState.SYSTEM, "request", why));
     return ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
   }
 

@@ -1,11 +1,9 @@
 package io.rollwright.workflow;
 
 import io.rollwright.analysis.SoakDecision;
+import io.rollwright.api.AnalysisEvent;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.SoakResult;
-import io.rollwright.policy.DurationText;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,9 +76,8 @@ final class ReleaseDesk {
   private void analysed(Arrival.Analysis run) {
     if (run.run() != current || run.cancelled()) {
       if (!run.cancelled() && run.result() != null && run.result().decision().rollsBack()) {
-        state.record(
-            ReleaseState.SYSTEM,
-            "analysis ignored",
+        note(
+            AnalysisEvent.NoteKind.IGNORED,
             "a run that had already ended reported: " + run.result().decision().reason());
       }
       return;
@@ -96,17 +93,8 @@ final class ReleaseDesk {
     SoakResult result = run.result();
     SoakDecision decision = result.decision();
     state.verdicts(result.readings());
-    result.gaps().forEach(gap -> state.record(ReleaseState.SYSTEM, "analysis gap", gap));
-    state.record(
-        ReleaseState.SYSTEM,
-        "analysis " + decision.verdict().name(),
-        decision.reason()
-            + " ("
-            + result.samples()
-            + " sample(s) over "
-            + DurationText.format(
-                Duration.ofMillis(result.elapsedMillis()).truncatedTo(ChronoUnit.SECONDS))
-            + ")");
+    result.gaps().forEach(gap -> note(AnalysisEvent.NoteKind.GAP, gap));
+    state.record(AnalysisEvent.Analysed.of(state.now(), result));
     if (decision.rollsBack()) {
       state.beginRollback(RollbackReason.ANALYSIS, decision.reason() + heldContext());
     } else if (decision.stopsSoak()) {
@@ -114,10 +102,14 @@ final class ReleaseDesk {
     }
   }
 
+  private void note(AnalysisEvent.NoteKind kind, String text) {
+    state.record(new AnalysisEvent.Note(state.now(), ReleaseState.SYSTEM, kind, text));
+  }
+
   /** Pauses for a human unless the release is already paused (the reading is shown either way). */
   private void holdForHuman(String why) {
     if (state.paused()) {
-      state.record(ReleaseState.SYSTEM, "analysis while paused", why);
+      note(AnalysisEvent.NoteKind.WHILE_PAUSED, why);
     } else {
       state.pauseBySystem(why);
     }

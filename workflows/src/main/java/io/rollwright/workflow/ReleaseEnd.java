@@ -1,7 +1,7 @@
 package io.rollwright.workflow;
 
 import io.rollwright.api.Phase;
-import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.api.ProgressEvent;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
@@ -13,7 +13,6 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,24 +33,16 @@ final class ReleaseEnd {
    * A promotion that does not complete ends FAILED: nothing is left to roll back to automatically.
    */
   ReleaseResult direct(ReleaseRequest request, TrafficTarget target, ReleaseSteps steps) {
-    state.record(
-        request.requestedBy(),
-        "break-glass",
-        "direct release, skipping stages and analysis: " + request.reason());
-    news.tell(
-        Kind.ALERT,
-        "break-glass: "
-            + request.requestedBy()
-            + " releases "
-            + request.version()
-            + " directly: "
-            + request.reason());
+    ProgressEvent.BreakGlass direct =
+        new ProgressEvent.BreakGlass(
+            state.now(), request.requestedBy(), request.version(), request.reason());
+    state.record(direct);
+    news.tell(direct);
     state.phase(Phase.PROMOTING);
     try {
       steps.promote(target);
     } catch (ActivityFailure e) {
-      news.tell(
-          Kind.ALERT,
+      alert(
           "direct release did not complete; a human must check "
               + target.service()
               + ": "
@@ -81,14 +72,14 @@ final class ReleaseEnd {
             () -> {
               long began = Workflow.currentTimeMillis();
               if (stop.reason() == RollbackReason.ANALYSIS) {
-                news.tell(Kind.ALERT, stop.detail());
+                alert(stop.detail());
               }
               state.phase(Phase.ROLLING_BACK);
-              state.record(
-                  ReleaseState.SYSTEM,
-                  "rolling back",
-                  stop.reason().name().toLowerCase(Locale.ROOT) + ": " + stop.detail());
-              news.tell(Kind.ROLLING_BACK, stop.detail());
+              ProgressEvent.RollingBack rollingBack =
+                  new ProgressEvent.RollingBack(
+                      state.now(), ReleaseState.SYSTEM, stop.reason(), stop.detail());
+              state.record(rollingBack);
+              news.tell(rollingBack);
               try {
                 saga.compensate();
                 state.weight(0);
@@ -104,8 +95,7 @@ final class ReleaseEnd {
                                 .truncatedTo(ChronoUnit.SECONDS))
                         + "): "
                         + Failures.describe(e);
-                news.tell(
-                    Kind.ALERT,
+                alert(
                     "ROLLBACK FAILED for "
                         + releaseId
                         + " — a human must restore stable traffic. "
@@ -129,8 +119,14 @@ final class ReleaseEnd {
         new ReleaseResult(
             releaseId, outcome, reason, detail, Workflow.currentTimeMillis() - state.startedAt());
     state.finish(result);
-    state.record(ReleaseState.SYSTEM, outcome.name().toLowerCase(Locale.ROOT), detail);
-    news.tell(Kind.FINISHED, outcome.name() + ": " + detail);
+    ProgressEvent.Finished finished =
+        new ProgressEvent.Finished(state.now(), ReleaseState.SYSTEM, outcome, detail);
+    state.record(finished);
+    news.tell(finished);
     return result;
+  }
+
+  private void alert(String text) {
+    news.tell(new ProgressEvent.Alert(state.now(), ReleaseState.SYSTEM, text));
   }
 }

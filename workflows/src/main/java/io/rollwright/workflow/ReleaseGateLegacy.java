@@ -1,10 +1,11 @@
 package io.rollwright.workflow;
 
-import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.api.ApprovalEvent;
+import io.rollwright.api.AuditEntry;
 import io.rollwright.policy.Gate;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * How a gate was awaited before held canaries were watched (version {@code watched-holds}): kept
@@ -18,7 +19,7 @@ final class ReleaseGateLegacy {
    * comes.
    */
   static boolean awaitDecision(
-      ApprovalTally tally, Gate gate, ReleaseState state, BiConsumer<Kind, String> tell) {
+      ApprovalTally tally, Gate gate, ReleaseState state, Consumer<AuditEntry> tell) {
     if (Workflow.getVersion("approval-progress", Workflow.DEFAULT_VERSION, 1)
         == Workflow.DEFAULT_VERSION) {
       return Workflow.await(gate.timeout(), () -> tally.closed() || state.interrupted());
@@ -40,14 +41,12 @@ final class ReleaseGateLegacy {
       }
       told = tally.approvedBy().size();
       tell.accept(
-          Kind.APPROVAL_PROGRESS,
-          "approved so far by "
-              + String.join(", ", tally.approvedBy())
-              + " ("
-              + told
-              + " of "
-              + gate.required()
-              + ")");
+          new ApprovalEvent.Progress(
+              state.now(),
+              ReleaseState.SYSTEM,
+              "stage " + tally.stage(),
+              tally.approvedBy(),
+              gate.required()));
     }
   }
 }

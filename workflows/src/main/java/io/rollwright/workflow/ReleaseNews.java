@@ -1,12 +1,13 @@
 package io.rollwright.workflow;
 
+import io.rollwright.api.AuditEntry;
+import io.rollwright.api.ProgressEvent;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseStatus;
 import io.temporal.workflow.Workflow;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Tells the notifiers what happened, with where the release stands, and publishes the same to the
@@ -38,24 +39,21 @@ final class ReleaseNews {
   /** The release has started: what goes where, how, and by which policy. */
   void started(ReleaseRequest request, String policy, String policySource) {
     tell(
-        Kind.STARTED,
-        request.service()
-            + " "
-            + request.version()
-            + " → "
-            + request.environment()
-            + ", "
-            + request.strategy().name().toLowerCase(Locale.ROOT)
-            + " (policy "
-            + policy
-            + ", from "
-            + policySource
-            + ")");
+        new ProgressEvent.Started(
+            state.now(),
+            request.requestedBy(),
+            request.service(),
+            request.version(),
+            request.environment(),
+            AuditEntry.lower(request.strategy()),
+            policy,
+            policySource));
   }
 
-  void tell(Kind kind, String message) {
+  /** Tells the notifiers {@code event}, with where the release stands now. */
+  void tell(AuditEntry event) {
     ReleaseStatus now = state.snapshot();
-    visibility.publish(state.processSnapshot());
+    visibility.publish(state.processSnapshot(), event);
     String kept =
         steps.tell(
             new ReleaseEvent(
@@ -63,14 +61,13 @@ final class ReleaseNews {
                 Workflow.getInfo().getFirstExecutionRunId(),
                 now.service(),
                 now.environment(),
-                kind,
+                event,
                 now.stage(),
                 now.weight(),
-                message,
                 now.result() == null ? null : now.result().outcome(),
                 now.result() == null ? null : now.result().rollbackReason(),
                 Workflow.currentTimeMillis() - state.startedAt(),
-                kind == Kind.ANALYSED ? now.verdicts() : List.of(),
+                event.kind() == Kind.ANALYSED ? now.verdicts() : List.of(),
                 thread));
     thread = thread != null ? thread : kept;
   }

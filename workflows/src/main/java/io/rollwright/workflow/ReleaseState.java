@@ -5,7 +5,7 @@ import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
-import io.rollwright.api.ControlLimits;
+import io.rollwright.api.ControlEvent;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  */
 public final class ReleaseState {
   /** The actor recorded for Rollwright's own decisions. */
-  public static final String SYSTEM = "rollwright";
+  public static final String SYSTEM = AuditEntry.SYSTEM;
 
   /** A rollback that has begun: why, in the words of the outcome. */
   public record Stop(RollbackReason reason, String detail) {}
@@ -109,25 +109,32 @@ public final class ReleaseState {
         audit.decisionsLeftOut());
   }
 
+  /** The time events are recorded at now. */
+  public long now() {
+    return clock.getAsLong();
+  }
+
   /** Records a decision in the audit timeline: it is kept for the life of the release. */
-  public void record(String actor, String action, String detail) {
-    audit.decision(new AuditEntry(clock.getAsLong(), actor, action, detail));
+  public void record(AuditEntry decision) {
+    audit.decision(decision);
   }
 
   ControlAnswer refuse(String signal, String actor, String why) {
     audit.refusal(
-        new AuditEntry(
-            clock.getAsLong(),
-            actor == null || actor.isBlank() ? "(anonymous)" : actor,
-            "refused " + signal,
-            why));
+        new ControlEvent.Refused(
+            now(), actor == null || actor.isBlank() ? "(anonymous)" : actor, signal, why));
     return new ControlAnswer(false, why);
   }
 
-  ControlAnswer accept(String actor, String action, String detail) {
-    record(actor, action, detail);
+  ControlAnswer accept(AuditEntry control) {
+    record(control);
+    String detail = control.detail();
     return new ControlAnswer(
-        true, action + " by " + actor + (detail == null || detail.isBlank() ? "" : ": " + detail));
+        true,
+        control.action()
+            + " by "
+            + control.actor()
+            + (detail == null || detail.isBlank() ? "" : ": " + detail));
   }
 
   // --- progress, set by the workflow ---
@@ -219,7 +226,7 @@ public final class ReleaseState {
   /** Pauses on Rollwright's own account (analysis inconclusive, or a check whose breach pauses). */
   public void pauseBySystem(String why) {
     pausedBecause = why;
-    record(SYSTEM, "paused", why);
+    record(new ControlEvent.Paused(now(), SYSTEM, why));
   }
 
   // --- controls, sent by people: the rules are ControlRules' ---
@@ -372,9 +379,9 @@ public final class ReleaseState {
 
   /**
    * A text people sent, or that quotes them, as the status shows it: at most {@link
-   * Audit#DETAIL_SHOWN} characters.
+   * AuditEntry#TEXT_KEPT} characters.
    */
   private static String shown(String text) {
-    return ControlLimits.cut(text, Audit.DETAIL_SHOWN);
+    return AuditEntry.text(text);
   }
 }

@@ -2,6 +2,7 @@ package io.rollwright.workflow;
 
 import io.rollwright.analysis.CheckReading;
 import io.rollwright.analysis.Verdict;
+import io.rollwright.api.AuditEntry;
 import io.rollwright.api.GateStatus;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
@@ -36,7 +37,11 @@ final class ReleaseVisibility {
                 .collect(Collectors.joining(" → "));
   }
 
-  void publish(ReleaseStatus s) {
+  /**
+   * Publishes {@code s} as search attributes and details; {@code latest}, when set, is the event
+   * just told, shown last in the details.
+   */
+  void publish(ReleaseStatus s, AuditEntry latest) {
     List<SearchAttributeUpdate<?>> updates = new ArrayList<>();
     changed(updates, ReleaseSearchAttributes.SERVICE, s.service());
     changed(updates, ReleaseSearchAttributes.VERSION, s.version());
@@ -51,7 +56,8 @@ final class ReleaseVisibility {
     if (!updates.isEmpty()) {
       Workflow.upsertTypedSearchAttributes(updates.toArray(new SearchAttributeUpdate<?>[0]));
     }
-    Workflow.setCurrentDetails(details(s) + plan);
+    Workflow.setCurrentDetails(
+        details(s) + plan + (latest == null ? "" : "\n\nlatest: " + latest.sentence()));
   }
 
   private <T> void changed(

@@ -7,8 +7,8 @@ import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
+import io.rollwright.api.ProgressEvent;
 import io.rollwright.api.PromoteRequest;
-import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
@@ -18,7 +18,6 @@ import io.rollwright.api.RequestCheck;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.TrafficTarget;
-import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleasePolicy;
@@ -81,7 +80,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     continuation = new Continuation(desk::idle);
     news = new ReleaseNews(state, visibility, steps);
     end = new ReleaseEnd(state, news);
-    breakGlassGate = new BreakGlassGate(state, this::tell, continuation);
+    breakGlassGate = new BreakGlassGate(state, news::tell, continuation);
   }
 
   @Override
@@ -103,12 +102,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       news.started(request, policy.name(), release.policySource());
       if (breakGlass != null) {
         state.record(
-            request.requestedBy(),
-            "asked to break glass",
-            breakGlass + (confirmation == null ? " (solo break-glass allowed)" : ""));
+            new ProgressEvent.BreakGlassAsked(
+                state.now(), request.requestedBy(), breakGlass, confirmation == null));
       }
     } else {
-      visibility.publish(state.processSnapshot());
+      visibility.publish(state.processSnapshot(), null);
     }
     if (at == null || at.step() == ReleaseCheckpoint.Step.CONFIRMING) {
       ReleaseResult ended;
@@ -170,7 +168,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     if (!failed.isEmpty()) {
       String why =
           failed.stream().map(r -> r.check() + ": " + r.detail()).collect(Collectors.joining("; "));
-      tell(Kind.BLOCKED, why);
+      news.tell(new ProgressEvent.Blocked(state.now(), ReleaseState.SYSTEM, why));
       return finish(ReleaseOutcome.BLOCKED, null, "pre-flight failed: " + why);
     }
     if (state.stop() != null) {
@@ -278,13 +276,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
               steps,
               desk,
               state,
-              this::tell,
+              news::tell,
               watchedHolds,
               target,
               policy.analysis(),
               at == null ? Workflow.currentTimeMillis() : at.canarySince(),
               continuation);
-      stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, this::tell);
+      stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, news::tell);
       List<Stage> stages = policy.stages();
       int first = at == null ? 0 : at.stage() - 1;
       for (int i = first; i < stages.size() && state.fullPromotion() == null; i++) {
@@ -318,14 +316,15 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       requireNoStop();
       state.weight(steps.setWeight(target, stage.weight()));
       requireNoStop();
-      state.record(
-          ReleaseState.SYSTEM,
-          "stage " + stage.name() + " started",
-          "canary at "
-              + Stage.weightText(stage.weight())
-              + ", soaking "
-              + DurationText.format(stage.soak()));
-      tell(Kind.STAGE_STARTED, "canary at " + Stage.weightText(stage.weight()));
+      ProgressEvent.StageStarted started =
+          new ProgressEvent.StageStarted(
+              state.now(),
+              ReleaseState.SYSTEM,
+              stage.name(),
+              stage.weight(),
+              stage.soak().toMillis());
+      state.record(started);
+      news.tell(started);
     }
     if (from != ReleaseCheckpoint.Step.AT_GATE) {
       soakingAt = true;
@@ -338,7 +337,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       soakingAt = false;
     }
     stageGate.pass(stage, from == ReleaseCheckpoint.Step.AT_GATE ? at : null);
-    tell(Kind.STAGE_PASSED, "stage " + stage.name() + " passed");
+    news.tell(new ProgressEvent.StagePassed(state.now(), ReleaseState.SYSTEM, stage.name()));
   }
 
   private void requireNoStop() {
@@ -370,10 +369,6 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   private ReleaseResult finish(ReleaseOutcome outcome, RollbackReason reason, String detail) {
     return end.finish(target == null ? null : target.releaseId(), outcome, reason, detail);
-  }
-
-  private void tell(Kind kind, String message) {
-    news.tell(kind, message);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.rollwright.workflow;
 
-import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.api.ApprovalEvent;
+import io.rollwright.api.AuditEntry;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
@@ -9,10 +10,9 @@ import io.rollwright.policy.TimeoutAction;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The gate at the end of a stage: approvals counted until enough have come, a rejection, or the
@@ -23,7 +23,7 @@ final class StageGate {
   private final CanaryWatch canary;
   private final Map<String, List<String>> groups;
   private final boolean watchedHolds;
-  private final BiConsumer<Kind, String> tell;
+  private final Consumer<AuditEntry> tell;
   private static final String EARLY_APPROVALS = "gate-tells-early-approvals";
   private ApprovalTally open;
 
@@ -32,7 +32,7 @@ final class StageGate {
       CanaryWatch canary,
       Map<String, List<String>> groups,
       boolean watchedHolds,
-      BiConsumer<Kind, String> tell) {
+      Consumer<AuditEntry> tell) {
     this.state = state;
     this.canary = canary;
     this.groups = groups;
@@ -76,27 +76,17 @@ final class StageGate {
                         }));
     int told = carried == null ? 0 : tally.approvedBy().size();
     if (carried == null) {
-      state.record(
-          ReleaseState.SYSTEM,
-          "approval requested",
-          "stage "
-              + stage.name()
-              + ": "
-              + gate.required()
-              + " of "
-              + String.join(", ", tally.status().allowed())
-              + " within "
-              + DurationText.format(gate.timeout()));
-      tell.accept(
-          Kind.APPROVAL_REQUESTED,
-          gate.required()
-              + " approval(s) needed from "
-              + String.join(", ", tally.status().allowed())
-              + " within "
-              + DurationText.format(gate.timeout())
-              + " (by "
-              + Instant.ofEpochMilli(deadline)
-              + ")");
+      ApprovalEvent.Requested requested =
+          new ApprovalEvent.Requested(
+              state.now(),
+              ReleaseState.SYSTEM,
+              "stage " + stage.name(),
+              gate.required(),
+              tally.status().allowed(),
+              gate.timeout().toMillis(),
+              deadline);
+      state.record(requested);
+      tell.accept(requested);
     }
     boolean decided;
     try {
@@ -109,16 +99,15 @@ final class StageGate {
     }
     open = null;
     if (state.stop() != null) {
-      tell.accept(
-          Kind.APPROVAL_CLOSED,
+      closed(
+          stage,
           state.stop().reason() == RollbackReason.REJECTED
               ? tally.rejection()
               : "closed: " + state.stop().detail());
       throw new ReleaseStop();
     }
     if (state.fullPromotion() != null && !tally.closed()) {
-      tell.accept(
-          Kind.APPROVAL_CLOSED, "skipped: promoted in full by " + state.fullPromotion().actor());
+      closed(stage, "skipped: promoted in full by " + state.fullPromotion().actor());
       return;
     }
     if (!decided) {
@@ -132,16 +121,20 @@ final class StageGate {
               + " of "
               + gate.required()
               + " approvals)";
-      tell.accept(Kind.APPROVAL_CLOSED, "timed out: " + why);
+      closed(stage, "timed out: " + why);
       if (gate.onTimeout() == TimeoutAction.REJECT) {
         state.beginRollback(RollbackReason.APPROVAL_TIMEOUT, why);
         throw new ReleaseStop();
       }
-      state.record(
-          ReleaseState.SYSTEM, "approved on timeout", why + "; the gate's onTimeout is approve");
+      state.record(new ApprovalEvent.OnTimeout(state.now(), ReleaseState.SYSTEM, why));
       return;
     }
-    tell.accept(Kind.APPROVAL_CLOSED, "approved by " + String.join(", ", tally.approvedBy()));
+    closed(stage, "approved by " + String.join(", ", tally.approvedBy()));
+  }
+
+  private void closed(Stage stage, String how) {
+    tell.accept(
+        new ApprovalEvent.Closed(state.now(), ReleaseState.SYSTEM, "stage " + stage.name(), how));
   }
 
   /**
@@ -180,14 +173,12 @@ final class StageGate {
         }
         told = tally.approvedBy().size();
         tell.accept(
-            Kind.APPROVAL_PROGRESS,
-            "approved so far by "
-                + String.join(", ", tally.approvedBy())
-                + " ("
-                + told
-                + " of "
-                + tally.status().required()
-                + ")");
+            new ApprovalEvent.Progress(
+                state.now(),
+                ReleaseState.SYSTEM,
+                "stage " + stage.name(),
+                tally.approvedBy(),
+                tally.status().required()));
       }
     } finally {
       expiry.cancel();

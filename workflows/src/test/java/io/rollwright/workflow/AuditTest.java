@@ -3,20 +3,26 @@ package io.rollwright.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.rollwright.api.AuditEntry;
-import io.rollwright.policy.Limits;
+import io.rollwright.api.ControlEvent;
+import io.rollwright.api.ProgressEvent;
+import io.rollwright.api.ReleaseOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AuditTest {
-  private static AuditEntry refusal(String actor, String detail) {
-    return new AuditEntry(7L, actor, "refused approve", detail);
+  private static ControlEvent.Refused refusal(String actor, String reason) {
+    return new ControlEvent.Refused(7L, actor, "approve", reason);
+  }
+
+  private static ControlEvent.Decided approval(long at, String answer) {
+    return new ControlEvent.Decided(at, "bob", true, answer);
   }
 
   @Test
   void aRepeatedRefusalIsOneEntryWithItsCountWhereverTheRepeatsCome() {
     Audit audit = new Audit();
     audit.refusal(refusal("alice", "alice requested this release and cannot approve it"));
-    audit.decision(new AuditEntry(8L, "bob", "approved", "approved by bob (1 of 2)"));
+    audit.decision(approval(8L, "approved by bob (1 of 2)"));
     for (int i = 0; i < 1_997; i++) {
       audit.refusal(refusal("alice", "alice requested this release and cannot approve it"));
     }
@@ -24,8 +30,8 @@ class AuditTest {
 
     assertEquals(
         List.of(
-            refusal("alice", "alice requested this release and cannot approve it (×1,998)"),
-            new AuditEntry(8L, "bob", "approved", "approved by bob (1 of 2)"),
+            refusal("alice", "alice requested this release and cannot approve it").times(1_998),
+            approval(8L, "approved by bob (1 of 2)"),
             refusal("mallory", "mallory is not an allowed approver")),
         audit.shown());
   }
@@ -36,31 +42,33 @@ class AuditTest {
     for (int i = 0; i < 5_000; i++) {
       audit.refusal(refusal("actor-" + i, "not allowed"));
     }
-    audit.decision(new AuditEntry(9L, "rollwright", "rolled_back", "aborted by sam: pager"));
+    ProgressEvent.Finished end =
+        new ProgressEvent.Finished(
+            9L, ReleaseState.SYSTEM, ReleaseOutcome.ROLLED_BACK, "aborted by sam: pager");
+    audit.decision(end);
 
     List<AuditEntry> shown = audit.shown();
     assertEquals(Audit.REFUSALS_KEPT + 2, shown.size());
     assertEquals(refusal("actor-49", "not allowed"), shown.get(Audit.REFUSALS_KEPT - 1));
     assertEquals(
-        new AuditEntry(
-            7L,
-            ReleaseState.SYSTEM,
-            "refusals counted",
-            "more than 50 different refusals; 4,950 further refusal(s) were only counted"),
-        shown.get(Audit.REFUSALS_KEPT));
+        "more than 50 different refusals; 4,950 further refusal(s) were only counted",
+        shown.get(Audit.REFUSALS_KEPT).detail());
     assertEquals(
-        new AuditEntry(9L, "rollwright", "rolled_back", "aborted by sam: pager"),
-        shown.get(Audit.REFUSALS_KEPT + 1));
+        new AuditEntry.RefusalsCounted(7L, ReleaseState.SYSTEM, 4_950),
+        shown.get(Audit.REFUSALS_KEPT));
+    assertEquals(end, shown.get(Audit.REFUSALS_KEPT + 1));
   }
 
   @Test
   void longTextsAreCutInWhatIsShown() {
     Audit audit = new Audit();
-    audit.decision(new AuditEntry(1L, "x".repeat(5_000), "aborted", "y".repeat(50_000)));
+    audit.refusal(new ControlEvent.Refused(1L, "carol", "pause", "y".repeat(50_000)));
+    audit.decision(
+        new ProgressEvent.Finished(1L, "rollwright", ReleaseOutcome.FAILED, "z".repeat(50_000)));
 
-    AuditEntry shown = audit.shown().get(0);
-    assertEquals("x".repeat(Limits.ACTOR - 1) + "…", shown.actor());
-    assertEquals("y".repeat(Audit.DETAIL_SHOWN - 1) + "…", shown.detail());
+    List<AuditEntry> shown = audit.shown();
+    assertEquals("y".repeat(AuditEntry.TEXT_KEPT - 1) + "…", shown.get(0).detail());
+    assertEquals("z".repeat(AuditEntry.TEXT_KEPT - 1) + "…", shown.get(1).detail());
   }
 
   @Test
@@ -68,7 +76,10 @@ class AuditTest {
     Audit audit = new Audit();
     for (int i = 0; i < 1_000; i++) {
       audit.refusal(refusal("alice", "alice requested this release and cannot approve it"));
-      audit.decision(new AuditEntry(i, "sam", i % 2 == 0 ? "paused" : "resumed", "watching"));
+      audit.decision(
+          i % 2 == 0
+              ? new ControlEvent.Paused(i, "sam", "watching")
+              : new ControlEvent.Resumed(i, "sam", "watching"));
     }
     for (int i = 0; i < 200; i++) {
       audit.refusal(refusal("actor-" + i, "not allowed"));
@@ -85,33 +96,44 @@ class AuditTest {
 
     next.refusal(refusal("alice", "alice requested this release and cannot approve it"));
     next.refusal(refusal("actor-500", "not allowed"));
-    next.decision(new AuditEntry(5_000L, "bob", "approved", "approved by bob (1 of 1)"));
+    next.decision(approval(5_000L, "approved by bob (1 of 1)"));
     List<AuditEntry> shown = next.shown();
     assertEquals(
-        refusal("alice", "alice requested this release and cannot approve it (×1,001)"),
+        refusal("alice", "alice requested this release and cannot approve it").times(1_001),
         shown.get(0));
     assertEquals(
-        new AuditEntry(
-            7L,
-            ReleaseState.SYSTEM,
-            "refusals counted",
-            "more than 50 different refusals; 152 further refusal(s) were only counted"),
+        new AuditEntry.RefusalsCounted(7L, ReleaseState.SYSTEM, 152),
         shown.stream()
-            .filter(e -> e.action().equals("refusals counted"))
+            .filter(AuditEntry.RefusalsCounted.class::isInstance)
             .findFirst()
             .orElseThrow());
+    AuditEntry notShown =
+        shown.stream().filter(AuditEntry.NotShown.class::isInstance).findFirst().orElseThrow();
+    assertEquals(new AuditEntry.NotShown(951L, ReleaseState.SYSTEM, 901), notShown);
     assertEquals(
-        new AuditEntry(
-            951L,
-            ReleaseState.SYSTEM,
-            "entries not shown",
-            "901 decisions here are not shown; the release's history has them"),
-        shown.stream()
-            .filter(e -> e.action().equals("entries not shown"))
-            .findFirst()
-            .orElseThrow());
+        "901 decisions here are not shown; the release's history has them", notShown.detail());
+    assertEquals(approval(5_000L, "approved by bob (1 of 1)"), shown.get(shown.size() - 1));
+  }
+
+  @Test
+  void aTimelineCarriedBeforeEventsWereTypedReadsAsItWasWritten() {
+    List<ReleaseCheckpoint.AuditLine> carried =
+        List.of(
+            new ReleaseCheckpoint.AuditLine(
+                new AuditEntry.Noted(3L, "carol", "refused approve", "not allowed"), false, 4),
+            new ReleaseCheckpoint.AuditLine(
+                new AuditEntry.Noted(5L, ReleaseState.SYSTEM, "refusals counted", null), false, 9),
+            new ReleaseCheckpoint.AuditLine(
+                new AuditEntry.Noted(6L, "bob", "approved", "approved by bob (1 of 2)"), true, 1));
+    Audit audit = new Audit(carried, 0);
+    audit.refusal(refusal("mallory", "not allowed either"));
+
     assertEquals(
-        new AuditEntry(5_000L, "bob", "approved", "approved by bob (1 of 1)"),
-        shown.get(shown.size() - 1));
+        List.of(
+            new AuditEntry.Noted(3L, "carol", "refused approve", "not allowed (×4)"),
+            new AuditEntry.RefusalsCounted(5L, ReleaseState.SYSTEM, 9),
+            new AuditEntry.Noted(6L, "bob", "approved", "approved by bob (1 of 2)"),
+            refusal("mallory", "not allowed either")),
+        audit.shown());
   }
 }

@@ -9,8 +9,10 @@ import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlEvent;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
+import io.rollwright.api.ProgressEvent;
 import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
@@ -53,74 +55,74 @@ class ReleaseStateTest {
         refused(
             "pause without a request",
             s -> s.pause(null).accepted(),
-            "refused pause",
+            "pause",
             "(anonymous)",
             "a pause names who asks"),
         refused(
             "pause without an actor",
             s -> s.pause(control(" ", "why")).accepted(),
-            "refused pause",
+            "pause",
             "(anonymous)",
             "a pause names who asks"),
         refused(
             "resume when not paused",
             s -> s.resume(control("alice", null)).accepted(),
-            "refused resume",
+            "resume",
             "alice",
             "the release is not paused"),
         refused(
             "resume without an actor",
             s -> s.resume(control(null, null)).accepted(),
-            "refused resume",
+            "resume",
             "(anonymous)",
             "a resume names who asks"),
         refused(
             "abort without a reason",
             s -> s.abort(control("alice", null)).accepted(),
-            "refused abort",
+            "abort",
             "alice",
             "an abort names who asks and why"),
         refused(
             "abort with a blank reason",
             s -> s.abort(control("alice", "  ")).accepted(),
-            "refused abort",
+            "abort",
             "alice",
             "an abort names who asks and why"),
         refused(
             "abort without an actor",
             s -> s.abort(control(null, "bad deploy")).accepted(),
-            "refused abort",
+            "abort",
             "(anonymous)",
             "an abort names who asks and why"),
         refused(
             "promote without an actor",
             s -> s.promote(new PromoteRequest("", "go", false)).accepted(),
-            "refused promote",
+            "promote",
             "(anonymous)",
             "a promotion names who asks"),
         refused(
             "promote full without a reason",
             s -> s.promote(new PromoteRequest("alice", null, true)).accepted(),
-            "refused promote --full",
+            "promote --full",
             "alice",
             "a full promotion skips every remaining check and needs a reason"),
         refused(
             "approve with no gate open",
             s -> s.approve(new ApprovalDecision("alice", null)).accepted(),
-            "refused approve",
+            "approve",
             "alice",
             "no approval gate is open"),
         refused(
             "reject with no gate open",
             s -> s.reject(new ApprovalDecision("alice", "no")).accepted(),
-            "refused reject",
+            "reject",
             "alice",
             "no approval gate is open"));
   }
 
   private static Arguments refused(
-      String label, Predicate<ReleaseState> control, String action, String actor, String detail) {
-    return Arguments.of(label, control, new AuditEntry(1000L, actor, action, detail));
+      String label, Predicate<ReleaseState> control, String signal, String actor, String reason) {
+    return Arguments.of(label, control, new ControlEvent.Refused(1000L, actor, signal, reason));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -227,12 +229,9 @@ class ReleaseStateTest {
     assertEquals(List.of("alice"), s.snapshot().gate().approvedBy());
     assertEquals(
         List.of(
-            new AuditEntry(
-                1000L,
-                "carol",
-                "refused approve",
-                "carol requested this release and cannot approve it"),
-            new AuditEntry(1000L, "alice", "approved", "approved by alice (1 of 2)")),
+            new ControlEvent.Refused(
+                1000L, "carol", "approve", "carol requested this release and cannot approve it"),
+            new ControlEvent.Decided(1000L, "alice", true, "approved by alice (1 of 2)")),
         s.snapshot().audit());
   }
 
@@ -317,37 +316,30 @@ class ReleaseStateTest {
   @Test
   void refusalsNeverEvictDecisionsAndTheStatusShowsTheFirstAndLastDecisions() {
     ReleaseState s = state();
-    s.record("bob", "approved", "approved by bob (1 of 2)");
+    ControlEvent.Decided first =
+        new ControlEvent.Decided(1000L, "bob", true, "approved by bob (1 of 2)");
+    s.record(first);
     for (int i = 0; i < 5000; i++) {
       s.approve(new ApprovalDecision("carol", "me too"));
     }
     for (int i = 0; i < Audit.DECISIONS_SHOWN + 10; i++) {
-      s.record("alice", "note", "entry " + i);
+      s.record(new ControlEvent.Paused(1000L, "alice", "entry " + i));
     }
-    s.record(ReleaseState.SYSTEM, "rolled_back", "the outcome");
+    ProgressEvent.Finished last =
+        new ProgressEvent.Finished(
+            1000L, ReleaseState.SYSTEM, ReleaseOutcome.ROLLED_BACK, "the outcome");
+    s.record(last);
 
     List<AuditEntry> audit = s.snapshot().audit();
+    assertEquals(first, audit.get(0));
     assertEquals(
-        new AuditEntry(1000L, "bob", "approved", "approved by bob (1 of 2)"), audit.get(0));
-    assertEquals(
-        new AuditEntry(
-            1000L,
-            "carol",
-            "refused approve",
-            "carol requested this release and cannot approve it (×5,000)"),
-        audit.get(1));
+        "carol requested this release and cannot approve it (×5,000)", audit.get(1).detail());
     assertEquals(
         "entry " + (Audit.DECISIONS_SHOWN / 2 - 2), audit.get(Audit.DECISIONS_SHOWN / 2).detail());
     assertEquals(
-        new AuditEntry(
-            1000L,
-            ReleaseState.SYSTEM,
-            "entries not shown",
-            "12 decisions here are not shown; the release's history has them"),
-        audit.get(Audit.DECISIONS_SHOWN / 2 + 1));
-    assertEquals(
-        new AuditEntry(1000L, ReleaseState.SYSTEM, "rolled_back", "the outcome"),
-        audit.get(audit.size() - 1));
+        "12 decisions here are not shown; the release's history has them",
+        audit.get(Audit.DECISIONS_SHOWN / 2 + 1).detail());
+    assertEquals(last, audit.get(audit.size() - 1));
     assertEquals(
         Audit.DECISIONS_SHOWN + 2,
         audit.size(),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rollwright.api.AuditEntry;
+import io.rollwright.api.ControlEvent;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
@@ -55,7 +55,7 @@ class OutputSafetyTest {
             RollbackReason.ABORTED,
             "aborted by mallory: " + PWNED,
             12_000),
-        List.of(new AuditEntry(1_700_000_000_000L, "mallory", "aborted", PWNED + " " + RED)),
+        List.of(new ControlEvent.Aborted(1_700_000_000_000L, "mallory", PWNED + " " + RED)),
         1_700_000_000_000L);
   }
 

@@ -216,6 +216,7 @@ public final class SlackNotifier implements Notifier {
           case APPROVAL_REQUESTED, APPROVAL_PROGRESS, APPROVAL_CLOSED -> "✋";
           default -> "•";
         };
-    return icon + " " + SlackText.escape(e.message());
+    String hint = e.kind() == Kind.PAUSED ? " — resume or abort" : "";
+    return icon + " " + SlackText.escape(e.message() + hint);
   }
 }

@@ -1,0 +1,117 @@
+package io.rollwright.api;
+
+import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.policy.DurationText;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** An approval gate (a stage's, or a break-glass confirmation): asked, progressing, closed. */
+public sealed interface ApprovalEvent extends AuditEntry {
+
+  /**
+   * The gate ({@code "stage canary"}, {@code "break-glass …"}) needs {@code required} approvals
+   * from {@code from} within {@code timeoutMillis}, that is by {@code deadlineMillis}.
+   */
+  record Requested(
+      long atMillis,
+      String actor,
+      String gate,
+      int required,
+      List<String> from,
+      long timeoutMillis,
+      long deadlineMillis)
+      implements ApprovalEvent {
+    public Requested {
+      from = from == null ? List.of() : List.copyOf(from);
+    }
+
+    @Override
+    public String action() {
+      return "approval requested";
+    }
+
+    @Override
+    public String detail() {
+      return gate
+          + ": "
+          + required
+          + " approval(s) needed from "
+          + String.join(", ", from)
+          + " within "
+          + DurationText.format(Duration.ofMillis(timeoutMillis))
+          + " (by "
+          + Instant.ofEpochMilli(deadlineMillis)
+          + ")";
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.APPROVAL_REQUESTED;
+    }
+  }
+
+  /** An approval came that is short of the number the gate needs. */
+  record Progress(long atMillis, String actor, String gate, List<String> approvedBy, int required)
+      implements ApprovalEvent {
+    public Progress {
+      approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy);
+    }
+
+    @Override
+    public String action() {
+      return "approval progress";
+    }
+
+    @Override
+    public String detail() {
+      return "approved so far by "
+          + String.join(", ", approvedBy)
+          + " ("
+          + approvedBy.size()
+          + " of "
+          + required
+          + ")";
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.APPROVAL_PROGRESS;
+    }
+  }
+
+  /** The gate has closed: approved, rejected, skipped, timed out or closed by a rollback. */
+  record Closed(long atMillis, String actor, String gate, String how) implements ApprovalEvent {
+    public Closed {
+      how = AuditEntry.text(how);
+    }
+
+    @Override
+    public String action() {
+      return "approval closed";
+    }
+
+    @Override
+    public String detail() {
+      return how;
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.APPROVAL_CLOSED;
+    }
+  }
+
+  /** The gate timed out and its {@code onTimeout} is approve: the release goes on. */
+  record OnTimeout(long atMillis, String actor, String reason) implements ApprovalEvent {
+    @Override
+    public String action() {
+      return "approved on timeout";
+    }
+
+    @Override
+    public String detail() {
+      return reason + "; the gate's onTimeout is approve";
+    }
+  }
+}

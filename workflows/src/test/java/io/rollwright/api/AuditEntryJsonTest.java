@@ -1,0 +1,102 @@
+package io.rollwright.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.rollwright.analysis.Verdict;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.common.converter.DataConverter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuditEntryJsonTest {
+  private static final DataConverter CONVERTER = ReleasePayloads.converter();
+
+  /** A holder as the status and the carried checkpoint hold entries: typed by their field. */
+  record Timeline(List<AuditEntry> audit) {}
+
+  private static Timeline roundTrip(Timeline t) {
+    return CONVERTER.fromPayload(
+        CONVERTER.toPayload(t).orElseThrow(), Timeline.class, Timeline.class);
+  }
+
+  @Test
+  void everyKindOfEventReadsBackAsItself() {
+    Timeline t =
+        new Timeline(
+            List.of(
+                new ProgressEvent.Started(1, "alice", "checkout", "v2", "prod", "canary", "p", "x"),
+                new ProgressEvent.StageStarted(2, AuditEntry.SYSTEM, "canary-5", 5, 600_000),
+                new ControlEvent.Refused(3, "carol", "approve", "not allowed", 4),
+                new ControlEvent.Promoted(
+                    4, "bob", ControlEvent.Promotion.SOAK_ENDED, "canary-5", "looks good"),
+                new ApprovalEvent.Requested(
+                    5, AuditEntry.SYSTEM, "stage canary-5", 2, List.of("bob", "dan"), 3_600_000, 9),
+                new AnalysisEvent.Analysed(6, AuditEntry.SYSTEM, Verdict.FAIL, "errors", 3, 61_000),
+                new AnalysisEvent.Note(7, AuditEntry.SYSTEM, AnalysisEvent.NoteKind.GAP, "gap"),
+                new ProgressEvent.RollingBack(8, AuditEntry.SYSTEM, RollbackReason.ANALYSIS, "e"),
+                new ProgressEvent.Finished(
+                    9, AuditEntry.SYSTEM, ReleaseOutcome.ROLLED_BACK, "errors"),
+                new AuditEntry.NotShown(10, AuditEntry.SYSTEM, 12),
+                new AuditEntry.RefusalsCounted(11, AuditEntry.SYSTEM, 7)));
+    assertEquals(t, roundTrip(t));
+  }
+
+  @Test
+  void theWireCarriesTheEventsFieldsAndTypeNotItsRenderedWords() {
+    String json =
+        new String(
+            CONVERTER
+                .toPayload(
+                    new Timeline(
+                        List.of(new ControlEvent.Refused(3, "carol", "approve", "not allowed"))))
+                .orElseThrow()
+                .getData()
+                .toByteArray(),
+            StandardCharsets.UTF_8);
+    assertTrue(json.contains("\"type\":\"refused\""), json);
+    assertTrue(json.contains("\"control\":\"approve\""), json);
+    assertFalse(
+        json.contains("sentence") || json.contains("action") || json.contains("kind"), json);
+  }
+
+  @Test
+  void anEntryWrittenBeforeEventsWereTypedReadsAsItsWords() throws Exception {
+    List<AuditEntry> read =
+        ReleasePayloads.mapper()
+            .readValue(
+                "[{\"atMillis\":5,\"actor\":\"bob\",\"action\":\"approved\","
+                    + "\"detail\":\"approved by bob (1 of 2)\"}]",
+                new TypeReference<List<AuditEntry>>() {});
+    assertEquals(
+        List.of(new AuditEntry.Noted(5, "bob", "approved", "approved by bob (1 of 2)")), read);
+    assertEquals("bob: approved — approved by bob (1 of 2)", read.get(0).sentence());
+  }
+
+  @Test
+  void notifiersHearTheEventAndFileItUnderItsKind() {
+    ReleaseEvent told =
+        new ReleaseEvent(
+            "checkout-prod",
+            "run",
+            "checkout",
+            "prod",
+            new ProgressEvent.StageStarted(2, AuditEntry.SYSTEM, "canary-5", 5, 600_000),
+            "canary-5",
+            5,
+            null,
+            null,
+            0,
+            List.of(),
+            null);
+    assertEquals(ReleaseEvent.Kind.STAGE_STARTED, told.kind());
+    assertEquals("stage canary-5 started — canary at 5%, soaking 10m", told.message());
+    Optional<Payload> payload = CONVERTER.toPayload(told);
+    assertEquals(
+        told, CONVERTER.fromPayload(payload.orElseThrow(), ReleaseEvent.class, ReleaseEvent.class));
+  }
+}
