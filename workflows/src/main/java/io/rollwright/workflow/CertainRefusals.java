@@ -70,9 +70,7 @@ final class CertainRefusals {
     if (c == null || c.action() == null) {
       return "control";
     }
-    return c.action() == Action.PROMOTE_FULL
-        ? "promote --full"
-        : c.action().name().toLowerCase(Locale.ROOT);
+    return c.action().command() + (c.action() == Action.PROMOTE_FULL ? " --full" : "");
   }
 
   private static boolean given(String text) {

@@ -11,7 +11,9 @@ import io.rollwright.text.TerminalText;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
@@ -33,22 +35,14 @@ import picocli.CommandLine.ParseResult;
       "  5  Temporal unreachable (nothing was done; safe to retry)"
     })
 public final class RollwrightCli {
-  /** The subcommands, in the order help lists them. */
-  private static final List<Class<?>> COMMANDS =
+  /** The subcommands before the controls, in the order help lists them. */
+  private static final List<Class<?>> BEFORE_CONTROLS =
+      List.of(StartCommand.class, StatusCommand.class, WatchCommand.class);
+
+  /** The subcommands after the controls, in the order help lists them. */
+  private static final List<Class<?>> AFTER_CONTROLS =
       List.of(
-          StartCommand.class,
-          StatusCommand.class,
-          WatchCommand.class,
-          ControlCommands.Approve.class,
-          ControlCommands.Reject.class,
-          ControlCommands.Pause.class,
-          ControlCommands.Resume.class,
-          ControlCommands.Abort.class,
-          ControlCommands.Promote.class,
-          HistoryCommand.class,
-          DoraCommand.class,
-          ValidateCommand.class,
-          StartupTraining.class);
+          HistoryCommand.class, DoraCommand.class, ValidateCommand.class, StartupTraining.class);
 
   public static void main(String[] args) {
     Charset terminal = Charset.defaultCharset();
@@ -74,20 +68,31 @@ public final class RollwrightCli {
     return cli.execute(args);
   }
 
+  /** Every subcommand, in the order help lists them. */
+  static List<CommandLine> commands() {
+    List<CommandLine> all = new ArrayList<>();
+    BEFORE_CONTROLS.forEach(c -> all.add(new CommandLine(c)));
+    all.addAll(ControlCommands.all());
+    AFTER_CONTROLS.forEach(c -> all.add(new CommandLine(c)));
+    return all;
+  }
+
   /**
    * Only the subcommand asked for, when the first argument names one: reading a command's options
    * takes picocli a while, and a command line that starts a new JVM each time should not pay for
    * the others. Anything else (help, a mistyped name) gets them all.
    */
-  static List<Class<?>> commands() {
-    return COMMANDS;
-  }
-
-  private static List<Class<?>> commandsFor(String... args) {
+  private static List<CommandLine> commandsFor(String... args) {
     String first = args.length == 0 ? "" : args[0];
-    List<Class<?>> named =
-        COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
-    return named.isEmpty() ? COMMANDS : named;
+    CommandLine control = ControlCommands.named(first);
+    if (control != null) {
+      return List.of(control);
+    }
+    return Stream.concat(BEFORE_CONTROLS.stream(), AFTER_CONTROLS.stream())
+        .filter(c -> c.getAnnotation(Command.class).name().equals(first))
+        .findFirst()
+        .map(c -> List.of(new CommandLine(c)))
+        .orElseGet(RollwrightCli::commands);
   }
 
   private static boolean verbose(ParseResult parsed) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rollwright.api.ControlCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -327,6 +328,33 @@ class RollwrightCliTest {
     }
     assertTrue(out.toString().contains("5  Temporal unreachable"), out.toString());
     assertFalse(out.toString().contains("startup-training"), out.toString());
+  }
+
+  @Test
+  void eachControlIsTheCommandItsDescriptionMakes() {
+    for (ControlCommand.Action action : ControlCommand.Action.offered()) {
+      out.getBuffer().setLength(0);
+      assertEquals(0, run(action.command(), "--help"), action.command());
+      assertTrue(out.toString().replaceAll("\\s+", " ").contains(action.summary()), out.toString());
+      assertEquals(
+          action.needsReason(),
+          out.toString().contains("why (required; recorded in the audit timeline)"),
+          out.toString());
+      assertEquals(action == ControlCommand.Action.PROMOTE, out.toString().contains("--full"));
+    }
+  }
+
+  @Test
+  void aControlThatNeedsAReasonIsRefusedBeforeAnythingIsSent() {
+    assertEquals(1, run("abort", "checkout@prod", "--as", "sam"));
+    assertTrue(
+        err.toString().contains("Missing required option: '--reason=<reason>'"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("promote", "checkout@prod", "--as", "sam", "--full"));
+    assertTrue(err.toString().contains("--reason is required for promote --full"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("pause", "checkout@prod", "--full"));
+    assertTrue(err.toString().contains("Unknown option: '--full'"), err.toString());
   }
 
   @Test

@@ -12,6 +12,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import io.rollwright.activities.notify.Notifier;
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.GateRef;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseEvent.Kind;
@@ -145,13 +146,13 @@ public final class SlackNotifier implements Notifier {
             .elements(
                 List.of(
                     ButtonElement.builder()
-                        .actionId("approve")
+                        .actionId(Action.APPROVE.command())
                         .text(PlainTextObject.builder().text("Approve").build())
                         .style("primary")
                         .value(gate(e))
                         .build(),
                     ButtonElement.builder()
-                        .actionId("reject")
+                        .actionId(Action.REJECT.command())
                         .text(PlainTextObject.builder().text("Reject").build())
                         .style("danger")
                         .value(gate(e))

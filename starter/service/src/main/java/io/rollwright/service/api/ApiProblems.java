@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Every error of the REST API as an RFC 9457 problem: 400 naming each bad field ({@code errors}:
@@ -54,6 +55,12 @@ public class ApiProblems {
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badArgument(IllegalArgumentException e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ProblemDetail status(ResponseStatusException e) {
+    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+    return problem(status, status.getReasonPhrase(), e.getReason());
   }
 
   @ExceptionHandler(ReleaseNotFoundException.class)

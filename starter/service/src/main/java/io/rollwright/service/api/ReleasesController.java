@@ -3,6 +3,7 @@ package io.rollwright.service.api;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.client.DeliveryReport;
@@ -28,6 +29,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The REST API: the same front door as the command line, acting as the authenticated caller. */
 @RestController
@@ -118,63 +121,29 @@ public class ReleasesController {
     return reading.live() ? reading.status() : reading.recorded();
   }
 
-  @PostMapping("/releases/{id}/approve")
-  public ControlAnswer approve(
+  /**
+   * A control, named as {@link Action} names it ({@code approve}, {@code reject}, {@code pause},
+   * {@code resume}, {@code abort}, {@code promote}); {@code full} in the body makes a promotion a
+   * full one.
+   */
+  @PostMapping("/releases/{id}/{control}")
+  public ControlAnswer control(
       @PathVariable("id") String id,
-      @ControlJson @RequestBody(required = false) String body,
-      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
-    return control(id, Action.APPROVE, body, caller);
-  }
-
-  @PostMapping("/releases/{id}/reject")
-  public ControlAnswer reject(
-      @PathVariable("id") String id,
-      @ControlJson @RequestBody(required = false) String body,
-      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
-    return control(id, Action.REJECT, body, caller);
-  }
-
-  @PostMapping("/releases/{id}/pause")
-  public ControlAnswer pause(
-      @PathVariable("id") String id,
-      @ControlJson @RequestBody(required = false) String body,
-      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
-    return control(id, Action.PAUSE, body, caller);
-  }
-
-  @PostMapping("/releases/{id}/resume")
-  public ControlAnswer resume(
-      @PathVariable("id") String id,
-      @ControlJson @RequestBody(required = false) String body,
-      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
-    return control(id, Action.RESUME, body, caller);
-  }
-
-  @PostMapping("/releases/{id}/abort")
-  public ControlAnswer abort(
-      @PathVariable("id") String id,
-      @ControlJson @RequestBody(required = false) String body,
-      @RequestAttribute(ApiCaller.IDENTITY) String caller) {
-    return control(id, Action.ABORT, body, caller);
-  }
-
-  @PostMapping("/releases/{id}/promote")
-  public ControlAnswer promote(
-      @PathVariable("id") String id,
+      @PathVariable("control") String name,
       @ControlJson @RequestBody(required = false) String body,
       @RequestAttribute(ApiCaller.IDENTITY) String caller) {
     ControlBody control = ControlBody.parse(body);
-    return control(
-        id,
-        control != null && Boolean.TRUE.equals(control.full())
-            ? Action.PROMOTE_FULL
-            : Action.PROMOTE,
-        control,
-        caller);
-  }
-
-  private ControlAnswer control(String id, Action action, String body, String caller) {
-    return control(id, action, ControlBody.parse(body), caller);
+    Action action = Action.named(name, control != null && Boolean.TRUE.equals(control.full()));
+    if (action == null) {
+      throw new ResponseStatusException(
+          HttpStatus.NOT_FOUND,
+          "no control is named '"
+              + ControlLimits.clip(name, 40)
+              + "' (one of "
+              + Action.names()
+              + ")");
+    }
+    return control(id, action, control, caller);
   }
 
   private ControlAnswer control(String id, Action action, ControlBody body, String caller) {

@@ -39,10 +39,10 @@ import org.slf4j.LoggerFactory;
 public final class SlackApprovals {
   private static final Logger log = LoggerFactory.getLogger(SlackApprovals.class);
 
-  /** The buttons' action IDs, as the worker's Slack notifier writes them. */
-  public static final String APPROVE = "approve";
+  /** The buttons' action IDs, as the worker's Slack notifier writes them: the controls' names. */
+  public static final String APPROVE = ControlCommand.Action.APPROVE.command();
 
-  public static final String REJECT = "reject";
+  public static final String REJECT = ControlCommand.Action.REJECT.command();
   static final String REJECT_VIEW = "rollwright-reject";
   static final String REASON = "reason";
 

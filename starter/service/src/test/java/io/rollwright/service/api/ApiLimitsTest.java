@@ -72,6 +72,15 @@ class ApiLimitsTest {
     return new Reply(r.getStatus(), JSON.readTree(r.getContentAsString()));
   }
 
+  @Test
+  void aControlNoActionNamesIsNotFoundAndTheAnswerListsTheControls() throws Exception {
+    Reply r = send("/releases/checkout@prod/frobnicate", "{}");
+    assertEquals(404, r.status());
+    assertEquals(
+        "no control is named 'frobnicate' (one of approve, reject, pause, resume, abort, promote)",
+        r.body().path("detail").asText());
+  }
+
   private static String request(String edit) {
     return """
         {"service":"checkout","version":"2.3.0","image":"registry.example/checkout:2.3.0","environment":"prod",
