@@ -1,6 +1,7 @@
 package io.rollwright.workflow;
 
 import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.ApprovalEvent;
 import io.rollwright.api.GateStatus;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.Stage;
@@ -62,6 +63,18 @@ public final class ApprovalTally {
       carried.approvedBy().forEach(name -> tally.approve(new ApprovalDecision(name, null)));
     }
     return tally;
+  }
+
+  /** The request this gate makes, named {@code name} ("stage canary"), at {@code now}. */
+  ApprovalEvent.Requested request(String name, long now) {
+    return new ApprovalEvent.Requested(
+        now,
+        ReleaseState.SYSTEM,
+        name,
+        gate.required(),
+        List.copyOf(allowed),
+        gate.timeout().toMillis(),
+        deadlineMillis);
   }
 
   /**

@@ -49,14 +49,7 @@ final class BreakGlassGate {
     open = tally;
     if (carried == null) {
       ApprovalEvent.Requested requested =
-          new ApprovalEvent.Requested(
-              state.now(),
-              ReleaseState.SYSTEM,
-              Roles.CONFIRMATION + " of " + breakGlass,
-              gate.required(),
-              tally.status().allowed(),
-              gate.timeout().toMillis(),
-              deadline);
+          tally.request(Roles.CONFIRMATION + " of " + breakGlass, state.now());
       state.record(requested);
       tell.accept(requested);
     }

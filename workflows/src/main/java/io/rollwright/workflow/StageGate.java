@@ -76,15 +76,7 @@ final class StageGate {
                         }));
     int told = carried == null ? 0 : tally.approvedBy().size();
     if (carried == null) {
-      ApprovalEvent.Requested requested =
-          new ApprovalEvent.Requested(
-              state.now(),
-              ReleaseState.SYSTEM,
-              "stage " + stage.name(),
-              gate.required(),
-              tally.status().allowed(),
-              gate.timeout().toMillis(),
-              deadline);
+      ApprovalEvent.Requested requested = tally.request("stage " + stage.name(), state.now());
       state.record(requested);
       tell.accept(requested);
     }

@@ -265,18 +265,19 @@ class RestApiIT extends RealServerTest {
     assertEquals(200, doc.status());
     JsonNode paths = doc.body().path("paths");
     for (String path :
-        List.of(
-            "/releases",
-            "/releases/{id}",
-            "/releases/{id}/approve",
-            "/releases/{id}/reject",
-            "/releases/{id}/pause",
-            "/releases/{id}/resume",
-            "/releases/{id}/abort",
-            "/releases/{id}/promote",
-            "/metrics/dora")) {
+        List.of("/releases", "/releases/{id}", "/releases/{id}/{control}", "/metrics/dora")) {
       assertTrue(paths.has(path), path + " in " + paths.fieldNames());
     }
+    JsonNode control = null;
+    for (JsonNode parameter :
+        paths.path("/releases/{id}/{control}").path("post").path("parameters")) {
+      control = "control".equals(parameter.path("name").asText()) ? parameter : control;
+    }
+    assertTrue(control != null, paths.toString());
+    assertEquals(
+        "[\"approve\",\"reject\",\"pause\",\"resume\",\"abort\",\"promote\"]",
+        control.path("schema").path("enum").toString(),
+        "the controls are named where the route is described");
     assertTrue(
         doc.body().path("components").path("securitySchemes").has("bearer"),
         "bearer authentication is described");

@@ -1,11 +1,15 @@
 package io.rollwright.service.api;
 
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.policy.Limits;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +39,20 @@ public class ApiConfiguration {
                 .addSecuritySchemes(
                     "bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
+  }
+
+  /** The {@code control} of {@code POST /releases/{id}/{control}} is one of the controls' names. */
+  @Bean
+  OpenApiCustomizer controlNames() {
+    List<String> names = Action.offered().stream().map(Action::command).toList();
+    return api ->
+        api.getPaths().entrySet().stream()
+            .filter(p -> p.getKey().endsWith("/{control}") && p.getValue().getPost() != null)
+            .flatMap(p -> p.getValue().getPost().getParameters().stream())
+            .filter(parameter -> "control".equals(parameter.getName()))
+            .forEach(
+                parameter ->
+                    parameter.schema(new StringSchema()._enum(names)).description("the control"));
   }
 
   @Bean
