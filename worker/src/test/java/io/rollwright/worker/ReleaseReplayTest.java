@@ -30,7 +30,9 @@ public class ReleaseReplayTest {
     "breach-while-paused, checkout@prod",
     "break-glass-by-two, vault@prod",
     "continued-from-soak, long-haul@prod",
-    "continued-at-gate, long-haul@prod"
+    "continued-at-gate, long-haul@prod",
+    "continued-from-soak-typed-events, long-haul@prod",
+    "continued-at-gate-typed-events, long-haul@prod"
   })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));
