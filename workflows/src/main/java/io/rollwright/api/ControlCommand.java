@@ -31,7 +31,12 @@ public record ControlCommand(Action action, String actor, String reason, String 
         false,
         "End the current soak (the stage's gate still applies); with --full skip every remaining"
             + " stage (needs --reason)."),
-    PROMOTE_FULL("promote", true, "Skip every remaining stage, soak and gate, to 100%.");
+    PROMOTE_FULL("promote", true, "Skip every remaining stage, soak and gate, to 100%."),
+    ALERT(
+        "alert",
+        true,
+        "An alert fired for the release's service and environment: roll back, or pause when the"
+            + " policy's analysis.onAlert says so. Sent only by the alert receiver.");
 
     private final String command;
     private final boolean needsReason;
@@ -58,9 +63,12 @@ public record ControlCommand(Action action, String actor, String reason, String 
       return summary;
     }
 
-    /** The controls doors offer, one per name, in the order they list them. */
+    /**
+     * The controls the CLI, REST and Slack offer people, one per name, in the order they list them
+     * ({@link #ALERT} has a door of its own).
+     */
     public static List<Action> offered() {
-      return Arrays.stream(values()).filter(a -> a != PROMOTE_FULL).toList();
+      return Arrays.stream(values()).filter(a -> a != PROMOTE_FULL && a != ALERT).toList();
     }
 
     /**

@@ -92,7 +92,7 @@ public record ReleasePolicy(
    */
   public ReleasePolicy completed(String defaultRouter, String defaultProvider) {
     AnalysisSettings settings =
-        analysis == null ? new AnalysisSettings(null, null, null, null) : analysis;
+        analysis == null ? new AnalysisSettings(null, null, null, null, null) : analysis;
     if (settings.provider() == null) {
       settings = settings.withProvider(defaultProvider);
     }

@@ -27,7 +27,7 @@ sealed interface Arrival permits Arrival.Control, Arrival.Analysis {
         return 5;
       }
       return switch (command.action()) {
-        case ABORT, REJECT -> 0;
+        case ABORT, REJECT, ALERT -> 0;
         case PAUSE, RESUME -> 2;
         case APPROVE -> 3;
         case PROMOTE, PROMOTE_FULL -> 4;

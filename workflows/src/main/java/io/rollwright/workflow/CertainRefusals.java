@@ -28,6 +28,8 @@ final class CertainRefusals {
     return switch (c.action()) {
       case ABORT ->
           !given(c.actor()) || !given(c.reason()) ? "an abort names who asks and why" : closed;
+      case ALERT ->
+          !given(c.actor()) || !given(c.reason()) ? "an alert names who sends it and why" : closed;
       case PAUSE, RESUME, PROMOTE, PROMOTE_FULL ->
           closed != null
               ? closed

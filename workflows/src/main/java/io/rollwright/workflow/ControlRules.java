@@ -9,6 +9,7 @@ import io.rollwright.api.ControlRequest;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.RollbackReason;
+import io.rollwright.policy.BreachAction;
 import java.util.Locale;
 
 /**
@@ -20,7 +21,8 @@ import java.util.Locale;
  *       every control is refused saying so;
  *   <li>from the moment the promotion starts writing traffic an abort is refused (the new version
  *       is on its way to stable; undo it with a release of the previous version);
- *   <li>an approval or rejection that reached the server after the gate's deadline is refused.
+ *   <li>an approval or rejection that reached the server after the gate's deadline is refused;
+ *   <li>an alert aborts, or pauses when the policy's {@code analysis.onAlert} is {@code pause}.
  * </ul>
  */
 final class ControlRules {
@@ -94,6 +96,10 @@ final class ControlRules {
       case PAUSE -> pause(c.actor(), c.reason());
       case RESUME -> resume(c.actor(), c.reason());
       case ABORT -> abort(c.actor(), c.reason());
+      case ALERT ->
+          s.onAlert == BreachAction.PAUSE
+              ? pause(c.actor(), c.reason())
+              : abort(c.actor(), c.reason());
       case PROMOTE, PROMOTE_FULL ->
           promoted(
               new PromoteRequest(

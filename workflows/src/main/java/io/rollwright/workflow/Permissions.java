@@ -94,13 +94,13 @@ public final class Permissions {
   }
 
   /**
-   * Why {@code c}'s actor lacks the role its action needs, or null (approvals and rejections:
-   * always null).
+   * Why {@code c}'s actor lacks the role its action needs, or null (approvals and rejections: the
+   * gates decide; alerts: their door authenticated the sender).
    */
   String controlRefusal(ControlCommand c) {
     String actor = c.actor();
     return switch (c.action()) {
-      case APPROVE, REJECT -> null;
+      case APPROVE, REJECT, ALERT -> null;
       case PROMOTE_FULL -> breakGlassRefusal(actor, "promote " + releaseId + " in full");
       case PAUSE, RESUME, ABORT, PROMOTE ->
           holds(roles.operators(), actor)

@@ -14,6 +14,7 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RollbackReason;
+import io.rollwright.policy.BreachAction;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class ReleaseState {
   PromoteRequest fullPromote;
   PromoteRequest fullAsked;
   Permissions permissions;
+  BreachAction onAlert = BreachAction.ROLLBACK;
   boolean soaking;
   boolean skipSoak;
 
@@ -142,6 +144,11 @@ public final class ReleaseState {
   public void resolved(String policyName, int stages) {
     policy = policyName;
     stageCount = stages;
+  }
+
+  /** What an alert does to the release, once its policy is resolved (until then: roll back). */
+  void onAlert(BreachAction action) {
+    onAlert = action;
   }
 
   /**

@@ -18,6 +18,7 @@ import io.rollwright.api.RequestCheck;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.TrafficTarget;
+import io.rollwright.policy.BreachAction;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleasePolicy;
@@ -89,6 +90,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     release = resumed == null ? admit(request) : rejoin(resumed);
     policy = release.policy();
     state.resolved(policy.name(), policy.stages().size());
+    state.onAlert(policy.analysis() == null ? BreachAction.ROLLBACK : policy.analysis().onAlert());
     String breakGlass = who == null ? null : who.breakGlass();
     Gate confirmation = who == null ? null : who.confirmation();
     Set<String> approvers =

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AnalysisJudgeTest {
   private static final AnalysisSettings SETTINGS =
-      new AnalysisSettings("sandbox", Duration.ofSeconds(30), 10L, 3);
+      new AnalysisSettings("sandbox", Duration.ofSeconds(30), 10L, 3, null);
   private static final Measurement ENOUGH_TRAFFIC = Measurement.of(1000);
   private static final Measurement NO_BASELINE = Measurement.none("not asked");
   private static final long STEP = Duration.ofSeconds(30).toMillis();

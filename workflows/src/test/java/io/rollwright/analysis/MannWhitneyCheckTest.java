@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A check judged by a Mann-Whitney U test over the soak's samples instead of a fixed threshold. */
 class MannWhitneyCheckTest {
   private static final AnalysisSettings SETTINGS =
-      new AnalysisSettings("sandbox", Duration.ofSeconds(30), 0L, 3);
+      new AnalysisSettings("sandbox", Duration.ofSeconds(30), 0L, 3, null);
 
   static Stream<Arguments> soaks() {
     return Stream.of(

@@ -64,7 +64,8 @@ class CustomQueryCheckTest {
 
   @Test
   void aCustomValueIsJudgedAndShownAsItIs() {
-    AnalysisSettings settings = new AnalysisSettings("sandbox", Duration.ofSeconds(30), 0L, 3);
+    AnalysisSettings settings =
+        new AnalysisSettings("sandbox", Duration.ofSeconds(30), 0L, 3, null);
     Sample sample = new Sample(0, Measurement.of(731.5), Measurement.of(12), null);
 
     Judgement j =

@@ -255,7 +255,7 @@ class ReleaseStateTest {
     assertEquals(
         new ControlAnswer(
             false,
-            "the control names no action (one of [approve, reject, pause, resume, abort, promote, promote_full])"),
+            "the control names no action (one of [approve, reject, pause, resume, abort, promote, promote_full, alert])"),
         s.apply(new ControlCommand(null, "bob", null)));
     assertEquals(
         List.of(

@@ -105,7 +105,7 @@ class SoakResumeTest {
             10,
             Duration.ofSeconds(40),
             List.of(ERRORS),
-            new AnalysisSettings("sandbox", INTERVAL, 0L, 3),
+            new AnalysisSettings("sandbox", INTERVAL, 0L, 3, null),
             T0,
             false,
             Verdict.PASS));

@@ -39,7 +39,7 @@ class SoakRunTest {
           10,
           Duration.ofSeconds(35),
           List.of(ERRORS),
-          new AnalysisSettings("sandbox", Duration.ofSeconds(10), 0L, 3),
+          new AnalysisSettings("sandbox", Duration.ofSeconds(10), 0L, 3, null),
           T0,
           false,
           Verdict.PASS);
