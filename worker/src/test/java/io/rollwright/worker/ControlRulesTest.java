@@ -124,8 +124,11 @@ class ControlRulesTest extends TimeSkippingReleaseTest {
     startAndReachGate();
     assertTrue(send(Action.APPROVE, "bob", "ok").accepted());
 
+    // Both reach the server before a worker looks again, so one workflow task delivers them.
+    h.env.getWorkerFactory().suspendPolling();
     release.approve(new ApprovalDecision("carol", "ship it"));
     release.abort(new ControlRequest("oncall-sam", "pager storm"));
+    h.env.getWorkerFactory().resumePolling();
     ReleaseResult result = h.result(release);
 
     assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
