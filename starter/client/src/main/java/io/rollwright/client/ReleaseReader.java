@@ -9,6 +9,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.query.v1.WorkflowQuery;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
@@ -16,6 +17,7 @@ import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,6 +50,9 @@ public final class ReleaseReader {
       return status != null;
     }
   }
+
+  /** A running release: the run it began as, and when that was. */
+  public record Running(String releaseId, String firstRunId, Instant startedAt) {}
 
   private final WorkflowClient client;
 
@@ -183,6 +188,35 @@ public final class ReleaseReader {
         new WorkflowExecutionDescription(described, client.getOptions().getDataConverter()),
         result,
         ANSWER_WITHIN);
+  }
+
+  /**
+   * The release under {@code releaseId} when it is running: the run it began as (whatever runs it
+   * has continued as since) and when it began; empty when it has ended or never existed. Read from
+   * the server, without a worker.
+   */
+  public Optional<Running> running(String releaseId) {
+    DescribeWorkflowExecutionResponse latest;
+    try {
+      latest = describe(releaseId, null);
+    } catch (ReleaseNotFoundException e) {
+      return Optional.empty();
+    }
+    WorkflowExecutionInfo info = latest.getWorkflowExecutionInfo();
+    if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      return Optional.empty();
+    }
+    String firstRunId = info.getFirstRunId();
+    WorkflowExecutionInfo first =
+        firstRunId.isEmpty() || firstRunId.equals(info.getExecution().getRunId())
+            ? info
+            : describe(releaseId, firstRunId).getWorkflowExecutionInfo();
+    return Optional.of(
+        new Running(
+            releaseId,
+            first.getExecution().getRunId(),
+            Instant.ofEpochSecond(
+                first.getStartTime().getSeconds(), first.getStartTime().getNanos())));
   }
 
   /**

@@ -22,9 +22,16 @@ public final class ApiCaller extends OncePerRequestFilter {
   public static final String IDENTITY = "rollwright.caller";
 
   private final ApiProperties settings;
+  private final String tokensSetting;
 
   public ApiCaller(ApiProperties settings) {
+    this(settings, "rollwright.api.tokens");
+  }
+
+  /** {@code tokensSetting}: the setting a refusal tells the caller its token comes from. */
+  public ApiCaller(ApiProperties settings, String tokensSetting) {
     this.settings = settings;
+    this.tokensSetting = tokensSetting;
   }
 
   @Override
@@ -46,8 +53,8 @@ public final class ApiCaller extends OncePerRequestFilter {
           .write(
               "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
                   + (settings.tokens().isEmpty() && settings.identityHeader() == null
-                      ? "this service has no API tokens configured (rollwright.api.tokens)"
-                      : "send 'Authorization: Bearer <token>' with a token from rollwright.api.tokens")
+                      ? "this service has no API tokens configured (" + tokensSetting + ")"
+                      : "send 'Authorization: Bearer <token>' with a token from " + tokensSetting)
                   + "\",\"instance\":\""
                   + request.getRequestURI().replace("\"", "")
                   + "\"}");
