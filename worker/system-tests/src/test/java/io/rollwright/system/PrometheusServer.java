@@ -1,15 +1,9 @@
 package io.rollwright.system;
 
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import java.util.List;
 
 /**
  * The real Prometheus server (Debian's {@code prometheus} package) on a free loopback port,
@@ -39,6 +33,7 @@ final class PrometheusServer implements AutoCloseable {
         """
         global:
           scrape_interval: %ds
+          evaluation_interval: %ds
         scrape_configs:
           - job_name: %s
             static_configs:
@@ -49,6 +44,7 @@ final class PrometheusServer implements AutoCloseable {
         """
             .formatted(
                 SCRAPE.toSeconds(),
+                SCRAPE.toSeconds(),
                 service,
                 stablePort,
                 service,
@@ -56,63 +52,52 @@ final class PrometheusServer implements AutoCloseable {
                 canaryPort,
                 service,
                 namespace));
-    PrometheusServer server = new PrometheusServer(binary(), dir, TemporalDevServer.freePort());
+    PrometheusServer server =
+        new PrometheusServer(
+            LocalServer.binary("apt-get install prometheus", "prometheus"),
+            dir,
+            TemporalDevServer.freePort());
     server.startProcess();
     return server;
   }
 
-  private static String binary() {
-    for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
-      if (Files.isExecutable(Path.of(entry, "prometheus"))) {
-        return Path.of(entry, "prometheus").toString();
-      }
-    }
-    String why = "prometheus is not installed (apt-get install prometheus)";
-    if ("true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException(why);
-    }
-    Assumptions.abort(why);
-    return null;
-  }
-
   void startProcess() throws Exception {
     process =
-        new ProcessBuilder(
+        LocalServer.start(
+            List.of(
                 binary,
                 "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port)
-            .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile()))
-            .start();
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      try {
-        if (http.send(
-                    HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode()
-            == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // not listening yet
-      }
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "prometheus did not become ready (see " + dir.resolve("prometheus.log") + ")");
-      }
-      Thread.sleep(200);
-    }
+                "--web.listen-address=127.0.0.1:" + port),
+            dir.resolve("prometheus.log"),
+            url());
+  }
+
+  /**
+   * Restarts on the same data with alerting rules {@code rules} (a rule file's YAML, kept beside
+   * the configuration, which names it relative to itself), sending their alerts to the Alertmanager
+   * at {@code alertmanager} (host:port).
+   */
+  void alertTo(String alertmanager, String rules) throws Exception {
+    Files.writeString(dir.resolve("rules.yml"), rules);
+    Path config = dir.resolve("prometheus.yml");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            + """
+            rule_files: ["%s"]
+            alerting:
+              alertmanagers:
+                - static_configs:
+                    - targets: ["%s"]
+            """
+                .formatted("rules.yml", alertmanager));
+    stop();
+    startProcess();
   }
 
   void stop() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
+    LocalServer.stop(process);
   }
 
   String url() {
@@ -121,8 +106,6 @@ final class PrometheusServer implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    if (process != null && process.isAlive()) {
-      stop();
-    }
+    stop();
   }
 }
