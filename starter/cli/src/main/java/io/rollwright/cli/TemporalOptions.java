@@ -1,7 +1,7 @@
 package io.rollwright.cli;
 
+import io.rollwright.api.WebUi;
 import io.rollwright.client.HttpApiStatusReader;
-import io.rollwright.client.WebUi;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.SimpleSslContextBuilder;

@@ -1,4 +1,4 @@
-package io.rollwright.client;
+package io.rollwright.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
