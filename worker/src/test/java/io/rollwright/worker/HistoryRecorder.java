@@ -118,6 +118,26 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
     save("breach-while-paused", "checkout@prod");
   }
 
+  @Test
+  void pagedWhileStuck() throws IOException {
+    h.sandbox.metrics().script("cart", Track.CANARY, "error-rate", "0.3");
+    h.cluster().failNext("cart", "route-all-to-stable", 40);
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("cart", "fast"));
+    h.result(release);
+    save("paged-while-rolling-back", "cart@prod");
+  }
+
+  @Test
+  void pagedWhilePaused() throws IOException {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "fast"));
+    h.waitFor(Duration.ofMinutes(2));
+    release.control(new ControlCommand(ControlCommand.Action.PAUSE, "oncall-sam", "looking"));
+    h.waitFor(Duration.ofHours(4).plusMinutes(20));
+    release.control(new ControlCommand(ControlCommand.Action.RESUME, "oncall-sam", "back"));
+    h.result(release);
+    save("paged-while-paused", "checkout@prod");
+  }
+
   private void save(String name, String releaseId) throws IOException {
     Files.createDirectories(DIR);
     Files.writeString(DIR.resolve(name + ".json"), h.client.fetchHistory(releaseId).toJson(true));

@@ -32,7 +32,9 @@ public class ReleaseReplayTest {
     "continued-from-soak, long-haul@prod",
     "continued-at-gate, long-haul@prod",
     "continued-from-soak-typed-events, long-haul@prod",
-    "continued-at-gate-typed-events, long-haul@prod"
+    "continued-at-gate-typed-events, long-haul@prod",
+    "paged-while-rolling-back, cart@prod",
+    "paged-while-paused, checkout@prod"
   })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));

@@ -4,6 +4,7 @@ import io.rollwright.api.ReleaseEvent.Kind;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Stage;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /** What a release does on its way: started, blocked, each stage, break-glass, rollback, its end. */
 public sealed interface ProgressEvent extends AuditEntry {
@@ -160,6 +161,47 @@ public sealed interface ProgressEvent extends AuditEntry {
     @Override
     public Kind kind() {
       return Kind.ALERT;
+    }
+  }
+
+  /**
+   * The release has been stuck for {@code forMillis}: paused, or rolling back without finishing,
+   * longer than its policy's {@code pageAfter} allows. It pages on-call.
+   */
+  record Stuck(long atMillis, String actor, Stuckness how, long forMillis, String why)
+      implements ProgressEvent {
+    public Stuck {
+      why = AuditEntry.text(why);
+    }
+
+    @Override
+    public String action() {
+      return "stuck " + how.words;
+    }
+
+    @Override
+    public String detail() {
+      return "for "
+          + DurationText.format(Duration.ofMillis(forMillis).truncatedTo(ChronoUnit.SECONDS))
+          + (why == null || why.isBlank() ? "" : " (" + why + ")")
+          + "; on-call is paged";
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.STUCK;
+    }
+  }
+
+  /** How a release is stuck. */
+  enum Stuckness {
+    PAUSED("paused"),
+    ROLLING_BACK("rolling back");
+
+    private final String words;
+
+    Stuckness(String words) {
+      this.words = words;
     }
   }
 

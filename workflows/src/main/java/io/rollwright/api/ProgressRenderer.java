@@ -98,6 +98,8 @@ public final class ProgressRenderer {
     } else if (e instanceof ProgressEvent.RollingBack) {
       lines.add("🚨 Alert: " + e.detail());
       lines.add("🔄 Triggering rollback...");
+    } else if (e instanceof ProgressEvent.Stuck) {
+      lines.add("📟 " + capital(e.sentence()));
     } else if (e instanceof ControlEvent.Decided) {
       lines.add("✋ " + capital(e.detail()));
     } else if (e instanceof ControlEvent.Paused

@@ -33,6 +33,21 @@ public record ReleaseEvent(
     return event.sentence();
   }
 
+  /**
+   * Whether on-call must be paged: the release is stuck, or it ended FAILED (its rollback could not
+   * finish, so a human must restore stable).
+   */
+  public boolean pagesOnCall() {
+    return kind() == Kind.STUCK || (kind() == Kind.FINISHED && outcome == ReleaseOutcome.FAILED);
+  }
+
+  /**
+   * Whether a page for this release, if any, is over: it resumed, or it ended other than FAILED.
+   */
+  public boolean endsPage() {
+    return kind() == Kind.RESUMED || (kind() == Kind.FINISHED && outcome != ReleaseOutcome.FAILED);
+  }
+
   /** The events notifiers hear; there is none per analysis interval. */
   public enum Kind {
     STARTED,
@@ -47,6 +62,7 @@ public record ReleaseEvent(
     RESUMED,
     ROLLING_BACK,
     FINISHED,
-    ALERT
+    ALERT,
+    STUCK
   }
 }

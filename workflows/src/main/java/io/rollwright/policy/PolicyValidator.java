@@ -83,6 +83,9 @@ public final class PolicyValidator {
           "policy.rollbackTimeout",
           "must be between 1m and 1d (got " + DurationText.format(rollback) + ")");
     }
+    if (p.pageAfter() != null) {
+      p.pageAfter().check(v);
+    }
     return v.list();
   }
 

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * How a service is released: pre-flight checks, then ordered canary stages, each with its traffic
  * weight, soak, analysis checks and gate. {@code groups} names the members of approver groups;
- * {@code roles} says who may start, operate and break glass (see {@link Roles}). A policy may
- * {@code extends} a preset and override any of its top-level fields.
+ * {@code roles} says who may start, operate and break glass (see {@link Roles}); {@code pageAfter}
+ * when a stuck release pages on-call (see {@link PageAfter}). A policy may {@code extends} a preset
+ * and override any of its top-level fields.
  */
 public record ReleasePolicy(
     String name,
@@ -24,7 +25,8 @@ public record ReleasePolicy(
     List<Stage> stages,
     Map<String, List<String>> groups,
     Roles roles,
-    @DurationField Duration rollbackTimeout) {
+    @DurationField Duration rollbackTimeout,
+    PageAfter pageAfter) {
 
   public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
 
@@ -49,7 +51,8 @@ public record ReleasePolicy(
         stages,
         groups,
         roles,
-        rollbackTimeout);
+        rollbackTimeout,
+        pageAfter);
   }
 
   /** This policy under {@code governing}'s roles: roles come only from the service's own policy. */
@@ -65,7 +68,8 @@ public record ReleasePolicy(
         stages,
         groups,
         governing,
-        rollbackTimeout);
+        rollbackTimeout,
+        pageAfter);
   }
 
   /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
@@ -83,7 +87,8 @@ public record ReleasePolicy(
         stages != null ? stages : base.stages(),
         mergedGroups,
         roles != null ? roles : base.roles(),
-        rollbackTimeout != null ? rollbackTimeout : base.rollbackTimeout());
+        rollbackTimeout != null ? rollbackTimeout : base.rollbackTimeout(),
+        pageAfter != null ? pageAfter : base.pageAfter());
   }
 
   /**
@@ -112,6 +117,7 @@ public record ReleasePolicy(
         explicit,
         groups,
         roles == null ? Roles.UNDECLARED : roles,
-        rollbackTimeout != null ? rollbackTimeout : DEFAULT_ROLLBACK_TIMEOUT);
+        rollbackTimeout != null ? rollbackTimeout : DEFAULT_ROLLBACK_TIMEOUT,
+        pageAfter != null ? pageAfter : PageAfter.DEFAULTS);
   }
 }

@@ -34,6 +34,7 @@ final class CanaryWatch {
   private final AnalysisSettings settings;
   private final long canarySince;
   private final Continuation continuation;
+  private final StuckWatch stuck;
   private Duration soakLeft = Duration.ZERO;
   private long soakRunSince = -1;
 
@@ -49,7 +50,8 @@ final class CanaryWatch {
       TrafficTarget target,
       AnalysisSettings settings,
       long canarySince,
-      Continuation continuation) {
+      Continuation continuation,
+      StuckWatch stuck) {
     this.steps = steps;
     this.desk = desk;
     this.state = state;
@@ -59,6 +61,7 @@ final class CanaryWatch {
     this.settings = settings;
     this.canarySince = canarySince;
     this.continuation = continuation;
+    this.stuck = stuck;
   }
 
   long canarySince() {
@@ -207,7 +210,7 @@ final class CanaryWatch {
    */
   void holdWhilePaused(Stage stage) {
     if (state.paused()) {
-      hold(stage, () -> !state.paused() || state.fullPromotion() != null);
+      stuck.whilePaused(() -> hold(stage, () -> !state.paused() || state.fullPromotion() != null));
       tell.accept(new ControlEvent.Resumed(state.now(), ReleaseState.SYSTEM, null));
     }
   }

@@ -64,8 +64,9 @@ final class ReleaseEnd {
   /**
    * Undoes what {@code saga} did, in a scope no cancellation reaches: ROLLED_BACK when it completes
    * within {@code rollbackTimeout}, else FAILED with an alert that a human must restore stable.
+   * {@code stuck} pages on-call if it takes longer than the policy allows.
    */
-  ReleaseResult rollBack(Saga saga, String releaseId, Duration rollbackTimeout) {
+  ReleaseResult rollBack(Saga saga, String releaseId, Duration rollbackTimeout, StuckWatch stuck) {
     ReleaseState.Stop stop = state.stop();
     AtomicReference<ReleaseResult> result = new AtomicReference<>();
     Workflow.newDetachedCancellationScope(
@@ -81,7 +82,7 @@ final class ReleaseEnd {
               state.record(rollingBack);
               news.tell(rollingBack);
               try {
-                saga.compensate();
+                stuck.whileRollingBack(saga::compensate);
                 state.weight(0);
                 result.set(
                     finish(releaseId, ReleaseOutcome.ROLLED_BACK, stop.reason(), stop.detail()));

@@ -283,7 +283,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
               target,
               policy.analysis(),
               at == null ? Workflow.currentTimeMillis() : at.canarySince(),
-              continuation);
+              continuation,
+              stuck());
       stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, news::tell);
       List<Stage> stages = policy.stages();
       int first = at == null ? 0 : at.stage() - 1;
@@ -365,8 +366,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     steps.rollback(target, policy.rollbackTimeout());
   }
 
+  private StuckWatch stuck() {
+    return new StuckWatch(state, news::tell, policy.pageAfter());
+  }
+
   private ReleaseResult rollBack(Saga saga) {
-    return end.rollBack(saga, target.releaseId(), policy.rollbackTimeout());
+    return end.rollBack(saga, target.releaseId(), policy.rollbackTimeout(), stuck());
   }
 
   private ReleaseResult finish(ReleaseOutcome outcome, RollbackReason reason, String detail) {

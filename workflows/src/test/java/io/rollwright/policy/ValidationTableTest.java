@@ -409,6 +409,21 @@ class ValidationTableTest {
             "policy.rollbackTimeout",
             "between 1m and 1d (got 10s)"),
         row(
+            "pageAfter.paused 30s",
+            () -> policy("/pageAfter", json("{\"paused\": \"30s\"}")),
+            "policy.pageAfter.paused",
+            "between 1m and 7d (got 30s)"),
+        row(
+            "pageAfter.rollingBack 8d",
+            () -> policy("/pageAfter", json("{\"rollingBack\": \"8d\"}")),
+            "policy.pageAfter.rollingBack",
+            "between 1m and 7d (got 8d)"),
+        row(
+            "onAlert neither rollback nor pause",
+            () -> request("/inlinePolicy/analysis/onAlert", "abort"),
+            "request.inlinePolicy.analysis.onAlert",
+            "'abort' is not one of rollback, pause"),
+        row(
             "two stages of one name",
             () -> policy("/stages/1/name", "canary-10"),
             "policy.stages[1].name",

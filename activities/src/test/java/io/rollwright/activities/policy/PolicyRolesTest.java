@@ -94,6 +94,7 @@ class PolicyRolesTest {
             null,
             Map.of("sre", List.of("mallory")),
             lenient,
+            null,
             null);
     ResolvedRelease r = resolve(request("checkout", null, inline));
     assertEquals(

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.AnalysisCheck;
+import io.rollwright.policy.BreachAction;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;
+import io.rollwright.policy.PageAfter;
 import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Stage;
@@ -111,6 +113,17 @@ class PresetsTest {
   }
 
   @Test
+  void cohortsPauseForAHumanOnBreachesAndAlertsAndTheOthersRollBack() {
+    ReleasePolicy cohorts = completed("cohorts");
+    assertEquals(BreachAction.PAUSE, cohorts.analysis().onAlert());
+    assertEquals(BreachAction.PAUSE, check(cohorts.stages().get(0), "error-rate").onBreach());
+    for (String name : List.of("quick", "standard", "progressive", "channels")) {
+      assertEquals(BreachAction.ROLLBACK, completed(name).analysis().onAlert(), name);
+      assertEquals(PageAfter.DEFAULTS, completed(name).pageAfter(), name);
+    }
+  }
+
+  @Test
   void progressiveEndsWithTwoApprovalsWithinTwoHours() {
     Stage last = completed("progressive").stages().get(3);
     assertEquals("canary-50", last.name());
@@ -165,7 +178,18 @@ class PresetsTest {
   void anInlinePolicyMayExtendAPreset() {
     ReleasePolicy inline =
         new ReleasePolicy(
-            null, null, "quick", null, null, null, null, null, null, null, Duration.ofMinutes(10));
+            null,
+            null,
+            "quick",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Duration.ofMinutes(10),
+            null);
     ResolvedRelease r = activities().resolveOrThrow(request(null, inline));
     assertEquals("inline", r.policySource());
     assertEquals(Duration.ofMinutes(10), r.policy().rollbackTimeout());

@@ -51,7 +51,8 @@ class KubernetesPreflightTest {
             null);
     ReleasePolicy p =
         new ReleasePolicy(
-            "p", null, null, router, null, List.of(), List.of(), List.of(), Map.of(), null, null);
+            "p", null, null, router, null, List.of(), List.of(), List.of(), Map.of(), null, null,
+            null);
     return new ResolvedRelease(r, p, "test");
   }
 
