@@ -41,7 +41,8 @@ class SlackNotificationTest {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(slack.url());
     SlackNotifier notifier =
-        new SlackNotifier(Slack.getInstance(config).methods("xoxb-test"), "#releases");
+        new SlackNotifier(
+            Slack.getInstance(config).methods("xoxb-test"), "#releases", "<!subteam^S0NCALL>");
     Notifier thenClicks =
         event -> {
           String thread = notifier.tell(event);

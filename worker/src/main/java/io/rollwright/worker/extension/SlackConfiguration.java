@@ -21,6 +21,8 @@ public class SlackConfiguration {
       config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     }
     return new SlackNotifier(
-        Slack.getInstance(config).methods(settings.token()), settings.channel());
+        Slack.getInstance(config).methods(settings.token()),
+        settings.channel(),
+        settings.oncall() == null || settings.oncall().isBlank() ? null : settings.oncall().trim());
   }
 }

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A release told in Slack: one parent message in the channel, updated in place at every event
@@ -45,6 +46,7 @@ public final class SlackNotifier implements Notifier {
           Kind.PAUSED,
           Kind.ROLLING_BACK,
           Kind.ALERT,
+          Kind.STUCK,
           Kind.FINISHED);
 
   /**
@@ -52,12 +54,29 @@ public final class SlackNotifier implements Notifier {
    */
   public static final String APPROVAL_BLOCK = "rollwright-approval";
 
+  /** The mentions {@code oncall} may be: a user group, a user, or here/channel. */
+  public static final Pattern MENTION =
+      Pattern.compile("<!subteam\\^[A-Z0-9]+>|<@[A-Z0-9]+>|<!here>|<!channel>");
+
   private final MethodsClient slack;
   private final String channel;
+  private final String oncall;
 
-  public SlackNotifier(MethodsClient slack, String channel) {
+  /**
+   * {@code oncall}: who a reply that {@linkplain ReleaseEvent#pagesOnCall() pages on-call} mentions
+   * (a {@link #MENTION}), or null for nobody.
+   */
+  public SlackNotifier(MethodsClient slack, String channel, String oncall) {
+    if (oncall != null && !MENTION.matcher(oncall).matches()) {
+      throw new IllegalArgumentException(
+          "rollwright.slack.oncall: a Slack mention such as <!subteam^S0123ABC> or <@U0123ABC>"
+              + " (got "
+              + oncall
+              + ")");
+    }
     this.slack = slack;
     this.channel = channel;
+    this.oncall = oncall;
   }
 
   @Override
@@ -138,7 +157,7 @@ public final class SlackNotifier implements Notifier {
    * The request in the thread: who is asked, by when, and Approve / Reject buttons carrying the
    * gate.
    */
-  private static List<LayoutBlock> approvalRequest(ReleaseEvent e) {
+  private List<LayoutBlock> approvalRequest(ReleaseEvent e) {
     return List.of(
         section(reply(e)),
         ActionsBlock.builder()
@@ -200,7 +219,7 @@ public final class SlackNotifier implements Notifier {
   }
 
   /** A reply in the thread: an icon and the event's message, escaped ({@link SlackText}). */
-  private static String reply(ReleaseEvent e) {
+  private String reply(ReleaseEvent e) {
     String icon =
         switch (e.kind()) {
           case FINISHED ->
@@ -213,11 +232,13 @@ public final class SlackNotifier implements Notifier {
                     case FAILED -> "💥";
                   };
           case ALERT, ROLLING_BACK -> "🚨";
+          case STUCK -> "📟";
           case PAUSED -> "⏸";
           case APPROVAL_REQUESTED, APPROVAL_PROGRESS, APPROVAL_CLOSED -> "✋";
           default -> "•";
         };
     String hint = e.kind() == Kind.PAUSED ? " — resume or abort" : "";
-    return icon + " " + SlackText.escape(e.message() + hint);
+    String mention = oncall != null && e.pagesOnCall() ? oncall + " " : "";
+    return icon + " " + mention + SlackText.escape(e.message() + hint);
   }
 }
