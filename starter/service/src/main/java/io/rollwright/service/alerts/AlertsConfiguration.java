@@ -1,6 +1,7 @@
 package io.rollwright.service.alerts;
 
 import io.rollwright.service.api.ApiCaller;
+import io.rollwright.service.api.ApiConfiguration;
 import io.rollwright.service.api.ApiProperties;
 import io.rollwright.service.api.BodyLimit;
 import java.util.Map;
@@ -9,7 +10,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * The alert receiver's door, on when {@code rollwright.alerts.token} is set: a body over {@link
@@ -24,22 +24,15 @@ public class AlertsConfiguration {
 
   @Bean
   FilterRegistrationBean<BodyLimit> alertsBodyLimit() {
-    FilterRegistrationBean<BodyLimit> filter =
-        new FilterRegistrationBean<>(new BodyLimit(AlertmanagerPayload.MAX_BYTES));
-    filter.addUrlPatterns(PATHS);
-    filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    return filter;
+    return ApiConfiguration.bodyLimit(AlertmanagerPayload.MAX_BYTES, PATHS);
   }
 
   @Bean
   FilterRegistrationBean<ApiCaller> alertSenders(AlertsProperties settings) {
-    FilterRegistrationBean<ApiCaller> filter =
-        new FilterRegistrationBean<>(
-            new ApiCaller(
-                new ApiProperties(Map.of(settings.actor(), settings.token()), null, null),
-                "rollwright.alerts.token"));
-    filter.addUrlPatterns(PATHS);
-    filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    return filter;
+    return ApiConfiguration.callers(
+        new ApiCaller(
+            new ApiProperties(Map.of(settings.actor(), settings.token()), null, null),
+            "rollwright.alerts.token"),
+        PATHS);
   }
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.servlet.Filter;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,19 +58,29 @@ public class ApiConfiguration {
 
   @Bean
   FilterRegistrationBean<BodyLimit> apiBodyLimit() {
-    FilterRegistrationBean<BodyLimit> filter =
-        new FilterRegistrationBean<>(new BodyLimit(Limits.BODY_BYTES));
-    filter.addUrlPatterns(API_PATHS);
-    filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    return filter;
+    return bodyLimit(Limits.BODY_BYTES, API_PATHS);
   }
 
   @Bean
   FilterRegistrationBean<ApiCaller> apiCallers(ApiProperties settings) {
-    FilterRegistrationBean<ApiCaller> filter =
-        new FilterRegistrationBean<>(new ApiCaller(settings));
-    filter.addUrlPatterns(API_PATHS);
-    filter.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    return filter;
+    return callers(new ApiCaller(settings), API_PATHS);
+  }
+
+  /** A door's first filter: a body over {@code maxBytes} on {@code paths} is refused (413). */
+  public static FilterRegistrationBean<BodyLimit> bodyLimit(int maxBytes, String... paths) {
+    return filter(new BodyLimit(maxBytes), 10, paths);
+  }
+
+  /** A door's second filter: every call to {@code paths} needs a caller {@code callers} knows. */
+  public static FilterRegistrationBean<ApiCaller> callers(ApiCaller callers, String... paths) {
+    return filter(callers, 20, paths);
+  }
+
+  private static <F extends Filter> FilterRegistrationBean<F> filter(
+      F filter, int order, String... paths) {
+    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns(paths);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + order);
+    return registration;
   }
 }
