@@ -1,14 +1,24 @@
 package io.rollwright.policy;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * A pre-flight check by name, with its settings: {@code min} for score-like checks ({@code
- * quality-gate}, {@code telemetry-health}), {@code dependencies} for {@code dependencies}, and
- * {@code windows} (ISO-8601 intervals {@code start/end}) for {@code change-freeze}.
+ * quality-gate}, {@code telemetry-health}), {@code dependencies} for {@code dependencies}, {@code
+ * windows} (ISO-8601 intervals {@code start/end}) for {@code change-freeze}, and for {@code
+ * webhook} its {@code url}, {@code timeout}, {@code retries} and the name of the worker's {@code
+ * secret} that signs it.
  */
 public record PreflightSettings(
-    String check, Double min, List<String> dependencies, List<String> windows) {
+    String check,
+    Double min,
+    List<String> dependencies,
+    List<String> windows,
+    String url,
+    @DurationField Duration timeout,
+    Integer retries,
+    String secret) {
   public PreflightSettings {
     dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     windows = windows == null ? List.of() : List.copyOf(windows);
