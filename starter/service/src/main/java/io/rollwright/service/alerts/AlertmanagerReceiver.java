@@ -4,6 +4,7 @@ import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.client.ReleaseControls;
+import io.rollwright.client.ReleaseNotFoundException;
 import io.rollwright.client.ReleaseReader;
 import io.rollwright.policy.ReleaseJson;
 import io.rollwright.service.alerts.AlertRouting.Firing;
@@ -82,11 +83,16 @@ public class AlertmanagerReceiver {
           false,
           "began firing before the release started (" + running.get().startedAt() + ")");
     }
-    ControlAnswer answer =
-        controls.send(
-            firing.releaseId(),
-            running.get().firstRunId(),
-            new ControlCommand(Action.ALERT, actor, Firing.reason(own)));
+    ControlAnswer answer;
+    try {
+      answer =
+          controls.send(
+              firing.releaseId(),
+              running.get().firstRunId(),
+              new ControlCommand(Action.ALERT, actor, Firing.reason(own)));
+    } catch (ReleaseNotFoundException e) {
+      return new Handled(firing.releaseId(), names, false, "no release of it is running");
+    }
     return new Handled(
         firing.releaseId(),
         own.stream().map(Alert::name).distinct().toList(),
