@@ -39,14 +39,13 @@ class ContinueAsNewIT extends RealServerTest {
   private static final ControlCommand.Action APPROVE = ControlCommand.Action.APPROVE;
   private static AppProcess worker;
 
+  /** Replaces the base class's server with one that suggests continuing as new early. */
   @BeforeAll
-  static void startServer() throws Exception {
-    dir =
-        Files.createDirectories(Path.of("target", "real-server"))
-            .resolve(String.valueOf(System.nanoTime()));
+  static void startServerThatSuggestsContinuingEarly() throws Exception {
+    server.close();
     server =
         TemporalDevServer.start(
-            dir.resolve("server"), "limit.historyCount.suggestContinueAsNew=150");
+            dir.resolve("server-150"), "limit.historyCount.suggestContinueAsNew=150");
     worker = worker("continue", "--rollwright.guard.every=1s");
   }
 
