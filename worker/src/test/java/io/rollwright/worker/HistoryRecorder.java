@@ -138,6 +138,26 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
     save("paged-while-paused", "checkout@prod");
   }
 
+  @Test
+  void stageCheckFailed() throws IOException {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "checked"));
+    h.waitFor(Duration.ofMinutes(5));
+    h.killSwitch.set(true);
+    h.result(release);
+    save("stage-check-failed", "checkout@prod");
+  }
+
+  @Test
+  void stageCheckUnanswered() throws IOException {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "asked"));
+    h.waitFor(Duration.ofMinutes(12));
+    release.control(new ControlCommand(ControlCommand.Action.RESUME, "oncall-sam", "again"));
+    h.waitFor(Duration.ofMinutes(1));
+    release.control(new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "down"));
+    h.result(release);
+    save("stage-check-unanswered", "checkout@prod");
+  }
+
   private void save(String name, String releaseId) throws IOException {
     Files.createDirectories(DIR);
     Files.writeString(DIR.resolve(name + ".json"), h.client.fetchHistory(releaseId).toJson(true));

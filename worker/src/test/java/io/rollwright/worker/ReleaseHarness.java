@@ -5,11 +5,13 @@ import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.policy.ClasspathPolicyFiles;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
+import io.rollwright.activities.preflight.WebhookCheck;
 import io.rollwright.activities.sandbox.Sandbox;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.activities.traffic.sandbox.SandboxCluster;
+import io.rollwright.activities.webhook.WebhookCaller;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleasePayloads;
@@ -122,7 +124,7 @@ public final class ReleaseHarness {
                 sandbox.providers(),
                 killSwitch::get,
                 Stream.concat(Stream.of(recorder), notifiers.stream()).toList(),
-                List.of()));
+                List.of(new WebhookCheck(new WebhookCaller(Duration.ofMillis(10)), Map.of()))));
     worker.registerActivitiesImplementations(activities.allButAnalysis());
     env.newWorker(
             ReleaseIds.analysisQueue(taskQueue),

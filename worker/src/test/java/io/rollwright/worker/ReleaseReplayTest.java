@@ -34,7 +34,9 @@ public class ReleaseReplayTest {
     "continued-from-soak-typed-events, long-haul@prod",
     "continued-at-gate-typed-events, long-haul@prod",
     "paged-while-rolling-back, cart@prod",
-    "paged-while-paused, checkout@prod"
+    "paged-while-paused, checkout@prod",
+    "stage-check-failed, checkout@prod",
+    "stage-check-unanswered, checkout@prod"
   })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));

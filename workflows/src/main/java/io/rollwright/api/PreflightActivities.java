@@ -14,4 +14,12 @@ public interface PreflightActivities {
    */
   @ActivityMethod
   List<PreflightResult> runChecks(ResolvedRelease release, List<PreflightSettings> checks);
+
+  /**
+   * Runs the checks of stage {@code stage} before its traffic moves to {@code weight} percent, as
+   * {@link #runChecks} runs pre-flight checks; checks that ask someone say which stage it is.
+   */
+  @ActivityMethod
+  List<PreflightResult> runStageChecks(
+      ResolvedRelease release, String stage, double weight, List<PreflightSettings> checks);
 }

@@ -200,6 +200,9 @@ public final class PolicyValidator {
       }
       checks(v, field, s, p, queries);
       gate(v, field + ".gate", s.gate(), p);
+      for (int j = 0; j < s.before().size(); j++) {
+        preflight(v, field + ".before[" + j + "]", s.before().get(j));
+      }
     }
   }
 

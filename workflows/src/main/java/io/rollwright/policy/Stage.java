@@ -4,18 +4,20 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One step of a canary: send {@code weight} percent of traffic to the canary, soak for {@code soak}
- * while {@code checks} are analysed, then pass the {@code gate}. Stages without checks of their own
- * use the policy's.
+ * One step of a canary: run the {@code before} checks (pre-flight check kinds, e.g. a webhook),
+ * send {@code weight} percent of traffic to the canary, soak for {@code soak} while {@code checks}
+ * are analysed, then pass the {@code gate}. Stages without checks of their own use the policy's.
  */
 public record Stage(
     String name,
     Double weight,
     @DurationField Duration soak,
     List<AnalysisCheck> checks,
-    Gate gate) {
+    Gate gate,
+    List<PreflightSettings> before) {
   public Stage {
     gate = gate == null ? Gate.AUTO : gate;
+    before = before == null ? List.of() : List.copyOf(before);
   }
 
   /**
@@ -24,7 +26,7 @@ public record Stage(
    */
   public Stage completed(List<AnalysisCheck> inherited) {
     String label = name != null || weight == null ? name : weightText(weight);
-    return new Stage(label, weight, soak, checks == null ? inherited : checks, gate);
+    return new Stage(label, weight, soak, checks == null ? inherited : checks, gate, before);
   }
 
   /** {@code 5%}, {@code 0.5%}. */

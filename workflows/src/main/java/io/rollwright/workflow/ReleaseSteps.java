@@ -102,6 +102,15 @@ final class ReleaseSteps {
         .runChecks(release, checks);
   }
 
+  List<PreflightResult> stageChecks(
+      ResolvedRelease release, Stage stage, List<PreflightSettings> checks) {
+    return stub(
+            PreflightActivities.class,
+            PREFLIGHT,
+            "before stage " + stage.name() + ": " + checks.size() + " check(s)")
+        .runStageChecks(release, stage.name(), stage.weight(), checks);
+  }
+
   void deployCanary(TrafficTarget target) {
     stub(TrafficActivities.class, TRAFFIC, "deploy canary " + target.image()).deployCanary(target);
   }

@@ -65,6 +65,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private TrafficTarget target;
   private CanaryWatch canary;
   private StageGate stageGate;
+  private StageChecks stageChecks;
   private int stageAt;
   private boolean soakingAt;
   private boolean watchedHolds;
@@ -286,6 +287,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
               continuation,
               stuck());
       stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, news::tell);
+      stageChecks = new StageChecks(steps, state, canary, news::tell);
       List<Stage> stages = policy.stages();
       int first = at == null ? 0 : at.stage() - 1;
       for (int i = first; i < stages.size() && state.fullPromotion() == null; i++) {
@@ -317,6 +319,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       canary.holdWhilePaused(previous);
       state.enterStage(number, stage.name());
       requireNoStop();
+      stageChecks.before(release, stage, previous);
       state.weight(steps.setWeight(target, stage.weight()));
       requireNoStop();
       ProgressEvent.StageStarted started =

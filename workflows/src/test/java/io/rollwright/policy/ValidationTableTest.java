@@ -409,6 +409,11 @@ class ValidationTableTest {
             "policy.rollbackTimeout",
             "between 1m and 1d (got 10s)"),
         row(
+            "unknown check before a stage",
+            () -> policy("/stages/1/before", json("[{\"check\": \"smoke-test\"}]")),
+            "policy.stages[1].before[0].check",
+            "'smoke-test' is not a known pre-flight check"),
+        row(
             "pageAfter.paused 30s",
             () -> policy("/pageAfter", json("{\"paused\": \"30s\"}")),
             "policy.pageAfter.paused",

@@ -9,6 +9,7 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Runs every pre-flight check the policy lists and reports each, even after one has failed;
@@ -23,12 +24,25 @@ public final class PreflightActivitiesImpl implements PreflightActivities {
 
   @Override
   public List<PreflightResult> runChecks(ResolvedRelease release, List<PreflightSettings> wanted) {
+    return each(wanted, (check, settings) -> check.run(release, settings));
+  }
+
+  @Override
+  public List<PreflightResult> runStageChecks(
+      ResolvedRelease release, String stage, double weight, List<PreflightSettings> wanted) {
+    return each(
+        wanted, (check, settings) -> check.runBeforeStage(release, settings, stage, weight));
+  }
+
+  private List<PreflightResult> each(
+      List<PreflightSettings> wanted,
+      BiFunction<PreflightCheck, PreflightSettings, PreflightResult> run) {
     List<PreflightResult> results = new ArrayList<>();
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     for (PreflightSettings c : wanted) {
       ctx.heartbeat(results.size());
       try {
-        results.add(checks.get(c.check()).run(release, c));
+        results.add(run.apply(checks.get(c.check()), c));
       } catch (RuntimeException e) {
         results.add(new PreflightResult(c.check(), false, "could not run: " + e.getMessage()));
       }

@@ -14,6 +14,15 @@ public interface PreflightCheck {
   PreflightResult run(ResolvedRelease release, PreflightSettings settings);
 
   /**
+   * Runs the check before stage {@code stage} moves the canary to {@code weight} percent; by
+   * default as at pre-flight. Checks that ask someone override it to say which stage it is.
+   */
+  default PreflightResult runBeforeStage(
+      ResolvedRelease release, PreflightSettings settings, String stage, double weight) {
+    return run(release, settings);
+  }
+
+  /**
    * Adds to {@code v} every rule its settings, written at {@code field} of a policy, break; called
    * when the policy is resolved, so a release never starts with a check that could not run. None by
    * default.

@@ -16,10 +16,11 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Asks the team's own endpoint whether the release may go ({@code check: webhook}): a signed POST
- * of {@link Payload} to {@code url}; 2xx passes, any other answer fails, no answer blocks the
- * release as inconclusive. Secrets are the worker's ({@code rollwright.webhooks.secrets.<name>}),
- * named by the policy, never written in it.
+ * Asks the team's own endpoint whether the release may go ({@code check: webhook}), at pre-flight
+ * or before a stage's traffic change: a signed POST of {@link Payload} to {@code url}; 2xx passes,
+ * any other answer fails, no answer is inconclusive (it blocks at pre-flight and pauses before a
+ * stage). Secrets are the worker's ({@code rollwright.webhooks.secrets.<name>}), named by the
+ * policy, never written in it.
  */
 public final class WebhookCheck implements PreflightCheck {
   /** The name policies use. */
@@ -86,21 +87,32 @@ public final class WebhookCheck implements PreflightCheck {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightSettings s) {
+    return ask(release, s, "preflight", null, 0);
+  }
+
+  @Override
+  public PreflightResult runBeforeStage(
+      ResolvedRelease release, PreflightSettings s, String stage, double weight) {
+    return ask(release, s, "before-stage", stage, weight);
+  }
+
+  private PreflightResult ask(
+      ResolvedRelease release, PreflightSettings s, String phase, String stage, double weight) {
     ReleaseRequest r = release.request();
     String body;
     try {
       body =
           JSON.writeValueAsString(
               new Payload(
-                  "preflight",
+                  phase,
                   r.releaseId(),
                   r.service(),
                   r.version(),
                   r.environment(),
                   r.requestedBy(),
                   r.changeRef(),
-                  null,
-                  0));
+                  stage,
+                  weight));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -111,12 +123,9 @@ public final class WebhookCheck implements PreflightCheck {
             timeout(s),
             retries(s),
             s.secret() == null ? null : secrets.get(s.secret()));
-    return new PreflightResult(
-        name(),
-        answer.verdict() == Verdict.PASS,
-        answer.verdict() == Verdict.INCONCLUSIVE
-            ? "inconclusive: " + answer.detail()
-            : answer.detail());
+    return answer.verdict() == Verdict.INCONCLUSIVE
+        ? PreflightResult.undecided(name(), "inconclusive: " + answer.detail())
+        : new PreflightResult(name(), answer.verdict() == Verdict.PASS, answer.detail());
   }
 
   private static Duration timeout(PreflightSettings s) {

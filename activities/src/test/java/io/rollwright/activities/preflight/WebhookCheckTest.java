@@ -140,8 +140,8 @@ class WebhookCheckTest {
     delayMillis.set(2500);
     PreflightResult slow = check.run(release(), webhook(url(), Duration.ofSeconds(1), 1, null));
     assertEquals(
-        new PreflightResult(
-            "webhook", false, "inconclusive: 127.0.0.1 no answer within 1s (2 attempt(s))"),
+        PreflightResult.undecided(
+            "webhook", "inconclusive: 127.0.0.1 no answer within 1s (2 attempt(s))"),
         slow);
     assertEquals(2, calls.get());
 
@@ -154,6 +154,7 @@ class WebhookCheckTest {
     assertTrue(
         refused.detail().startsWith("inconclusive: 127.0.0.1 unreachable ("), refused.detail());
     assertEquals(false, refused.passed());
+    assertEquals(false, refused.failed(), "inconclusive, not failed");
   }
 
   @Test
