@@ -3,12 +3,16 @@ package io.rollwright.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.activities.webhook.WebhookCaller;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.ReleaseJson;
 import io.rollwright.policy.ReleasePolicy;
 import java.net.InetAddress;
@@ -21,15 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code webhook} pre-flight check with the real Temporal server and the worker as a process:
- * the team's endpoint saying no blocks the release before anything is deployed; saying yes lets it
- * run to promotion. Every call is signed with the worker's secret.
+ * The {@code webhook} check with the real Temporal server and the worker as a process. At
+ * pre-flight, the team's endpoint saying no blocks the release before anything is deployed; saying
+ * yes lets it run. Before a stage, saying no rolls the release back before that stage's weight is
+ * set. Every call is signed with the worker's secret and says where the release is.
  */
 class WebhookPreflightIT extends RealServerTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Test
   void theTeamsOwnEndpointDecidesWhetherTheReleaseMayGo() throws Exception {
     AtomicInteger status = new AtomicInteger(503);
+    AtomicInteger stageStatus = new AtomicInteger(200);
     List<String> signatures = new CopyOnWriteArrayList<>();
+    List<String> asked = new CopyOnWriteArrayList<>();
     HttpServer endpoint =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     endpoint.createContext(
@@ -42,8 +51,13 @@ class WebhookPreflightIT extends RealServerTest {
                       .equals("sha256=" + WebhookCaller.sign("s3cret", body))
                   ? "valid"
                   : "invalid");
+          JsonNode sent = JSON.readTree(body);
+          String phase = sent.path("phase").asText();
+          asked.add(
+              phase + " " + sent.path("stage").asText() + " " + sent.path("weight").asDouble());
           byte[] answer = "warming caches".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(status.get(), answer.length);
+          exchange.sendResponseHeaders(
+              phase.equals("preflight") ? status.get() : stageStatus.get(), answer.length);
           exchange.getResponseBody().write(answer);
           exchange.close();
         });
@@ -55,9 +69,12 @@ class WebhookPreflightIT extends RealServerTest {
                             "secret": "smoke", "timeout": "5s", "retries": 0}],
              "analysis": {"interval": "1s"},
              "checks": [{"metric": "error-rate", "max": 0.10}],
-             "stages": [{"name": "canary-50", "weight": 50, "soak": "2s"}]}
+             "stages": [{"name": "canary-25", "weight": 25, "soak": "2s"},
+                        {"name": "canary-50", "weight": 50, "soak": "2s",
+                         "before": [{"check": "webhook", "url": "http://127.0.0.1:%d/ready",
+                                     "secret": "smoke", "timeout": "5s", "retries": 0}]}]}
             """
-                .formatted(endpoint.getAddress().getPort()),
+                .formatted(endpoint.getAddress().getPort(), endpoint.getAddress().getPort()),
             ReleasePolicy.class,
             "policy");
     ReleaseRequest base = request("smoke", null);
@@ -86,7 +103,32 @@ class WebhookPreflightIT extends RealServerTest {
       status.set(200);
       ReleaseResult promoted = result(start(request), Duration.ofMinutes(1));
       assertEquals(ReleaseOutcome.PROMOTED, promoted.outcome(), promoted.detail());
-      assertEquals(List.of("valid", "valid"), signatures);
+
+      stageStatus.set(409);
+      ReleaseResult stopped = result(start(request), Duration.ofMinutes(1));
+      assertEquals(ReleaseOutcome.ROLLED_BACK, stopped.outcome(), stopped.detail());
+      assertEquals(RollbackReason.ANALYSIS, stopped.rollbackReason());
+      assertEquals(
+          "before stage canary-50: webhook: 127.0.0.1 answered 409: warming caches",
+          stopped.detail());
+      assertEquals(
+          List.of(
+              "preflight null 0.0",
+              "preflight null 0.0",
+              "before-stage canary-50 50.0",
+              "preflight null 0.0",
+              "before-stage canary-50 50.0"),
+          asked);
+      assertEquals(List.of("valid", "valid", "valid", "valid", "valid"), signatures);
+      List<String> weights =
+          AppProcess.actions(journal(), "smoke").stream()
+              .map(SandboxCluster.Action::action)
+              .filter(a -> a.startsWith("set-weight"))
+              .toList();
+      assertEquals(
+          List.of("set-weight 25%", "set-weight 50%", "set-weight 100%", "set-weight 25%"),
+          weights,
+          "the release stopped before its second stage never reached 50%");
     } finally {
       endpoint.stop(0);
     }
