@@ -88,6 +88,19 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
   }
 
   @Test
+  void bakeBreached() throws IOException {
+    h.sandbox.metrics().script("checkout", Track.CANARY, "error-rate", "0.002, 30m: 0.03");
+    h.run(ReleaseHarness.request("checkout", "baked"));
+    save("bake-breached", "checkout@prod");
+  }
+
+  @Test
+  void baked() throws IOException {
+    h.run(ReleaseHarness.request("checkout", "baked"));
+    save("baked", "checkout@prod");
+  }
+
+  @Test
   void approvalTimeout() throws IOException {
     h.run(ReleaseHarness.request("checkout", "gated"));
     save("approval-timeout", "checkout@prod");

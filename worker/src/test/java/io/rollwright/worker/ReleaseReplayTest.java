@@ -36,7 +36,9 @@ public class ReleaseReplayTest {
     "paged-while-rolling-back, cart@prod",
     "paged-while-paused, checkout@prod",
     "stage-check-failed, checkout@prod",
-    "stage-check-unanswered, checkout@prod"
+    "stage-check-unanswered, checkout@prod",
+    "baked, checkout@prod",
+    "bake-breached, checkout@prod"
   })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));

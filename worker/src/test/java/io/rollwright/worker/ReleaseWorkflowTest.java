@@ -36,9 +36,9 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
     assertEquals(
-        List.of(10.0, 25.0, 50.0, 100.0, 100.0, 0.0),
+        List.of(10.0, 25.0, 50.0, 100.0, 0.0),
         h.weights("checkout"),
-        "the last stage, then promotion's own 100%");
+        "the bake's 100%, which promotion keeps");
     assertEquals("2.3.0", h.cluster().stableVersion("checkout"));
     assertTrue(
         result.durationMillis() >= Duration.ofDays(5).toMillis(),

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum RollbackReason {
   @JsonProperty("analysis")
   ANALYSIS,
+  /** The new version breached a check while it baked at 100%, before it was promoted. */
+  @JsonProperty("bake")
+  BAKE,
   @JsonProperty("rejected")
   REJECTED,
   @JsonProperty("approval-timeout")

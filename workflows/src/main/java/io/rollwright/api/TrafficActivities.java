@@ -19,6 +19,15 @@ public interface TrafficActivities {
   double setWeight(TrafficTarget target, double weight);
 
   /**
+   * Starts the bake: the canary carries 100% of traffic (at the service's full capacity), then the
+   * previous version's stable workload is idled, kept so that {@link #rollback} returns to it.
+   *
+   * @return the weight the infrastructure effectively applies
+   */
+  @ActivityMethod
+  double bake(TrafficTarget target);
+
+  /**
    * Makes the new version stable at 100% of traffic and removes the canary and its routes. The
    * canary carries all traffic while stable is replaced: capacity never dips below the service's
    * own.
@@ -28,8 +37,8 @@ public interface TrafficActivities {
 
   /**
    * Sends 100% of traffic to the stable version and scales the canary to zero; the stable version
-   * is untouched. Where traffic follows replicas, stable is back at its full count and available
-   * before the canary goes.
+   * is untouched (an idle one is first brought back to its count and awaited). Where traffic
+   * follows replicas, stable is back at its full count and available before the canary goes.
    */
   @ActivityMethod
   void rollback(TrafficTarget target);

@@ -76,6 +76,7 @@ public final class PolicyValidator {
     groups(v, p);
     (p.roles() == null ? Roles.UNDECLARED : p.roles()).check(v, p.groups());
     stages(v, p, strategy, queries);
+    bake(v, p, queries);
     Duration rollback = p.rollbackTimeout();
     if (rollback.compareTo(Duration.ofMinutes(1)) < 0
         || rollback.compareTo(Duration.ofDays(1)) > 0) {
@@ -170,6 +171,11 @@ public final class PolicyValidator {
                   + first
                   + "] (stage names are unique)");
         }
+        if (p.bake() != null && s.name().equals(Bake.STAGE)) {
+          v.add(
+              field + ".name",
+              "'" + Bake.STAGE + "' is reserved for the bake when the policy sets one");
+        }
         if (s.name().equals(Roles.CONFIRMATION)) {
           v.add(
               field + ".name",
@@ -207,6 +213,34 @@ public final class PolicyValidator {
   }
 
   /**
+   * The bake: a duration, and checks of its own or the last stage's (judged there already); every
+   * check's sustained window must fit in the bake.
+   */
+  private static void bake(Violations v, ReleasePolicy p, SettingsRules<AnalysisCheck> queries) {
+    Bake b = p.bake();
+    if (b == null) {
+      return;
+    }
+    if (b.duration() == null) {
+      v.add("policy.bake.duration", "is required (e.g. 1h; leave out bake for none)");
+      return;
+    }
+    range(v, "policy.bake.duration", b.duration(), Duration.ofSeconds(1), MAX_SOAK);
+    if (b.checks() == null) {
+      return;
+    }
+    List<Stage> stages = p.stages();
+    Stage last = stages == null || stages.isEmpty() ? null : stages.get(stages.size() - 1);
+    String field =
+        b.checks() == p.checks()
+            ? "policy.checks"
+            : last != null && b.checks() == last.checks()
+                ? "policy.stages[" + (stages.size() - 1) + "].checks"
+                : "policy.bake.checks";
+    checks(v, field, !field.equals("policy.bake.checks"), b.stage(), queries);
+  }
+
+  /**
    * A stage's checks. Those it inherits from the policy (the same list, as {@link
    * ReleasePolicy#completed} hands it on) are reported where they are written, {@code
    * policy.checks}, and only for what depends on the stage.
@@ -218,7 +252,19 @@ public final class PolicyValidator {
       ReleasePolicy p,
       SettingsRules<AnalysisCheck> queries) {
     boolean inherited = s.checks() == p.checks();
-    String field = inherited ? "policy.checks" : stageField + ".checks";
+    checks(v, inherited ? "policy.checks" : stageField + ".checks", inherited, s, queries);
+  }
+
+  /**
+   * The checks {@code s} runs, written at {@code field}: each on its own unless {@code inherited}
+   * (it was judged where it is written), and each against the stage's soak.
+   */
+  private static void checks(
+      Violations v,
+      String field,
+      boolean inherited,
+      Stage s,
+      SettingsRules<AnalysisCheck> queries) {
     Set<String> names = new HashSet<>();
     for (int i = 0; i < s.checks().size(); i++) {
       AnalysisCheck c = s.checks().get(i);

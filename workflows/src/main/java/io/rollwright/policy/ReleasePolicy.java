@@ -2,6 +2,7 @@ package io.rollwright.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Map;
  * How a service is released: pre-flight checks, then ordered canary stages, each with its traffic
  * weight, soak, analysis checks and gate. {@code groups} names the members of approver groups;
  * {@code roles} says who may start, operate and break glass (see {@link Roles}); {@code pageAfter}
- * when a stuck release pages on-call (see {@link PageAfter}). A policy may {@code extends} a preset
- * and override any of its top-level fields.
+ * when a stuck release pages on-call (see {@link PageAfter}); {@code bake} how long the new version
+ * is watched at 100% before it is promoted (see {@link Bake}). A policy may {@code extends} a
+ * preset and override any of its top-level fields.
  */
 public record ReleasePolicy(
     String name,
@@ -26,7 +28,8 @@ public record ReleasePolicy(
     Map<String, List<String>> groups,
     Roles roles,
     @DurationField Duration rollbackTimeout,
-    PageAfter pageAfter) {
+    PageAfter pageAfter,
+    Bake bake) {
 
   public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
 
@@ -52,7 +55,8 @@ public record ReleasePolicy(
         groups,
         roles,
         rollbackTimeout,
-        pageAfter);
+        pageAfter,
+        bake);
   }
 
   /** This policy under {@code governing}'s roles: roles come only from the service's own policy. */
@@ -69,7 +73,8 @@ public record ReleasePolicy(
         groups,
         governing,
         rollbackTimeout,
-        pageAfter);
+        pageAfter,
+        bake);
   }
 
   /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
@@ -88,7 +93,8 @@ public record ReleasePolicy(
         mergedGroups,
         roles != null ? roles : base.roles(),
         rollbackTimeout != null ? rollbackTimeout : base.rollbackTimeout(),
-        pageAfter != null ? pageAfter : base.pageAfter());
+        pageAfter != null ? pageAfter : base.pageAfter(),
+        bake != null ? bake : base.bake());
   }
 
   /**
@@ -118,6 +124,24 @@ public record ReleasePolicy(
         groups,
         roles == null ? Roles.UNDECLARED : roles,
         rollbackTimeout != null ? rollbackTimeout : DEFAULT_ROLLBACK_TIMEOUT,
-        pageAfter != null ? pageAfter : PageAfter.DEFAULTS);
+        pageAfter != null ? pageAfter : PageAfter.DEFAULTS,
+        bake == null || Duration.ZERO.equals(bake.duration())
+            ? null
+            : bake.completed(lastChecks(explicit, shared)));
+  }
+
+  /** The stages as the release runs them: the policy's, then the bake when there is one. */
+  public List<Stage> runStages() {
+    if (bake == null) {
+      return stages;
+    }
+    List<Stage> all = new ArrayList<>(stages);
+    all.add(bake.stage());
+    return List.copyOf(all);
+  }
+
+  private static List<AnalysisCheck> lastChecks(List<Stage> stages, List<AnalysisCheck> shared) {
+    Stage last = stages == null || stages.isEmpty() ? null : stages.get(stages.size() - 1);
+    return last == null ? shared : last.checks();
   }
 }

@@ -96,7 +96,9 @@ final class ReleaseDesk {
     result.gaps().forEach(gap -> note(AnalysisEvent.NoteKind.GAP, gap));
     state.record(AnalysisEvent.Analysed.of(state.now(), result));
     if (decision.rollsBack()) {
-      state.beginRollback(RollbackReason.ANALYSIS, decision.reason() + heldContext());
+      state.beginRollback(
+          state.baking() ? RollbackReason.BAKE : RollbackReason.ANALYSIS,
+          decision.reason() + heldContext());
     } else if (decision.stopsSoak()) {
       holdForHuman(decision.verdict().name() + ": " + decision.reason());
     }

@@ -72,7 +72,8 @@ final class ReleaseEnd {
     Workflow.newDetachedCancellationScope(
             () -> {
               long began = Workflow.currentTimeMillis();
-              if (stop.reason() == RollbackReason.ANALYSIS) {
+              if (stop.reason() == RollbackReason.ANALYSIS
+                  || stop.reason() == RollbackReason.BAKE) {
                 alert(stop.detail());
               }
               state.phase(Phase.ROLLING_BACK);

@@ -42,6 +42,7 @@ public final class ReleaseState {
   Phase phase = Phase.RESOLVING;
   private int stageNumber;
   private int stageCount;
+  private boolean bakes;
   String stage;
   private double weight;
   String pausedBecause;
@@ -141,9 +142,19 @@ public final class ReleaseState {
 
   // --- progress, set by the workflow ---
 
-  public void resolved(String policyName, int stages) {
+  /**
+   * The policy is resolved: its name, the stages the release runs, and whether the last of them is
+   * a bake.
+   */
+  public void resolved(String policyName, int stages, boolean bakes) {
     policy = policyName;
     stageCount = stages;
+    this.bakes = bakes;
+  }
+
+  /** The release is at its bake: the new version carries all traffic before it is promoted. */
+  public boolean baking() {
+    return bakes && stageNumber == stageCount;
   }
 
   /** What an alert does to the release, once its policy is resolved (until then: roll back). */

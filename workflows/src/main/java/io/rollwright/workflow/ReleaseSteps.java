@@ -120,6 +120,11 @@ final class ReleaseSteps {
         .setWeight(target, weight);
   }
 
+  double bake(TrafficTarget target) {
+    return stub(TrafficActivities.class, TRAFFIC, "bake: all traffic to " + target.version())
+        .bake(target);
+  }
+
   void promote(TrafficTarget target) {
     stub(TrafficActivities.class, TRAFFIC, "promote " + target.version() + " to stable")
         .promote(target);

@@ -6,6 +6,7 @@ import io.rollwright.api.AuditEntry;
 import io.rollwright.api.GateStatus;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
+import io.rollwright.policy.DurationText;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Stage;
 import io.temporal.common.SearchAttributeKey;
@@ -34,7 +35,10 @@ final class ReleaseVisibility {
         " · plan "
             + policy.stages().stream()
                 .map(st -> Stage.weightText(st.weight()))
-                .collect(Collectors.joining(" → "));
+                .collect(Collectors.joining(" → "))
+            + (policy.bake() == null
+                ? ""
+                : " → bake " + DurationText.format(policy.bake().duration()));
   }
 
   /**

@@ -19,6 +19,7 @@ import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.BreachAction;
+import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleasePolicy;
@@ -39,8 +40,8 @@ import java.util.stream.Collectors;
 
 /**
  * A release, as the process it runs: resolve the policy, pre-flight, then for each stage set the
- * weight, soak while analysis runs and pass the gate; promote. Anything that goes wrong after the
- * first traffic action rolls back by compensation.
+ * weight, soak while analysis runs and pass the gate; bake at 100% when the policy says so;
+ * promote. Anything that goes wrong after the first traffic action rolls back by compensation.
  *
  * <p>Controls and the ends of analysis runs are not applied where they arrive: they queue at {@link
  * ReleaseDesk}, which a thread of its own applies in a fixed order after everything the server
@@ -90,7 +91,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     this.request = request;
     release = resumed == null ? admit(request) : rejoin(resumed);
     policy = release.policy();
-    state.resolved(policy.name(), policy.stages().size());
+    state.resolved(policy.name(), policy.runStages().size(), policy.bake() != null);
     state.onAlert(policy.analysis() == null ? BreachAction.ROLLBACK : policy.analysis().onAlert());
     String breakGlass = who == null ? null : who.breakGlass();
     Gate confirmation = who == null ? null : who.confirmation();
@@ -288,7 +289,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
               stuck());
       stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, news::tell);
       stageChecks = new StageChecks(steps, state, canary, news::tell);
-      List<Stage> stages = policy.stages();
+      List<Stage> stages = policy.runStages();
       int first = at == null ? 0 : at.stage() - 1;
       for (int i = first; i < stages.size() && state.fullPromotion() == null; i++) {
         runStage(i + 1, stages.get(i), i == 0 ? null : stages.get(i - 1), i == first ? at : null);
@@ -320,7 +321,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       state.enterStage(number, stage.name());
       requireNoStop();
       stageChecks.before(release, stage, previous);
-      state.weight(steps.setWeight(target, stage.weight()));
+      state.weight(state.baking() ? steps.bake(target) : steps.setWeight(target, stage.weight()));
       requireNoStop();
       ProgressEvent.StageStarted started =
           new ProgressEvent.StageStarted(
@@ -362,7 +363,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         null,
         full != null
             ? "promoted in full by " + full.actor() + ": " + full.reason()
-            : "all " + policy.stages().size() + " stages passed");
+            : "all "
+                + policy.stages().size()
+                + " stages passed"
+                + (policy.bake() == null
+                    ? ""
+                    : ", then the bake of " + DurationText.format(policy.bake().duration())));
   }
 
   private void restoreStable() {

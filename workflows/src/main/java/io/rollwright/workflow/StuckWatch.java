@@ -6,8 +6,11 @@ import io.rollwright.api.ProgressEvent.Stuckness;
 import io.rollwright.policy.PageAfter;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -45,27 +48,31 @@ final class StuckWatch {
       return;
     }
     long began = Workflow.currentTimeMillis();
+    List<Promise<Void>> paging = new ArrayList<>(1);
     CancellationScope timer =
         Workflow.newCancellationScope(
             () ->
-                Async.procedure(
-                    () -> {
-                      Workflow.sleep(bound);
-                      ProgressEvent.Stuck stuck =
-                          new ProgressEvent.Stuck(
-                              state.now(),
-                              ReleaseState.SYSTEM,
-                              how,
-                              Workflow.currentTimeMillis() - began,
-                              how == Stuckness.PAUSED ? state.pausedBecause() : stopped());
-                      state.record(stuck);
-                      tell.accept(stuck);
-                    }));
+                paging.add(
+                    Async.procedure(
+                        () -> {
+                          Workflow.sleep(bound);
+                          ProgressEvent.Stuck stuck =
+                              new ProgressEvent.Stuck(
+                                  state.now(),
+                                  ReleaseState.SYSTEM,
+                                  how,
+                                  Workflow.currentTimeMillis() - began,
+                                  how == Stuckness.PAUSED ? state.pausedBecause() : stopped());
+                          state.record(stuck);
+                          tell.accept(stuck);
+                        })));
     timer.run();
     try {
       wait.run();
     } finally {
       timer.cancel();
+      // the timer ends cancelled when the wait is over first: expected, not worth a warning
+      paging.forEach(p -> p.exceptionally(cancelled -> null));
     }
   }
 

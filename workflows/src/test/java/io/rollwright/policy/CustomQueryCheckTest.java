@@ -25,7 +25,19 @@ class CustomQueryCheckTest {
     Stage stage = new Stage("canary-10", 10.0, Duration.ofMinutes(10), List.of(check), null, null);
     return VALIDATOR.check(
         new ReleasePolicy(
-                "p", null, null, null, null, null, null, List.of(stage), Map.of(), null, null, null)
+                "p",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(stage),
+                Map.of(),
+                null,
+                null,
+                null,
+                null)
             .completed("sandbox", "sandbox"));
   }
 

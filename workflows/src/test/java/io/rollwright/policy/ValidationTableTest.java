@@ -319,6 +319,35 @@ class ValidationTableTest {
             "policy.stages[0].soak",
             "between 0s and 30d (got 31d)"),
         row(
+            "bake without a duration",
+            () -> policy("/bake", json("{}")),
+            "policy.bake.duration",
+            "is required (e.g. 1h; leave out bake for none)"),
+        row(
+            "bake over 30 days",
+            () -> policy("/bake", json("{\"duration\": \"31d\"}")),
+            "policy.bake.duration",
+            "between 1s and 30d (got 31d)"),
+        row(
+            "a check of the bake's own that is broken",
+            () ->
+                policy(
+                    "/bake",
+                    json(
+                        "{\"duration\": \"1h\", \"checks\": [{\"metric\": \"error-rate\", \"max\": 2}]}")),
+            "policy.bake.checks[0].max",
+            "between 0 and 1 (got 2)"),
+        row(
+            "the inherited checks' window is longer than the bake",
+            () -> policy("/bake", json("{\"duration\": \"2m\"}")),
+            "policy.checks[0].for",
+            "is longer than the soak of stage bake (2m)"),
+        row(
+            "a stage named bake beside a bake",
+            () -> policy("/bake", json("{\"duration\": \"1h\"}"), "/stages/0/name", "bake"),
+            "policy.stages[0].name",
+            "'bake' is reserved for the bake when the policy sets one"),
+        row(
             "negative error-rate max",
             () -> stageCheck("{\"metric\": \"error-rate\", \"max\": -0.1}"),
             "policy.stages[0].checks[0].max",

@@ -158,7 +158,7 @@ class ReleaseStateTest {
   @Test
   void aStateCarriedIntoAContinuedRunIsTheSameReleaseAndItsRulesGoOn() {
     ReleaseState s = new ReleaseState(REQUEST, () -> 1000L);
-    s.resolved("standard", 3);
+    s.resolved("standard", 3, false);
     s.approvers(Set.of("bob"));
     s.enterStage(2, "canary-25");
     s.weight(25);
@@ -300,7 +300,7 @@ class ReleaseStateTest {
   @Test
   void snapshotDescribesTheRelease() {
     ReleaseState s = state();
-    s.resolved("standard", 3);
+    s.resolved("standard", 3, false);
     s.enterStage(1, "canary-5");
     s.weight(5);
     ReleaseStatus status = s.snapshot();

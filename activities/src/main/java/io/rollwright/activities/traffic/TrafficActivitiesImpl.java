@@ -49,24 +49,34 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
     return shown;
   }
 
+  @Override
+  public double bake(TrafficTarget target) {
+    double applied = setWeight(target, 100);
+    heartbeat();
+    workloads.get(target.router()).idleStable(target);
+    return applied;
+  }
+
   /**
    * The canary, where there is one (a direct release has none), carries all traffic while stable is
-   * replaced, so the service never runs below its capacity; then traffic returns to stable and the
-   * canary goes. A retry resumes where the last attempt stopped: once stable runs the new version,
-   * only the last two steps are repeated.
+   * replaced, so the service never runs below its capacity; then stable, if idled by a bake, is
+   * back at its count, traffic returns to it and the canary goes. A retry resumes where the last
+   * attempt stopped: once stable runs the new version, only the steps after that are repeated.
    */
   @Override
   public void promote(TrafficTarget target) {
     WorkloadManager w = workloads.get(target.router());
     TrafficRouter router = routers.get(target.router());
     if (!w.stableRuns(target)) {
-      if (w.canaryRuns(target)) {
+      if (w.canaryRuns(target) && router.verifyWeight(target) < 100) {
         setWeight(target, 100);
         heartbeat();
       }
       w.promoteStable(target);
       heartbeat();
     }
+    w.wakeStable(target);
+    heartbeat();
     router.removeManagedRoutes(target);
     heartbeat();
     w.scaleCanaryToZero(target);
@@ -74,6 +84,8 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
 
   @Override
   public void rollback(TrafficTarget target) {
+    workloads.get(target.router()).wakeStable(target);
+    heartbeat();
     routers.get(target.router()).removeManagedRoutes(target);
     heartbeat();
     workloads.get(target.router()).scaleCanaryToZero(target);

@@ -24,4 +24,16 @@ public interface WorkloadManager {
 
   /** Scales the canary to zero, leaving the stable workload untouched. */
   void scaleCanaryToZero(TrafficTarget target);
+
+  /**
+   * Takes the stable workload, which still runs the previous version, out of service for a bake:
+   * scaled to zero where it can be, never deleted, so {@link #wakeStable} brings it back.
+   */
+  void idleStable(TrafficTarget target);
+
+  /**
+   * Brings a stable workload idled by {@link #idleStable} back to its full count and returns once
+   * it is available; nothing when it is not idle.
+   */
+  void wakeStable(TrafficTarget target);
 }

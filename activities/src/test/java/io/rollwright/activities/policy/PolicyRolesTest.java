@@ -95,6 +95,7 @@ class PolicyRolesTest {
             Map.of("sre", List.of("mallory")),
             lenient,
             null,
+            null,
             null);
     ResolvedRelease r = resolve(request("checkout", null, inline));
     assertEquals(

@@ -23,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,18 +138,35 @@ class PresetsTest {
   }
 
   @Test
-  void channelsRunFiveDaysAndTheStableChannelsShareTheirChecks() {
+  void channelsRunFiveDaysTheLastBakedUnderTheStableChecks() {
     ReleasePolicy channels = completed("channels");
-    assertEquals(List.of(10.0, 25.0, 50.0, 100.0), column(channels, Stage::weight));
+    assertEquals(
+        List.of(10.0, 25.0, 50.0, 100.0),
+        channels.runStages().stream().map(Stage::weight).toList());
     assertEquals(
         Duration.ofDays(5),
-        channels.stages().stream().map(Stage::soak).reduce(Duration.ZERO, Duration::plus));
-    List<Stage> stages = channels.stages();
+        channels.runStages().stream().map(Stage::soak).reduce(Duration.ZERO, Duration::plus));
     assertEquals(
-        stages.get(2).checks(),
-        stages.get(3).checks(),
-        "stable-100 runs under the same checks as stable-50");
-    assertEquals(0.005, check(stages.get(3), "error-rate").max());
+        channels.stages().get(2).checks(),
+        channels.bake().checks(),
+        "the bake runs under the same checks as stable-50");
+    assertEquals(0.005, check(channels.bake().stage(), "error-rate").max());
+  }
+
+  @Test
+  void everyPresetBakesForAsLongAsItsSeedWatchesTheFullRollout() {
+    Map<String, Duration> bakes = new TreeMap<>();
+    for (String name : List.of("quick", "standard", "progressive", "channels", "cohorts")) {
+      bakes.put(name, completed(name).bake().duration());
+    }
+    assertEquals(
+        Map.of(
+            "quick", Duration.ofMinutes(10),
+            "standard", Duration.ofHours(1),
+            "progressive", Duration.ofHours(2),
+            "channels", Duration.ofHours(24),
+            "cohorts", Duration.ofHours(24)),
+        bakes);
   }
 
   // --- resolution and refusals ---
@@ -189,6 +208,7 @@ class PresetsTest {
             null,
             null,
             Duration.ofMinutes(10),
+            null,
             null);
     ResolvedRelease r = activities().resolveOrThrow(request(null, inline));
     assertEquals("inline", r.policySource());

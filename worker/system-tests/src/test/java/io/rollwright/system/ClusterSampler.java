@@ -108,6 +108,23 @@ final class ClusterSampler implements AutoCloseable {
     return samples().stream().mapToDouble(Sample::capacity).min().orElse(Double.NaN);
   }
 
+  /**
+   * When the cluster first showed stable fully available, the canary at zero and no traffic on it,
+   * at or after {@code from}.
+   */
+  long stableAgain(long from) {
+    return samples().stream()
+        .filter(
+            s ->
+                s.atMillis() >= from
+                    && s.stableAvailable() == replicas
+                    && s.canaryAvailable() == 0
+                    && s.weight() == 0)
+        .mapToLong(Sample::atMillis)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(service + "'s stable never came back"));
+  }
+
   @Override
   public void close() throws InterruptedException {
     running = false;

@@ -10,7 +10,6 @@ import io.rollwright.api.ReleaseResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -133,10 +132,10 @@ class RealClusterBenchmark extends RealClusterTest {
           minCapacity(samplers, phases, p -> p == Phase.ROLLING_BACK));
       print(
           "abort_to_stable_available_s",
-          (stableAgain(samplers.get("aborted"), abortedAt) - abortedAt) / 1000.0);
+          (samplers.get("aborted").stableAgain(abortedAt) - abortedAt) / 1000.0);
       print(
           "breach_to_stable_available_s",
-          (stableAgain(samplers.get("breached"), breachedAt) - breachedAt) / 1000.0);
+          (samplers.get("breached").stableAgain(breachedAt) - breachedAt) / 1000.0);
       print("pod_start_delay_s", KubernetesControlPlane.POD_START_DELAY_MS / 1000.0);
     }
     assertEquals(ReleaseOutcome.PROMOTED, results.get("promoted").outcome());
@@ -157,26 +156,5 @@ class RealClusterBenchmark extends RealClusterTest {
         .mapToDouble(Double::doubleValue)
         .min()
         .orElseThrow(() -> new AssertionError("no sample in that phase"));
-  }
-
-  /**
-   * When the cluster first showed stable fully available and the canary at zero, after {@code
-   * from}.
-   */
-  private static long stableAgain(ClusterSampler sampler, long from) {
-    return sampler.samples().stream()
-        .filter(
-            s ->
-                s.atMillis() >= from
-                    && s.stableAvailable() == REPLICAS
-                    && s.canaryAvailable() == 0
-                    && s.weight() == 0)
-        .mapToLong(ClusterSampler.Sample::atMillis)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("stable never came back"));
-  }
-
-  private static void print(String name, double value) {
-    System.out.println(String.format(Locale.ROOT, "%s: %.2f", name, value));
   }
 }

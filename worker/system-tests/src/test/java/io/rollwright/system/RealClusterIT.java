@@ -99,6 +99,61 @@ class RealClusterIT extends RealClusterTest {
   }
 
   /**
+   * Two releases with an 8 s bake: {@code calm} bakes and promotes; {@code slow}'s p95 latency,
+   * which only the bake checks, fails the bake. While baking the new version carried all traffic
+   * with the previous one at zero (kept, not deleted); the breach brought the previous version back
+   * at its full count before the canary went, and neither service ever ran below its capacity.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"replica-ratio", "gateway-api"})
+  void aBakeKeepsThePreviousVersionIdleAndReturnsToItOnABreach(String router) throws Exception {
+    String ns = "bake-" + router;
+    cluster.releaseNamespace(ns);
+    String policy = router.equals("replica-ratio") ? "cluster-baked" : "cluster-baked-" + router;
+    Map<String, ReleaseResult> results = new java.util.HashMap<>();
+    Map<String, ClusterSampler> samplers = new java.util.HashMap<>();
+    try (AppProcess worker =
+        clusterWorker(
+            "bake-" + router, "--rollwright.sandbox.metrics[0]=slow canary latency-p95 = 900")) {
+      for (String service : List.of("calm", "slow")) {
+        cluster.service(ns, service, REPLICAS, image(service, OLD));
+        samplers.put(service, new ClusterSampler(cluster, ns, service, router, REPLICAS));
+        start(request(ns, service, policy));
+      }
+      for (String service : List.of("calm", "slow")) {
+        results.put(service, result(service + "@" + ns, Duration.ofMinutes(3)));
+      }
+    } finally {
+      for (ClusterSampler s : samplers.values()) {
+        s.close();
+      }
+    }
+    ReleaseResult calm = results.get("calm");
+    ReleaseResult slow = results.get("slow");
+    assertAll(
+        () -> assertEquals(ReleaseOutcome.PROMOTED, calm.outcome(), calm::toString),
+        () -> assertTrue(calm.detail().endsWith("then the bake of 8s"), calm::toString),
+        () -> assertSettled(ns, "calm", router, NEW),
+        () -> assertEquals(ReleaseOutcome.ROLLED_BACK, slow.outcome(), slow::toString),
+        () -> assertEquals(RollbackReason.BAKE, slow.rollbackReason(), slow::toString),
+        () -> assertTrue(slow.detail().contains("latency-p95"), slow::toString),
+        () -> assertSettled(ns, "slow", router, OLD));
+    for (Map.Entry<String, ClusterSampler> s : samplers.entrySet()) {
+      assertTrue(
+          s.getValue().samples().stream()
+              .anyMatch(
+                  x ->
+                      x.weight() == 100
+                          && x.canaryAvailable() == REPLICAS
+                          && x.stableAvailable() == 0),
+          s.getKey() + " baked with all traffic on the new version and the previous one at zero");
+      assertTrue(
+          s.getValue().minCapacity() >= 1.0,
+          s.getKey() + " ran below its capacity: min " + s.getValue().minCapacity());
+    }
+  }
+
+  /**
    * The worker is killed -9 while a weight step waits for the canary's pods (they take 6 s to
    * start; for the weighted routers the canary's pods are deleted during the first soak, so the
    * next step must wait for them to come back). A second worker re-runs the step: the release

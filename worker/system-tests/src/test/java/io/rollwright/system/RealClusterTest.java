@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -61,18 +62,24 @@ abstract class RealClusterTest extends RealServerTest {
    * id.
    */
   static String start(String ns, String service, String router) {
-    return start(
-        new ReleaseRequest(
-            service,
-            NEW,
-            image(service, NEW),
-            ns,
-            Strategy.CANARY,
-            policy(router),
-            null,
-            "alice",
-            null,
-            "abc123"));
+    return start(request(ns, service, policy(router)));
+  }
+
+  /**
+   * The release of {@link #NEW} of {@code service} into namespace {@code ns} under {@code policy}.
+   */
+  static ReleaseRequest request(String ns, String service, String policy) {
+    return new ReleaseRequest(
+        service,
+        NEW,
+        image(service, NEW),
+        ns,
+        Strategy.CANARY,
+        policy,
+        null,
+        "alice",
+        null,
+        "abc123");
   }
 
   static String image(String service, String version) {
@@ -85,5 +92,10 @@ abstract class RealClusterTest extends RealServerTest {
     } catch (RuntimeException notYet) {
       return false;
     }
+  }
+
+  /** Prints one benchmark figure as {@code name: value}, two decimals. */
+  static void print(String name, double value) {
+    System.out.println(String.format(Locale.ROOT, "%s: %.2f", name, value));
   }
 }

@@ -8,7 +8,9 @@ import io.rollwright.activities.base.ActivityClock;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -132,6 +134,28 @@ final class DeploymentRollout {
       return old + " old replica(s) still running beside " + updated + " updated";
     }
     return null;
+  }
+
+  /** A change that sets annotation {@code key} to {@code value}, or removes it when null. */
+  static UnaryOperator<Deployment> annotate(String key, String value) {
+    return d -> {
+      Map<String, String> annotations =
+          new HashMap<>(Objects.requireNonNullElse(d.getMetadata().getAnnotations(), Map.of()));
+      if (value == null) {
+        annotations.remove(key);
+      } else {
+        annotations.put(key, value);
+      }
+      d.getMetadata().setAnnotations(annotations);
+      return d;
+    };
+  }
+
+  /** The Deployment's annotation {@code key}, or null. */
+  static String annotation(Deployment d, String key) {
+    return d.getMetadata().getAnnotations() == null
+        ? null
+        : d.getMetadata().getAnnotations().get(key);
   }
 
   static int replicas(Deployment d) {

@@ -11,6 +11,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The canary as a Deployment beside the stable one: a copy of the stable Deployment with the new
@@ -19,6 +20,9 @@ import java.util.Objects;
  * is what the Deployment controller reports.
  */
 public final class KubernetesWorkloads implements WorkloadManager {
+  /** On an idled stable Deployment: the replica count to wake it to. */
+  static final String IDLE = "rollwright.io/idle-replicas";
+
   private final KubernetesClient client;
   private final DeploymentRollout rollout;
   private final boolean canaryStartsEmpty;
@@ -88,6 +92,43 @@ public final class KubernetesWorkloads implements WorkloadManager {
     if (rollout.read(ns, name) != null) {
       rollout.scale(ns, name, 0, d -> d);
     }
+  }
+
+  /**
+   * Scales stable to zero, its count kept in an annotation; the Deployment and its revisions stay.
+   * An idled stable is left as it is.
+   */
+  @Override
+  public void idleStable(TrafficTarget t) {
+    String ns = KubernetesNames.namespace(t);
+    String name = KubernetesNames.stable(t);
+    Deployment stable = rollout.required(ns, name, "stable");
+    int replicas = DeploymentRollout.replicas(stable);
+    if (replicas == 0) {
+      return;
+    }
+    String idle = DeploymentRollout.annotation(stable, IDLE);
+    rollout.scale(
+        ns,
+        name,
+        0,
+        DeploymentRollout.annotate(IDLE, idle != null ? idle : String.valueOf(replicas)));
+  }
+
+  /**
+   * Scales an idled stable back to the count it had and waits until all are available; only then is
+   * the annotation cleared, so a retry finds it again.
+   */
+  @Override
+  public void wakeStable(TrafficTarget t) {
+    String ns = KubernetesNames.namespace(t);
+    String name = KubernetesNames.stable(t);
+    String idle = DeploymentRollout.annotation(rollout.required(ns, name, "stable"), IDLE);
+    if (idle == null) {
+      return;
+    }
+    rollout.scaleAndAwait(ns, name, Integer.parseInt(idle), UnaryOperator.identity());
+    rollout.edit(ns, name, "clear " + IDLE, DeploymentRollout.annotate(IDLE, null));
   }
 
   private Deployment canaryOf(Deployment stable, TrafficTarget t) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -70,15 +69,7 @@ public final class ReplicaRatioRouter implements KubernetesRouter {
    */
   private void split(TrafficTarget t, int canary, int total) {
     String ns = KubernetesNames.namespace(t);
-    UnaryOperator<Deployment> remember =
-        d -> {
-          d.getMetadata()
-              .setAnnotations(
-                  new HashMap<>(
-                      Objects.requireNonNullElse(d.getMetadata().getAnnotations(), Map.of())));
-          d.getMetadata().getAnnotations().put(TOTAL, String.valueOf(total));
-          return d;
-        };
+    UnaryOperator<Deployment> remember = DeploymentRollout.annotate(TOTAL, String.valueOf(total));
     Map<String, Integer> target = new LinkedHashMap<>();
     target.put(KubernetesNames.canary(t), canary);
     target.put(KubernetesNames.stable(t), total - canary);
@@ -113,10 +104,7 @@ public final class ReplicaRatioRouter implements KubernetesRouter {
   private int total(TrafficTarget t) {
     String ns = KubernetesNames.namespace(t);
     Deployment canary = rollout.required(ns, KubernetesNames.canary(t), "canary");
-    String remembered =
-        canary.getMetadata().getAnnotations() == null
-            ? null
-            : canary.getMetadata().getAnnotations().get(TOTAL);
+    String remembered = DeploymentRollout.annotation(canary, TOTAL);
     if (remembered != null) {
       return Integer.parseInt(remembered);
     }

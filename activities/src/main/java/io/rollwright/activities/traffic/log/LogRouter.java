@@ -68,4 +68,14 @@ public final class LogRouter implements TrafficRouter, WorkloadManager {
   public void scaleCanaryToZero(TrafficTarget target) {
     log.info("[{}] would scale the canary to zero", target.releaseId());
   }
+
+  @Override
+  public void idleStable(TrafficTarget target) {
+    log.info("[{}] would scale stable to zero for the bake", target.releaseId());
+  }
+
+  @Override
+  public void wakeStable(TrafficTarget target) {
+    log.info("[{}] would bring an idle stable back to its count", target.releaseId());
+  }
 }

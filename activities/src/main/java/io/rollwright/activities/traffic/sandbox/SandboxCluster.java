@@ -10,14 +10,16 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * An in-memory stand-in for a cluster: per service, the stable version and the canary weight, and
- * an ordered log of every action asked of it (repeats included). With a journal file the log
- * outlives the worker process, as a real cluster's state would. Failures and a delay per action can
- * be injected to exercise retries and crashes mid-action.
+ * An in-memory stand-in for a cluster: per service, the stable version (idle or not) and the canary
+ * weight, and an ordered log of every action asked of it (repeats included). With a journal file
+ * the log outlives the worker process, as a real cluster's state would. Failures and a delay per
+ * action can be injected to exercise retries and crashes mid-action.
  */
 public final class SandboxCluster {
   /** One action as it was asked for. */
@@ -39,6 +41,7 @@ public final class SandboxCluster {
   private final Map<String, Double> weights = new HashMap<>();
   private final Map<String, String> stable = new HashMap<>();
   private final Map<String, String> canary = new HashMap<>();
+  private final Set<String> idle = new HashSet<>();
   private final Map<String, Integer> injectedFailures = new HashMap<>();
 
   public SandboxCluster(ActivityClock clock) {
@@ -124,6 +127,10 @@ public final class SandboxCluster {
       canary.put(a.service(), a.action().substring("deploy-canary ".length()));
     } else if (a.action().equals("scale-canary-to-zero")) {
       canary.remove(a.service());
+    } else if (a.action().equals("idle-stable")) {
+      idle.add(a.service());
+    } else if (a.action().equals("wake-stable")) {
+      idle.remove(a.service());
     }
   }
 
@@ -134,6 +141,11 @@ public final class SandboxCluster {
   /** The image the service's canary runs, or null when it has none. */
   public synchronized String canaryImage(String service) {
     return canary.get(service);
+  }
+
+  /** True while the service's stable version is idled for a bake. */
+  public synchronized boolean stableIdle(String service) {
+    return idle.contains(service);
   }
 
   public synchronized String stableVersion(String service) {

@@ -35,4 +35,18 @@ public final class SandboxWorkloads implements WorkloadManager {
   public void scaleCanaryToZero(TrafficTarget target) {
     cluster.act(target.service(), "scale-canary-to-zero", null, null);
   }
+
+  @Override
+  public void idleStable(TrafficTarget target) {
+    if (!cluster.stableIdle(target.service())) {
+      cluster.act(target.service(), "idle-stable", null, null);
+    }
+  }
+
+  @Override
+  public void wakeStable(TrafficTarget target) {
+    if (cluster.stableIdle(target.service())) {
+      cluster.act(target.service(), "wake-stable", null, null);
+    }
+  }
 }

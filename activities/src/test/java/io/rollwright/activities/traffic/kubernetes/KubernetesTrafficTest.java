@@ -149,6 +149,51 @@ class KubernetesTrafficTest {
     assertStableOnly(router);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
+  void aBakeKeepsThePreviousVersionAtZeroUntilItPassesThenPromotes(String router) {
+    TrafficActivities traffic = traffic();
+    TrafficTarget t = target(router);
+    traffic.deployCanary(t);
+    traffic.setWeight(t, 50);
+
+    assertEquals(100.0, traffic.bake(t), 0.001);
+    traffic.bake(t);
+
+    assertEquals(100.0, observedWeight(router), 0.001, "the new version carries all traffic");
+    assertEquals(4, cluster.replicas(SERVICE + "-canary"), "at the service's full count");
+    assertEquals(0, cluster.replicas(SERVICE), "the previous version is idle");
+    assertEquals(OLD_IMAGE, cluster.image(SERVICE), "and kept, not replaced");
+
+    traffic.promote(t);
+
+    assertEquals(NEW_IMAGE, cluster.image(SERVICE));
+    assertStableOnly(router);
+    assertNull(
+        DeploymentRollout.annotation(cluster.deployment(SERVICE), KubernetesWorkloads.IDLE),
+        "nothing left marked idle");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
+  void aBakeThatFailsReturnsToThePreviousVersionAtItsFullCount(String router) {
+    TrafficActivities traffic = traffic();
+    TrafficTarget t = target(router);
+    traffic.deployCanary(t);
+    traffic.setWeight(t, 50);
+    traffic.bake(t);
+
+    traffic.rollback(t);
+
+    assertEquals(OLD_IMAGE, cluster.image(SERVICE), "the previous version serves again");
+    assertStableOnly(router);
+    assertNull(DeploymentRollout.annotation(cluster.deployment(SERVICE), KubernetesWorkloads.IDLE));
+    traffic.rollback(t);
+    assertStableOnly(router);
+  }
+
   @Test
   void repeatingAnActionChangesNothing() {
     TrafficActivities traffic = traffic();

@@ -1,0 +1,25 @@
+package io.rollwright.policy;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The watch after the last stage: the new version carries all traffic for {@code duration} while
+ * {@code checks} are analysed (the last stage's when it names none), and the previous version is
+ * kept ready, scaled to zero, so a breach returns to it as a canary rollback would. The release is
+ * promoted only once the bake passes.
+ */
+public record Bake(@DurationField Duration duration, List<AnalysisCheck> checks) {
+  /** The name the bake has where stages are listed: status, audit, Web UI. */
+  public static final String STAGE = "bake";
+
+  /** The bake as it runs: with the last stage's checks when it has none of its own. */
+  public Bake completed(List<AnalysisCheck> lastStage) {
+    return new Bake(duration, checks == null ? lastStage : checks);
+  }
+
+  /** The bake as a stage at 100%: soaked and analysed like one, passed without a gate. */
+  public Stage stage() {
+    return new Stage(STAGE, 100.0, duration, checks, Gate.AUTO, List.of());
+  }
+}
