@@ -74,6 +74,12 @@ public record AnalysisCheck(
     return min != null ? Comparison.MIN : Comparison.MAX;
   }
 
+  /** The check compares the canary with the stable version, so it needs stable to serve traffic. */
+  @JsonIgnore
+  public boolean needsBaseline() {
+    return maxVsBaseline != null || mannWhitney != null;
+  }
+
   @JsonIgnore
   public double limit() {
     return switch (comparison()) {

@@ -5,17 +5,25 @@ import java.util.List;
 
 /**
  * The watch after the last stage: the new version carries all traffic for {@code duration} while
- * {@code checks} are analysed (the last stage's when it names none), and the previous version is
- * kept ready, scaled to zero, so a breach returns to it as a canary rollback would. The release is
- * promoted only once the bake passes.
+ * {@code checks} are analysed, and the previous version is kept ready, scaled to zero, so a breach
+ * returns to it as a canary rollback would. With no checks of its own, the bake runs those of the
+ * last stage's checks that need no baseline: the previous version serves no traffic to compare
+ * with. The release is promoted only once the bake passes.
  */
 public record Bake(@DurationField Duration duration, List<AnalysisCheck> checks) {
   /** The name the bake has where stages are listed: status, audit, Web UI. */
   public static final String STAGE = "bake";
 
-  /** The bake as it runs: with the last stage's checks when it has none of its own. */
+  /**
+   * The bake as it runs: with the last stage's checks that need no baseline when it has none of its
+   * own.
+   */
   public Bake completed(List<AnalysisCheck> lastStage) {
-    return new Bake(duration, checks == null ? lastStage : checks);
+    return new Bake(
+        duration,
+        checks != null
+            ? checks
+            : lastStage.stream().filter(c -> c == null || !c.needsBaseline()).toList());
   }
 
   /** The bake as a stage at 100%: soaked and analysed like one, passed without a gate. */

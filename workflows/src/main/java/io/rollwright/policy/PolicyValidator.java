@@ -213,8 +213,9 @@ public final class PolicyValidator {
   }
 
   /**
-   * The bake: a duration, and checks of its own or the last stage's (judged there already); every
-   * check's sustained window must fit in the bake.
+   * The bake: a duration, and checks of its own, none against the baseline, or those of the last
+   * stage's that need none (judged there already); every check's sustained window must fit in the
+   * bake.
    */
   private static void bake(Violations v, ReleasePolicy p, SettingsRules<AnalysisCheck> queries) {
     Bake b = p.bake();
@@ -226,18 +227,44 @@ public final class PolicyValidator {
       return;
     }
     range(v, "policy.bake.duration", b.duration(), Duration.ofSeconds(1), MAX_SOAK);
-    if (b.checks() == null) {
-      return;
-    }
     List<Stage> stages = p.stages();
     Stage last = stages == null || stages.isEmpty() ? null : stages.get(stages.size() - 1);
-    String field =
-        b.checks() == p.checks()
-            ? "policy.checks"
-            : last != null && b.checks() == last.checks()
-                ? "policy.stages[" + (stages.size() - 1) + "].checks"
-                : "policy.bake.checks";
-    checks(v, field, !field.equals("policy.bake.checks"), b.stage(), queries);
+    List<AnalysisCheck> lastChecks = last == null ? List.of() : last.checks();
+    for (int i = 0; i < b.checks().size(); i++) {
+      AnalysisCheck c = b.checks().get(i);
+      if (c != null && c.needsBaseline()) {
+        v.add(
+            "policy.bake.checks["
+                + i
+                + "]."
+                + (c.mannWhitney() != null ? "mannWhitney" : "maxVsBaseline"),
+            "compares with the previous version, which serves no traffic while the new one"
+                + " bakes: use max or min");
+      }
+    }
+    if (!lastChecks.containsAll(b.checks())) {
+      checks(v, "policy.bake.checks", false, b.stage(), queries);
+      return;
+    }
+    if (b.checks().isEmpty() && !lastChecks.isEmpty()) {
+      v.add(
+          "policy.bake.checks",
+          "are required: every check of the last stage compares with the previous version, which"
+              + " serves no traffic while the new one bakes (give the bake checks with max or min)");
+    }
+    for (AnalysisCheck c : b.checks()) {
+      if (c != null && c.sustained().compareTo(b.duration()) > 0) {
+        v.add(
+            "policy.bake.duration",
+            "("
+                + DurationText.format(b.duration())
+                + ") is shorter than the for ("
+                + DurationText.format(c.sustained())
+                + ") of check "
+                + c.name()
+                + ", which the bake runs from the last stage: the check could never fail");
+      }
+    }
   }
 
   /**

@@ -340,8 +340,27 @@ class ValidationTableTest {
         row(
             "the inherited checks' window is longer than the bake",
             () -> policy("/bake", json("{\"duration\": \"2m\"}")),
-            "policy.checks[0].for",
-            "is longer than the soak of stage bake (2m)"),
+            "policy.bake.duration",
+            "(2m) is shorter than the for (5m) of check error-rate, which the bake runs"),
+        row(
+            "a bake check against the baseline",
+            () ->
+                policy(
+                    "/bake",
+                    json(
+                        "{\"duration\": \"1h\", \"checks\": [{\"metric\": \"latency-p95\", \"maxVsBaseline\": 1.5}]}")),
+            "policy.bake.checks[0].maxVsBaseline",
+            "compares with the previous version, which serves no traffic while the new one bakes"),
+        row(
+            "a bake left with no check once those against the baseline are set aside",
+            () ->
+                policy(
+                    "/bake",
+                    json("{\"duration\": \"1h\"}"),
+                    "/checks",
+                    json("[{\"metric\": \"latency-p95\", \"maxVsBaseline\": 1.5}]")),
+            "policy.bake.checks",
+            "are required: every check of the last stage compares with the previous version"),
         row(
             "a stage named bake beside a bake",
             () -> policy("/bake", json("{\"duration\": \"1h\"}"), "/stages/0/name", "bake"),

@@ -1,7 +1,6 @@
 package io.rollwright.system;
 
 import io.rollwright.api.ReleaseRequest;
-import io.rollwright.policy.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,17 +68,7 @@ abstract class RealClusterTest extends RealServerTest {
    * The release of {@link #NEW} of {@code service} into namespace {@code ns} under {@code policy}.
    */
   static ReleaseRequest request(String ns, String service, String policy) {
-    return new ReleaseRequest(
-        service,
-        NEW,
-        image(service, NEW),
-        ns,
-        Strategy.CANARY,
-        policy,
-        null,
-        "alice",
-        null,
-        "abc123");
+    return request(service, NEW, ns, policy);
   }
 
   static String image(String service, String version) {

@@ -40,11 +40,16 @@ abstract class RealServerTest {
   }
 
   static ReleaseRequest request(String service, String policy) {
+    return request(service, "2.3.0", "prod", policy);
+  }
+
+  /** A canary release of {@code version} of {@code service} to {@code environment}, by alice. */
+  static ReleaseRequest request(String service, String version, String environment, String policy) {
     return new ReleaseRequest(
         service,
-        "2.3.0",
-        "registry.example/" + service + ":2.3.0",
-        "prod",
+        version,
+        "registry.example/" + service + ":" + version,
+        environment,
         Strategy.CANARY,
         policy,
         null,
