@@ -171,6 +171,19 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
     save("stage-check-unanswered", "checkout@prod");
   }
 
+  @Test
+  void confirmationAwaited() throws IOException {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "confirmed"));
+    h.waitFor(Duration.ofMinutes(15));
+    release.control(new ControlCommand(ControlCommand.Action.PAUSE, "oncall-sam", "look"));
+    h.waitFor(Duration.ofMinutes(3));
+    release.control(new ControlCommand(ControlCommand.Action.RESUME, "oncall-sam", "go on"));
+    h.waitFor(Duration.ofMinutes(3));
+    release.control(new ControlCommand(ControlCommand.Action.ABORT, "oncall-sam", "no window"));
+    h.result(release);
+    save("confirmation-awaited", "checkout@prod");
+  }
+
   private void save(String name, String releaseId) throws IOException {
     Files.createDirectories(DIR);
     Files.writeString(DIR.resolve(name + ".json"), h.client.fetchHistory(releaseId).toJson(true));

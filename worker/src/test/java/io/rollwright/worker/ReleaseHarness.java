@@ -5,6 +5,8 @@ import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.notify.Notifier;
 import io.rollwright.activities.policy.ClasspathPolicyFiles;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
+import io.rollwright.activities.preflight.ConfirmCheck;
+import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.activities.preflight.WebhookCheck;
 import io.rollwright.activities.sandbox.Sandbox;
 import io.rollwright.activities.traffic.TrafficRouter;
@@ -124,7 +126,7 @@ public final class ReleaseHarness {
                 sandbox.providers(),
                 killSwitch::get,
                 Stream.concat(Stream.of(recorder), notifiers.stream()).toList(),
-                List.of(new WebhookCheck(new WebhookCaller(Duration.ofMillis(10)), Map.of()))));
+                webhookChecks()));
     worker.registerActivitiesImplementations(activities.allButAnalysis());
     env.newWorker(
             ReleaseIds.analysisQueue(taskQueue),
@@ -133,6 +135,12 @@ public final class ReleaseHarness {
                 .build())
         .registerActivitiesImplementations(activities.analysis());
     env.start();
+  }
+
+  /** The webhook checks, answered within 10 ms per attempt: a test endpoint is local. */
+  private static List<PreflightCheck> webhookChecks() {
+    WebhookCheck webhook = new WebhookCheck(new WebhookCaller(Duration.ofMillis(10)), Map.of());
+    return List.of(webhook, new ConfirmCheck(webhook));
   }
 
   public static ReleaseRequest request(String service, String policy) {

@@ -38,7 +38,8 @@ public class ReleaseReplayTest {
     "stage-check-failed, checkout@prod",
     "stage-check-unanswered, checkout@prod",
     "baked, checkout@prod",
-    "bake-breached, checkout@prod"
+    "bake-breached, checkout@prod",
+    "confirmation-awaited, checkout@prod"
   })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));

@@ -24,6 +24,9 @@ import java.util.Locale;
   @JsonSubTypes.Type(value = ProgressEvent.BreakGlass.class, name = "break-glass"),
   @JsonSubTypes.Type(value = ProgressEvent.Alert.class, name = "alert"),
   @JsonSubTypes.Type(value = ProgressEvent.Stuck.class, name = "stuck"),
+  @JsonSubTypes.Type(
+      value = ProgressEvent.AwaitingConfirmation.class,
+      name = "awaiting-confirmation"),
   @JsonSubTypes.Type(value = ProgressEvent.RollingBack.class, name = "rolling-back"),
   @JsonSubTypes.Type(value = ProgressEvent.Finished.class, name = "finished"),
   @JsonSubTypes.Type(value = ControlEvent.Refused.class, name = "refused"),

@@ -205,6 +205,32 @@ public sealed interface ProgressEvent extends AuditEntry {
     }
   }
 
+  /**
+   * Stage {@code stage} waits for a {@code confirm} check's yes before its traffic change; {@code
+   * why} is the last answer. Told once per wait, however often it is asked again.
+   */
+  record AwaitingConfirmation(long atMillis, String actor, String stage, String why)
+      implements ProgressEvent {
+    public AwaitingConfirmation {
+      why = AuditEntry.text(why);
+    }
+
+    @Override
+    public String action() {
+      return "awaiting confirmation";
+    }
+
+    @Override
+    public String detail() {
+      return "before stage " + stage + ": " + why + "; asked again until it says yes";
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.AWAITING_CONFIRMATION;
+    }
+  }
+
   /** The release is rolling back, for {@code reason}. */
   record RollingBack(long atMillis, String actor, RollbackReason reason, String why)
       implements ProgressEvent {

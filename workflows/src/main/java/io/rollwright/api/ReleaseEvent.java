@@ -63,6 +63,7 @@ public record ReleaseEvent(
     ROLLING_BACK,
     FINISHED,
     ALERT,
-    STUCK
+    STUCK,
+    AWAITING_CONFIRMATION
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * A pre-flight check by name, with its settings: {@code min} for score-like checks ({@code
  * quality-gate}, {@code telemetry-health}), {@code dependencies} for {@code dependencies}, {@code
  * windows} (ISO-8601 intervals {@code start/end}) for {@code change-freeze}, and for {@code
- * webhook} its {@code url}, {@code timeout}, {@code retries} and the name of the worker's {@code
- * secret} that signs it.
+ * webhook} and {@code confirm} its {@code url}, {@code timeout}, {@code retries} and the name of
+ * the worker's {@code secret} that signs it.
  */
 public record PreflightSettings(
     String check,
@@ -19,6 +19,12 @@ public record PreflightSettings(
     @DurationField Duration timeout,
     Integer retries,
     String secret) {
+  /**
+   * The check that waits for an external system's yes before a stage's traffic change, asked again
+   * until it comes.
+   */
+  public static final String CONFIRM = "confirm";
+
   public PreflightSettings {
     dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     windows = windows == null ? List.of() : List.copyOf(windows);

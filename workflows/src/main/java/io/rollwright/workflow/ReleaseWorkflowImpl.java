@@ -288,7 +288,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
               continuation,
               stuck());
       stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, news::tell);
-      stageChecks = new StageChecks(steps, state, canary, news::tell);
+      stageChecks = new StageChecks(steps, state, canary, news::tell, policy.analysis().interval());
       List<Stage> stages = policy.runStages();
       int first = at == null ? 0 : at.stage() - 1;
       for (int i = first; i < stages.size() && state.fullPromotion() == null; i++) {

@@ -96,7 +96,11 @@ public final class WebhookCheck implements PreflightCheck {
     return ask(release, s, "before-stage", stage, weight);
   }
 
-  private PreflightResult ask(
+  /**
+   * Sends the payload for {@code phase} (and {@code stage}, {@code weight} when before one) and
+   * judges the answer.
+   */
+  PreflightResult ask(
       ResolvedRelease release, PreflightSettings s, String phase, String stage, double weight) {
     ReleaseRequest r = release.request();
     String body;

@@ -173,4 +173,34 @@ class WebhookCheckTest {
                 + " rollwright.webhooks.secrets do not define"),
         v.list().stream().map(Violation::toString).toList());
   }
+
+  @Test
+  void aConfirmCheckTakesAnythingButTwoHundredAsNotYetAndIsOnlyForStages() {
+    ConfirmCheck confirm = new ConfirmCheck(check);
+    status.set(409);
+    PreflightResult notYet =
+        confirm.runBeforeStage(release(), webhook(url(), null, 0, "smoke"), "canary-50", 50);
+    status.set(200);
+    PreflightResult yes =
+        confirm.runBeforeStage(release(), webhook(url(), null, 0, "smoke"), "canary-50", 50);
+
+    assertEquals(
+        PreflightResult.undecided(
+            "confirm", "not confirmed yet: 127.0.0.1 answered 409: not ready: migrations pending"),
+        notYet);
+    assertEquals(new PreflightResult("confirm", true, "127.0.0.1 answered 200"), yes);
+    assertEquals("confirm", bodies.get(0).path("phase").asText());
+    assertEquals("canary-50", bodies.get(0).path("stage").asText());
+    assertEquals(List.of("valid", "valid"), signatures);
+
+    Violations v = new Violations();
+    confirm.checkSettings("policy.preflight[0]", webhook(url(), null, null, null), v);
+    confirm.checkSettings("policy.stages[1].before[0]", webhook(url(), null, null, null), v);
+    assertEquals(
+        List.of(
+            "policy.preflight[0].check: 'confirm' waits for a yes before a stage's traffic"
+                + " change: list it in a stage's before (at pre-flight, use webhook, whose no"
+                + " blocks the release)"),
+        v.list().stream().map(Violation::toString).toList());
+  }
 }

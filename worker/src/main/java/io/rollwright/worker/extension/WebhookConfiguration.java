@@ -1,6 +1,7 @@
 package io.rollwright.worker.extension;
 
 import io.rollwright.activities.ExtensionSet;
+import io.rollwright.activities.preflight.ConfirmCheck;
 import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.activities.preflight.WebhookCheck;
 import io.rollwright.activities.webhook.WebhookCaller;
@@ -11,16 +12,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code webhook} pre-flight check, on every worker: it calls out only to the endpoints the
- * policies that use it name.
+ * The {@code webhook} and {@code confirm} checks, on every worker: they call out only to the
+ * endpoints the policies that use them name.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebhookConfiguration {
   @Bean
   ExtensionSet webhooks(WebhookProperties settings) {
-    List<PreflightCheck> checks =
-        List.of(new WebhookCheck(new WebhookCaller(Duration.ofSeconds(1)), settings.secrets()));
+    WebhookCheck webhook =
+        new WebhookCheck(new WebhookCaller(Duration.ofSeconds(1)), settings.secrets());
+    List<PreflightCheck> checks = List.of(webhook, new ConfirmCheck(webhook));
     return new ExtensionSet() {
       @Override
       public List<PreflightCheck> preflightChecks() {

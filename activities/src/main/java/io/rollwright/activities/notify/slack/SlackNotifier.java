@@ -47,6 +47,7 @@ public final class SlackNotifier implements Notifier {
           Kind.ROLLING_BACK,
           Kind.ALERT,
           Kind.STUCK,
+          Kind.AWAITING_CONFIRMATION,
           Kind.FINISHED);
 
   /**
@@ -233,6 +234,7 @@ public final class SlackNotifier implements Notifier {
                   };
           case ALERT, ROLLING_BACK -> "🚨";
           case STUCK -> "📟";
+          case AWAITING_CONFIRMATION -> "⏳";
           case PAUSED -> "⏸";
           case APPROVAL_REQUESTED, APPROVAL_PROGRESS, APPROVAL_CLOSED -> "✋";
           default -> "•";
