@@ -23,6 +23,7 @@ import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.activities.traffic.log.LogRouter;
 import io.rollwright.policy.Metric;
 import io.rollwright.policy.PolicyValidator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +91,8 @@ public final class ReleaseActivities {
             routers,
             new Registry<>("workload manager", with(parts.workloads(), LogRouter.NAME, logRouter)));
     analysis = new ThreadSoakActivities(providers, parts.clock());
-    notifications = new NotificationActivitiesImpl(parts.notifiers());
+    notifications =
+        new NotificationActivitiesImpl(parts.notifiers(), parts.clock(), Duration.ofSeconds(1));
   }
 
   /** {@code given} and one more; the names of the given ones may not take its name. */

@@ -1,24 +1,80 @@
 package io.rollwright.activities.notify;
 
+import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.api.NotificationActivities;
 import io.rollwright.api.ReleaseEvent;
+import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Delivers each event to every notifier. */
+/**
+ * Delivers each event to every notifier, each on its own: one that fails is tried once more after a
+ * pause, unless it refused the event ({@link IllegalArgumentException}: the same event would be
+ * refused again), and is then logged and left. So a notifier that is down neither holds back the
+ * others nor makes them deliver the event twice (the activity itself is not retried for it), and
+ * the release's conversation (a Slack thread) is kept whatever happened to the others.
+ */
 public final class NotificationActivitiesImpl implements NotificationActivities {
-  private final List<Notifier> notifiers;
+  static final int ATTEMPTS = 2;
 
-  public NotificationActivitiesImpl(List<Notifier> notifiers) {
+  private static final Logger log = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
+
+  private final List<Notifier> notifiers;
+  private final ActivityClock clock;
+  private final Duration pause;
+
+  /** {@code pause}: the wait before a failed notifier is tried again. */
+  public NotificationActivitiesImpl(List<Notifier> notifiers, ActivityClock clock, Duration pause) {
     this.notifiers = List.copyOf(notifiers);
+    this.clock = clock;
+    this.pause = pause;
   }
 
   @Override
   public String tell(ReleaseEvent event) {
     String thread = event.thread();
     for (Notifier n : notifiers) {
-      String kept = n.tell(event);
+      String kept = deliver(n, event);
       thread = thread == null ? kept : thread;
     }
     return thread;
+  }
+
+  private String deliver(Notifier n, ReleaseEvent event) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return n.tell(event);
+      } catch (IllegalArgumentException refused) {
+        log.warn(
+            "{} refused {} for {}: {}",
+            name(n),
+            event.kind(),
+            event.releaseId(),
+            refused.getMessage());
+        return null;
+      } catch (RuntimeException failed) {
+        if (attempt >= ATTEMPTS) {
+          log.warn(
+              "{} did not take {} for {} after {} attempts: {}",
+              name(n),
+              event.kind(),
+              event.releaseId(),
+              attempt,
+              failed.getMessage());
+          return null;
+        }
+        try {
+          clock.sleep(pause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return null;
+        }
+      }
+    }
+  }
+
+  private static String name(Notifier n) {
+    return n.getClass().getSimpleName();
   }
 }
