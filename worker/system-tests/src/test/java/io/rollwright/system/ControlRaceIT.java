@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
@@ -19,6 +21,7 @@ import io.rollwright.api.RollbackReason;
 import io.rollwright.client.ReleaseControls;
 import io.rollwright.policy.DurationText;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -229,7 +232,7 @@ class ControlRaceIT extends RealServerTest {
     List<Long> approvalsApplied = new ArrayList<>();
     for (Race race : races) {
       ReleaseResult result = result(race.id(), Duration.ofMinutes(2));
-      ReleaseStatus status = release(race.id()).status();
+      ReleaseStatus status = finishedStatus(race.id());
       List<String> actions =
           AppProcess.actions(journal(), race.service()).stream()
               .map(SandboxCluster.Action::action)
@@ -523,6 +526,27 @@ class ControlRaceIT extends RealServerTest {
       }
     }
     return lines.toString();
+  }
+
+  /**
+   * The status of a finished release. Its query is answered by a worker replaying the history;
+   * right after a hundred releases end at once the dev server may answer "no poller seen for task
+   * queue recently" while the worker is polling, so that answer is asked again for up to a minute.
+   */
+  private static ReleaseStatus finishedStatus(String id) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (true) {
+      try {
+        return release(id).status();
+      } catch (WorkflowServiceException e) {
+        if (System.nanoTime() > until
+            || !(e.getCause() instanceof StatusRuntimeException s)
+            || s.getStatus().getCode() != Status.Code.FAILED_PRECONDITION) {
+          throw e;
+        }
+        TimeUnit.SECONDS.sleep(1);
+      }
+    }
   }
 
   /**
