@@ -50,6 +50,11 @@ public final class ReleaseControls {
     this.answerWithin = answerWithin;
   }
 
+  /** These controls, waiting {@code answerWithin} for a release's answer instead. */
+  public ReleaseControls within(Duration answerWithin) {
+    return new ReleaseControls(client, answerWithin);
+  }
+
   /**
    * Applies {@code command} to the release {@code releaseId}.
    *

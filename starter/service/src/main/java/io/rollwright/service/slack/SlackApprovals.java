@@ -22,6 +22,7 @@ import io.rollwright.client.ReleaseControls;
 import io.rollwright.client.ReleaseNotFoundException;
 import io.rollwright.text.SlackText;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * What the Approve and Reject buttons of an approval request do. A click is acknowledged at once;
  * the decision goes to the release's gate as the clicker's approver identity, and the release's
  * answer ("approved by bob@example.com (1 of 2)", or why it was refused) is shown to the clicker
- * alone. Reject first asks for a reason in a modal; a refused rejection is shown in the modal
- * itself.
+ * alone, through the click's response URL, so the release may take as long as {@code
+ * rollwright.slack.answer-within} to answer. Reject first asks for a reason in a modal; a refused
+ * rejection is shown in the modal itself, which Slack closes unless it is answered within 3
+ * seconds, so the modal waits {@link #MODAL_ANSWER_WITHIN} for the release.
  */
 public final class SlackApprovals {
   private static final Logger log = LoggerFactory.getLogger(SlackApprovals.class);
@@ -46,13 +49,18 @@ public final class SlackApprovals {
   static final String REJECT_VIEW = "rollwright-reject";
   static final String REASON = "reason";
 
+  /** Slack shows a modal's errors only when they come within 3 seconds of the submission. */
+  static final Duration MODAL_ANSWER_WITHIN = Duration.ofMillis(2500);
+
   private final SlackIdentities identities;
   private final ReleaseControls controls;
+  private final ReleaseControls modalControls;
   private final Executor executor;
 
   public SlackApprovals(SlackIdentities identities, ReleaseControls controls, Executor executor) {
     this.identities = identities;
     this.controls = controls;
+    this.modalControls = controls.within(MODAL_ANSWER_WITHIN);
     this.executor = executor;
   }
 
@@ -68,7 +76,7 @@ public final class SlackApprovals {
     String user = req.getPayload().getUser().getId();
     executor.execute(
         () -> {
-          String text = text(decide(ControlCommand.Action.APPROVE, value, user, null));
+          String text = text(decide(controls, ControlCommand.Action.APPROVE, value, user, null));
           try {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
           } catch (Exception e) {
@@ -127,6 +135,7 @@ public final class SlackApprovals {
     ViewState.Value reason = view.getState().getValues().getOrDefault(REASON, Map.of()).get(REASON);
     ControlAnswer answer =
         decide(
+            modalControls,
             ControlCommand.Action.REJECT,
             metadata[0],
             user,
@@ -153,7 +162,11 @@ public final class SlackApprovals {
   }
 
   ControlAnswer decide(
-      ControlCommand.Action action, String buttonValue, String slackUser, String reason) {
+      ReleaseControls through,
+      ControlCommand.Action action,
+      String buttonValue,
+      String slackUser,
+      String reason) {
     GateRef gate;
     try {
       gate = GateRef.parse(buttonValue);
@@ -166,7 +179,7 @@ public final class SlackApprovals {
     ControlAnswer answer;
     try {
       answer =
-          controls.send(
+          through.send(
               gate.releaseId(),
               gate.runId(),
               new ControlCommand(action, actor, reason, gate.stage()));

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code rollwright.slack.*}: the bot token (for {@code users.info}, {@code views.open}, {@code
  * chat.postEphemeral}), the signing secret for the HTTP endpoint at {@code path}, or the app-level
- * token for Socket Mode, and where Slack's Web API is.
+ * token for Socket Mode, where Slack's Web API is, and how long a click on Approve waits for the
+ * release's answer before the clicker is told it is not counted yet (30 seconds unless set).
  */
 @ConfigurationProperties("rollwright.slack")
 public record SlackProperties(
@@ -18,6 +19,6 @@ public record SlackProperties(
     Duration answerWithin) {
   public SlackProperties {
     path = path == null || path.isBlank() ? "/slack/events" : path;
-    answerWithin = answerWithin == null ? Duration.ofMillis(2500) : answerWithin;
+    answerWithin = answerWithin == null ? Duration.ofSeconds(30) : answerWithin;
   }
 }
