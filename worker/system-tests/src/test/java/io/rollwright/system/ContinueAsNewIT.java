@@ -16,6 +16,7 @@ import io.rollwright.client.ReleaseHistory;
 import io.rollwright.client.ReleaseRecord;
 import io.rollwright.worker.ControlFlood;
 import io.rollwright.worker.ReleaseReplayTest;
+import io.temporal.api.history.v1.History;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +32,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Releases flooded with controls on a real dev server that suggests continuing as new after 150
- * events: they continue as new at their soak and at their gate, and callers see one release — the
- * same stage, approvals, pause, audit and traffic, controls by the release's first run, one
- * outcome.
+ * events, or 11 updates (of a limit of 12), or 4 MiB of history: they continue as new at their soak
+ * and at their gate, and callers see one release — the same stage, approvals, pause, audit and
+ * traffic, controls by the release's first run, one outcome.
  */
 class ContinueAsNewIT extends RealServerTest {
   private static final ControlCommand.Action APPROVE = ControlCommand.Action.APPROVE;
+  private static final int MAX_UPDATES = 12;
   private static AppProcess worker;
 
   /** Replaces the base class's server with one that suggests continuing as new early. */
@@ -45,7 +47,9 @@ class ContinueAsNewIT extends RealServerTest {
     server.close();
     server =
         TemporalDevServer.start(
-            dir.resolve("server-150"), "limit.historyCount.suggestContinueAsNew=150");
+            dir.resolve("server-150"),
+            "limit.historyCount.suggestContinueAsNew=150",
+            "history.maxTotalUpdates=" + MAX_UPDATES);
     worker = worker("continue", "--rollwright.guard.every=1s");
   }
 
@@ -174,6 +178,73 @@ class ContinueAsNewIT extends RealServerTest {
             .newUntypedWorkflowStub(CompensationWorkflow.idOf(latest))
             .getResult(60, TimeUnit.SECONDS, String.class);
     assertTrue(done.startsWith("restored stable for cut-short@prod"), done);
+  }
+
+  @Test
+  void aReleaseSentMoreControlsThanARunMayTakeContinuesAndTakesThemAll() throws Exception {
+    String id = start(request("many-hands", "long-haul"));
+    String first = firstRun(id);
+    ReleaseControls controls = new ReleaseControls(server.client(), Duration.ofSeconds(30));
+    awaitPhase(id, Phase.SOAKING, Duration.ofMinutes(1));
+
+    int pairs = 2 * MAX_UPDATES;
+    for (int i = 0; i < pairs; i++) {
+      assertTrue(
+          controls
+              .send(id, first, control(ControlCommand.Action.PAUSE, "oncall-sam", "p" + i))
+              .accepted(),
+          "pause " + i);
+      assertTrue(
+          controls
+              .send(id, first, control(ControlCommand.Action.RESUME, "oncall-sam", "r" + i))
+              .accepted(),
+          "resume " + i);
+    }
+    assertTrue(runs(id) >= 4, "four times the updates one run may take: " + runs(id) + " runs");
+    History firstRun = ControlFlood.runs(server.client(), id).get(0);
+    assertTrue(
+        firstRun.getEventsCount() < 150,
+        "the first run continued for its updates, not its events: " + firstRun.getEventsCount());
+    assertEquals(
+        pairs,
+        release(id).status().audit().stream().filter(e -> e.action().equals("paused")).count(),
+        "every pause is in the audit");
+    assertTrue(
+        controls
+            .send(id, first, control(ControlCommand.Action.ABORT, "oncall-sam", "enough"))
+            .accepted());
+    ReleaseResult result = result(id, Duration.ofMinutes(1));
+    assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
+    assertEquals(
+        List.of(
+            "deploy-canary registry.example/many-hands:2.3.0",
+            "set-weight 10%",
+            "route-all-to-stable",
+            "scale-canary-to-zero"),
+        AppProcess.plannedSequence(journal(), "many-hands"));
+  }
+
+  @Test
+  void aReleaseSentMegabytesOfControlsContinuesBeforeItsHistoryGrowsTooLarge() throws Exception {
+    String id = start(request("heavy", "long-haul"));
+    awaitPhase(id, Phase.SOAKING, Duration.ofMinutes(1));
+    ControlFlood.megabyteSignals(release(id), 3);
+    await("a run continued", Duration.ofMinutes(1), () -> runs(id) > 1);
+    History firstRun = ControlFlood.runs(server.client(), id).get(0);
+    assertTrue(
+        firstRun.getEventsCount() < 150,
+        "the first run continued for its size, not its events: " + firstRun.getEventsCount());
+    ReleaseStatus status = release(id).status();
+    assertTrue(ControlFlood.statusBytes(status) < 1 << 20, "status under 1 MiB");
+    assertEquals(
+        3, status.audit().stream().filter(e -> e.action().equals("resumed")).count(), "kept");
+
+    ReleaseControls controls = new ReleaseControls(server.client(), Duration.ofSeconds(30));
+    awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofMinutes(2));
+    assertTrue(controls.send(id, control(APPROVE, "bob", "ok")).accepted());
+    assertTrue(controls.send(id, control(APPROVE, "carol", "ok")).accepted());
+    ReleaseResult result = result(id, Duration.ofMinutes(2));
+    assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
   }
 
   /**

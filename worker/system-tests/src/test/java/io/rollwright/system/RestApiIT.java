@@ -1,6 +1,8 @@
 package io.rollwright.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.policy.InvalidReleaseException;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -257,6 +262,74 @@ class RestApiIT extends RealServerTest {
           503,
           "Temporal cannot be reached");
     }
+  }
+
+  /** A hostile start is refused before any release begins: a 400 naming the field, or a 413. */
+  private static void assertNoStart(Reply reply, int status, String detailContains)
+      throws Exception {
+    assertProblem(reply, status, detailContains);
+    assertEquals(404, call("GET", "/releases/lookalike@prod", "tok-ci", null).status());
+  }
+
+  @Test
+  void hostileStartsAreRefusedNamingTheFieldAndStartNothing() throws Exception {
+    String body = requestJson("lookalike", "brief");
+    assertNoStart(
+        call("POST", "/releases", "tok-ci", body.replace("\"lookalike\",", "\"l\u043eokalike\",")),
+        400,
+        "is not a DNS-1123 label");
+    assertNoStart(
+        call(
+            "POST",
+            "/releases",
+            "tok-ci",
+            body.replaceFirst(
+                "\"changeCommittedAt\":\"[^\"]+\"",
+                "\"changeCommittedAt\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"")),
+        400,
+        "in the future");
+    assertNoStart(
+        call("POST", "/releases", "tok-ci", body.replace("\"2.3.0\",", "2.3,")),
+        400,
+        "request.version");
+    String twoCanaries =
+        requestJson("twins", "brief")
+            .replace(
+                "\"policy\":\"brief\",",
+                "\"inlinePolicy\":{\"extends\":\"brief\",\"stages\":["
+                    + "{\"name\":\"canary\",\"weight\":10,\"soak\":\"2s\"},"
+                    + "{\"name\":\"canary\",\"weight\":50,\"soak\":\"2s\"}]},");
+    assertNoStart(
+        call(
+            "POST",
+            "/releases",
+            "tok-ci",
+            body.replace(
+                "\"policy\":\"brief\",",
+                "\"inlinePolicy\":{\"extends\":\"brief\",\"checks\":["
+                    + "{\"metric\":\"error-rate\",\"max\":NaN}]},")),
+        400,
+        "request.inlinePolicy.checks[0].max: must be a finite number");
+    assertNoStart(
+        call(
+            "POST",
+            "/releases",
+            "tok-ci",
+            body.replace("\"c0ffee\"", "\"" + "x".repeat(70 * 1024) + "\"")),
+        413,
+        "at most 65536");
+
+    assertEquals(201, call("POST", "/releases", "tok-ci", twoCanaries).status());
+    WorkflowFailedException failed =
+        assertThrows(
+            WorkflowFailedException.class, () -> result("twins@prod", Duration.ofSeconds(30)));
+    ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, failed.getCause());
+    assertEquals(InvalidReleaseException.FAILURE_TYPE, cause.getType());
+    assertTrue(
+        cause.getOriginalMessage().startsWith("policy.stages[1].name"),
+        "the release refuses the policy its front door could not resolve: "
+            + cause.getOriginalMessage());
+    assertEquals(List.of(), AppProcess.actions(journal(), "twins"));
   }
 
   @Test

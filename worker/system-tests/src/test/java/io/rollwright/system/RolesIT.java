@@ -245,4 +245,121 @@ class RolesIT extends RealServerTest {
         updates,
         "only the accepted controls (pause, resume, two full promotions) are in the history");
   }
+
+  private static List<String> actors(String id, String action) throws Exception {
+    return release(id).status().audit().stream()
+        .filter(e -> e.action().equals(action))
+        .map(AuditEntry::actor)
+        .toList();
+  }
+
+  @Test
+  void aBreakGlassStartWaitsForASecondHolderBeforeAnythingIsDeployed() throws Exception {
+    String id = "strongbox@prod";
+    Cli started =
+        Cli.run(
+            server,
+            "start",
+            "strongbox",
+            "2.3.1",
+            "--image",
+            "registry.example/strongbox:2.3.1",
+            "--env",
+            "prod",
+            "--requested-by",
+            "alice",
+            "--direct",
+            "--reason",
+            "CVE fix");
+    assertEquals(0, started.code(), started.toString());
+    awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofSeconds(60));
+    assertEquals("break-glass", release(id).status().gate().stage());
+    assertEquals(List.of("alice"), actors(id, "asked to break glass"));
+
+    Reply self = call("/releases/" + id + "/approve", "tok-alice", "{\"reason\":\"me\"}");
+    assertEquals(409, self.status(), self.body().toString());
+    assertEquals(
+        "alice requested this release and cannot approve it", self.body().path("detail").asText());
+    Reply bob = call("/releases/" + id + "/approve", "tok-bob", "{\"reason\":\"looks fine\"}");
+    assertEquals(409, bob.status(), bob.body().toString());
+    assertEquals(
+        "bob is not an allowed approver at any gate of this release (allowed: alice, oncall-sam, oncall-kim)",
+        bob.body().path("detail").asText());
+    assertEquals(
+        List.of(), AppProcess.actions(journal(), "strongbox"), "nothing deployed unconfirmed");
+
+    Cli kim = Cli.run(server, "approve", id, "--as", "oncall-kim", "--reason", "seen the CVE");
+    assertEquals(0, kim.code(), kim.toString());
+    ReleaseResult result = result(id, Duration.ofSeconds(60));
+    assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+    assertEquals(
+        List.of("promote-stable 2.3.1", "route-all-to-stable", "scale-canary-to-zero"),
+        AppProcess.plannedSequence(journal(), "strongbox"),
+        "a direct release: no canary, no weights");
+    assertEquals(List.of("oncall-kim"), actors(id, "approved"));
+  }
+
+  @Test
+  void anOverrideRejectedThroughTheTemporalCliIsBlockedWithNothingDeployed() throws Exception {
+    String id = "strongbox@staging";
+    Reply started =
+        call(
+            "/releases",
+            "tok-alice",
+            "{\"service\":\"strongbox\",\"version\":\"2.3.2\",\"image\":\"registry.example/strongbox:2.3.2\","
+                + "\"environment\":\"staging\",\"policy\":\"brief\"}");
+    assertEquals(201, started.status(), started.body().toString());
+    awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofSeconds(60));
+    assertEquals("break-glass", release(id).status().gate().stage());
+
+    Path out = dir.resolve("roles-reject.out");
+    Process p =
+        new ProcessBuilder(
+                TemporalDevServer.binary(),
+                "workflow",
+                "signal",
+                "--address",
+                server.address(),
+                "--workflow-id",
+                id,
+                "--name",
+                "reject",
+                "--input",
+                "{\"approver\":\"oncall-sam\",\"reason\":\"use the service's own policy\"}")
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, Files.readString(out));
+
+    ReleaseResult result = result(id, Duration.ofSeconds(60));
+    assertEquals(ReleaseOutcome.BLOCKED, result.outcome(), result.detail());
+    assertTrue(
+        result.detail().endsWith("rejected by oncall-sam: use the service's own policy"),
+        result.detail());
+    assertEquals(
+        List.of(),
+        AppProcess.actions(journal(), "strongbox").stream()
+            .filter(a -> a.action().contains("2.3.2"))
+            .toList());
+  }
+
+  @Test
+  void soloBreakGlassRunsAtOnceAndIsRecorded() throws Exception {
+    String id = "hatch@prod";
+    Reply started =
+        call(
+            "/releases",
+            "tok-alice",
+            "{\"service\":\"hatch\",\"version\":\"2.3.0\",\"image\":\"registry.example/hatch:2.3.0\","
+                + "\"environment\":\"prod\",\"policy\":\"brief\"}");
+    assertEquals(201, started.status(), started.body().toString());
+    ReleaseResult result = result(id, Duration.ofSeconds(90));
+    assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+    assertEquals(List.of("alice"), actors(id, "asked to break glass"));
+    assertTrue(
+        release(id).status().audit().stream()
+            .anyMatch(e -> e.detail().endsWith("(solo break-glass allowed)")),
+        release(id).status().audit().toString());
+    assertEquals(List.of(), actors(id, "approved"), "nobody else was asked");
+  }
 }

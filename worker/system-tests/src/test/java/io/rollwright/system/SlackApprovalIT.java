@@ -182,6 +182,11 @@ class SlackApprovalIT extends RealServerTest {
                 String.valueOf(now + 360),
                 SlackClicks.sign(SlackClicks.SECRET, now + 360, forged))
             .statusCode());
+    String huge = forged + "&padding=" + "x".repeat(1 << 20);
+    HttpResponse<String> oversized =
+        clicks.post(huge, String.valueOf(now), SlackClicks.sign(SlackClicks.SECRET, now, huge));
+    assertEquals(413, oversized.statusCode());
+    assertTrue(oversized.body().contains("body larger than 1048576 bytes"), oversized.body());
     HttpResponse<String> headerless = clicks.post(forged, null, null);
     assertEquals(401, headerless.statusCode());
     assertTrue(
