@@ -18,6 +18,7 @@ import org.java_websocket.server.WebSocketServer;
 public final class FakeSlackSocket implements AutoCloseable {
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final CountDownLatch connected = new CountDownLatch(1);
+  private final CountDownLatch listening = new CountDownLatch(1);
   private volatile WebSocket app;
   private final WebSocketServer server;
 
@@ -43,14 +44,16 @@ public final class FakeSlackSocket implements AutoCloseable {
           @Override
           public void onError(WebSocket conn, Exception ex) {}
 
+          /** Called once the server socket is bound: only then is its port known. */
           @Override
-          public void onStart() {}
+          public void onStart() {
+            listening.countDown();
+          }
         };
     server.setReuseAddr(true);
     server.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (server.getPort() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+    if (!listening.await(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the Socket Mode stand-in did not start listening in 60 s");
     }
   }
 

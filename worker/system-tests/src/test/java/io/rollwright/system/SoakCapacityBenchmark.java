@@ -161,7 +161,14 @@ class SoakCapacityBenchmark extends RealServerTest {
   }
 
   private static String[] settings(String mode) {
-    return new String[] {"--rollwright.analysis.soaks=" + mode, "--rollwright.guard.enabled=false"};
+    String threads = System.getProperty("rollwright.bench.threads");
+    return threads == null
+        ? new String[] {"--rollwright.analysis.soaks=" + mode, "--rollwright.guard.enabled=false"}
+        : new String[] {
+          "--rollwright.analysis.soaks=" + mode,
+          "--rollwright.guard.enabled=false",
+          "--rollwright.analysis.threads=" + threads
+        };
   }
 
   private static void startAll(WorkflowClient client, String env, int n) throws Exception {
