@@ -21,11 +21,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,26 +91,18 @@ class RolesIT extends RealServerTest {
 
   @Test
   void aStartByWhoeverIsNoRequesterIsRefusedAtEveryDoor() throws Exception {
-    Path out = dir.resolve("roles-temporal-cli.out");
-    Process p =
-        new ProcessBuilder(
-                TemporalDevServer.binary(),
-                "workflow",
-                "start",
-                "--address",
-                server.address(),
-                "--type",
-                "ReleaseWorkflow",
-                "--task-queue",
-                ReleaseIds.TASK_QUEUE,
-                "--workflow-id",
-                ID,
-                "--input",
-                "{\"service\":\"vault\",\"version\":\"2.3.0\",\"image\":\"registry.example/vault:2.3.0\",\"environment\":\"prod\",\"requestedBy\":\"mallory\"}")
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, Files.readString(out));
+    server.cli(
+        dir.resolve("roles-temporal-cli.out"),
+        "workflow",
+        "start",
+        "--type",
+        "ReleaseWorkflow",
+        "--task-queue",
+        ReleaseIds.TASK_QUEUE,
+        "--workflow-id",
+        ID,
+        "--input",
+        "{\"service\":\"vault\",\"version\":\"2.3.0\",\"image\":\"registry.example/vault:2.3.0\",\"environment\":\"prod\",\"requestedBy\":\"mallory\"}");
     assertEquals(MALLORY, refusedStart());
 
     assertEquals(
@@ -312,24 +301,16 @@ class RolesIT extends RealServerTest {
     awaitPhase(id, Phase.AWAITING_APPROVAL, Duration.ofSeconds(60));
     assertEquals("break-glass", release(id).status().gate().stage());
 
-    Path out = dir.resolve("roles-reject.out");
-    Process p =
-        new ProcessBuilder(
-                TemporalDevServer.binary(),
-                "workflow",
-                "signal",
-                "--address",
-                server.address(),
-                "--workflow-id",
-                id,
-                "--name",
-                "reject",
-                "--input",
-                "{\"approver\":\"oncall-sam\",\"reason\":\"use the service's own policy\"}")
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, Files.readString(out));
+    server.cli(
+        dir.resolve("roles-reject.out"),
+        "workflow",
+        "signal",
+        "--workflow-id",
+        id,
+        "--name",
+        "reject",
+        "--input",
+        "{\"approver\":\"oncall-sam\",\"reason\":\"use the service's own policy\"}");
 
     ReleaseResult result = result(id, Duration.ofSeconds(60));
     assertEquals(ReleaseOutcome.BLOCKED, result.outcome(), result.detail());

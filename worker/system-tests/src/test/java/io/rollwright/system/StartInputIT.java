@@ -15,11 +15,8 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,26 +125,17 @@ class StartInputIT extends RealServerTest {
    * verbatim.
    */
   private static void temporalStart(String id, String input) throws Exception {
-    Path out = dir.resolve("temporal-start.out");
-    Process p =
-        new ProcessBuilder(
-                TemporalDevServer.binary(),
-                "workflow",
-                "start",
-                "--type",
-                ReleaseIds.WORKFLOW_TYPE,
-                "--task-queue",
-                ReleaseIds.TASK_QUEUE,
-                "--workflow-id",
-                id,
-                "--input",
-                input,
-                "--address",
-                server.address())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .start();
-    assertTrue(p.waitFor(1, TimeUnit.MINUTES), "temporal workflow start did not finish");
-    assertEquals(0, p.exitValue(), Files.readString(out));
+    server.cli(
+        dir.resolve("temporal-start.out"),
+        "workflow",
+        "start",
+        "--type",
+        ReleaseIds.WORKFLOW_TYPE,
+        "--task-queue",
+        ReleaseIds.TASK_QUEUE,
+        "--workflow-id",
+        id,
+        "--input",
+        input);
   }
 }

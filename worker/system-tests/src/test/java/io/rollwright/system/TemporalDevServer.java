@@ -59,6 +59,31 @@ public final class TemporalDevServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Runs {@code temporal <args> --address <this server>} as a user would, its output written to
+   * {@code out}; returns once it exits 0, else throws with what it printed.
+   */
+  public void cli(Path out, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(binary()));
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("--address", address()));
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    if (!p.waitFor(1, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("temporal " + args[0] + " did not finish in a minute");
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException(
+          "temporal "
+              + String.join(" ", args)
+              + " exited "
+              + p.exitValue()
+              + ": "
+              + Files.readString(out));
+    }
+  }
+
   /** The {@code temporal} binary: {@code $TEMPORAL_CLI}, else on the PATH. */
   public static String binary() {
     String configured = System.getenv("TEMPORAL_CLI");

@@ -153,7 +153,6 @@ public final class SlackApprovals {
     return ctx.ack();
   }
 
-  /** Sends one decision to the gate the button names, as the clicker's approver identity. */
   /**
    * The modal's reason on one line, as every door takes a reason: its line breaks become spaces.
    */
@@ -161,6 +160,10 @@ public final class SlackApprovals {
     return reason == null ? null : reason.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
+  /**
+   * Sends one decision to the gate the button names, as the clicker's approver identity, through
+   * {@code through} (which sets how long the release is given to answer).
+   */
   ControlAnswer decide(
       ReleaseControls through,
       ControlCommand.Action action,
