@@ -77,6 +77,19 @@ final class DeploymentRollout {
   }
 
   /**
+   * Returns once the Deployment has replicas and all of them are available: traffic may go to it.
+   * One scaled to zero is refused at once, naming it, rather than sent traffic no pod serves.
+   */
+  void awaitServing(String ns, String name) {
+    if (replicas(required(ns, name, "the")) == 0) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Deployment " + ns + "/" + name + " has no replicas: no traffic can go to it",
+          "NoReplicas");
+    }
+    awaitAvailable(ns, name);
+  }
+
+  /**
    * Returns once the Deployment's current generation is rolled out and all its replicas are
    * available.
    */

@@ -52,7 +52,7 @@ public final class GatewayApiRouter implements KubernetesRouter {
   public double setWeight(TrafficTarget t, double weight) {
     int canary = Weights.perTenThousand(weight);
     if (canary > 0) {
-      rollout.awaitAvailable(KubernetesNames.namespace(t), KubernetesNames.canary(t));
+      rollout.awaitServing(KubernetesNames.namespace(t), KubernetesNames.canary(t));
     }
     edit(
         t,

@@ -48,8 +48,12 @@ public final class KubernetesWorkloads implements WorkloadManager {
             ? Map.of()
             : Objects.requireNonNullElse(existing.getMetadata().getAnnotations(), Map.of());
     if (t.releaseId().equals(annotations.get(KubernetesNames.RELEASE))) {
-      // this release's own canary, deployed before a retry: it keeps what its router gave it
-      canary.getSpec().setReplicas(existing.getSpec().getReplicas());
+      // a canary of this service and environment from before: where replicas carry the traffic it
+      // keeps what its router gave it (a retry must not shrink it); a weighted router's canary
+      // always starts as large as stable, even where an earlier release left it at zero
+      if (canaryStartsEmpty) {
+        canary.getSpec().setReplicas(existing.getSpec().getReplicas());
+      }
       canary.getMetadata().setAnnotations(new HashMap<>(annotations));
     }
     KubernetesCalls.run(

@@ -54,7 +54,7 @@ public final class NginxIngressRouter implements KubernetesRouter {
   public double setWeight(TrafficTarget t, double weight) {
     int canary = Weights.perTenThousand(weight);
     if (canary > 0) {
-      rollout.awaitAvailable(KubernetesNames.namespace(t), KubernetesNames.canary(t));
+      rollout.awaitServing(KubernetesNames.namespace(t), KubernetesNames.canary(t));
     }
     String ns = KubernetesNames.namespace(t);
     String what = "Ingress " + ns + "/" + t.service();

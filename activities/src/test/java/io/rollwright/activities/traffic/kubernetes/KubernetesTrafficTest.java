@@ -209,6 +209,30 @@ class KubernetesTrafficTest {
     assertEquals(2, route().getSpec().getRules().get(0).getBackendRefs().size());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
+  void aWeightedCanaryStartsAsLargeAsStableWhereAnEarlierReleaseLeftItAtZero(String router) {
+    TrafficActivities traffic = traffic();
+    TrafficTarget first = target(router);
+    traffic.deployCanary(first);
+    traffic.setWeight(first, 25);
+    traffic.promote(first);
+    assertEquals(0, cluster.replicas(SERVICE + "-canary"), "the first release's canary is gone");
+
+    TrafficTarget next =
+        new TrafficTarget(
+            first.releaseId(),
+            first.service(),
+            first.environment(),
+            "2.4.0",
+            "registry.example/checkout:2.4.0",
+            router);
+    traffic.deployCanary(next);
+
+    assertEquals(4, cluster.replicas(SERVICE + "-canary"), "the next one serves before traffic");
+    assertEquals(25.0, traffic.setWeight(next, 25), 0.001);
+  }
+
   @Test
   void crashBetweenTwoWritesConvergesWhenTheActivityRunsAgain() {
     TrafficActivities traffic = traffic();
