@@ -95,6 +95,26 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
   }
 
   @Test
+  void rollback() throws IOException {
+    ReleaseRequest first = ReleaseHarness.request("checkout", "baked");
+    h.run(first);
+    h.run(first.releasing("2.4.0", "registry.example/checkout:2.4.0", false));
+    h.run(
+        new ReleaseRequest(
+            "checkout",
+            null,
+            null,
+            "prod",
+            Strategy.ROLLBACK,
+            "baked",
+            null,
+            "bob",
+            "p95 doubled",
+            null));
+    save("rollback", "checkout@prod");
+  }
+
+  @Test
   void baked() throws IOException {
     h.run(ReleaseHarness.request("checkout", "baked"));
     save("baked", "checkout@prod");

@@ -63,7 +63,20 @@ class KubernetesReleaseTest {
   private static ReleaseRequest request(String router) {
     ReleasePolicy standardVia =
         new ReleasePolicy(
-            null, null, "standard", router, null, null, null, null, null, null, null, null, null);
+            null,
+            null,
+            "standard",
+            router,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     return new ReleaseRequest(
         SERVICE,
         "2.3.0",

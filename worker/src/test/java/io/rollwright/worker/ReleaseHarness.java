@@ -16,6 +16,7 @@ import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.activities.webhook.WebhookCaller;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseIds;
+import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleasePayloads;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
@@ -37,6 +38,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -78,6 +80,8 @@ public final class ReleaseHarness {
   final AtomicBoolean killSwitch = new AtomicBoolean();
   final List<ReleaseEvent> events = new CopyOnWriteArrayList<>();
   final String taskQueue;
+  final RecordedHistory history = new RecordedHistory();
+  private final Map<String, ReleaseRequest> started = new ConcurrentHashMap<>();
 
   ReleaseHarness(TestWorkflowEnvironment env, Worker worker) {
     this(env, worker, clock -> null, List.of());
@@ -128,6 +132,7 @@ public final class ReleaseHarness {
                 Stream.concat(Stream.of(recorder), notifiers.stream()).toList(),
                 webhookChecks()));
     worker.registerActivitiesImplementations(activities.allButAnalysis());
+    worker.registerActivitiesImplementations(history);
     env.newWorker(
             ReleaseIds.analysisQueue(taskQueue),
             WorkerOptions.newBuilder()
@@ -166,12 +171,20 @@ public final class ReleaseHarness {
                 .setWorkflowId(request.releaseId())
                 .setTaskQueue(taskQueue)
                 .build());
-    WorkflowClient.start(release::run, request);
+    started.put(WorkflowClient.start(release::run, request).getRunId(), request);
     return release;
   }
 
+  /** The release's result; a promoted one joins release history, as a rollback would read it. */
   ReleaseResult result(ReleaseWorkflow release) {
-    return WorkflowStub.fromTyped(release).getResult(ReleaseResult.class);
+    WorkflowStub stub = WorkflowStub.fromTyped(release);
+    ReleaseResult result = stub.getResult(ReleaseResult.class);
+    ReleaseRequest request = started.get(stub.getExecution().getRunId());
+    if (result.outcome() == ReleaseOutcome.PROMOTED && request != null) {
+      history.promoted(
+          result.releaseId(), release.status().version(), request.image(), env.currentTimeMillis());
+    }
+    return result;
   }
 
   public ReleaseResult run(ReleaseRequest request) {

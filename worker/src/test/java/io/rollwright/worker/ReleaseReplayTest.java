@@ -39,7 +39,8 @@ public class ReleaseReplayTest {
     "stage-check-unanswered, checkout@prod",
     "baked, checkout@prod",
     "bake-breached, checkout@prod",
-    "confirmation-awaited, checkout@prod"
+    "confirmation-awaited, checkout@prod",
+    "rollback, checkout@prod"
   })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));

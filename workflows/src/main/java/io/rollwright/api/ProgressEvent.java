@@ -142,6 +142,33 @@ public sealed interface ProgressEvent extends AuditEntry {
     }
   }
 
+  /**
+   * A rollback goes ahead: {@code to} replaces {@code from} (null when release history knows no
+   * current version) straight at 100%, then is watched.
+   */
+  record Undoing(long atMillis, String actor, String from, String to, String reason)
+      implements ProgressEvent {
+    @Override
+    public String action() {
+      return "rollback";
+    }
+
+    @Override
+    public String detail() {
+      return "rollback"
+          + (from == null ? "" : " from " + from)
+          + " to "
+          + to
+          + ", straight to 100% and watched: "
+          + reason;
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.ALERT;
+    }
+  }
+
   /** Something a human must look at now. */
   record Alert(long atMillis, String actor, String text) implements ProgressEvent {
     public Alert {

@@ -109,6 +109,7 @@ public final class ProgressRenderer {
         || e instanceof ControlEvent.Aborted
         || (e instanceof ControlEvent.Promoted p && p.how() != ControlEvent.Promotion.FULL_ASKED)
         || e instanceof ProgressEvent.BreakGlass
+        || e instanceof ProgressEvent.Undoing
         || e instanceof ApprovalEvent.OnTimeout) {
       lines.add("⏯  " + e.sentence());
     }

@@ -1,5 +1,7 @@
 package io.rollwright.api;
 
+import java.util.List;
+
 /**
  * The memo fields of a release run, read by release history without a worker. A release that
  * continues as new carries them into each run it continues as.
@@ -16,6 +18,16 @@ public final class ReleaseMemo {
    * later.
    */
   public static final String STARTED_AT = "releaseStartedAt";
+
+  /** What kind of release it is when not a plain release: {@code rollback}. */
+  public static final String KIND = "releaseKind";
+
+  /** The version a rollback replaced, when release history knew it. */
+  public static final String ROLLBACK_FROM = "rollbackFrom";
+
+  /** Every key history reads, carried into each run a release continues as. */
+  public static final List<String> CARRIED =
+      List.of(CHANGE_REF, CHANGE_COMMITTED_AT, KIND, ROLLBACK_FROM);
 
   private ReleaseMemo() {}
 }

@@ -38,11 +38,13 @@ public final class ReleaseSearchAttributes {
     return all;
   }
 
-  /** The one-line summary shown in the Web UI's list: {@code checkout 2.3.0 → prod, canary}. */
+  /**
+   * The one-line summary shown in the Web UI's list: {@code checkout 2.3.0 → prod, canary} ({@code
+   * checkout → prod, rollback} for a rollback that lets release history choose its version).
+   */
   public static String summary(ReleaseRequest r) {
     return r.service()
-        + " "
-        + r.version()
+        + (r.version() == null ? "" : " " + r.version())
         + " → "
         + r.environment()
         + ", "

@@ -32,17 +32,33 @@ public final class RequestCheck {
     }
     v.name("service", r.service());
     v.name("environment", r.environment());
-    if (v.required("version", r.version(), Limits.VERSION)
-        && !VERSION.matcher(r.version()).matches()) {
+    boolean rollback = r.strategy() == Strategy.ROLLBACK;
+    boolean versionOptional = rollback && !r.forced();
+    // a rollback that is not forced finds its version and image in release history
+    boolean versionGiven =
+        versionOptional
+            ? r.version() != null && v.optional("version", r.version(), Limits.VERSION)
+            : v.required("version", r.version(), Limits.VERSION);
+    if (versionGiven && !VERSION.matcher(r.version()).matches()) {
       v.add("version", "must be letters, digits, '.', '_', '+' or '-' (got '" + r.version() + "')");
     }
-    if (v.required("image", r.image(), Limits.IMAGE) && !IMAGE.matcher(r.image()).matches()) {
+    boolean imageGiven =
+        versionOptional
+            ? r.image() != null && v.optional("image", r.image(), Limits.IMAGE)
+            : v.required("image", r.image(), Limits.IMAGE);
+    if (imageGiven && !IMAGE.matcher(r.image()).matches()) {
       v.add("image", "must not contain spaces");
+    }
+    if (r.forced() && !rollback) {
+      v.add("force", "only a rollback can be forced (to a version never promoted)");
     }
     v.identity("requestedBy", r.requestedBy(), true);
     v.optional("changeRef", r.changeRef(), Limits.CHANGE_REF);
-    if (r.strategy() == Strategy.DIRECT && (r.reason() == null || r.reason().isBlank())) {
+    boolean noReason = r.reason() == null || r.reason().isBlank();
+    if (r.strategy() == Strategy.DIRECT && noReason) {
       v.add("reason", "is required for the direct strategy (break-glass releases must say why)");
+    } else if (rollback && noReason) {
+      v.add("reason", "is required for a rollback (say what it undoes and why)");
     } else {
       v.optional("reason", r.reason(), Limits.REASON);
     }

@@ -87,6 +87,9 @@ public final class PolicyValidator {
     if (p.pageAfter() != null) {
       p.pageAfter().check(v);
     }
+    if (p.undo() != null) {
+      p.undo().check(v);
+    }
     return v.list();
   }
 

@@ -13,8 +13,9 @@ import java.util.Map;
  * weight, soak, analysis checks and gate. {@code groups} names the members of approver groups;
  * {@code roles} says who may start, operate and break glass (see {@link Roles}); {@code pageAfter}
  * when a stuck release pages on-call (see {@link PageAfter}); {@code bake} how long the new version
- * is watched at 100% before it is promoted (see {@link Bake}). A policy may {@code extends} a
- * preset and override any of its top-level fields.
+ * is watched at 100% before it is promoted (see {@link Bake}); {@code undo} how a rollback to an
+ * earlier version runs (see {@link Undo}). A policy may {@code extends} a preset and override any
+ * of its top-level fields.
  */
 public record ReleasePolicy(
     String name,
@@ -29,7 +30,8 @@ public record ReleasePolicy(
     Roles roles,
     @DurationField Duration rollbackTimeout,
     PageAfter pageAfter,
-    Bake bake) {
+    Bake bake,
+    Undo undo) {
 
   public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
 
@@ -56,7 +58,8 @@ public record ReleasePolicy(
         roles,
         rollbackTimeout,
         pageAfter,
-        bake);
+        bake,
+        undo);
   }
 
   /** This policy under {@code governing}'s roles: roles come only from the service's own policy. */
@@ -74,7 +77,8 @@ public record ReleasePolicy(
         governing,
         rollbackTimeout,
         pageAfter,
-        bake);
+        bake,
+        undo);
   }
 
   /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
@@ -94,7 +98,8 @@ public record ReleasePolicy(
         roles != null ? roles : base.roles(),
         rollbackTimeout != null ? rollbackTimeout : base.rollbackTimeout(),
         pageAfter != null ? pageAfter : base.pageAfter(),
-        bake != null ? bake : base.bake());
+        bake != null ? bake : base.bake(),
+        undo != null ? undo : base.undo());
   }
 
   /**
@@ -127,7 +132,33 @@ public record ReleasePolicy(
         pageAfter != null ? pageAfter : PageAfter.DEFAULTS,
         bake == null || Duration.ZERO.equals(bake.duration())
             ? null
-            : bake.completed(lastChecks(explicit, shared)));
+            : bake.completed(lastChecks(explicit, shared)),
+        undo != null ? undo : Undo.DEFAULTS);
+  }
+
+  /**
+   * This completed policy as a rollback runs it: no stages, straight to 100%, then a bake of {@code
+   * undo.watch} with the bake's checks, or the last stage's that need no baseline.
+   */
+  public ReleasePolicy undoing() {
+    Bake watch =
+        new Bake(undo.watch(), bake != null ? bake.checks() : null)
+            .completed(lastChecks(stages, checks));
+    return new ReleasePolicy(
+        name,
+        description,
+        null,
+        router,
+        analysis,
+        preflight,
+        checks,
+        List.of(),
+        groups,
+        roles,
+        rollbackTimeout,
+        pageAfter,
+        watch,
+        undo);
   }
 
   /** The stages as the release runs them: the policy's, then the bake when there is one. */

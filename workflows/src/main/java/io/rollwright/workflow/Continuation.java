@@ -132,13 +132,11 @@ final class Continuation {
     Map<String, Object> memo = new HashMap<>();
     memo.put(ReleaseCheckpoint.MEMO, checkpoint);
     memo.put(ReleaseMemo.STARTED_AT, checkpoint.state().startedAt());
-    String change = Workflow.getMemo(ReleaseMemo.CHANGE_REF, String.class, String.class);
-    Long committed = Workflow.getMemo(ReleaseMemo.CHANGE_COMMITTED_AT, Long.class, Long.class);
-    if (change != null) {
-      memo.put(ReleaseMemo.CHANGE_REF, change);
-    }
-    if (committed != null) {
-      memo.put(ReleaseMemo.CHANGE_COMMITTED_AT, committed);
+    for (String key : ReleaseMemo.CARRIED) {
+      Object value = Workflow.getMemo(key, Object.class, Object.class);
+      if (value != null) {
+        memo.put(key, value);
+      }
     }
     Workflow.continueAsNew(ContinueAsNewOptions.newBuilder().setMemo(memo).build(), request);
   }

@@ -47,7 +47,7 @@ public final class Permissions {
         release.policy().roles(),
         request.releaseId(),
         request.requestedBy(),
-        breakGlassAsked(request.strategy(), release.override()));
+        breakGlassAsked(request, release.policy().roles(), release.override()));
   }
 
   /** What breaking glass a start asks for ({@code direct}, another policy), or null when none. */
@@ -56,6 +56,30 @@ public final class Permissions {
       return "a direct release (skipping stages and analysis)";
     }
     return override == null ? null : "an override: " + override;
+  }
+
+  /**
+   * What breaking glass {@code request} asks for under {@code roles}. A rollback skips the stages:
+   * it is break-glass wherever the service declares roles, and a forced one (to a version never
+   * promoted there) always is. Where no role is declared anyone may roll back, as anyone may abort.
+   */
+  static String breakGlassAsked(ReleaseRequest request, Roles roles, String override) {
+    if (request.strategy() != Strategy.ROLLBACK) {
+      return breakGlassAsked(request.strategy(), override);
+    }
+    if (request.forced()) {
+      return "a forced rollback to "
+          + request.version()
+          + ", never promoted to "
+          + request.environment();
+    }
+    return roles.declared()
+        ? "a rollback to "
+            + (request.version() == null
+                ? "the version promoted before the current one"
+                : request.version())
+            + " (straight to 100%)"
+        : override == null ? null : "an override: " + override;
   }
 
   /** What breaking glass the start asks for, or null when none. */

@@ -33,7 +33,7 @@ public final class ReleaseState {
   /** A rollback that has begun: why, in the words of the outcome. */
   public record Stop(RollbackReason reason, String detail) {}
 
-  final ReleaseRequest request;
+  ReleaseRequest request;
   private final LongSupplier clock;
   private final long startedAt;
   private final Audit audit;
@@ -150,6 +150,11 @@ public final class ReleaseState {
     policy = policyName;
     stageCount = stages;
     this.bakes = bakes;
+  }
+
+  /** What the release releases, once a rollback has chosen its version and image. */
+  void releasing(ReleaseRequest chosen) {
+    request = chosen;
   }
 
   /** The release is at its bake: the new version carries all traffic before it is promoted. */

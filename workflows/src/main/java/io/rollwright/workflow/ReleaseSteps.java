@@ -1,10 +1,12 @@
 package io.rollwright.workflow;
 
 import io.rollwright.api.AnalysisActivities;
+import io.rollwright.api.HistoryActivities;
 import io.rollwright.api.NotificationActivities;
 import io.rollwright.api.PolicyActivities;
 import io.rollwright.api.PreflightActivities;
 import io.rollwright.api.PreflightResult;
+import io.rollwright.api.PromotedRelease;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseRequest;
@@ -66,6 +68,7 @@ final class ReleaseSteps {
   private static final Duration MAX_SOAK_HEARTBEAT = Duration.ofSeconds(30);
 
   private static final ActivityOptions QUICK = options(Duration.ofSeconds(10));
+  private static final ActivityOptions HISTORY = options(Duration.ofMinutes(1));
   private static final ActivityOptions PREFLIGHT =
       ActivityOptions.newBuilder(options(Duration.ofMinutes(5)))
           .setHeartbeatTimeout(PREFLIGHT_HEARTBEAT)
@@ -91,6 +94,11 @@ final class ReleaseSteps {
   private static <T> T stub(Class<T> activities, ActivityOptions options, String summary) {
     return Workflow.newActivityStub(
         activities, ActivityOptions.newBuilder(options).setSummary(summary).build());
+  }
+
+  List<PromotedRelease> promoted(ReleaseRequest rollback) {
+    return stub(HistoryActivities.class, HISTORY, "release history: versions promoted")
+        .promoted(rollback.service(), rollback.environment());
   }
 
   ResolvedRelease resolve(ReleaseRequest request) {

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Keeps what the Temporal Web UI and visibility show of a release current: its search attributes
@@ -31,14 +30,14 @@ final class ReleaseVisibility {
    * The stages the release will go through, shown with every update: {@code canary 5/25/50 → 100}.
    */
   void plan(ReleasePolicy policy) {
-    plan =
-        " · plan "
-            + policy.stages().stream()
-                .map(st -> Stage.weightText(st.weight()))
-                .collect(Collectors.joining(" → "))
-            + (policy.bake() == null
-                ? ""
-                : " → bake " + DurationText.format(policy.bake().duration()));
+    List<String> steps =
+        new ArrayList<>(policy.stages().stream().map(st -> Stage.weightText(st.weight())).toList());
+    if (policy.bake() != null) {
+      steps.add(
+          (policy.stages().isEmpty() ? "100% watched " : "bake ")
+              + DurationText.format(policy.bake().duration()));
+    }
+    plan = " · plan " + String.join(" → ", steps);
   }
 
   /**

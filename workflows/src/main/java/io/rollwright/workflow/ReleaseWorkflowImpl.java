@@ -9,6 +9,8 @@ import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ProgressEvent;
 import io.rollwright.api.PromoteRequest;
+import io.rollwright.api.PromotedRelease;
+import io.rollwright.api.ReleaseMemo;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
@@ -33,8 +35,10 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -70,6 +74,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private int stageAt;
   private boolean soakingAt;
   private boolean watchedHolds;
+  private UndoChoice undo;
 
   @WorkflowInit
   public ReleaseWorkflowImpl(ReleaseRequest request) {
@@ -90,6 +95,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   public ReleaseResult run(ReleaseRequest request) {
     this.request = request;
     release = resumed == null ? admit(request) : rejoin(resumed);
+    this.request = release.request();
+    state.releasing(this.request);
     policy = release.policy();
     state.resolved(policy.name(), policy.runStages().size(), policy.bake() != null);
     state.onAlert(policy.analysis() == null ? BreachAction.ROLLBACK : policy.analysis().onAlert());
@@ -100,10 +107,21 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     approvers.addAll(confirmation == null ? List.of() : confirmation.approvers());
     state.approvers(approvers);
     visibility.plan(policy);
-    target = TrafficTarget.of(request, policy.router());
+    target = TrafficTarget.of(this.request, policy.router());
     ReleaseCheckpoint.Resume at = resumed == null ? null : resumed.at();
     if (resumed == null) {
-      news.started(request, policy.name(), release.policySource());
+      news.started(this.request, policy.name(), release.policySource());
+      if (undo != null) {
+        ProgressEvent.Undoing undoing =
+            new ProgressEvent.Undoing(
+                state.now(),
+                request.requestedBy(),
+                undo.from(),
+                this.request.version(),
+                request.reason());
+        state.record(undoing);
+        news.tell(undoing);
+      }
       if (breakGlass != null) {
         state.record(
             new ProgressEvent.BreakGlassAsked(
@@ -124,7 +142,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       }
       at = null;
     }
-    return request.strategy() == Strategy.DIRECT ? releaseDirectly(request) : releaseByCanary(at);
+    return this.request.strategy() == Strategy.DIRECT
+        ? releaseDirectly(this.request)
+        : releaseByCanary(at);
   }
 
   /** A release's first run: admitted and resolved. */
@@ -133,9 +153,35 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     Async.procedure(this::applyArrivals);
     watchedHolds = Workflow.getVersion("watched-holds", Workflow.DEFAULT_VERSION, 1) == 1;
     admission.refuseIfInvalid(request);
-    ResolvedRelease resolved = resolve(request);
+    ResolvedRelease resolved =
+        resolve(request.strategy() == Strategy.ROLLBACK ? rollbackTarget(request) : request);
     who = admission.permissions(resolved);
     return resolved;
+  }
+
+  /**
+   * The version a rollback releases, chosen from release history ({@link UndoChoice}); a rollback
+   * that cannot choose one is refused before anything runs. Marks the release a rollback in its
+   * memo, where history and DORA read it.
+   */
+  private ReleaseRequest rollbackTarget(ReleaseRequest rollback) {
+    List<PromotedRelease> promoted;
+    try {
+      promoted = steps.promoted(rollback);
+    } catch (ActivityFailure e) {
+      throw admission.refusal("could not read release history: " + Failures.describe(e));
+    }
+    undo = UndoChoice.of(rollback, promoted);
+    if (undo.refusal() != null) {
+      throw admission.refusal(undo.refusal());
+    }
+    Map<String, Object> memo = new HashMap<>();
+    memo.put(ReleaseMemo.KIND, "rollback");
+    if (undo.from() != null) {
+      memo.put(ReleaseMemo.ROLLBACK_FROM, undo.from());
+    }
+    Workflow.upsertMemo(memo);
+    return undo.request();
   }
 
   /**
@@ -358,17 +404,19 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     steps.promote(target);
     state.weight(100);
     PromoteRequest full = state.fullPromotion();
+    String bake =
+        policy.bake() == null ? "" : "the bake of " + DurationText.format(policy.bake().duration());
     return finish(
         ReleaseOutcome.PROMOTED,
         null,
         full != null
             ? "promoted in full by " + full.actor() + ": " + full.reason()
-            : "all "
-                + policy.stages().size()
-                + " stages passed"
-                + (policy.bake() == null
-                    ? ""
-                    : ", then the bake of " + DurationText.format(policy.bake().duration())));
+            : request.strategy() == Strategy.ROLLBACK
+                ? "rolled back to " + request.version() + " and held through " + bake
+                : "all "
+                    + policy.stages().size()
+                    + " stages passed"
+                    + (bake.isEmpty() ? "" : ", then " + bake));
   }
 
   private void restoreStable() {

@@ -37,6 +37,7 @@ class CustomQueryCheckTest {
                 null,
                 null,
                 null,
+                null,
                 null)
             .completed("sandbox", "sandbox"));
   }

@@ -227,6 +227,42 @@ class RequestCheckTest {
     assertEquals(List.of(), RequestCheck.check(VALID));
   }
 
+  private static ReleaseRequest rollback(
+      String version, String image, Strategy strategy, String reason, boolean force) {
+    return new ReleaseRequest(
+        "checkout", version, image, "prod", strategy, null, null, "alice", reason, null, force);
+  }
+
+  @Test
+  void aRollbackNeedsAReasonAndItsVersionAndImageOnlyWhenForced() {
+    assertEquals(
+        List.of(), RequestCheck.check(rollback(null, null, Strategy.ROLLBACK, "p95", false)));
+    assertEquals(
+        List.of(), RequestCheck.check(rollback("2.3.0", null, Strategy.ROLLBACK, "p95", false)));
+    assertEquals(
+        List.of("reason: is required for a rollback (say what it undoes and why)"),
+        RequestCheck.check(rollback(null, null, Strategy.ROLLBACK, " ", false)).stream()
+            .map(Violation::toString)
+            .toList());
+    assertEquals(
+        List.of("image: must not contain spaces"),
+        RequestCheck.check(rollback("2.3.0", "img 2", Strategy.ROLLBACK, "p95", false)).stream()
+            .map(Violation::toString)
+            .toList());
+    assertEquals(
+        List.of(
+            "version: is required and must not be empty",
+            "image: is required and must not be empty"),
+        RequestCheck.check(rollback(null, null, Strategy.ROLLBACK, "p95", true)).stream()
+            .map(Violation::toString)
+            .toList());
+    assertEquals(
+        List.of("force: only a rollback can be forced (to a version never promoted)"),
+        RequestCheck.check(rollback("2.3.0", "img:2", Strategy.CANARY, null, true)).stream()
+            .map(Violation::toString)
+            .toList());
+  }
+
   @Test
   void controlsHaveTheSameLimitsForActorAndReason() {
     assertEquals(List.of(), RequestCheck.control("alice", "r".repeat(Limits.REASON)));

@@ -8,6 +8,7 @@ import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Roles;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.Violation;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
@@ -93,7 +94,11 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
     ReleasePolicy completed =
         found.policy().withRoles(roles).completed(defaults.router(), defaults.metricProvider());
     validator.require(completed, request.strategy());
-    return new ResolvedRelease(request, completed, found.source(), override);
+    return new ResolvedRelease(
+        request,
+        request.strategy() == Strategy.ROLLBACK ? completed.undoing() : completed,
+        found.source(),
+        override);
   }
 
   /** The governing policy's roles, valid, with its groups replaced by their members. */

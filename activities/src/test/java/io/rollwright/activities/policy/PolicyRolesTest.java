@@ -96,6 +96,7 @@ class PolicyRolesTest {
             lenient,
             null,
             null,
+            null,
             null);
     ResolvedRelease r = resolve(request("checkout", null, inline));
     assertEquals(

@@ -212,6 +212,7 @@ class PresetsTest {
             null,
             Duration.ofMinutes(10),
             null,
+            null,
             null);
     ResolvedRelease r = activities().resolveOrThrow(request(null, inline));
     assertEquals("inline", r.policySource());

@@ -71,10 +71,12 @@ final class DoraCommand extends ReleaseCommand {
         "  change failure rate    "
             + HistoryCommand.percent(r.changeFailureRate())
             + " ("
-            + (r.rolledBack() + r.failed())
+            + (r.rolledBack() + r.failed() + r.undone())
             + " of "
             + r.deployed()
-            + " releases that deployed)");
+            + " releases that deployed"
+            + (r.undone() == 0 ? "" : ", " + r.undone() + " of them undone by a rollback")
+            + ")");
     line(
         "  time to restore        "
             + (r.medianTimeToRestore() == null
@@ -85,6 +87,9 @@ final class DoraCommand extends ReleaseCommand {
             + " restored, "
             + r.notRestored()
             + " not yet)");
+    if (r.rollbacks() > 0) {
+      line("  rollbacks              " + r.rollbacks() + " (not counted as changes)");
+    }
     return ExitCodes.OK;
   }
 

@@ -9,6 +9,7 @@ import io.rollwright.activities.policy.PolicyFiles;
 import io.rollwright.activities.policy.PolicyRepository;
 import io.rollwright.activities.preflight.PreflightCheck;
 import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -155,14 +155,8 @@ final class ValidateCommand implements Callable<Integer> {
         .println(
             TerminalText.line(
                 "valid: "
-                    + request.service()
-                    + " "
-                    + request.version()
-                    + " → "
-                    + request.environment()
-                    + " ("
-                    + request.strategy().name().toLowerCase(Locale.ROOT)
-                    + "), release id "
+                    + ReleaseSearchAttributes.summary(request)
+                    + ", release id "
                     + request.releaseId()
                     + ", policy "
                     + resolved.policy().name()

@@ -5,26 +5,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Delivery figures over a period, computed from release records alone (pure):
  *
  * <ul>
- *   <li><b>deployment frequency</b>: releases promoted in the period, per day;
+ *   <li><b>deployment frequency</b>: releases promoted in the period, per day (rollbacks are not
+ *       changes: they count only as below);
  *   <li><b>lead time for changes</b>: median time from a change's commit to its release being
  *       promoted (never negative: a commit time later than the promotion by more than the clock
  *       skew is left out), over the promoted releases that were told their commit time;
- *   <li><b>change failure rate</b>: releases rolled back or failed, out of every release that put
- *       the new version in front of production traffic (promoted, rolled back or failed; blocked
- *       ones never did);
+ *   <li><b>change failure rate</b>: releases rolled back, failed, or promoted and then undone by a
+ *       rollback ({@code undone}), out of every release that put the new version in front of
+ *       production traffic (promoted, rolled back or failed; blocked ones never did);
  *   <li><b>time to restore</b>: median time from a failed release's end to the next promoted
- *       release of the same service and environment; failures with none yet are counted as not
- *       restored;
+ *       release of the same service and environment, and for an undone release the time its
+ *       rollback took from start to promotion; failures with none yet are counted as not restored;
  *   <li><b>rollback rate</b>: releases rolled back out of those that deployed.
  * </ul>
  *
- * A release belongs to the period it ended in.
+ * A release belongs to the period it ended in. {@code rollbacks} counts the rollback releases that
+ * ended in the period, whatever their outcome.
  */
 public record DeliveryReport(
     Instant from,
@@ -41,18 +45,23 @@ public record DeliveryReport(
     Duration medianTimeToRestore,
     int restored,
     int notRestored,
-    double rollbackRate) {
+    double rollbackRate,
+    int undone,
+    int rollbacks) {
 
   /**
    * The figures of the releases that ended in {@code [from, to)}; {@code all} may hold others
    * (later ones restore earlier failures).
    */
   public static DeliveryReport of(List<ReleaseRecord> all, Instant from, Instant to) {
-    List<ReleaseRecord> ended =
+    List<ReleaseRecord> inPeriod =
         all.stream()
             .filter(r -> r.ended() && !r.closedAt().isBefore(from) && r.closedAt().isBefore(to))
             .sorted(Comparator.comparing(ReleaseRecord::closedAt))
             .toList();
+    List<ReleaseRecord> ended = inPeriod.stream().filter(r -> !r.rollback()).toList();
+    Map<ReleaseRecord, ReleaseRecord> undoneBy = undoneBy(all);
+    List<ReleaseRecord> undone = ended.stream().filter(undoneBy::containsKey).toList();
     int promoted = count(ended, "PROMOTED");
     int rolledBack = count(ended, "ROLLED_BACK");
     int failed = count(ended, "FAILED");
@@ -82,6 +91,10 @@ public record DeliveryReport(
         notRestored++;
       }
     }
+    for (ReleaseRecord release : undone) {
+      ReleaseRecord rollback = undoneBy.get(release);
+      restores.add(Duration.between(rollback.startedAt(), rollback.closedAt()));
+    }
     double days =
         Math.max(Duration.between(from, to).toMillis(), 1) / (double) Duration.ofDays(1).toMillis();
     return new DeliveryReport(
@@ -95,11 +108,39 @@ public record DeliveryReport(
         promoted / days,
         median(leadTimes),
         leadTimes.size(),
-        ratio(rolledBack + failed, deployed),
+        ratio(rolledBack + failed + undone.size(), deployed),
         median(restores),
         restores.size(),
         notRestored,
-        ratio(rolledBack, deployed));
+        ratio(rolledBack, deployed),
+        undone.size(),
+        inPeriod.size() - ended.size());
+  }
+
+  /**
+   * Each promoted release a promoted rollback undid, with that rollback: the latest promoted
+   * release of the same service and environment that ended before the rollback started, of the
+   * version the rollback replaced when it is known.
+   */
+  static Map<ReleaseRecord, ReleaseRecord> undoneBy(List<ReleaseRecord> all) {
+    Map<ReleaseRecord, ReleaseRecord> undone = new HashMap<>();
+    for (ReleaseRecord rollback :
+        all.stream().filter(r -> r.rollback() && r.promoted() && r.ended()).toList()) {
+      all.stream()
+          .filter(
+              r ->
+                  !r.rollback()
+                      && r.promoted()
+                      && r.ended()
+                      && r.service().equals(rollback.service())
+                      && r.environment().equals(rollback.environment())
+                      && r.closedAt().isBefore(rollback.startedAt())
+                      && (rollback.rollbackFrom() == null
+                          || rollback.rollbackFrom().equals(r.version())))
+          .max(Comparator.comparing(ReleaseRecord::closedAt))
+          .ifPresent(r -> undone.putIfAbsent(r, rollback));
+    }
+    return undone;
   }
 
   /**

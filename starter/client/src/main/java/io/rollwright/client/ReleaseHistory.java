@@ -1,7 +1,7 @@
 package io.rollwright.client;
 
-import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseMemo;
+import io.rollwright.api.ReleaseQuery;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -37,36 +37,7 @@ public final class ReleaseHistory {
    * environment: the latest run of each (a release that continued as new is listed once).
    */
   public static String query(String service, String environment, Instant since) {
-    StringBuilder q =
-        new StringBuilder(
-            "WorkflowType = '"
-                + ReleaseIds.WORKFLOW_TYPE
-                + "' AND StartTime >= '"
-                + since
-                + "' AND ExecutionStatus != 'ContinuedAsNew'");
-    if (service != null) {
-      q.append(" AND ")
-          .append(ReleaseSearchAttributes.SERVICE.getName())
-          .append(" = '")
-          .append(literal(service))
-          .append('\'');
-    }
-    if (environment != null) {
-      q.append(" AND ")
-          .append(ReleaseSearchAttributes.ENVIRONMENT.getName())
-          .append(" = '")
-          .append(literal(environment))
-          .append('\'');
-    }
-    return q.toString();
-  }
-
-  private static String literal(String value) {
-    if (!value.matches("[A-Za-z0-9._@-]+")) {
-      throw new IllegalArgumentException(
-          "'" + value + "' is not a service or environment name (letters, digits, . _ @ -)");
-    }
-    return value;
+    return ReleaseQuery.releases(service, environment, since);
   }
 
   /**
@@ -106,7 +77,9 @@ public final class ReleaseHistory {
         began == null ? w.getStartTime() : Instant.ofEpochMilli(began),
         w.getCloseTime(),
         w.getMemo(CHANGE_REF, String.class, String.class),
-        committed == null ? null : Instant.ofEpochMilli(committed));
+        committed == null ? null : Instant.ofEpochMilli(committed),
+        w.getMemo(ReleaseMemo.KIND, String.class, String.class),
+        w.getMemo(ReleaseMemo.ROLLBACK_FROM, String.class, String.class));
   }
 
   /** The keyword attribute {@code key}, or null when the release does not carry it. */

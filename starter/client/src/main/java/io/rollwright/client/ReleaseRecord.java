@@ -7,7 +7,8 @@ import java.time.Instant;
  * One release as Temporal visibility keeps it: who, what, where, when it started and ended, and how
  * it ended ({@code PROMOTED}, {@code ROLLED_BACK}, {@code BLOCKED}, {@code FAILED}; its phase while
  * it runs; or how Temporal closed it otherwise, e.g. {@code INVALID} for a refused request). {@code
- * changeCommittedAt} is when the change it ships was committed, when the starter was told.
+ * changeCommittedAt} is when the change it ships was committed, when the starter was told. {@code
+ * kind} is {@code rollback} for a rollback, which replaced {@code rollbackFrom}; null otherwise.
  */
 public record ReleaseRecord(
     String releaseId,
@@ -20,7 +21,14 @@ public record ReleaseRecord(
     Instant startedAt,
     Instant closedAt,
     String changeRef,
-    Instant changeCommittedAt) {
+    Instant changeCommittedAt,
+    String kind,
+    String rollbackFrom) {
+
+  /** A rollback release ({@code rollwright rollback}), not a change of its own. */
+  public boolean rollback() {
+    return "rollback".equals(kind);
+  }
 
   /** Ended, whatever the way. */
   public boolean ended() {

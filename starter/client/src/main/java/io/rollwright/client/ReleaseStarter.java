@@ -63,14 +63,7 @@ public final class ReleaseStarter {
                 .setTaskQueue(taskQueue)
                 .setStaticSummary(ReleaseSearchAttributes.summary(request))
                 .setMemo(ReleaseHistory.memo(request.changeRef(), changeCommittedAt))
-                .setTypedSearchAttributes(
-                    SearchAttributes.newBuilder()
-                        .set(ReleaseSearchAttributes.SERVICE, request.service())
-                        .set(ReleaseSearchAttributes.VERSION, request.version())
-                        .set(ReleaseSearchAttributes.ENVIRONMENT, request.environment())
-                        .set(ReleaseSearchAttributes.REQUESTED_BY, request.requestedBy())
-                        .set(ReleaseSearchAttributes.STATUS, "STARTING")
-                        .build())
+                .setTypedSearchAttributes(attributes(request))
                 .build());
     try {
       return WorkflowClient.start(release::run, request);
@@ -115,5 +108,22 @@ public final class ReleaseStarter {
         + "; run "
         + runId
         + "). Wait for it to end, or abort it, before starting another.";
+  }
+
+  /**
+   * The search attributes a release starts with; a rollback that lets history choose its version
+   * gets its version once the worker has chosen it.
+   */
+  private static SearchAttributes attributes(ReleaseRequest request) {
+    SearchAttributes.Builder attributes =
+        SearchAttributes.newBuilder()
+            .set(ReleaseSearchAttributes.SERVICE, request.service())
+            .set(ReleaseSearchAttributes.ENVIRONMENT, request.environment())
+            .set(ReleaseSearchAttributes.REQUESTED_BY, request.requestedBy())
+            .set(ReleaseSearchAttributes.STATUS, "STARTING");
+    if (request.version() != null) {
+      attributes.set(ReleaseSearchAttributes.VERSION, request.version());
+    }
+    return attributes.build();
   }
 }

@@ -37,7 +37,9 @@ class DeliveryReportTest {
         "sha",
         committedHoursBefore == null
             ? null
-            : start.minusSeconds((long) (committedHoursBefore * 3600)));
+            : start.minusSeconds((long) (committedHoursBefore * 3600)),
+        null,
+        null);
   }
 
   @Test
@@ -77,6 +79,55 @@ class DeliveryReportTest {
     assertEquals(Duration.ofMinutes(150), r.medianTimeToRestore(), "median of 3h20m and 1h40m");
     assertEquals(List.of(2, 1), List.of(r.restored(), r.notRestored()));
     assertEquals(2 / 8.0, r.rollbackRate(), 1e-9);
+  }
+
+  /**
+   * A rollback of checkout@prod to {@code version} from {@code from}, as release history has it.
+   */
+  private static ReleaseRecord rollback(
+      String version, String from, String outcome, double startHours, long minutes) {
+    Instant start = T0.plusSeconds((long) (startHours * 3600));
+    return new ReleaseRecord(
+        "checkout@prod",
+        "rollback-" + startHours,
+        "checkout",
+        version,
+        "prod",
+        "bob",
+        outcome,
+        start,
+        start.plus(Duration.ofMinutes(minutes)),
+        null,
+        null,
+        "rollback",
+        from);
+  }
+
+  @Test
+  void aPromotedReleaseUndoneByARollbackIsAFailedChangeAndTheRollbackIsNoDeployment() {
+    ReleaseRecord good = release("checkout", "PROMOTED", 1, 30, 1.0); // 1.0.1
+    ReleaseRecord bad = release("checkout", "PROMOTED", 10, 30, 1.0); // 1.0.10, undone below
+    List<ReleaseRecord> releases =
+        List.of(
+            good,
+            bad,
+            rollback("1.0.1", "1.0.10", "PROMOTED", 12, 12), // restores 1.0.1 in 12m
+            release("search", "PROMOTED", 20, 10, null),
+            rollback("1.0.10", "1.0.1", "ROLLED_BACK", 30, 5)); // a rollback that did not hold
+
+    DeliveryReport r = DeliveryReport.of(releases, FROM, TO);
+
+    assertEquals(3, r.releases(), "rollbacks are not releases of a change");
+    assertEquals(3, r.promoted());
+    assertEquals(2, r.rollbacks());
+    assertEquals(1, r.undone());
+    assertEquals(0.3, r.deploymentsPerDay(), 1e-9);
+    assertEquals(1 / 3.0, r.changeFailureRate(), 1e-9, "1.0.10 was undone");
+    assertEquals(Duration.ofMinutes(12), r.medianTimeToRestore());
+    assertEquals(List.of(1, 0), List.of(r.restored(), r.notRestored()));
+    assertEquals(0.0, r.rollbackRate(), 1e-9, "no release was rolled back by its own checks");
+    assertEquals(
+        bad, DeliveryReport.undoneBy(releases).keySet().iterator().next(), "not 1.0.1 before it");
   }
 
   @Test
