@@ -95,6 +95,15 @@ class HistoryRecorder extends TimeSkippingReleaseTest {
   }
 
   @Test
+  void duringCheckFailed() throws IOException {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "during"));
+    h.waitFor(Duration.ofMinutes(4));
+    h.killSwitch.set(true);
+    h.result(release);
+    save("during-check-failed", "checkout@prod");
+  }
+
+  @Test
   void rollback() throws IOException {
     ReleaseRequest first = ReleaseHarness.request("checkout", "baked");
     h.run(first);

@@ -40,7 +40,8 @@ public class ReleaseReplayTest {
     "baked, checkout@prod",
     "bake-breached, checkout@prod",
     "confirmation-awaited, checkout@prod",
-    "rollback, checkout@prod"
+    "rollback, checkout@prod",
+    "during-check-failed, checkout@prod"
   })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));

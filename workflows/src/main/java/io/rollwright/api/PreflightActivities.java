@@ -22,4 +22,12 @@ public interface PreflightActivities {
   @ActivityMethod
   List<PreflightResult> runStageChecks(
       ResolvedRelease release, String stage, double weight, List<PreflightSettings> checks);
+
+  /**
+   * Runs the checks asked while stage {@code stage} soaks at {@code weight} percent (or the release
+   * bakes), as {@link #runStageChecks} runs those before it; checks that ask someone say so.
+   */
+  @ActivityMethod
+  List<PreflightResult> runSoakChecks(
+      ResolvedRelease release, String stage, double weight, List<PreflightSettings> checks);
 }

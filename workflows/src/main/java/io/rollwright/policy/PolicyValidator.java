@@ -117,6 +117,13 @@ public final class PolicyValidator {
     v.within("policy.analysis.inconclusiveAfter", a.inconclusiveAfter(), 1, 1000, " samples");
   }
 
+  /** Checks asked during a soak or the bake: pre-flight kinds, each with its own settings. */
+  private void during(Violations v, String field, List<PreflightSettings> checks) {
+    for (int j = 0; j < checks.size(); j++) {
+      preflight(v, field + "[" + j + "]", checks.get(j));
+    }
+  }
+
   private void preflight(Violations v, String field, PreflightSettings c) {
     if (c == null) {
       v.add(field, "must not be empty");
@@ -212,6 +219,7 @@ public final class PolicyValidator {
       for (int j = 0; j < s.before().size(); j++) {
         preflight(v, field + ".before[" + j + "]", s.before().get(j));
       }
+      during(v, field + ".during", s.during());
     }
   }
 
@@ -220,7 +228,7 @@ public final class PolicyValidator {
    * stage's that need none (judged there already); every check's sustained window must fit in the
    * bake.
    */
-  private static void bake(Violations v, ReleasePolicy p, SettingsRules<AnalysisCheck> queries) {
+  private void bake(Violations v, ReleasePolicy p, SettingsRules<AnalysisCheck> queries) {
     Bake b = p.bake();
     if (b == null) {
       return;
@@ -230,6 +238,7 @@ public final class PolicyValidator {
       return;
     }
     range(v, "policy.bake.duration", b.duration(), Duration.ofSeconds(1), MAX_SOAK);
+    during(v, "policy.bake.during", b.during());
     List<Stage> stages = p.stages();
     Stage last = stages == null || stages.isEmpty() ? null : stages.get(stages.size() - 1);
     List<AnalysisCheck> lastChecks = last == null ? List.of() : last.checks();

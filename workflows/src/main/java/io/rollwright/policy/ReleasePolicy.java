@@ -142,7 +142,10 @@ public record ReleasePolicy(
    */
   public ReleasePolicy undoing() {
     Bake watch =
-        new Bake(undo.watch(), bake != null ? bake.checks() : null)
+        new Bake(
+                undo.watch(),
+                bake != null ? bake.checks() : null,
+                bake != null ? bake.during() : List.of())
             .completed(lastChecks(stages, checks));
     return new ReleasePolicy(
         name,

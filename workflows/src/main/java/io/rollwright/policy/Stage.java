@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One step of a canary: run the {@code before} checks (pre-flight check kinds, e.g. a webhook),
  * send {@code weight} percent of traffic to the canary, soak for {@code soak} while {@code checks}
- * are analysed, then pass the {@code gate}. Stages without checks of their own use the policy's.
+ * are analysed and the {@code during} checks (pre-flight check kinds too) are asked, then pass the
+ * {@code gate}. Stages without checks of their own use the policy's.
  */
 public record Stage(
     String name,
@@ -14,10 +15,12 @@ public record Stage(
     @DurationField Duration soak,
     List<AnalysisCheck> checks,
     Gate gate,
-    List<PreflightSettings> before) {
+    List<PreflightSettings> before,
+    List<PreflightSettings> during) {
   public Stage {
     gate = gate == null ? Gate.AUTO : gate;
     before = before == null ? List.of() : List.copyOf(before);
+    during = during == null ? List.of() : List.copyOf(during);
   }
 
   /**
@@ -26,7 +29,8 @@ public record Stage(
    */
   public Stage completed(List<AnalysisCheck> inherited) {
     String label = name != null || weight == null ? name : weightText(weight);
-    return new Stage(label, weight, soak, checks == null ? inherited : checks, gate, before);
+    return new Stage(
+        label, weight, soak, checks == null ? inherited : checks, gate, before, during);
   }
 
   /** {@code 5%}, {@code 0.5%}. */

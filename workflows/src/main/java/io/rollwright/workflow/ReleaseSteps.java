@@ -119,6 +119,15 @@ final class ReleaseSteps {
         .runStageChecks(release, stage.name(), stage.weight(), checks);
   }
 
+  List<PreflightResult> soakChecks(
+      ResolvedRelease release, Stage stage, List<PreflightSettings> checks) {
+    return stub(
+            PreflightActivities.class,
+            PREFLIGHT,
+            "during stage " + stage.name() + ": " + checks.size() + " check(s)")
+        .runSoakChecks(release, stage.name(), stage.weight(), checks);
+  }
+
   void deployCanary(TrafficTarget target) {
     stub(TrafficActivities.class, TRAFFIC, "deploy canary " + target.image()).deployCanary(target);
   }

@@ -9,8 +9,6 @@ import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ProgressEvent;
 import io.rollwright.api.PromoteRequest;
-import io.rollwright.api.PromotedRelease;
-import io.rollwright.api.ReleaseMemo;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
@@ -31,14 +29,13 @@ import io.rollwright.policy.Violation;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -74,7 +71,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private int stageAt;
   private boolean soakingAt;
   private boolean watchedHolds;
-  private UndoChoice undo;
+  private final ReleaseUndo undo;
 
   @WorkflowInit
   public ReleaseWorkflowImpl(ReleaseRequest request) {
@@ -89,6 +86,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     news = new ReleaseNews(state, visibility, steps);
     end = new ReleaseEnd(state, news);
     breakGlassGate = new BreakGlassGate(state, news::tell, continuation);
+    undo = new ReleaseUndo(steps, admission, state, news);
   }
 
   @Override
@@ -111,17 +109,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     ReleaseCheckpoint.Resume at = resumed == null ? null : resumed.at();
     if (resumed == null) {
       news.started(this.request, policy.name(), release.policySource());
-      if (undo != null) {
-        ProgressEvent.Undoing undoing =
-            new ProgressEvent.Undoing(
-                state.now(),
-                request.requestedBy(),
-                undo.from(),
-                this.request.version(),
-                request.reason());
-        state.record(undoing);
-        news.tell(undoing);
-      }
+      undo.announce();
       if (breakGlass != null) {
         state.record(
             new ProgressEvent.BreakGlassAsked(
@@ -154,34 +142,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     watchedHolds = Workflow.getVersion("watched-holds", Workflow.DEFAULT_VERSION, 1) == 1;
     admission.refuseIfInvalid(request);
     ResolvedRelease resolved =
-        resolve(request.strategy() == Strategy.ROLLBACK ? rollbackTarget(request) : request);
+        resolve(request.strategy() == Strategy.ROLLBACK ? undo.choose(request) : request);
     who = admission.permissions(resolved);
     return resolved;
-  }
-
-  /**
-   * The version a rollback releases, chosen from release history ({@link UndoChoice}); a rollback
-   * that cannot choose one is refused before anything runs. Marks the release a rollback in its
-   * memo, where history and DORA read it.
-   */
-  private ReleaseRequest rollbackTarget(ReleaseRequest rollback) {
-    List<PromotedRelease> promoted;
-    try {
-      promoted = steps.promoted(rollback);
-    } catch (ActivityFailure e) {
-      throw admission.refusal("could not read release history: " + Failures.describe(e));
-    }
-    undo = UndoChoice.of(rollback, promoted);
-    if (undo.refusal() != null) {
-      throw admission.refusal(undo.refusal());
-    }
-    Map<String, Object> memo = new HashMap<>();
-    memo.put(ReleaseMemo.KIND, "rollback");
-    if (undo.from() != null) {
-      memo.put(ReleaseMemo.ROLLBACK_FROM, undo.from());
-    }
-    Workflow.upsertMemo(memo);
-    return undo.request();
   }
 
   /**
@@ -383,10 +346,17 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       soakingAt = true;
       boolean resuming =
           from == ReleaseCheckpoint.Step.SOAKING || from == ReleaseCheckpoint.Step.SOAK_HELD;
-      canary.soak(
-          stage,
-          resuming ? Duration.ofMillis(at.soakLeftMillis()) : stage.soak(),
-          from == ReleaseCheckpoint.Step.SOAK_HELD);
+      CancellationScope asking = stageChecks.during(release, stage);
+      try {
+        canary.soak(
+            stage,
+            resuming ? Duration.ofMillis(at.soakLeftMillis()) : stage.soak(),
+            from == ReleaseCheckpoint.Step.SOAK_HELD);
+      } finally {
+        if (asking != null) {
+          asking.cancel();
+        }
+      }
       soakingAt = false;
     }
     stageGate.pass(stage, from == ReleaseCheckpoint.Step.AT_GATE ? at : null);

@@ -8,6 +8,10 @@ import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.PreflightSettings;
 import io.rollwright.policy.Stage;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -19,7 +23,10 @@ import java.util.function.Predicate;
  * The checks a stage runs before its traffic change ({@code stages[].before}): all passing, the
  * stage goes on; one failing, the release rolls back with the check's name and finding; one
  * inconclusive (nobody answered), the release pauses, and once resumed the checks are asked again.
- * A {@code confirm} check that has no yes yet holds the stage instead: told once, asked again every
+ * The checks asked during its soak ({@code stages[].during}, {@code bake.during}) run beside it, at
+ * once and then every minute (or analysis interval, if longer) until it ends: one failing rolls
+ * back as a breach does, one inconclusive pauses the release (its next traffic change waits). A
+ * {@code confirm} check that has no yes yet holds the stage instead: told once, asked again every
  * minute (or analysis interval, if longer) with the canary at its weight and still watched, until
  * it says yes, the release is paused (it then waits for a resume and asks again) or it ends.
  * Releases started before stages had checks skip them, so their histories replay.
@@ -57,19 +64,13 @@ final class StageChecks {
     boolean awaited = false;
     while (true) {
       List<PreflightResult> results = steps.stageChecks(release, stage, stage.before());
-      PreflightResult failed = first(results, PreflightResult::failed);
-      if (failed != null) {
-        state.beginRollback(RollbackReason.ANALYSIS, finding(stage, failed));
+      if (rolledBack(results, "before", stage)) {
         ReleaseStop.ifBegun(state);
       }
       PreflightResult undecided = first(results, r -> !r.passed() && !confirming(r));
       PreflightResult unconfirmed = first(results, r -> !r.passed() && confirming(r));
       if (undecided != null) {
-        state.pauseBySystem("INCONCLUSIVE " + finding(stage, undecided));
-        ControlEvent.Paused paused =
-            new ControlEvent.Paused(state.now(), ReleaseState.SYSTEM, state.pausedBecause());
-        state.record(paused);
-        tell.accept(paused);
+        pause("before", stage, undecided);
         canary.holdWhilePaused(previous);
         ReleaseStop.ifBegun(state);
       } else if (unconfirmed != null) {
@@ -96,6 +97,64 @@ final class StageChecks {
     }
   }
 
+  /**
+   * Starts asking {@code stage}'s {@code during} checks beside its soak; null when it has none.
+   * Cancel the scope returned when the soak ends.
+   */
+  CancellationScope during(ResolvedRelease release, Stage stage) {
+    if (stage.during().isEmpty()) {
+      return null;
+    }
+    CancellationScope asking =
+        Workflow.newCancellationScope(() -> Async.procedure(() -> askDuring(release, stage)));
+    asking.run();
+    return asking;
+  }
+
+  private void askDuring(ResolvedRelease release, Stage stage) {
+    try {
+      while (state.stop() == null) {
+        List<PreflightResult> results;
+        try {
+          results = steps.soakChecks(release, stage, stage.during());
+        } catch (ActivityFailure e) {
+          results =
+              List.of(
+                  PreflightResult.undecided("checks", "could not run: " + Failures.describe(e)));
+        }
+        if (rolledBack(results, "during", stage)) {
+          return;
+        }
+        PreflightResult undecided = first(results, r -> !r.passed());
+        if (undecided != null && !state.paused()) {
+          pause("during", stage, undecided);
+        }
+        Workflow.sleep(askAgain);
+      }
+    } catch (CanceledFailure soakEnded) {
+      // the soak is over: nothing more to ask
+    }
+  }
+
+  /** Begins the rollback when a check failed for certain; says whether it did. */
+  private boolean rolledBack(List<PreflightResult> results, String when, Stage stage) {
+    PreflightResult failed = first(results, PreflightResult::failed);
+    if (failed != null && state.stop() == null) {
+      state.beginRollback(
+          state.baking() ? RollbackReason.BAKE : RollbackReason.ANALYSIS,
+          finding(when, stage, failed));
+    }
+    return failed != null;
+  }
+
+  private void pause(String when, Stage stage, PreflightResult undecided) {
+    state.pauseBySystem("INCONCLUSIVE " + finding(when, stage, undecided));
+    ControlEvent.Paused paused =
+        new ControlEvent.Paused(state.now(), ReleaseState.SYSTEM, state.pausedBecause());
+    state.record(paused);
+    tell.accept(paused);
+  }
+
   private static boolean confirming(PreflightResult r) {
     return PreflightSettings.CONFIRM.equals(r.check());
   }
@@ -105,7 +164,7 @@ final class StageChecks {
     return results.stream().filter(which).findFirst().orElse(null);
   }
 
-  private static String finding(Stage stage, PreflightResult r) {
-    return "before stage " + stage.name() + ": " + r.check() + ": " + r.detail();
+  private static String finding(String when, Stage stage, PreflightResult r) {
+    return when + " stage " + stage.name() + ": " + r.check() + ": " + r.detail();
   }
 }

@@ -22,7 +22,8 @@ class CustomQueryCheckTest {
           PolicyValidator.Known.names(Set.of("sandbox"), Set.of("sandbox"), Set.of()));
 
   private static List<Violation> violations(AnalysisCheck check) {
-    Stage stage = new Stage("canary-10", 10.0, Duration.ofMinutes(10), List.of(check), null, null);
+    Stage stage =
+        new Stage("canary-10", 10.0, Duration.ofMinutes(10), List.of(check), null, null, null);
     return VALIDATOR.check(
         new ReleasePolicy(
                 "p",

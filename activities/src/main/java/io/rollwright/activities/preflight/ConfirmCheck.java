@@ -10,7 +10,8 @@ import io.rollwright.policy.Violations;
  * {@code stages[].before}), as Flagger's confirm-rollout webhook does: the endpoint is sent the
  * webhook payload with {@code "phase": "confirm"}; 2xx is the yes, and anything else — another
  * answer or none — is "not yet", never a failure, so the release asks again while the canary holds
- * its weight. Only before a stage: at pre-flight nothing is deployed yet to wait with.
+ * its weight. Only before a stage: at pre-flight nothing is deployed yet to wait with, and during a
+ * soak the canary's traffic is already moved.
  */
 public final class ConfirmCheck implements PreflightCheck {
   private final WebhookCheck webhook;
@@ -27,11 +28,12 @@ public final class ConfirmCheck implements PreflightCheck {
 
   @Override
   public void checkSettings(String field, PreflightSettings s, Violations v) {
-    if (field.startsWith("policy.preflight")) {
+    if (!field.contains(".before[")) {
       v.add(
           field + ".check",
           "'confirm' waits for a yes before a stage's traffic change: list it in a stage's"
-              + " before (at pre-flight, use webhook, whose no blocks the release)");
+              + " before (at pre-flight or during a soak, use webhook, whose no blocks or rolls"
+              + " back the release)");
     }
     webhook.checkSettings(field, s, v);
   }

@@ -34,6 +34,13 @@ public final class PreflightActivitiesImpl implements PreflightActivities {
         wanted, (check, settings) -> check.runBeforeStage(release, settings, stage, weight));
   }
 
+  @Override
+  public List<PreflightResult> runSoakChecks(
+      ResolvedRelease release, String stage, double weight, List<PreflightSettings> wanted) {
+    return each(
+        wanted, (check, settings) -> check.runDuringStage(release, settings, stage, weight));
+  }
+
   private List<PreflightResult> each(
       List<PreflightSettings> wanted,
       BiFunction<PreflightCheck, PreflightSettings, PreflightResult> run) {

@@ -23,6 +23,15 @@ public interface PreflightCheck {
   }
 
   /**
+   * Runs the check while stage {@code stage} soaks with the canary at {@code weight} percent (or
+   * while the release bakes); by default as before a stage.
+   */
+  default PreflightResult runDuringStage(
+      ResolvedRelease release, PreflightSettings settings, String stage, double weight) {
+    return runBeforeStage(release, settings, stage, weight);
+  }
+
+  /**
    * Adds to {@code v} every rule its settings, written at {@code field} of a policy, break; called
    * when the policy is resolved, so a release never starts with a check that could not run. None by
    * default.

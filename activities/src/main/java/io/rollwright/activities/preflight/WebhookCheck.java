@@ -96,6 +96,12 @@ public final class WebhookCheck implements PreflightCheck {
     return ask(release, s, "before-stage", stage, weight);
   }
 
+  @Override
+  public PreflightResult runDuringStage(
+      ResolvedRelease release, PreflightSettings s, String stage, double weight) {
+    return ask(release, s, "during-stage", stage, weight);
+  }
+
   /**
    * Sends the payload for {@code phase} (and {@code stage}, {@code weight} when before one) and
    * judges the answer.

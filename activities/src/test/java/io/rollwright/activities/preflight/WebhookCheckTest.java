@@ -109,6 +109,17 @@ class WebhookCheckTest {
   }
 
   @Test
+  void duringASoakTheEndpointIsToldSo() {
+    PreflightResult result =
+        check.runDuringStage(release(), webhook(url(), null, null, "smoke"), "canary-10", 10);
+
+    assertEquals(new PreflightResult("webhook", true, "127.0.0.1 answered 200"), result);
+    assertEquals("during-stage", bodies.get(0).path("phase").asText());
+    assertEquals("canary-10", bodies.get(0).path("stage").asText());
+    assertEquals(10.0, bodies.get(0).path("weight").asDouble());
+  }
+
+  @Test
   void aTwoHundredPassesAndTheEndpointCanVerifyWhoAsked() {
     PreflightResult result = check.run(release(), webhook(url(), null, null, "smoke"));
 
@@ -196,11 +207,13 @@ class WebhookCheckTest {
     Violations v = new Violations();
     confirm.checkSettings("policy.preflight[0]", webhook(url(), null, null, null), v);
     confirm.checkSettings("policy.stages[1].before[0]", webhook(url(), null, null, null), v);
+    confirm.checkSettings("policy.bake.during[0]", webhook(url(), null, null, null), v);
+    String why =
+        ".check: 'confirm' waits for a yes before a stage's traffic change: list it in a stage's"
+            + " before (at pre-flight or during a soak, use webhook, whose no blocks or rolls back"
+            + " the release)";
     assertEquals(
-        List.of(
-            "policy.preflight[0].check: 'confirm' waits for a yes before a stage's traffic"
-                + " change: list it in a stage's before (at pre-flight, use webhook, whose no"
-                + " blocks the release)"),
+        List.of("policy.preflight[0]" + why, "policy.bake.during[0]" + why),
         v.list().stream().map(Violation::toString).toList());
   }
 }

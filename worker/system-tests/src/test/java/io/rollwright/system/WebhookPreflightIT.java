@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The {@code webhook} check with the real Temporal server and the worker as a process. At
  * pre-flight, the team's endpoint saying no blocks the release before anything is deployed; saying
  * yes lets it run. Before a stage, saying no rolls the release back before that stage's weight is
- * set. Every call is signed with the worker's secret and says where the release is.
+ * set. During the first stage's soak, a smoke endpoint saying no rolls the release back at once.
+ * Every call is signed with the worker's secret and says where the release is.
  */
 class WebhookPreflightIT extends RealServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,6 +62,23 @@ class WebhookPreflightIT extends RealServerTest {
           exchange.getResponseBody().write(answer);
           exchange.close();
         });
+    AtomicInteger smokeStatus = new AtomicInteger(200);
+    List<String> smoked = new CopyOnWriteArrayList<>();
+    endpoint.createContext(
+        "/smoke",
+        exchange -> {
+          JsonNode sent = JSON.readTree(exchange.getRequestBody().readAllBytes());
+          smoked.add(
+              sent.path("phase").asText()
+                  + " "
+                  + sent.path("stage").asText()
+                  + " "
+                  + sent.path("version").asText());
+          byte[] answer = "checkout smoke: 3 of 40 failed".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(smokeStatus.get(), answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     endpoint.start();
     ReleasePolicy policy =
         ReleaseJson.read(
@@ -69,12 +87,17 @@ class WebhookPreflightIT extends RealServerTest {
                             "secret": "smoke", "timeout": "5s", "retries": 0}],
              "analysis": {"interval": "1s"},
              "checks": [{"metric": "error-rate", "max": 0.10}],
-             "stages": [{"name": "canary-25", "weight": 25, "soak": "2s"},
+             "stages": [{"name": "canary-25", "weight": 25, "soak": "6s",
+                         "during": [{"check": "webhook", "url": "http://127.0.0.1:%d/smoke",
+                                     "timeout": "5s", "retries": 0}]},
                         {"name": "canary-50", "weight": 50, "soak": "2s",
                          "before": [{"check": "webhook", "url": "http://127.0.0.1:%d/ready",
                                      "secret": "smoke", "timeout": "5s", "retries": 0}]}]}
             """
-                .formatted(endpoint.getAddress().getPort(), endpoint.getAddress().getPort()),
+                .formatted(
+                    endpoint.getAddress().getPort(),
+                    endpoint.getAddress().getPort(),
+                    endpoint.getAddress().getPort()),
             ReleasePolicy.class,
             "policy");
     ReleaseRequest base = request("smoke", null);
@@ -129,6 +152,22 @@ class WebhookPreflightIT extends RealServerTest {
           List.of("set-weight 25%", "set-weight 50%", "set-weight 100%", "set-weight 25%"),
           weights,
           "the release stopped before its second stage never reached 50%");
+
+      stageStatus.set(200);
+      smokeStatus.set(500);
+      ReleaseResult smokeFailed = result(start(request), Duration.ofMinutes(1));
+      assertEquals(ReleaseOutcome.ROLLED_BACK, smokeFailed.outcome(), smokeFailed.detail());
+      assertEquals(
+          "during stage canary-25: webhook: 127.0.0.1 answered 500: checkout smoke: 3 of 40"
+              + " failed",
+          smokeFailed.detail());
+      assertEquals(
+          List.of(
+              "during-stage canary-25 2.3.0",
+              "during-stage canary-25 2.3.0",
+              "during-stage canary-25 2.3.0"),
+          smoked,
+          "asked once in each soak of canary-25 the three releases that reached it ran");
     } finally {
       endpoint.stop(0);
     }
