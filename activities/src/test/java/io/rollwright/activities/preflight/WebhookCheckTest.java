@@ -86,7 +86,8 @@ class WebhookCheckTest {
 
   private static PreflightSettings webhook(
       String url, Duration timeout, Integer retries, String secret) {
-    return new PreflightSettings("webhook", null, null, null, url, timeout, retries, secret);
+    return new PreflightSettings(
+        "webhook", null, null, null, url, timeout, retries, secret, null, null);
   }
 
   private static ResolvedRelease release() {

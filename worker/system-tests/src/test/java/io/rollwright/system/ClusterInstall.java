@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -98,6 +99,16 @@ final class ClusterInstall {
   void releaseNamespace(String ns) throws Exception {
     plane.namespace(ns);
     for (HasMetadata o : load(kustomize(DEPLOY.resolve("target-namespace")))) {
+      o.getMetadata().setNamespace(ns);
+      admin.resource(o).inNamespace(ns).createOr(NonDeletingOperation::update);
+    }
+  }
+
+  /**
+   * {@code deploy/kubernetes/job-checks} in {@code ns}, as {@code kubectl kustomize} renders it.
+   */
+  void jobChecks(String ns) throws Exception {
+    for (HasMetadata o : load(kustomize(DEPLOY.resolve("job-checks")))) {
       o.getMetadata().setNamespace(ns);
       admin.resource(o).inNamespace(ns).createOr(NonDeletingOperation::update);
     }
@@ -279,6 +290,11 @@ final class ClusterInstall {
     return d == null || d.getStatus() == null
         ? 0
         : Objects.requireNonNullElse(d.getStatus().getAvailableReplicas(), 0);
+  }
+
+  /** The Jobs in {@code ns}. */
+  List<Job> jobs(String ns) {
+    return admin.batch().v1().jobs().inNamespace(ns).list().getItems();
   }
 
   int replicas(String ns, String name) {

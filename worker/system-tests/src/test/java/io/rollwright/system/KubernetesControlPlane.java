@@ -212,6 +212,7 @@ public final class KubernetesControlPlane {
                 ",",
                 "deployment-controller",
                 "replicaset-controller",
+                "job-controller",
                 "garbage-collector-controller",
                 "namespace-controller",
                 "serviceaccount-controller",
@@ -249,7 +250,33 @@ public final class KubernetesControlPlane {
         });
   }
 
-  /** kwok's stages as built, the pod-ready stage delayed by {@link #POD_START_DELAY_MS}. */
+  /** The image whose Job pods kwok ends failed, exit code 1; every other Job pod succeeds. */
+  static final String FAILING_IMAGE = "registry.example/smoke:failing";
+
+  private static final String NOT_FAILING =
+      "    - key: '.spec.containers.[0].image'\n      operator: 'NotIn'\n      values:\n      - '"
+          + FAILING_IMAGE
+          + "'\n";
+
+  /** The pod-complete stage turned into one that fails the Job pods of {@link #FAILING_IMAGE}. */
+  private static String failing(String complete) {
+    return complete
+        .replace("name: pod-complete", "name: pod-fail")
+        .replaceFirst(
+            "(?m)^  selector:\n    matchExpressions:\n",
+            "$0"
+                + "    - key: '.spec.containers.[0].image'\n      operator: 'In'\n      values:\n      - '"
+                + FAILING_IMAGE
+                + "'\n")
+        .replace("exitCode: 0", "exitCode: 1")
+        .replace("reason: Completed", "reason: Error")
+        .replace("phase: Succeeded", "phase: Failed");
+  }
+
+  /**
+   * kwok's stages as built, the pod-ready stage delayed by {@link #POD_START_DELAY_MS}, and Job
+   * pods of {@link #FAILING_IMAGE} failing where all others complete.
+   */
   private Path stages() throws IOException {
     StringBuilder all = new StringBuilder();
     try (Stream<Path> files = Files.list(home.resolve("stages"))) {
@@ -264,6 +291,11 @@ public final class KubernetesControlPlane {
                       + "\n    durationFrom:\n      expressionFrom: '.metadata.annotations[\""
                       + POD_START_DELAY
                       + "\"]'\n  next:");
+        }
+        if (f.getFileName().toString().equals("pod-complete.yaml")) {
+          all.append("---\n").append(failing(stage)).append('\n');
+          stage =
+              stage.replaceFirst("(?m)^  selector:\n    matchExpressions:\n", "$0" + NOT_FAILING);
         }
         all.append("---\n").append(stage).append('\n');
       }

@@ -22,6 +22,7 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
   private final KubernetesClient client;
   private final DeploymentRollout rollout;
   private final Map<String, KubernetesRouter> routers;
+  private final KubernetesJobCheck jobCheck;
 
   /**
    * @param progressDeadline how long pods may take to become available before the step fails
@@ -36,6 +37,7 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
             REPLICA_RATIO, new ReplicaRatioRouter(rollout),
             GATEWAY_API, new GatewayApiRouter(client, rollout),
             NGINX_INGRESS, new NginxIngressRouter(client, rollout));
+    this.jobCheck = new KubernetesJobCheck(client, clock, poll);
   }
 
   @Override
@@ -50,12 +52,15 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
 
   /**
    * The Kubernetes pre-flight checks, {@code kubernetes-target} and {@code kubernetes-access}, each
-   * asking the release's router what it needs.
+   * asking the release's router what it needs, and {@code kubernetes-job}, which runs an image as a
+   * Job (at pre-flight, before or during a stage).
    */
   @Override
   public List<PreflightCheck> preflightChecks() {
     return List.of(
-        new KubernetesTargetCheck(client, routers), new KubernetesAccessCheck(client, routers));
+        new KubernetesTargetCheck(client, routers),
+        new KubernetesAccessCheck(client, routers),
+        jobCheck);
   }
 
   @Override

@@ -9,10 +9,12 @@ import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.PreflightSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The worker's service account may do everything the release's router needs in the target namespace
- * (SelfSubjectAccessReview).
+ * (SelfSubjectAccessReview), and what its {@code kubernetes-job} checks need when its policy has
+ * any.
  */
 public final class KubernetesAccessCheck implements PreflightCheck {
   private final KubernetesClient client;
@@ -37,8 +39,11 @@ public final class KubernetesAccessCheck implements PreflightCheck {
       return new PreflightResult(
           name(), true, "the " + release.policy().router() + " router edits no Kubernetes objects");
     }
+    boolean jobs = KubernetesJobCheck.usedBy(release.policy());
     List<String> denied =
-        KubernetesPermissions.needed(router).stream()
+        Stream.concat(
+                KubernetesPermissions.needed(router).stream(),
+                jobs ? KubernetesJobCheck.PERMISSIONS.stream() : Stream.empty())
             .filter(p -> !allowed(ns, p))
             .map(p -> p.verb() + " " + (p.group().isEmpty() ? "" : p.group() + "/") + p.resource())
             .toList();
@@ -54,7 +59,9 @@ public final class KubernetesAccessCheck implements PreflightCheck {
                 + ns
                 + ": "
                 + String.join(", ", denied)
-                + " (apply deploy/kubernetes/target-namespace there)");
+                + " (apply deploy/kubernetes/target-namespace there"
+                + (jobs ? ", and deploy/kubernetes/job-checks for its kubernetes-job checks" : "")
+                + ")");
   }
 
   private boolean allowed(String ns, KubernetesPermissions.Permission p) {
