@@ -40,13 +40,13 @@ public final class ConfirmCheck implements PreflightCheck {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightSettings s) {
-    return confirmed(webhook.ask(release, s, "confirm", null, 0));
+    return confirmed(webhook.runAt(release, s, "confirm", null, 0));
   }
 
   @Override
   public PreflightResult runBeforeStage(
       ResolvedRelease release, PreflightSettings s, String stage, double weight) {
-    return confirmed(webhook.ask(release, s, "confirm", stage, weight));
+    return confirmed(webhook.runAt(release, s, "confirm", stage, weight));
   }
 
   private PreflightResult confirmed(PreflightResult answer) {

@@ -87,26 +87,15 @@ public final class WebhookCheck implements PreflightCheck {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightSettings s) {
-    return ask(release, s, "preflight", null, 0);
-  }
-
-  @Override
-  public PreflightResult runBeforeStage(
-      ResolvedRelease release, PreflightSettings s, String stage, double weight) {
-    return ask(release, s, "before-stage", stage, weight);
-  }
-
-  @Override
-  public PreflightResult runDuringStage(
-      ResolvedRelease release, PreflightSettings s, String stage, double weight) {
-    return ask(release, s, "during-stage", stage, weight);
+    return runAt(release, s, PREFLIGHT, null, 0);
   }
 
   /**
-   * Sends the payload for {@code phase} (and {@code stage}, {@code weight} when before one) and
-   * judges the answer.
+   * Sends the payload for {@code phase} (and {@code stage}, {@code weight} at one) and judges the
+   * answer.
    */
-  PreflightResult ask(
+  @Override
+  public PreflightResult runAt(
       ResolvedRelease release, PreflightSettings s, String phase, String stage, double weight) {
     ReleaseRequest r = release.request();
     String body;

@@ -22,13 +22,6 @@ final class RollbackCommand extends StartingCommand {
   String service;
 
   @Option(
-      names = {"--env", "--environment"},
-      required = true,
-      paramLabel = "ENV",
-      description = "the environment, e.g. prod")
-  String environment;
-
-  @Option(
       names = "--to",
       paramLabel = "VERSION",
       description = "the version to put back (default: the one promoted before the current one)")

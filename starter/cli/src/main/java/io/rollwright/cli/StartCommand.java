@@ -30,13 +30,6 @@ final class StartCommand extends StartingCommand {
   String image;
 
   @Option(
-      names = {"--env", "--environment"},
-      required = true,
-      paramLabel = "ENV",
-      description = "the environment, e.g. prod")
-  String environment;
-
-  @Option(
       names = "--direct",
       description = "break-glass: straight to 100%%, no canary (needs --reason)")
   boolean direct;

@@ -22,10 +22,17 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * What the commands that start a release share: who asks, and following the release to its end with
- * {@code --wait}, exiting with its outcome's code.
+ * What the commands that start a release share: the environment, the policy, who asks, and
+ * following the release to its end with {@code --wait}, exiting with its outcome's code.
  */
 abstract class StartingCommand extends ReleaseCommand {
+  @Option(
+      names = {"--env", "--environment"},
+      required = true,
+      paramLabel = "ENV",
+      description = "the environment, e.g. prod")
+  String environment;
+
   @Option(
       names = "--requested-by",
       paramLabel = "WHO",

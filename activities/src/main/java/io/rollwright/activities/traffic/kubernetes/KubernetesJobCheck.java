@@ -99,22 +99,12 @@ public final class KubernetesJobCheck implements PreflightCheck {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightSettings s) {
-    return runJob(release, s, "preflight", null, 0);
+    return runAt(release, s, PREFLIGHT, null, 0);
   }
 
+  /** Runs the Job and waits for its end, at most its timeout. */
   @Override
-  public PreflightResult runBeforeStage(
-      ResolvedRelease release, PreflightSettings s, String stage, double weight) {
-    return runJob(release, s, "before-stage", stage, weight);
-  }
-
-  @Override
-  public PreflightResult runDuringStage(
-      ResolvedRelease release, PreflightSettings s, String stage, double weight) {
-    return runJob(release, s, "during-stage", stage, weight);
-  }
-
-  private PreflightResult runJob(
+  public PreflightResult runAt(
       ResolvedRelease release, PreflightSettings s, String phase, String stage, double weight) {
     ReleaseRequest r = release.request();
     String ns = r.environment();
