@@ -21,11 +21,21 @@ import org.junit.jupiter.api.Test;
  */
 class DuringChecksTest extends TimeSkippingReleaseTest {
   @Test
-  void checksThatKeepPassingLetTheReleaseGoOn() {
-    ReleaseResult result = h.run(ReleaseHarness.request("checkout", "during"));
+  void checksThatKeepPassingLetTheReleaseGoOnAndTheFirstAnswersAreAudited() {
+    ReleaseWorkflow release = h.start(ReleaseHarness.request("checkout", "during"));
+    ReleaseResult result = h.result(release);
 
     assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
     assertEquals(List.of(10.0, 50.0, 100.0, 0.0), h.weights("checkout"));
+    assertEquals(
+        List.of(
+            "during stage canary-10: kill-switch: kill switch off",
+            "during stage bake: kill-switch: kill switch off"),
+        release.status().audit().stream()
+            .filter(e -> e.action().equals("checked"))
+            .map(e -> e.detail())
+            .toList(),
+        "once per soak, not every minute");
   }
 
   @Test

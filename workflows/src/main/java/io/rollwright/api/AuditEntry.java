@@ -23,6 +23,7 @@ import java.util.Locale;
   @JsonSubTypes.Type(value = ProgressEvent.BreakGlassAsked.class, name = "break-glass-asked"),
   @JsonSubTypes.Type(value = ProgressEvent.BreakGlass.class, name = "break-glass"),
   @JsonSubTypes.Type(value = ProgressEvent.Undoing.class, name = "rollback"),
+  @JsonSubTypes.Type(value = ProgressEvent.Checked.class, name = "checked"),
   @JsonSubTypes.Type(value = ProgressEvent.Alert.class, name = "alert"),
   @JsonSubTypes.Type(value = ProgressEvent.Stuck.class, name = "stuck"),
   @JsonSubTypes.Type(

@@ -69,6 +69,27 @@ public sealed interface ProgressEvent extends AuditEntry {
     }
   }
 
+  /**
+   * A stage's checks answered: {@code where} they ran ({@code before stage canary-50}) and each
+   * check's finding, e.g. a Job's result with the tail of its log.
+   */
+  record Checked(long atMillis, String actor, String where, String results)
+      implements ProgressEvent {
+    public Checked {
+      results = AuditEntry.text(results);
+    }
+
+    @Override
+    public String action() {
+      return "checked";
+    }
+
+    @Override
+    public String detail() {
+      return where + ": " + results;
+    }
+  }
+
   /** A stage's weight is on the canary and its soak begins. */
   record StageStarted(long atMillis, String actor, String stage, double weight, long soakMillis)
       implements ProgressEvent {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The checks a stage runs before its traffic change ({@code stages[].before}): all passing, the
@@ -64,6 +65,9 @@ final class StageChecks {
     boolean awaited = false;
     while (true) {
       List<PreflightResult> results = steps.stageChecks(release, stage, stage.before());
+      if (first(results, r -> !r.passed() && confirming(r)) == null) {
+        audit("before", stage, results);
+      }
       if (rolledBack(results, "before", stage)) {
         ReleaseStop.ifBegun(state);
       }
@@ -113,6 +117,7 @@ final class StageChecks {
 
   private void askDuring(ResolvedRelease release, Stage stage) {
     try {
+      boolean first = true;
       while (state.stop() == null) {
         List<PreflightResult> results;
         try {
@@ -121,6 +126,10 @@ final class StageChecks {
           results =
               List.of(
                   PreflightResult.undecided("checks", "could not run: " + Failures.describe(e)));
+        }
+        if (first) {
+          audit("during", stage, results);
+          first = false;
         }
         if (rolledBack(results, "during", stage)) {
           return;
@@ -134,6 +143,18 @@ final class StageChecks {
     } catch (CanceledFailure soakEnded) {
       // the soak is over: nothing more to ask
     }
+  }
+
+  /** Keeps what the checks found in the audit (not told: a failure or a pause is told as such). */
+  private void audit(String when, Stage stage, List<PreflightResult> results) {
+    state.record(
+        new ProgressEvent.Checked(
+            state.now(),
+            ReleaseState.SYSTEM,
+            when + " stage " + stage.name(),
+            results.stream()
+                .map(r -> r.check() + ": " + r.detail())
+                .collect(Collectors.joining("; "))));
   }
 
   /** Begins the rollback when a check failed for certain; says whether it did. */

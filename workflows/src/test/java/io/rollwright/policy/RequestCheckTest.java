@@ -264,6 +264,23 @@ class RequestCheckTest {
   }
 
   @Test
+  void theRollbackJsonTheReadmeDocumentsIsARollbackRequest() {
+    ReleaseRequest chosen =
+        ReleaseRequest.fromJson(
+            "{\"service\":\"checkout\",\"environment\":\"prod\",\"strategy\":\"rollback\","
+                + "\"requestedBy\":\"alice\",\"reason\":\"p95 doubled\"}");
+    assertEquals(Strategy.ROLLBACK, chosen.strategy());
+    assertEquals(List.of(), RequestCheck.check(chosen));
+    ReleaseRequest forced =
+        ReleaseRequest.fromJson(
+            "{\"service\":\"checkout\",\"environment\":\"prod\",\"strategy\":\"rollback\","
+                + "\"requestedBy\":\"alice\",\"reason\":\"hotfix\",\"version\":\"2.3.1\","
+                + "\"image\":\"registry.example/checkout:2.3.1\",\"force\":true}");
+    assertTrue(forced.forced());
+    assertEquals(List.of(), RequestCheck.check(forced));
+  }
+
+  @Test
   void controlsHaveTheSameLimitsForActorAndReason() {
     assertEquals(List.of(), RequestCheck.control("alice", "r".repeat(Limits.REASON)));
     assertEquals(List.of(), RequestCheck.control(null, null));

@@ -79,7 +79,10 @@ final class HistoryCommand extends ReleaseCommand {
               + "  "
               + r.releaseId()
               + " "
-              + r.version()
+              + (r.version() == null ? "" : r.version())
+              + (r.rollback()
+                  ? " (rollback" + (r.rollbackFrom() == null ? "" : " of " + r.rollbackFrom()) + ")"
+                  : "")
               + " → "
               + r.outcome()
               + " ("

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.RollbackReason;
@@ -33,11 +34,17 @@ class JobCheckIT extends RealClusterTest {
     cluster.service(NS, "api", REPLICAS, image("api", OLD));
     ReleaseResult web;
     ReleaseResult api;
+    List<String> checked;
     try (AppProcess worker = clusterWorker("job-checks")) {
       start(request(NS, "web", "cluster-smoked"));
       start(request(NS, "api", "cluster-smoke-failing"));
       web = result("web@" + NS, Duration.ofMinutes(2));
       api = result("api@" + NS, Duration.ofMinutes(2));
+      checked =
+          release("web@" + NS).status().audit().stream()
+              .filter(e -> e.action().equals("checked"))
+              .map(AuditEntry::detail)
+              .toList();
     }
     List<Job> jobs = cluster.jobs(NS);
     Job webJob =
@@ -54,6 +61,15 @@ class JobCheckIT extends RealClusterTest {
         () -> assertEquals(1, webJob.getStatus().getSucceeded(), webJob::toString),
         () -> assertEquals(NEW, env.get("ROLLWRIGHT_VERSION")),
         () -> assertEquals("canary-50", env.get("ROLLWRIGHT_STAGE")),
+        () ->
+            assertTrue(
+                checked.size() == 1
+                    && checked
+                        .get(0)
+                        .matches(
+                            "before stage canary-50: kubernetes-job: Job web-check-[0-9a-f]{10}"
+                                + " succeeded.*"),
+                "the Job's result is in the audit: " + checked),
         () -> assertEquals(ReleaseOutcome.ROLLED_BACK, api.outcome(), api::toString),
         () -> assertEquals(RollbackReason.ANALYSIS, api.rollbackReason(), api::toString),
         () ->

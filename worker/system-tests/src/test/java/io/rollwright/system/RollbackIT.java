@@ -129,6 +129,13 @@ class RollbackIT extends RealClusterTest {
         () -> assertEquals(1, dora.undone(), "2.0.0 was undone: " + history),
         () -> assertEquals(2, dora.promoted(), "the rollback is no deployment of a change"),
         () -> assertEquals(0.5, dora.changeFailureRate(), 1e-9));
+    Cli listed = Cli.run(server, "history", "--service", "shop", "--env", NS);
+    assertTrue(
+        listed.out().contains("shop@undo 1.5.0 (rollback of 2.0.0) → PROMOTED"), listed::out);
+    Cli figures = Cli.run(server, "dora", "--service", "shop", "--env", NS);
+    assertTrue(
+        figures.out().contains("1 of 2 releases that deployed, 1 of them undone by a rollback"),
+        figures::out);
   }
 
   /** The readings where something changed, to show how the cluster went. */
