@@ -252,6 +252,7 @@ public final class KubernetesJobCheck implements PreflightCheck {
               .inNamespace(ns)
               .withName(pods.get(0).getMetadata().getName())
               .tailingLines(LOG_LINES)
+              .withReadyWaitTimeout(0)
               .getLog();
       if (tail == null || tail.isBlank()) {
         return " (its log is empty)";

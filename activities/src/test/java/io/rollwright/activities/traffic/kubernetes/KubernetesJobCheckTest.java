@@ -8,15 +8,11 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.base.Registry;
 import io.rollwright.activities.preflight.PreflightActivitiesImpl;
@@ -32,15 +28,12 @@ import io.rollwright.policy.Violations;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -270,40 +263,8 @@ class KubernetesJobCheckTest {
     onWait = job -> {};
     more.runChecks(release(), List.of(smoke(Duration.ofSeconds(10))));
 
-    Set<String> used = new TreeSet<>();
-    RecordedRequest r;
-    while ((r = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-      if (!AGENT.equals(r.getHeader("User-Agent"))) {
-        continue;
-      }
-      String path = r.getPath().replaceAll("\\?.*", "");
-      String[] parts = path.split("/", -1);
-      boolean core = parts[1].equals("api");
-      String group = core ? "" : parts[2];
-      int ns = core ? 4 : 5;
-      String resource = parts[ns + 1] + (parts.length > ns + 3 ? "/" + parts[ns + 3] : "");
-      boolean named = parts.length > ns + 2;
-      String verb =
-          switch (r.getMethod()) {
-            case "GET" -> named ? "get" : "list";
-            case "POST" -> "create";
-            case "DELETE" -> "delete";
-            default -> throw new AssertionError("unexpected " + r.getMethod() + " " + path);
-          };
-      used.add(verb + " " + group + "/" + resource);
-    }
-    Set<String> granted = new TreeSet<>();
-    try (InputStream in = Files.newInputStream(ROLE)) {
-      for (PolicyRule rule : Serialization.unmarshal(in, Role.class).getRules()) {
-        for (String group : rule.getApiGroups()) {
-          for (String resource : rule.getResources()) {
-            for (String verb : rule.getVerbs()) {
-              granted.add(verb + " " + group + "/" + resource);
-            }
-          }
-        }
-      }
-    }
+    Set<String> used = RbacCalls.used(server, AGENT);
+    Set<String> granted = RbacCalls.granted(ROLE);
     assertEquals(granted, used);
     assertEquals(
         granted,

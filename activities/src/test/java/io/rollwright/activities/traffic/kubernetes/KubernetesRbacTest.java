@@ -2,25 +2,16 @@ package io.rollwright.activities.traffic.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.rollwright.activities.base.SystemActivityClock;
 import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +24,6 @@ import org.junit.jupiter.api.Test;
 class KubernetesRbacTest {
   private static final Path ROLE =
       Path.of("..", "deploy", "kubernetes", "target-namespace", "role.yaml");
-  private static final Pattern PATH =
-      Pattern.compile(
-          "/apis?(?:/([^/]+))?/v[^/]+/namespaces/[^/]+/([^/?]+)(/[^/?]+)?(/[^/?]+)?(\\?.*)?");
 
   KubernetesMockServer server;
   KubernetesClient client;
@@ -83,49 +71,11 @@ class KubernetesRbacTest {
     assertEquals(granted(), asked);
   }
 
-  /** "verb group/resource" for every request the activities made. */
   private Set<String> used() throws InterruptedException {
-    Set<String> used = new TreeSet<>();
-    RecordedRequest r;
-    while ((r = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-      if (!KubernetesTestActivities.USER_AGENT.equals(r.getHeader("User-Agent"))) {
-        continue;
-      }
-      Matcher m = PATH.matcher(r.getPath());
-      if (!m.matches()) {
-        throw new AssertionError("unexpected API path " + r.getPath());
-      }
-      String group = m.group(1) == null ? "" : m.group(1);
-      String resource = m.group(2) + (m.group(4) == null ? "" : m.group(4));
-      boolean named = m.group(3) != null;
-      String verb =
-          switch (r.getMethod()) {
-            case "GET" -> named ? "get" : (r.getPath().contains("watch=true") ? "watch" : "list");
-            case "POST" -> "create";
-            case "PUT" -> "update";
-            case "PATCH" -> "patch";
-            case "DELETE" -> named ? "delete" : "deletecollection";
-            default -> throw new AssertionError("unexpected method " + r.getMethod());
-          };
-      used.add(verb + " " + group + "/" + resource);
-    }
-    return used;
+    return RbacCalls.used(server, KubernetesTestActivities.USER_AGENT);
   }
 
   private static Set<String> granted() throws Exception {
-    try (InputStream in = Files.newInputStream(ROLE)) {
-      Role role = Serialization.unmarshal(in, Role.class);
-      Set<String> granted = new TreeSet<>();
-      for (PolicyRule rule : role.getRules()) {
-        for (String group : rule.getApiGroups()) {
-          for (String resource : rule.getResources()) {
-            for (String verb : rule.getVerbs()) {
-              granted.add(verb + " " + group + "/" + resource);
-            }
-          }
-        }
-      }
-      return granted;
-    }
+    return RbacCalls.granted(ROLE);
   }
 }
