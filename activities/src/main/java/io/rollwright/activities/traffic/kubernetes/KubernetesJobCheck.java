@@ -246,14 +246,15 @@ public final class KubernetesJobCheck implements PreflightCheck {
       if (pods.isEmpty()) {
         return " (no pod to read a log from)";
       }
+      // a plain GET of pods/log: the client's own log read may watch the pod until it is ready
       String tail =
-          client
-              .pods()
-              .inNamespace(ns)
-              .withName(pods.get(0).getMetadata().getName())
-              .tailingLines(LOG_LINES)
-              .withReadyWaitTimeout(0)
-              .getLog();
+          client.raw(
+              "/api/v1/namespaces/"
+                  + ns
+                  + "/pods/"
+                  + pods.get(0).getMetadata().getName()
+                  + "/log?pretty=false&tailLines="
+                  + LOG_LINES);
       if (tail == null || tail.isBlank()) {
         return " (its log is empty)";
       }
