@@ -76,6 +76,7 @@ class KubernetesReleaseTest {
             null,
             null,
             null,
+            null,
             null);
     return new ReleaseRequest(
         SERVICE,

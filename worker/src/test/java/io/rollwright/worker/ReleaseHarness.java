@@ -35,6 +35,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ public final class ReleaseHarness {
    * throttle.
    */
   static TestWorkflowExtension extension() {
+    return extension(null);
+  }
+
+  /** The same, its clock starting at {@code initialTime} (null: now). */
+  static TestWorkflowExtension extension(Instant initialTime) {
     TestWorkflowExtension.Builder builder =
         TestWorkflowExtension.newBuilder()
             .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
@@ -71,6 +77,9 @@ public final class ReleaseHarness {
                     .build())
             .setDoNotStart(true);
     ReleaseSearchAttributes.all().forEach(builder::registerSearchAttribute);
+    if (initialTime != null) {
+      builder.setInitialTime(initialTime);
+    }
     return builder.build();
   }
 

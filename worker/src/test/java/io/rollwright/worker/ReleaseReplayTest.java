@@ -41,7 +41,9 @@ public class ReleaseReplayTest {
     "bake-breached, checkout@prod",
     "confirmation-awaited, checkout@prod",
     "rollback, checkout@prod",
-    "during-check-failed, checkout@prod"
+    "during-check-failed, checkout@prod",
+    "calendar-held, berlin-shop@prod",
+    "calendar-breached, berlin-shop@prod"
   })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));

@@ -11,7 +11,8 @@ public sealed interface ApprovalEvent extends AuditEntry {
 
   /**
    * The gate ({@code "stage canary"}, {@code "break-glass …"}) needs {@code required} approvals
-   * from {@code from} within {@code timeoutMillis}, that is by {@code deadlineMillis}.
+   * from {@code from}, and one from each group of {@code fromEach}, within {@code timeoutMillis},
+   * that is by {@code deadlineMillis}.
    */
   record Requested(
       long atMillis,
@@ -20,10 +21,12 @@ public sealed interface ApprovalEvent extends AuditEntry {
       int required,
       List<String> from,
       long timeoutMillis,
-      long deadlineMillis)
+      long deadlineMillis,
+      List<String> fromEach)
       implements ApprovalEvent {
     public Requested {
       from = from == null ? List.of() : List.copyOf(from);
+      fromEach = fromEach == null ? List.of() : List.copyOf(fromEach);
     }
 
     @Override
@@ -38,6 +41,7 @@ public sealed interface ApprovalEvent extends AuditEntry {
           + required
           + " approval(s) needed from "
           + String.join(", ", from)
+          + (fromEach.isEmpty() ? "" : ", at least 1 from each of " + String.join(", ", fromEach))
           + " within "
           + DurationText.format(Duration.ofMillis(timeoutMillis))
           + " (by "
@@ -51,8 +55,17 @@ public sealed interface ApprovalEvent extends AuditEntry {
     }
   }
 
-  /** An approval came that is short of the number the gate needs. */
-  record Progress(long atMillis, String actor, String gate, List<String> approvedBy, int required)
+  /**
+   * An approval came that is short of the gate's quorum; {@code missing} says what the quorum still
+   * lacks ("needs 1 from sre-oncall"), when the gate has groups that each need an approver.
+   */
+  record Progress(
+      long atMillis,
+      String actor,
+      String gate,
+      List<String> approvedBy,
+      int required,
+      String missing)
       implements ApprovalEvent {
     public Progress {
       approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy);
@@ -71,6 +84,7 @@ public sealed interface ApprovalEvent extends AuditEntry {
           + approvedBy.size()
           + " of "
           + required
+          + (missing == null ? "" : "; " + missing)
           + ")";
     }
 

@@ -8,11 +8,11 @@ import java.util.Locale;
 /**
  * One typed event of a release's timeline: when it happened, who did it ({@link #SYSTEM} for
  * Rollwright itself) and what it was, as a record of its own kind ({@link ProgressEvent}, {@link
- * ControlEvent}, {@link ApprovalEvent}, {@link AnalysisEvent}, or the timeline's own bookkeeping
- * below). Each kind describes itself once, as {@link #action()} and {@link #detail()}; the audit,
- * {@code status}, the progress text and the notifiers all render from these. On the wire a {@code
- * type} property names the kind; an entry without one was written before events were typed and
- * reads as {@link Noted}.
+ * ControlEvent}, {@link ApprovalEvent}, {@link AnalysisEvent}, {@link CalendarEvent}, or the
+ * timeline's own bookkeeping below). Each kind describes itself once, as {@link #action()} and
+ * {@link #detail()}; the audit, {@code status}, the progress text and the notifiers all render from
+ * these. On the wire a {@code type} property names the kind; an entry without one was written
+ * before events were typed and reads as {@link Noted}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = AuditEntry.Noted.class)
 @JsonSubTypes({
@@ -45,6 +45,8 @@ import java.util.Locale;
   @JsonSubTypes.Type(value = AnalysisEvent.Note.class, name = "analysis-note"),
   @JsonSubTypes.Type(value = AuditEntry.NotShown.class, name = "not-shown"),
   @JsonSubTypes.Type(value = AuditEntry.RefusalsCounted.class, name = "refusals-counted"),
+  @JsonSubTypes.Type(value = CalendarEvent.Held.class, name = "held"),
+  @JsonSubTypes.Type(value = CalendarEvent.HoldEnded.class, name = "hold-ended"),
   @JsonSubTypes.Type(value = AuditEntry.Noted.class, name = "noted")
 })
 public sealed interface AuditEntry
@@ -52,6 +54,7 @@ public sealed interface AuditEntry
         ControlEvent,
         ApprovalEvent,
         AnalysisEvent,
+        CalendarEvent,
         AuditEntry.Noted,
         AuditEntry.NotShown,
         AuditEntry.RefusalsCounted {

@@ -7,6 +7,7 @@ public enum Phase {
   SOAKING,
   AWAITING_APPROVAL,
   PAUSED,
+  HELD,
   PROMOTING,
   ROLLING_BACK,
   DONE

@@ -100,6 +100,8 @@ public final class ProgressRenderer {
       lines.add("🔄 Triggering rollback...");
     } else if (e instanceof ProgressEvent.Stuck) {
       lines.add("📟 " + capital(e.sentence()));
+    } else if (e instanceof CalendarEvent) {
+      lines.add("🗓  " + capital(e.sentence()));
     } else if (e instanceof ProgressEvent.AwaitingConfirmation) {
       lines.add("⏳ " + capital(e.sentence()));
     } else if (e instanceof ControlEvent.Decided) {

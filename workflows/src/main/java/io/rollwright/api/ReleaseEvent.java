@@ -64,6 +64,8 @@ public record ReleaseEvent(
     FINISHED,
     ALERT,
     STUCK,
-    AWAITING_CONFIRMATION
+    AWAITING_CONFIRMATION,
+    HELD,
+    HOLD_ENDED
   }
 }

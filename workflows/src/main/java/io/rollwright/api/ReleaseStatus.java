@@ -10,7 +10,8 @@ import java.util.List;
  * any open gate with who has approved, the latest analysis readings, the pre-flight results, the
  * result once it ended, and the audit timeline of every decision. While a stage is analysed, front
  * doors add the live readings of its analysis run ({@code analysis}, from the run's last
- * heartbeat); the release's own answer leaves it null.
+ * heartbeat); the release's own answer leaves it null. {@code heldBecause} says why the deploy
+ * calendar holds the next change and until when (phase {@code HELD}).
  */
 public record ReleaseStatus(
     String releaseId,
@@ -32,7 +33,8 @@ public record ReleaseStatus(
     ReleaseResult result,
     List<AuditEntry> audit,
     long startedAtMillis,
-    LiveSoak analysis) {
+    LiveSoak analysis,
+    String heldBecause) {
 
   public ReleaseStatus(
       String releaseId,
@@ -74,6 +76,7 @@ public record ReleaseStatus(
         result,
         audit,
         startedAtMillis,
+        null,
         null);
   }
 
@@ -99,6 +102,7 @@ public record ReleaseStatus(
         result,
         audit,
         startedAtMillis,
-        live);
+        live,
+        heldBecause);
   }
 }

@@ -87,6 +87,9 @@ public final class PolicyValidator {
     if (p.pageAfter() != null) {
       p.pageAfter().check(v);
     }
+    if (p.calendar() != null) {
+      CalendarRule.check("policy.calendar", p.calendar(), v);
+    }
     if (p.undo() != null) {
       p.undo().check(v);
     }
@@ -403,18 +406,24 @@ public final class PolicyValidator {
       v.identity(field + ".approvers[" + i + "]", g.approvers().get(i), true);
     }
     Set<String> allowed = new LinkedHashSet<>(g.approvers());
-    for (String group : g.groups()) {
-      List<String> members = p.groups().get(group);
-      if (members == null) {
-        v.add(
-            field + ".groups",
-            "names group '" + group + "' which the policy's groups do not define");
-      } else {
-        allowed.addAll(members);
-      }
-    }
+    allowed.addAll(members(v, field + ".groups", g.groups(), p));
+    allowed.addAll(members(v, field + ".fromEach", g.fromEach(), p));
+    List<String> uncovered = Quorum.of(g, p.groups()).uncovered(List.copyOf(allowed));
     if (g.required() == null || g.required() < 1) {
       v.add(field + ".required", "must be at least 1 for an approval gate");
+    } else if (g.required() < g.fromEach().size()) {
+      v.add(
+          field + ".required",
+          g.required()
+              + " is fewer than the "
+              + g.fromEach().size()
+              + " groups of fromEach, each of which needs an approver of its own");
+    } else if (!uncovered.isEmpty() && p.groups().keySet().containsAll(g.fromEach())) {
+      v.add(
+          field + ".fromEach",
+          "no set of different people covers every group: "
+              + String.join(", ", uncovered)
+              + " would have no approver of its own — add members");
     } else if (g.required() > allowed.size()) {
       v.add(
           field + ".required",
@@ -425,6 +434,21 @@ public final class PolicyValidator {
               + allowed
               + " — add approvers or group members");
     }
+  }
+
+  /** The members of {@code groups}, each of which the policy must define. */
+  private static Set<String> members(
+      Violations v, String field, List<String> groups, ReleasePolicy p) {
+    Set<String> members = new LinkedHashSet<>();
+    for (String group : groups) {
+      List<String> names = p.groups().get(group);
+      if (names == null) {
+        v.add(field, "names group '" + group + "' which the policy's groups do not define");
+      } else {
+        members.addAll(names);
+      }
+    }
+    return members;
   }
 
   private static boolean oneOf(

@@ -14,8 +14,8 @@ import java.util.Map;
  * {@code roles} says who may start, operate and break glass (see {@link Roles}); {@code pageAfter}
  * when a stuck release pages on-call (see {@link PageAfter}); {@code bake} how long the new version
  * is watched at 100% before it is promoted (see {@link Bake}); {@code undo} how a rollback to an
- * earlier version runs (see {@link Undo}). A policy may {@code extends} a preset and override any
- * of its top-level fields.
+ * earlier version runs (see {@link Undo}); {@code calendar} when its stages may start (see {@link
+ * DeployCalendar}). A policy may {@code extends} a preset and override any of its top-level fields.
  */
 public record ReleasePolicy(
     String name,
@@ -31,7 +31,8 @@ public record ReleasePolicy(
     @DurationField Duration rollbackTimeout,
     PageAfter pageAfter,
     Bake bake,
-    Undo undo) {
+    Undo undo,
+    DeployCalendar calendar) {
 
   public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
 
@@ -59,11 +60,15 @@ public record ReleasePolicy(
         rollbackTimeout,
         pageAfter,
         bake,
-        undo);
+        undo,
+        calendar);
   }
 
-  /** This policy under {@code governing}'s roles: roles come only from the service's own policy. */
-  public ReleasePolicy withRoles(Roles governing) {
+  /**
+   * This policy under {@code governing}'s roles and deploy calendar: they come only from the
+   * service's own policy, so that choosing another policy never escapes them.
+   */
+  public ReleasePolicy governedBy(Roles governing, DeployCalendar governingCalendar) {
     return new ReleasePolicy(
         name,
         description,
@@ -78,7 +83,8 @@ public record ReleasePolicy(
         rollbackTimeout,
         pageAfter,
         bake,
-        undo);
+        undo,
+        governingCalendar);
   }
 
   /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
@@ -99,7 +105,8 @@ public record ReleasePolicy(
         rollbackTimeout != null ? rollbackTimeout : base.rollbackTimeout(),
         pageAfter != null ? pageAfter : base.pageAfter(),
         bake != null ? bake : base.bake(),
-        undo != null ? undo : base.undo());
+        undo != null ? undo : base.undo(),
+        calendar != null ? calendar : base.calendar());
   }
 
   /**
@@ -133,7 +140,8 @@ public record ReleasePolicy(
         bake == null || Duration.ZERO.equals(bake.duration())
             ? null
             : bake.completed(lastChecks(explicit, shared)),
-        undo != null ? undo : Undo.DEFAULTS);
+        undo != null ? undo : Undo.DEFAULTS,
+        calendar);
   }
 
   /**
@@ -161,7 +169,8 @@ public record ReleasePolicy(
         rollbackTimeout,
         pageAfter,
         watch,
-        undo);
+        undo,
+        calendar);
   }
 
   /** The stages as the release runs them: the policy's, then the bake when there is one. */

@@ -4,6 +4,7 @@ import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ApprovalEvent;
 import io.rollwright.api.GateStatus;
 import io.rollwright.policy.Gate;
+import io.rollwright.policy.Quorum;
 import io.rollwright.policy.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.Set;
 /**
  * The approval rules of one open gate. Pure. An approval counts only from an allowed approver who
  * is not the requester and has not approved already; everything else is refused with the reason.
+ * The gate is approved once the approvals meet its {@link Quorum}.
  */
 public final class ApprovalTally {
   /** The answer to one decision: whether it counted, and what to record. */
@@ -23,6 +25,7 @@ public final class ApprovalTally {
   private final Gate gate;
   private final String requester;
   private final long deadlineMillis;
+  private final Quorum quorum;
   private final Set<String> allowed = new LinkedHashSet<>();
   private final List<String> approvedBy = new ArrayList<>();
   private String rejection;
@@ -38,6 +41,7 @@ public final class ApprovalTally {
     this.gate = gate;
     this.requester = requester;
     this.deadlineMillis = deadlineMillis;
+    this.quorum = Quorum.of(gate, groups);
     allowed.addAll(allowed(gate, groups));
   }
 
@@ -74,16 +78,20 @@ public final class ApprovalTally {
         gate.required(),
         List.copyOf(allowed),
         gate.timeout().toMillis(),
-        deadlineMillis);
+        deadlineMillis,
+        gate.fromEach());
   }
 
   /**
-   * Who may decide {@code gate}: its approvers and the members of its groups, in the policy's
-   * order.
+   * Who may decide {@code gate}: its approvers and the members of its groups and of its {@code
+   * fromEach} groups, in the policy's order.
    */
   public static Set<String> allowed(Gate gate, Map<String, List<String>> groups) {
     Set<String> names = new LinkedHashSet<>(gate.approvers());
     for (String group : gate.groups()) {
+      names.addAll(groups.getOrDefault(group, List.of()));
+    }
+    for (String group : gate.fromEach()) {
       names.addAll(groups.getOrDefault(group, List.of()));
     }
     return names;
@@ -108,8 +116,17 @@ public final class ApprovalTally {
       return new Answer(false, refusal);
     }
     approvedBy.add(d.approver());
+    String missing = gate.fromEach().isEmpty() ? null : quorum.missing(approvedBy);
     return new Answer(
-        true, "approved by " + d.approver() + " (" + approvedBy.size() + " of " + required() + ")");
+        true,
+        "approved by "
+            + d.approver()
+            + " ("
+            + approvedBy.size()
+            + " of "
+            + required()
+            + (missing == null ? "" : "; " + missing)
+            + ")");
   }
 
   /**
@@ -157,7 +174,7 @@ public final class ApprovalTally {
   }
 
   public boolean approved() {
-    return approvedBy.size() >= required();
+    return quorum.met(approvedBy);
   }
 
   public boolean rejected() {
@@ -192,6 +209,13 @@ public final class ApprovalTally {
   }
 
   public GateStatus status() {
-    return new GateStatus(stage, required(), List.copyOf(allowed), approvedBy(), deadlineMillis);
+    return new GateStatus(
+        stage,
+        required(),
+        List.copyOf(allowed),
+        approvedBy(),
+        deadlineMillis,
+        gate.fromEach(),
+        quorum.missing(approvedBy));
   }
 }

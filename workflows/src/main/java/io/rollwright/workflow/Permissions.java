@@ -165,7 +165,13 @@ public final class Permissions {
     }
     List<String> holders = roles.breakGlass() == null ? List.of() : roles.breakGlass().people();
     return new Gate(
-        GateType.APPROVAL, 1, holders, List.of(), roles.confirmWithin(), TimeoutAction.REJECT);
+        GateType.APPROVAL,
+        1,
+        holders,
+        List.of(),
+        List.of(),
+        roles.confirmWithin(),
+        TimeoutAction.REJECT);
   }
 
   private String breakGlassRefusal(String actor, String what) {

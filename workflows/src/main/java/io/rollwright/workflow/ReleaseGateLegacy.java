@@ -46,7 +46,8 @@ final class ReleaseGateLegacy {
               ReleaseState.SYSTEM,
               "stage " + tally.stage(),
               tally.approvedBy(),
-              gate.required()));
+              gate.required(),
+              null));
     }
   }
 }

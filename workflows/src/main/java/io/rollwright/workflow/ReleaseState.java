@@ -46,6 +46,7 @@ public final class ReleaseState {
   String stage;
   private double weight;
   String pausedBecause;
+  private String heldBecause;
   ApprovalTally gate;
   private List<CheckReading> verdicts = List.of();
   private List<PreflightResult> preflight = List.of();
@@ -246,6 +247,18 @@ public final class ReleaseState {
     pausedBecause = null;
   }
 
+  /**
+   * The deploy calendar holds the next change, {@code why} (with when it goes on); null when it no
+   * longer does.
+   */
+  public void held(String why) {
+    heldBecause = why;
+  }
+
+  public boolean isHeld() {
+    return heldBecause != null;
+  }
+
   /** Pauses on Rollwright's own account (analysis inconclusive, or a check whose breach pauses). */
   public void pauseBySystem(String why) {
     pausedBecause = why;
@@ -379,7 +392,9 @@ public final class ReleaseState {
         request.strategy(),
         request.requestedBy(),
         policy,
-        paused() && shown != Phase.DONE ? Phase.PAUSED : shown,
+        paused() && shown != Phase.DONE
+            ? Phase.PAUSED
+            : heldBecause != null && shown != Phase.DONE && stop == null ? Phase.HELD : shown,
         stageNumber,
         stageCount,
         gate != null ? gate.stage() : stage,
@@ -397,7 +412,9 @@ public final class ReleaseState {
                 shown(result.detail()),
                 result.durationMillis()),
         audit.shown(),
-        startedAt);
+        startedAt,
+        null,
+        heldBecause);
   }
 
   /**

@@ -68,6 +68,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private CanaryWatch canary;
   private StageGate stageGate;
   private StageChecks stageChecks;
+  private CalendarHold calendar;
   private int stageAt;
   private boolean soakingAt;
   private boolean watchedHolds;
@@ -298,6 +299,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
               stuck());
       stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, news::tell);
       stageChecks = new StageChecks(steps, state, canary, news::tell, policy.analysis().interval());
+      calendar =
+          new CalendarHold(
+              state,
+              canary,
+              request.strategy() == Strategy.ROLLBACK ? List.of() : release.calendars(),
+              news::tell);
       List<Stage> stages = policy.runStages();
       int first = at == null ? 0 : at.stage() - 1;
       for (int i = first; i < stages.size() && state.fullPromotion() == null; i++) {
@@ -326,7 +333,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     stageAt = number;
     ReleaseCheckpoint.Step from = at == null ? ReleaseCheckpoint.Step.BEFORE_STAGE : at.step();
     if (from == ReleaseCheckpoint.Step.BEFORE_STAGE) {
-      canary.holdWhilePaused(previous);
+      calendar.beforeChange("stage " + stage.name(), previous);
       state.enterStage(number, stage.name());
       requireNoStop();
       stageChecks.before(release, stage, previous);
@@ -368,7 +375,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private ReleaseResult promote(Stage last) {
-    canary.holdWhilePaused(last);
+    calendar.beforeChange("promotion", last);
     requireNoStop();
     state.phase(Phase.PROMOTING);
     steps.promote(target);

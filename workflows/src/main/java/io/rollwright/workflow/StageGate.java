@@ -170,7 +170,8 @@ final class StageGate {
                 ReleaseState.SYSTEM,
                 "stage " + stage.name(),
                 tally.approvedBy(),
-                tally.status().required()));
+                tally.status().required(),
+                tally.status().fromEach().isEmpty() ? null : tally.status().missing()));
       }
     } finally {
       expiry.cancel();

@@ -35,7 +35,14 @@ class AuditEntryJsonTest {
                 new ControlEvent.Promoted(
                     4, "bob", ControlEvent.Promotion.SOAK_ENDED, "canary-5", "looks good"),
                 new ApprovalEvent.Requested(
-                    5, AuditEntry.SYSTEM, "stage canary-5", 2, List.of("bob", "dan"), 3_600_000, 9),
+                    5,
+                    AuditEntry.SYSTEM,
+                    "stage canary-5",
+                    2,
+                    List.of("bob", "dan"),
+                    3_600_000,
+                    9,
+                    List.of("sre")),
                 new AnalysisEvent.Analysed(6, AuditEntry.SYSTEM, Verdict.FAIL, "errors", 3, 61_000),
                 new AnalysisEvent.Note(7, AuditEntry.SYSTEM, AnalysisEvent.NoteKind.GAP, "gap"),
                 new ProgressEvent.RollingBack(8, AuditEntry.SYSTEM, RollbackReason.ANALYSIS, "e"),
@@ -62,6 +69,22 @@ class AuditEntryJsonTest {
     assertTrue(json.contains("\"control\":\"approve\""), json);
     assertFalse(
         json.contains("sentence") || json.contains("action") || json.contains("kind"), json);
+  }
+
+  @Test
+  void anApprovalRequestWrittenBeforeFromEachReadsWithNoGroups() throws Exception {
+    List<AuditEntry> read =
+        ReleasePayloads.mapper()
+            .readValue(
+                "[{\"type\":\"approval-requested\",\"atMillis\":5,\"actor\":\"rollwright\","
+                    + "\"gate\":\"stage canary\",\"required\":1,\"from\":[\"bob\"],"
+                    + "\"timeoutMillis\":60000,\"deadlineMillis\":60005}]",
+                new TypeReference<List<AuditEntry>>() {});
+    assertEquals(
+        List.of(
+            new ApprovalEvent.Requested(
+                5, "rollwright", "stage canary", 1, List.of("bob"), 60_000, 60_005, List.of())),
+        read);
   }
 
   @Test

@@ -55,7 +55,7 @@ class ProgressRendererTest {
             List.of(
                 new ProgressEvent.StageStarted(2, SYSTEM, "canary-10", 10, 240_000),
                 new ApprovalEvent.Requested(
-                    3, SYSTEM, "stage canary-10", 1, List.of("dana"), 120_000, 123_000),
+                    3, SYSTEM, "stage canary-10", 1, List.of("dana"), 120_000, 123_000, null),
                 new ControlEvent.Refused(4, "ci-bot", "approve", "ci-bot cannot approve", 3),
                 new ControlEvent.Decided(5, "dana", true, "approved by dana (1 of 1)"),
                 new ControlEvent.Promoted(

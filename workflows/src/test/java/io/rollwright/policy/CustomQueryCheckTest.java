@@ -39,6 +39,7 @@ class CustomQueryCheckTest {
                 null,
                 null,
                 null,
+                null,
                 null)
             .completed("sandbox", "sandbox"));
   }

@@ -424,6 +424,33 @@ class ValidationTableTest {
             "policy.stages[1].gate.required",
             "4 approvals required but only 3 allowed approver(s) [alice, bob, carol]"),
         row(
+            "fromEach names an undefined group",
+            () -> policy("/stages/1/gate/fromEach", json("[\"sre-oncall\"]")),
+            "policy.stages[1].gate.fromEach",
+            "names group 'sre-oncall' which the policy's groups do not define"),
+        row(
+            "fromEach groups one person cannot cover twice",
+            () ->
+                policy(
+                    "/groups",
+                    json("{\"team-lead\": [\"bob\"], \"sre-oncall\": [\"bob\"]}"),
+                    "/stages/1/gate/fromEach",
+                    json("[\"team-lead\", \"sre-oncall\"]")),
+            "policy.stages[1].gate.fromEach",
+            "no set of different people covers every group: sre-oncall would have no approver"),
+        row(
+            "required below the fromEach groups",
+            () ->
+                policy(
+                    "/groups",
+                    json("{\"team-lead\": [\"bob\"], \"sre-oncall\": [\"carol\"]}"),
+                    "/stages/1/gate/required",
+                    1,
+                    "/stages/1/gate/fromEach",
+                    json("[\"team-lead\", \"sre-oncall\"]")),
+            "policy.stages[1].gate.required",
+            "1 is fewer than the 2 groups of fromEach"),
+        row(
             "approval required 0",
             () -> policy("/stages/1/gate/required", 0),
             "policy.stages[1].gate.required",

@@ -31,6 +31,7 @@ class ApprovalTallyTest {
             2,
             List.of("alice"),
             List.of("team-lead", "undefined-group"),
+            List.of(),
             Duration.ofHours(2),
             null);
     return new ApprovalTally(
@@ -139,11 +140,60 @@ class ApprovalTallyTest {
   }
 
   @Test
+  void oneFromEachGroupClosesOnlyWhenEveryGroupHasItsOwnApprover() {
+    Gate gate =
+        new Gate(
+            GateType.APPROVAL,
+            null,
+            List.of(),
+            List.of(),
+            List.of("team-lead", "sre-oncall"),
+            Duration.ofHours(2),
+            null);
+    ApprovalTally t =
+        new ApprovalTally(
+            "canary-50",
+            gate,
+            Map.of(
+                "team-lead",
+                List.of("bob", "carol", "fay"),
+                "sre-oncall",
+                List.of("bob", "dan", "eve")),
+            "eve",
+            DEADLINE);
+    assertEquals(
+        "eve requested this release and cannot approve it",
+        t.approve(new ApprovalDecision("eve", null)).message(),
+        "the requester never counts, whatever their groups");
+    assertEquals(
+        "approved by carol (1 of 2; needs 1 from sre-oncall)",
+        t.approve(new ApprovalDecision("carol", null)).message());
+    assertEquals("needs 1 from sre-oncall", t.status().missing());
+    assertEquals(
+        "approved by fay (2 of 2; needs 1 from sre-oncall)",
+        t.approve(new ApprovalDecision("fay", null)).message(),
+        "two team leads are not one of each");
+    assertFalse(t.approved());
+    assertEquals(
+        "approved by dan (3 of 2)", t.approve(new ApprovalDecision("dan", null)).message());
+    assertTrue(t.approved());
+    assertNull(t.status().missing());
+    assertEquals(List.of("team-lead", "sre-oncall"), t.status().fromEach());
+  }
+
+  @Test
   void statusShowsWhoMayApproveAndWhoDid() {
     ApprovalTally t = tally();
     t.approve(new ApprovalDecision("bob", null));
     assertEquals(
-        new GateStatus("canary-50", 2, List.of("alice", "bob", "carol"), List.of("bob"), DEADLINE),
+        new GateStatus(
+            "canary-50",
+            2,
+            List.of("alice", "bob", "carol"),
+            List.of("bob"),
+            DEADLINE,
+            List.of(),
+            "needs 1 more approval"),
         t.status());
   }
 

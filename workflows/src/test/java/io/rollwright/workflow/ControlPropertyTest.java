@@ -289,6 +289,7 @@ class ControlPropertyTest {
                   2,
                   List.of("alice", "bob"),
                   List.of(),
+                  List.of(),
                   Duration.ofHours(1),
                   null),
               Map.of(),

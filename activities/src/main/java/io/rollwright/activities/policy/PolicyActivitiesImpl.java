@@ -4,13 +4,17 @@ import io.rollwright.api.PolicyActivities;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.api.ResolvedRelease;
+import io.rollwright.policy.CalendarRule;
+import io.rollwright.policy.DeployCalendar;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Roles;
 import io.rollwright.policy.Strategy;
 import io.rollwright.policy.Violation;
+import io.rollwright.policy.Violations;
 import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,8 +55,7 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
    */
   public ResolvedRelease resolveOrThrow(ReleaseRequest request) {
     RequestCheck.require(request);
-    Optional<PolicyRepository.Found> governing =
-        repository.find(request.service()).or(() -> repository.find(defaults.policy()));
+    Optional<PolicyRepository.Found> governing = governing(request.service());
     PolicyRepository.Found found;
     if (request.policy() != null) {
       found =
@@ -91,14 +94,68 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
                 + governing.get().source()
                 + ")"
             : null;
+    DeployCalendar calendar = governing.map(g -> g.policy().calendar()).orElse(null);
     ReleasePolicy completed =
-        found.policy().withRoles(roles).completed(defaults.router(), defaults.metricProvider());
+        found
+            .policy()
+            .governedBy(roles, calendar)
+            .completed(defaults.router(), defaults.metricProvider());
     validator.require(completed, request.strategy());
     return new ResolvedRelease(
         request,
         request.strategy() == Strategy.ROLLBACK ? completed.undoing() : completed,
         found.source(),
-        override);
+        override,
+        calendars(request.environment(), calendar));
+  }
+
+  /** The service's own policy, else the default one: its roles and calendar govern. */
+  private Optional<PolicyRepository.Found> governing(String service) {
+    return repository.find(service).or(() -> repository.find(defaults.policy()));
+  }
+
+  /**
+   * The deploy calendars that govern releases of {@code service} to {@code environment}, each
+   * valid, with the files they come from.
+   */
+  public Governing calendarsOf(String service, String environment) {
+    Optional<PolicyRepository.Found> governing = governing(service);
+    List<String> sources = new ArrayList<>();
+    repository.global().ifPresent(g -> sources.add(g.source()));
+    governing.ifPresent(g -> sources.add(g.source()));
+    DeployCalendar own = governing.map(g -> g.policy().calendar()).orElse(null);
+    if (own != null) {
+      Violations v = new Violations();
+      CalendarRule.check(governing.get().source() + ": calendar", own, v);
+      if (!v.list().isEmpty()) {
+        throw new InvalidReleaseException(v.list());
+      }
+    }
+    return new Governing(calendars(environment, own), sources);
+  }
+
+  /** Deploy calendars and the policy files looked in for them. */
+  public record Governing(List<DeployCalendar> calendars, List<String> sources) {}
+
+  /**
+   * The calendars governing a release to {@code environment}: the global one ({@value
+   * PolicyRepository#GLOBAL}{@code .yaml}) and the service's own, where they cover it.
+   */
+  private List<DeployCalendar> calendars(String environment, DeployCalendar own) {
+    List<DeployCalendar> all = new ArrayList<>();
+    Optional<PolicyRepository.Found> global = repository.global();
+    if (global.isPresent() && global.get().policy().calendar() != null) {
+      Violations v = new Violations();
+      CalendarRule.check(global.get().source() + ": calendar", global.get().policy().calendar(), v);
+      if (!v.list().isEmpty()) {
+        throw new InvalidReleaseException(v.list());
+      }
+      all.add(global.get().policy().calendar());
+    }
+    if (own != null) {
+      all.add(own);
+    }
+    return all.stream().filter(c -> c.governs(environment)).toList();
   }
 
   /** The governing policy's roles, valid, with its groups replaced by their members. */

@@ -19,6 +19,12 @@ public final class PolicyRepository {
   public static final List<String> PRESETS =
       List.of("quick", "standard", "cohorts", "progressive", "channels");
 
+  /**
+   * The file, among the operators' policy files, whose {@code calendar} governs every release (not
+   * a service name: those are DNS labels).
+   */
+  public static final String GLOBAL = "_global";
+
   private static final int MAX_EXTENDS = 5;
 
   /** A policy and where it came from. */
@@ -50,6 +56,11 @@ public final class PolicyRepository {
       }
     }
     return Optional.empty();
+  }
+
+  /** The global policy file ({@value #GLOBAL}), if the operators wrote one. */
+  public Optional<Found> global() {
+    return find(GLOBAL);
   }
 
   /** Lays the policy over the one it extends, if any. */

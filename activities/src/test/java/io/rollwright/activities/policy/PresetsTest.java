@@ -68,7 +68,7 @@ class PresetsTest {
 
   @ParameterizedTest
   @CsvSource({
-    "progressive, policy.stages[3].gate.required, 2 approvals required but only 0 allowed approver(s)",
+    "progressive, policy.stages[3].gate.fromEach, 'no set of different people covers every group: team-lead, sre-oncall would have no approver of its own — add members'",
     "cohorts, policy.stages[2].gate.required, 1 approvals required but only 0 allowed approver(s)"
   })
   void presetsWithApprovalGroupsShipEmptyAndFailOnlyOnRequired(
@@ -126,13 +126,14 @@ class PresetsTest {
   }
 
   @Test
-  void progressiveEndsWithTwoApprovalsWithinTwoHours() {
+  void progressiveEndsWithOneApprovalFromEachGroupWithinTwoHours() {
     Stage last = completed("progressive").stages().get(3);
     assertEquals("canary-50", last.name());
     Gate gate = last.gate();
     assertTrue(gate.needsApproval());
     assertEquals(2, gate.required());
-    assertEquals(List.of("team-lead", "sre-oncall"), gate.groups());
+    assertEquals(List.of("team-lead", "sre-oncall"), gate.fromEach());
+    assertEquals(List.of(), gate.groups());
     assertEquals(Duration.ofHours(2), gate.timeout());
     assertEquals(TimeoutAction.REJECT, gate.onTimeout());
   }
@@ -211,6 +212,7 @@ class PresetsTest {
             null,
             null,
             Duration.ofMinutes(10),
+            null,
             null,
             null,
             null);

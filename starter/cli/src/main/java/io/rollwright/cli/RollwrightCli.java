@@ -42,7 +42,11 @@ public final class RollwrightCli {
   /** The subcommands after the controls, in the order help lists them. */
   private static final List<Class<?>> AFTER_CONTROLS =
       List.of(
-          HistoryCommand.class, DoraCommand.class, ValidateCommand.class, StartupTraining.class);
+          HistoryCommand.class,
+          DoraCommand.class,
+          ValidateCommand.class,
+          CalendarCommand.class,
+          StartupTraining.class);
 
   public static void main(String[] args) {
     Charset terminal = Charset.defaultCharset();

@@ -66,6 +66,7 @@ final class StatusText {
                   : " (" + String.join(", ", gate.approvedBy()) + ")")
               + " from "
               + String.join(", ", gate.allowed())
+              + (gate.missing() == null ? "" : " · " + gate.missing())
               + ", closes "
               + DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(gate.deadlineMillis())));
     }

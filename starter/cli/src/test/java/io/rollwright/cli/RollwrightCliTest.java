@@ -202,7 +202,9 @@ class RollwrightCliTest {
     assertEquals(1, validate(request.formatted("\"policy\":\"progressive\"")));
     assertTrue(
         err.toString()
-            .contains("gate.required: 2 approvals required but only 0 allowed approver(s)"),
+            .contains(
+                "gate.fromEach: no set of different people covers every group: team-lead,"
+                    + " sre-oncall would have no approver of its own"),
         err.toString());
 
     assertEquals(1, validate(request.formatted("\"policy\":\"nope\"")));

@@ -236,6 +236,7 @@ public final class SlackNotifier implements Notifier {
           case STUCK -> "📟";
           case AWAITING_CONFIRMATION -> "⏳";
           case PAUSED -> "⏸";
+          case HELD, HOLD_ENDED -> "🗓";
           case APPROVAL_REQUESTED, APPROVAL_PROGRESS, APPROVAL_CLOSED -> "✋";
           default -> "•";
         };

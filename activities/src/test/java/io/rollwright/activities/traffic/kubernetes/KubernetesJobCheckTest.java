@@ -145,6 +145,7 @@ class KubernetesJobCheckTest {
             null,
             null,
             null,
+            null,
             null),
         "test");
   }
