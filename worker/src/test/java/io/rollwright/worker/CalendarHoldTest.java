@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.activities.metrics.Track;
+import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.CalendarEvent;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ProgressEvent;
 import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
+import io.rollwright.policy.Strategy;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -103,6 +107,49 @@ class CalendarHoldTest {
         entries(release.status(), CalendarEvent.HoldEnded.class).stream()
             .map(AuditEntry::detail)
             .toList());
+  }
+
+  @Test
+  void aHotfixPassesTheFreezeAsBreakGlassConfirmedByASecondHolder() throws Exception {
+    // Wednesday 2027-03-31 13:00 in Berlin: inside a window, and inside the Easter freeze
+    h.waitFor(Duration.between(FRIDAY_1655_BERLIN, Instant.parse("2027-03-31T11:00:00Z")));
+    ReleaseWorkflow release =
+        h.start(
+            new ReleaseRequest(
+                "berlin-shop",
+                "2.3.1",
+                "registry.example/berlin-shop:2.3.1",
+                "prod",
+                Strategy.CANARY,
+                null,
+                null,
+                "oncall-sam",
+                "checkout outage",
+                null,
+                null,
+                "hotfix"));
+    h.waitFor(Duration.ofMinutes(1));
+    assertEquals(Phase.AWAITING_APPROVAL, release.status().phase(), "a second holder confirms");
+    release.approve(new ApprovalDecision("oncall-kim", "confirmed"));
+    ReleaseResult result = h.result(release);
+
+    ReleaseStatus done = release.status();
+    assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+    assertEquals("all 1 stages passed", result.detail(), "the hotfix's own stages");
+    assertEquals(List.of(), entries(done, CalendarEvent.Held.class), "the freeze did not hold it");
+    assertEquals(
+        List.of("oncall-sam: asked to break glass — a hotfix release, which passes deploy freezes"),
+        entries(done, ProgressEvent.BreakGlassAsked.class).stream()
+            .map(AuditEntry::sentence)
+            .toList());
+    assertEquals(
+        "hotfix",
+        h.client
+            .newUntypedWorkflowStub("berlin-shop@prod")
+            .describe()
+            .getTypedSearchAttributes()
+            .get(ReleaseSearchAttributes.TYPE));
+    keep("hotfix-through-freeze");
   }
 
   /** Replays the release's history, and keeps it for {@link ReleaseReplayTest} when recording. */

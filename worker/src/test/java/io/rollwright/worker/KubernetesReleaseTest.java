@@ -77,6 +77,8 @@ class KubernetesReleaseTest {
             null,
             null,
             null,
+            null,
+            null,
             null);
     return new ReleaseRequest(
         SERVICE,

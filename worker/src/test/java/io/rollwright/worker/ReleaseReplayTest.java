@@ -43,7 +43,8 @@ public class ReleaseReplayTest {
     "rollback, checkout@prod",
     "during-check-failed, checkout@prod",
     "calendar-held, berlin-shop@prod",
-    "calendar-breached, berlin-shop@prod"
+    "calendar-breached, berlin-shop@prod",
+    "hotfix-through-freeze, berlin-shop@prod"
   })
   void recordedHistoryReplays(String name, String releaseId) throws Exception {
     replay(history(name, releaseId));

@@ -125,7 +125,8 @@ class RollbackTest extends TimeSkippingReleaseTest {
         requester,
         "hotfix build from the release branch",
         null,
-        true);
+        true,
+        null);
   }
 
   @Test

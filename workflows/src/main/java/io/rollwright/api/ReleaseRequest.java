@@ -11,7 +11,8 @@ import io.rollwright.policy.Strategy;
  * reason} is required for the {@code direct} and {@code rollback} strategies. A rollback may leave
  * out {@code version} (the version promoted before the current one) and {@code image} (the one that
  * version was promoted with); {@code force} lets it release a version never promoted to the
- * environment, as break-glass.
+ * environment, as break-glass. {@code type} is the kind of release ({@code hotfix}, {@code
+ * feature}, {@code major}, or a type its policy declares); none: the policy's default.
  */
 public record ReleaseRequest(
     String service,
@@ -24,7 +25,8 @@ public record ReleaseRequest(
     String requestedBy,
     String reason,
     String changeRef,
-    Boolean force) {
+    Boolean force,
+    String type) {
 
   public ReleaseRequest {
     strategy = strategy == null ? Strategy.CANARY : strategy;
@@ -53,6 +55,7 @@ public record ReleaseRequest(
         requestedBy,
         reason,
         changeRef,
+        null,
         null);
   }
 
@@ -86,7 +89,8 @@ public record ReleaseRequest(
         requestedBy,
         why,
         changeRef,
-        force);
+        force,
+        type);
   }
 
   /** This request releasing {@code newVersion} as {@code newImage}, forced or not. */
@@ -102,6 +106,24 @@ public record ReleaseRequest(
         requestedBy,
         reason,
         changeRef,
-        forcing);
+        forcing,
+        type);
+  }
+
+  /** This request as a release of type {@code resolved}. */
+  public ReleaseRequest ofType(String resolved) {
+    return new ReleaseRequest(
+        service,
+        version,
+        image,
+        environment,
+        strategy,
+        policy,
+        inlinePolicy,
+        requestedBy,
+        reason,
+        changeRef,
+        force,
+        resolved);
   }
 }

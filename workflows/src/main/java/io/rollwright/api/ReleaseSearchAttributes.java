@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The custom search attributes every release carries, so releases can be found by service, version,
- * environment and status.
+ * environment, status and type.
  */
 public final class ReleaseSearchAttributes {
   public static final SearchAttributeKey<String> SERVICE =
@@ -23,6 +23,8 @@ public final class ReleaseSearchAttributes {
   public static final SearchAttributeKey<Long> WEIGHT = SearchAttributeKey.forLong("ReleaseWeight");
   public static final SearchAttributeKey<String> REQUESTED_BY =
       SearchAttributeKey.forKeyword("ReleaseRequestedBy");
+  public static final SearchAttributeKey<String> TYPE =
+      SearchAttributeKey.forKeyword("ReleaseType");
 
   private ReleaseSearchAttributes() {}
 
@@ -31,7 +33,7 @@ public final class ReleaseSearchAttributes {
     Map<String, IndexedValueType> all = new LinkedHashMap<>();
     for (SearchAttributeKey<?> key :
         new SearchAttributeKey<?>[] {
-          SERVICE, VERSION, ENVIRONMENT, STATUS, STAGE, WEIGHT, REQUESTED_BY
+          SERVICE, VERSION, ENVIRONMENT, STATUS, STAGE, WEIGHT, REQUESTED_BY, TYPE
         }) {
       all.put(key.getName(), key.getValueType());
     }

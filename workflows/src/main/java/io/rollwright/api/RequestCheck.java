@@ -62,6 +62,9 @@ public final class RequestCheck {
     } else {
       v.optional("reason", r.reason(), Limits.REASON);
     }
+    if (r.type() != null) {
+      v.name("type", r.type());
+    }
     if (r.policy() != null) {
       v.name("policy", r.policy());
       if (r.inlinePolicy() != null) {

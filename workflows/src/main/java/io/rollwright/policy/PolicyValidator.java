@@ -87,6 +87,18 @@ public final class PolicyValidator {
     if (p.pageAfter() != null) {
       p.pageAfter().check(v);
     }
+    if (p.types() != null) {
+      p.types().keySet().forEach(name -> v.name("policy.types", name));
+    }
+    if (p.defaultType() != null && !p.typeNames().contains(p.defaultType())) {
+      v.add(
+          "policy.defaultType",
+          "'"
+              + p.defaultType()
+              + "' is not one of its types ("
+              + String.join(", ", p.typeNames())
+              + ")");
+    }
     if (p.calendar() != null) {
       CalendarRule.check("policy.calendar", p.calendar(), v);
     }

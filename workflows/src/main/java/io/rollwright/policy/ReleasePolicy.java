@@ -15,7 +15,9 @@ import java.util.Map;
  * when a stuck release pages on-call (see {@link PageAfter}); {@code bake} how long the new version
  * is watched at 100% before it is promoted (see {@link Bake}); {@code undo} how a rollback to an
  * earlier version runs (see {@link Undo}); {@code calendar} when its stages may start (see {@link
- * DeployCalendar}). A policy may {@code extends} a preset and override any of its top-level fields.
+ * DeployCalendar}); {@code types} what each release type ({@link ReleaseType}) changes, and {@code
+ * defaultType} the type of a request that names none. A policy may {@code extends} a preset and
+ * override any of its top-level fields.
  */
 public record ReleasePolicy(
     String name,
@@ -32,9 +34,16 @@ public record ReleasePolicy(
     PageAfter pageAfter,
     Bake bake,
     Undo undo,
-    DeployCalendar calendar) {
+    DeployCalendar calendar,
+    String defaultType,
+    Map<String, ReleaseType> types) {
 
   public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
+
+  /** The release types of a policy that names none; a release is a feature unless it says. */
+  public static final List<String> DEFAULT_TYPES = List.of("hotfix", "feature", "major");
+
+  public static final String DEFAULT_TYPE = "feature";
 
   public ReleasePolicy {
     Map<String, List<String>> members = new LinkedHashMap<>();
@@ -43,6 +52,7 @@ public record ReleasePolicy(
           (group, names) -> members.put(group, names == null ? List.of() : List.copyOf(names)));
     }
     groups = Collections.unmodifiableMap(members);
+    types = types == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(types));
   }
 
   public ReleasePolicy withName(String newName) {
@@ -61,7 +71,9 @@ public record ReleasePolicy(
         pageAfter,
         bake,
         undo,
-        calendar);
+        calendar,
+        defaultType,
+        types);
   }
 
   /**
@@ -84,7 +96,9 @@ public record ReleasePolicy(
         pageAfter,
         bake,
         undo,
-        governingCalendar);
+        governingCalendar,
+        defaultType,
+        types);
   }
 
   /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
@@ -106,7 +120,9 @@ public record ReleasePolicy(
         pageAfter != null ? pageAfter : base.pageAfter(),
         bake != null ? bake : base.bake(),
         undo != null ? undo : base.undo(),
-        calendar != null ? calendar : base.calendar());
+        calendar != null ? calendar : base.calendar(),
+        defaultType != null ? defaultType : base.defaultType(),
+        types != null ? types : base.types());
   }
 
   /**
@@ -141,7 +157,9 @@ public record ReleasePolicy(
             ? null
             : bake.completed(lastChecks(explicit, shared)),
         undo != null ? undo : Undo.DEFAULTS,
-        calendar);
+        calendar,
+        defaultType,
+        types);
   }
 
   /**
@@ -170,7 +188,66 @@ public record ReleasePolicy(
         pageAfter,
         watch,
         undo,
-        calendar);
+        calendar,
+        defaultType,
+        types);
+  }
+
+  /** The release types a request may name: the policy's, else {@link #DEFAULT_TYPES}. */
+  public List<String> typeNames() {
+    return types == null || types.isEmpty() ? DEFAULT_TYPES : List.copyOf(types.keySet());
+  }
+
+  /**
+   * The type a request asking for {@code asked} (null: the default) runs as, or throws {@link
+   * InvalidReleaseException} naming the types there are.
+   */
+  public String typeOf(String asked) {
+    String name =
+        asked != null
+            ? asked
+            : defaultType != null
+                ? defaultType
+                : typeNames().contains(DEFAULT_TYPE) ? DEFAULT_TYPE : typeNames().get(0);
+    if (!typeNames().contains(name)) {
+      throw new InvalidReleaseException(
+          asked != null ? "type" : "policy.defaultType",
+          "'"
+              + name
+              + "' is not a release type of this policy (types: "
+              + String.join(", ", typeNames())
+              + ")");
+    }
+    return name;
+  }
+
+  /** The release type named {@code name} as this policy declares it (none: nothing changes). */
+  public ReleaseType type(String name) {
+    ReleaseType t = types == null ? null : types.get(name);
+    return t != null ? t : new ReleaseType(null, null, null);
+  }
+
+  /** This policy as a release of type {@code name} runs it: the type's stages and bake, if any. */
+  public ReleasePolicy ofType(String name) {
+    ReleaseType t = type(name);
+    return new ReleasePolicy(
+        this.name,
+        description,
+        parent,
+        router,
+        analysis,
+        preflight,
+        checks,
+        t.stages() != null ? t.stages() : stages,
+        groups,
+        roles,
+        rollbackTimeout,
+        pageAfter,
+        t.bake() != null ? t.bake() : bake,
+        undo,
+        calendar,
+        defaultType,
+        types);
   }
 
   /** The stages as the release runs them: the policy's, then the bake when there is one. */

@@ -47,7 +47,19 @@ public final class Permissions {
         release.policy().roles(),
         request.releaseId(),
         request.requestedBy(),
-        breakGlassAsked(request, release.policy().roles(), release.override()));
+        typeBreakingGlass(
+            release, breakGlassAsked(request, release.policy().roles(), release.override())));
+  }
+
+  /**
+   * What a start asks for when its release type passes deploy freezes (break-glass, like a direct
+   * release), unless it already breaks glass otherwise.
+   */
+  private static String typeBreakingGlass(ResolvedRelease release, String asked) {
+    String type = release.request().type();
+    return asked == null && type != null && release.policy().type(type).passesFreezes()
+        ? "a " + type + " release, which passes deploy freezes"
+        : asked;
   }
 
   /** What breaking glass a start asks for ({@code direct}, another policy), or null when none. */

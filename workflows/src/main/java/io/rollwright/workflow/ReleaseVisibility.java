@@ -25,6 +25,7 @@ import java.util.Objects;
 final class ReleaseVisibility {
   private final Map<String, Object> published = new HashMap<>();
   private String plan = "";
+  private String type;
 
   /**
    * The stages the release will go through, shown with every update: {@code canary 5/25/50 → 100}.
@@ -38,6 +39,11 @@ final class ReleaseVisibility {
               + DurationText.format(policy.bake().duration()));
     }
     plan = " · plan " + String.join(" → ", steps);
+  }
+
+  /** The release's type, published with the next update (null: a release from before types). */
+  void type(String releaseType) {
+    type = releaseType;
   }
 
   /**
@@ -56,6 +62,7 @@ final class ReleaseVisibility {
         s.result() != null ? s.result().outcome().name() : s.phase().name());
     changed(updates, ReleaseSearchAttributes.STAGE, s.stage());
     changed(updates, ReleaseSearchAttributes.WEIGHT, Math.round(s.weight()));
+    changed(updates, ReleaseSearchAttributes.TYPE, type);
     if (!updates.isEmpty()) {
       Workflow.upsertTypedSearchAttributes(updates.toArray(new SearchAttributeUpdate<?>[0]));
     }

@@ -19,21 +19,15 @@ import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.BreachAction;
-import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleasePolicy;
-import io.rollwright.policy.Stage;
 import io.rollwright.policy.Strategy;
 import io.rollwright.policy.Violation;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,13 +59,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private Permissions who;
   private ReleasePolicy policy;
   private TrafficTarget target;
-  private CanaryWatch canary;
-  private StageGate stageGate;
-  private StageChecks stageChecks;
-  private CalendarHold calendar;
-  private int stageAt;
-  private boolean soakingAt;
   private boolean watchedHolds;
+  private CanaryRun canaryRun;
   private final ReleaseUndo undo;
 
   @WorkflowInit
@@ -106,6 +95,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     approvers.addAll(confirmation == null ? List.of() : confirmation.approvers());
     state.approvers(approvers);
     visibility.plan(policy);
+    visibility.type(this.request.type());
     target = TrafficTarget.of(this.request, policy.router());
     ReleaseCheckpoint.Resume at = resumed == null ? null : resumed.at();
     if (resumed == null) {
@@ -214,30 +204,19 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   /** The wait the release is in, to resume at. */
   private ReleaseCheckpoint.Resume here() {
-    long since = canary == null ? 0 : canary.canarySince();
     ApprovalTally confirming = breakGlassGate.open();
-    ApprovalTally gate = stageGate == null ? null : stageGate.open();
-    if (confirming != null || gate != null) {
-      ApprovalTally open = confirming != null ? confirming : gate;
-      return new ReleaseCheckpoint.Resume(
-          confirming != null ? ReleaseCheckpoint.Step.CONFIRMING : ReleaseCheckpoint.Step.AT_GATE,
-          stageAt,
-          0,
-          open.approvedBy(),
-          open.status().deadlineMillis(),
-          since);
+    if (canaryRun != null) {
+      return canaryRun.here(confirming);
     }
-    if (soakingAt) {
-      return new ReleaseCheckpoint.Resume(
-          canary.soakHeld() ? ReleaseCheckpoint.Step.SOAK_HELD : ReleaseCheckpoint.Step.SOAKING,
-          stageAt,
-          canary.soakLeft().toMillis(),
-          List.of(),
-          0,
-          since);
-    }
-    return new ReleaseCheckpoint.Resume(
-        ReleaseCheckpoint.Step.BEFORE_STAGE, stageAt, 0, List.of(), 0, since);
+    return confirming == null
+        ? new ReleaseCheckpoint.Resume(ReleaseCheckpoint.Step.BEFORE_STAGE, 0, 0, List.of(), 0, 0)
+        : new ReleaseCheckpoint.Resume(
+            ReleaseCheckpoint.Step.CONFIRMING,
+            0,
+            0,
+            confirming.approvedBy(),
+            confirming.status().deadlineMillis(),
+            0);
   }
 
   /** The desk's thread: applies what arrived once everything delivered with it has arrived too. */
@@ -279,133 +258,17 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
    * reached ({@code at}).
    */
   private ReleaseResult releaseByCanary(ReleaseCheckpoint.Resume at) {
-    Saga saga = new Saga(new Saga.Options.Builder().build());
+    canaryRun =
+        new CanaryRun(
+            new CanaryRun.Parts(steps, desk, state, news, end, continuation),
+            release,
+            target,
+            watchedHolds);
     try {
-      saga.addCompensation(this::restoreStable);
-      if (at == null) {
-        steps.deployCanary(target);
-      }
-      canary =
-          new CanaryWatch(
-              steps,
-              desk,
-              state,
-              news::tell,
-              watchedHolds,
-              target,
-              policy.analysis(),
-              at == null ? Workflow.currentTimeMillis() : at.canarySince(),
-              continuation,
-              stuck());
-      stageGate = new StageGate(state, canary, policy.groups(), watchedHolds, news::tell);
-      stageChecks = new StageChecks(steps, state, canary, news::tell, policy.analysis().interval());
-      calendar =
-          new CalendarHold(
-              state,
-              canary,
-              request.strategy() == Strategy.ROLLBACK ? List.of() : release.calendars(),
-              news::tell);
-      List<Stage> stages = policy.runStages();
-      int first = at == null ? 0 : at.stage() - 1;
-      for (int i = first; i < stages.size() && state.fullPromotion() == null; i++) {
-        runStage(i + 1, stages.get(i), i == 0 ? null : stages.get(i - 1), i == first ? at : null);
-      }
-      stageAt = stages.size() + 1;
-      return promote(stages.get(stages.size() - 1));
+      return canaryRun.run(at);
     } catch (Continuation.Due due) {
       return continueAsNew();
-    } catch (ReleaseStop stop) {
-      return rollBack(saga);
-    } catch (ActivityFailure e) {
-      state.beginRollback(RollbackReason.ERROR, Failures.describe(e));
-      return rollBack(saga);
-    } catch (CanceledFailure e) {
-      state.beginRollback(RollbackReason.ABORTED, "the release workflow was cancelled");
-      return rollBack(saga);
     }
-  }
-
-  /**
-   * Runs one stage: weight, soak, gate; from the step {@code at} when a run before this one reached
-   * it.
-   */
-  private void runStage(int number, Stage stage, Stage previous, ReleaseCheckpoint.Resume at) {
-    stageAt = number;
-    ReleaseCheckpoint.Step from = at == null ? ReleaseCheckpoint.Step.BEFORE_STAGE : at.step();
-    if (from == ReleaseCheckpoint.Step.BEFORE_STAGE) {
-      calendar.beforeChange("stage " + stage.name(), previous);
-      state.enterStage(number, stage.name());
-      requireNoStop();
-      stageChecks.before(release, stage, previous);
-      state.weight(state.baking() ? steps.bake(target) : steps.setWeight(target, stage.weight()));
-      requireNoStop();
-      ProgressEvent.StageStarted started =
-          new ProgressEvent.StageStarted(
-              state.now(),
-              ReleaseState.SYSTEM,
-              stage.name(),
-              stage.weight(),
-              stage.soak().toMillis());
-      state.record(started);
-      news.tell(started);
-    }
-    if (from != ReleaseCheckpoint.Step.AT_GATE) {
-      soakingAt = true;
-      boolean resuming =
-          from == ReleaseCheckpoint.Step.SOAKING || from == ReleaseCheckpoint.Step.SOAK_HELD;
-      CancellationScope asking = stageChecks.during(release, stage);
-      try {
-        canary.soak(
-            stage,
-            resuming ? Duration.ofMillis(at.soakLeftMillis()) : stage.soak(),
-            from == ReleaseCheckpoint.Step.SOAK_HELD);
-      } finally {
-        if (asking != null) {
-          asking.cancel();
-        }
-      }
-      soakingAt = false;
-    }
-    stageGate.pass(stage, from == ReleaseCheckpoint.Step.AT_GATE ? at : null);
-    news.tell(new ProgressEvent.StagePassed(state.now(), ReleaseState.SYSTEM, stage.name()));
-  }
-
-  private void requireNoStop() {
-    ReleaseStop.ifBegun(state);
-  }
-
-  private ReleaseResult promote(Stage last) {
-    calendar.beforeChange("promotion", last);
-    requireNoStop();
-    state.phase(Phase.PROMOTING);
-    steps.promote(target);
-    state.weight(100);
-    PromoteRequest full = state.fullPromotion();
-    String bake =
-        policy.bake() == null ? "" : "the bake of " + DurationText.format(policy.bake().duration());
-    return finish(
-        ReleaseOutcome.PROMOTED,
-        null,
-        full != null
-            ? "promoted in full by " + full.actor() + ": " + full.reason()
-            : request.strategy() == Strategy.ROLLBACK
-                ? "rolled back to " + request.version() + " and held through " + bake
-                : "all "
-                    + policy.stages().size()
-                    + " stages passed"
-                    + (bake.isEmpty() ? "" : ", then " + bake));
-  }
-
-  private void restoreStable() {
-    steps.rollback(target, policy.rollbackTimeout());
-  }
-
-  private StuckWatch stuck() {
-    return new StuckWatch(state, news::tell, policy.pageAfter());
-  }
-
-  private ReleaseResult rollBack(Saga saga) {
-    return end.rollBack(saga, target.releaseId(), policy.rollbackTimeout(), stuck());
   }
 
   private ReleaseResult finish(ReleaseOutcome outcome, RollbackReason reason, String detail) {

@@ -40,6 +40,8 @@ class CustomQueryCheckTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null)
             .completed("sandbox", "sandbox"));
   }

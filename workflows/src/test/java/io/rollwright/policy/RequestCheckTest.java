@@ -230,7 +230,18 @@ class RequestCheckTest {
   private static ReleaseRequest rollback(
       String version, String image, Strategy strategy, String reason, boolean force) {
     return new ReleaseRequest(
-        "checkout", version, image, "prod", strategy, null, null, "alice", reason, null, force);
+        "checkout",
+        version,
+        image,
+        "prod",
+        strategy,
+        null,
+        null,
+        "alice",
+        reason,
+        null,
+        force,
+        null);
   }
 
   @Test

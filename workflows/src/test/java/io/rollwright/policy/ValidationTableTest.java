@@ -451,6 +451,16 @@ class ValidationTableTest {
             "policy.stages[1].gate.required",
             "1 is fewer than the 2 groups of fromEach"),
         row(
+            "type not a name",
+            () -> request("/type", "Hot Fix"),
+            "type",
+            "'Hot Fix' is not a DNS-1123 label"),
+        row(
+            "type name not a name",
+            () -> policy("/types", json("{\"Hot Fix\": {}}")),
+            "policy.types",
+            "'Hot Fix' is not a DNS-1123 label"),
+        row(
             "approval required 0",
             () -> policy("/stages/1/gate/required", 0),
             "policy.stages[1].gate.required",

@@ -35,7 +35,8 @@ class UndoChoiceTest {
         "alice",
         "p95 doubled",
         null,
-        force);
+        force,
+        null);
   }
 
   @Test

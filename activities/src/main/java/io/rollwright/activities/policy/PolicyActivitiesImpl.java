@@ -95,18 +95,23 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
                 + ")"
             : null;
     DeployCalendar calendar = governing.map(g -> g.policy().calendar()).orElse(null);
+    String type = found.policy().typeOf(request.type());
     ReleasePolicy completed =
         found
             .policy()
             .governedBy(roles, calendar)
+            .ofType(type)
             .completed(defaults.router(), defaults.metricProvider());
     validator.require(completed, request.strategy());
+    List<DeployCalendar> calendars = calendars(request.environment(), calendar);
     return new ResolvedRelease(
-        request,
+        request.ofType(type),
         request.strategy() == Strategy.ROLLBACK ? completed.undoing() : completed,
         found.source(),
         override,
-        calendars(request.environment(), calendar));
+        completed.type(type).passesFreezes()
+            ? calendars.stream().map(DeployCalendar::withoutFreezes).toList()
+            : calendars);
   }
 
   /** The service's own policy, else the default one: its roles and calendar govern. */

@@ -98,6 +98,8 @@ class PolicyRolesTest {
             null,
             null,
             null,
+            null,
+            null,
             null);
     ResolvedRelease r = resolve(request("checkout", null, inline));
     assertEquals(

@@ -215,6 +215,8 @@ class PresetsTest {
             null,
             null,
             null,
+            null,
+            null,
             null);
     ResolvedRelease r = activities().resolveOrThrow(request(null, inline));
     assertEquals("inline", r.policySource());

@@ -58,6 +58,15 @@ final class DoraCommand extends ReleaseCommand {
             "  deployment frequency   %.2f per day (%d promoted)",
             r.deploymentsPerDay(),
             r.promoted()));
+    if (!r.promotedByType().isEmpty()) {
+      line(
+          "    by type              "
+              + String.join(
+                  ", ",
+                  r.promotedByType().entrySet().stream()
+                      .map(t -> t.getKey() + " " + t.getValue())
+                      .toList()));
+    }
     line(
         "  lead time for changes  "
             + (r.medianLeadTime() == null

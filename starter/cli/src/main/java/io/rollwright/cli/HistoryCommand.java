@@ -80,6 +80,7 @@ final class HistoryCommand extends ReleaseCommand {
               + r.releaseId()
               + " "
               + (r.version() == null ? "" : r.version())
+              + (r.type() == null ? "" : " [" + r.type() + "]")
               + (r.rollback()
                   ? " (rollback" + (r.rollbackFrom() == null ? "" : " of " + r.rollbackFrom()) + ")"
                   : "")

@@ -52,7 +52,8 @@ final class RollbackCommand extends StartingCommand {
             requester(),
             reason,
             null,
-            force);
+            force,
+            null);
     return start(
         request,
         null,

@@ -38,6 +38,13 @@ final class StartCommand extends StartingCommand {
   String reason;
 
   @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description =
+          "the kind of release: hotfix, feature, major, or a type its policy declares (default: the policy's)")
+  String type;
+
+  @Option(
       names = "--change-ref",
       paramLabel = "REF",
       description = "the change shipped, e.g. a commit SHA")
@@ -62,7 +69,9 @@ final class StartCommand extends StartingCommand {
             policyFile(),
             requester(),
             reason,
-            changeRef);
+            changeRef,
+            null,
+            type);
     return start(request, committedAt(), service + " " + version + " → " + environment);
   }
 

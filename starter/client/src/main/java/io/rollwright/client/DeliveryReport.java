@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Delivery figures over a period, computed from release records alone (pure):
@@ -47,7 +48,8 @@ public record DeliveryReport(
     int notRestored,
     double rollbackRate,
     int undone,
-    int rollbacks) {
+    int rollbacks,
+    Map<String, Integer> promotedByType) {
 
   /**
    * The figures of the releases that ended in {@code [from, to)}; {@code all} may hold others
@@ -114,7 +116,17 @@ public record DeliveryReport(
         notRestored,
         ratio(rolledBack, deployed),
         undone.size(),
-        inPeriod.size() - ended.size());
+        inPeriod.size() - ended.size(),
+        promotedByType(ended));
+  }
+
+  /** How many releases of each type were promoted ({@code untyped}: started before types). */
+  private static Map<String, Integer> promotedByType(List<ReleaseRecord> ended) {
+    Map<String, Integer> byType = new TreeMap<>();
+    ended.stream()
+        .filter(ReleaseRecord::promoted)
+        .forEach(r -> byType.merge(r.type() == null ? "untyped" : r.type(), 1, Integer::sum));
+    return byType;
   }
 
   /**

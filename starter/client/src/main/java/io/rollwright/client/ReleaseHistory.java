@@ -79,7 +79,8 @@ public final class ReleaseHistory {
         w.getMemo(CHANGE_REF, String.class, String.class),
         committed == null ? null : Instant.ofEpochMilli(committed),
         w.getMemo(ReleaseMemo.KIND, String.class, String.class),
-        w.getMemo(ReleaseMemo.ROLLBACK_FROM, String.class, String.class));
+        w.getMemo(ReleaseMemo.ROLLBACK_FROM, String.class, String.class),
+        text(attributes, ReleaseSearchAttributes.TYPE));
   }
 
   /** The keyword attribute {@code key}, or null when the release does not carry it. */

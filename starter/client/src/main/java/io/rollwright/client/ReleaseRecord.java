@@ -23,7 +23,8 @@ public record ReleaseRecord(
     String changeRef,
     Instant changeCommittedAt,
     String kind,
-    String rollbackFrom) {
+    String rollbackFrom,
+    String type) {
 
   /** A rollback release ({@code rollwright rollback}), not a change of its own. */
   public boolean rollback() {

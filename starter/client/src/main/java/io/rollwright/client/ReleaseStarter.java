@@ -124,6 +124,9 @@ public final class ReleaseStarter {
     if (request.version() != null) {
       attributes.set(ReleaseSearchAttributes.VERSION, request.version());
     }
+    if (request.type() != null) {
+      attributes.set(ReleaseSearchAttributes.TYPE, request.type());
+    }
     return attributes.build();
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DeliveryReportTest {
@@ -38,6 +39,7 @@ class DeliveryReportTest {
         committedHoursBefore == null
             ? null
             : start.minusSeconds((long) (committedHoursBefore * 3600)),
+        null,
         null,
         null);
   }
@@ -100,7 +102,8 @@ class DeliveryReportTest {
         null,
         null,
         "rollback",
-        from);
+        from,
+        null);
   }
 
   @Test
@@ -128,6 +131,40 @@ class DeliveryReportTest {
     assertEquals(0.0, r.rollbackRate(), 1e-9, "no release was rolled back by its own checks");
     assertEquals(
         bad, DeliveryReport.undoneBy(releases).keySet().iterator().next(), "not 1.0.1 before it");
+  }
+
+  @Test
+  void promotedReleasesAreCountedByType() {
+    ReleaseRecord feature = release("checkout", "PROMOTED", 1, 30, null);
+    ReleaseRecord untyped = release("cart", "PROMOTED", 2, 30, null);
+    ReleaseRecord rolledBack = release("cart", "ROLLED_BACK", 3, 30, null);
+    List<ReleaseRecord> releases =
+        List.of(
+            typed(feature, "feature"),
+            typed(release("checkout", "PROMOTED", 5, 30, null), "hotfix"),
+            typed(release("checkout", "PROMOTED", 7, 30, null), "hotfix"),
+            typed(rolledBack, "major"),
+            untyped);
+    DeliveryReport r = DeliveryReport.of(releases, T0, T0.plus(Duration.ofDays(1)));
+    assertEquals(Map.of("feature", 1, "hotfix", 2, "untyped", 1), r.promotedByType());
+  }
+
+  private static ReleaseRecord typed(ReleaseRecord r, String type) {
+    return new ReleaseRecord(
+        r.releaseId(),
+        r.runId(),
+        r.service(),
+        r.version(),
+        r.environment(),
+        r.requestedBy(),
+        r.outcome(),
+        r.startedAt(),
+        r.closedAt(),
+        r.changeRef(),
+        r.changeCommittedAt(),
+        r.kind(),
+        r.rollbackFrom(),
+        type);
   }
 
   @Test

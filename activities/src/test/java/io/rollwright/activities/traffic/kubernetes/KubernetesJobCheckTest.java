@@ -146,6 +146,8 @@ class KubernetesJobCheckTest {
             null,
             null,
             null,
+            null,
+            null,
             null),
         "test");
   }
