@@ -97,6 +97,9 @@ final class ReleaseVisibility {
     if (s.pausedBecause() != null) {
       d.append("\n\npaused: ").append(s.pausedBecause());
     }
+    if (s.heldBecause() != null) {
+      d.append("\n\nheld: ").append(s.heldBecause());
+    }
     List<CheckReading> failing =
         s.verdicts().stream().filter(r -> r.verdict() != Verdict.PASS || r.breaching()).toList();
     if (!s.verdicts().isEmpty()) {

@@ -52,7 +52,8 @@ final class StatusText {
                 : " · stage " + s.stageNumber() + " of " + s.stageCount() + " (" + s.stage() + ")")
             + " · canary "
             + Stage.weightText(s.weight())
-            + (s.pausedBecause() == null ? "" : " · " + s.pausedBecause()));
+            + (s.pausedBecause() == null ? "" : " · " + s.pausedBecause())
+            + (s.heldBecause() == null ? "" : " · held: " + s.heldBecause()));
     GateStatus gate = s.gate();
     if (gate != null) {
       lines.add(

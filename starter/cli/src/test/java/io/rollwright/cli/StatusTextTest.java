@@ -2,9 +2,13 @@ package io.rollwright.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rollwright.api.GateStatus;
+import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseStatus;
 import io.rollwright.client.RecordedRelease;
+import io.rollwright.policy.Strategy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,49 @@ class StatusTextTest {
   private static final Instant STARTED = Instant.parse("2026-11-22T12:15:03Z");
   private static final String NOTE =
       "no worker answered within 5s; this is what the server last recorded";
+
+  @Test
+  void aHeldReleaseSaysWhyAndUntilWhenAndWhatItsGateStillNeeds() {
+    ReleaseStatus held =
+        new ReleaseStatus(
+            "checkout@prod",
+            "checkout",
+            "2.3.0",
+            "prod",
+            Strategy.CANARY,
+            "alice",
+            "progressive",
+            Phase.HELD,
+            2,
+            4,
+            "canary-5",
+            5,
+            null,
+            new GateStatus(
+                "canary-5",
+                2,
+                List.of("bob", "carol"),
+                List.of("bob"),
+                STARTED.plusSeconds(7200).toEpochMilli(),
+                List.of("team-lead", "sre-oncall"),
+                "needs 1 from sre-oncall"),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            STARTED.toEpochMilli(),
+            null,
+            "change freeze: year-end; goes on at 2027-01-05T08:00:00Z");
+    List<String> lines = StatusText.of(held);
+    assertEquals(
+        "phase: HELD · stage 2 of 4 (canary-5) · canary 5% · held: change freeze: year-end; goes on"
+            + " at 2027-01-05T08:00:00Z",
+        lines.get(1));
+    assertEquals(
+        "gate: 1 of 2 approvals (bob) from bob, carol · needs 1 from sre-oncall, closes"
+            + " 2026-11-22T14:15:03Z",
+        lines.get(2));
+  }
 
   @Test
   void aRecordedReleaseIsShownAsNotLiveWithWhereItWasLastRecorded() {
