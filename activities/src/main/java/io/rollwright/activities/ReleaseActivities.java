@@ -14,6 +14,7 @@ import io.rollwright.activities.policy.PolicyRepository;
 import io.rollwright.activities.preflight.ChangeFreezeCheck;
 import io.rollwright.activities.preflight.DependenciesCheck;
 import io.rollwright.activities.preflight.KillSwitchCheck;
+import io.rollwright.activities.preflight.KillSwitches;
 import io.rollwright.activities.preflight.MetricFloorCheck;
 import io.rollwright.activities.preflight.PreflightActivitiesImpl;
 import io.rollwright.activities.preflight.PreflightCheck;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,7 +50,7 @@ public final class ReleaseActivities {
       Map<String, TrafficRouter> routers,
       Map<String, WorkloadManager> workloads,
       Map<String, MetricProvider> providers,
-      BooleanSupplier killSwitch,
+      KillSwitches killSwitch,
       List<Notifier> notifiers,
       List<PreflightCheck> moreChecks) {}
 
@@ -111,7 +111,7 @@ public final class ReleaseActivities {
    * kill-switch}.
    */
   public static List<PreflightCheck> builtInChecks(
-      Registry<MetricProvider> providers, ActivityClock clock, BooleanSupplier killSwitch) {
+      Registry<MetricProvider> providers, ActivityClock clock, KillSwitches killSwitch) {
     return List.of(
         new MetricFloorCheck("quality-gate", Metric.QUALITY_SCORE, Track.CANARY, providers, clock),
         new MetricFloorCheck(

@@ -59,7 +59,7 @@ class ExtensionSettingsTest {
                 kubernetes.routers(),
                 kubernetes.workloads(),
                 Map.of(PrometheusMetricProvider.NAME, prometheus),
-                () -> false,
+                id -> null,
                 List.of(),
                 kubernetes.preflightChecks()))
         .policy();
@@ -227,7 +227,7 @@ class ExtensionSettingsTest {
                         Map.of("log", new io.rollwright.activities.traffic.log.LogRouter()),
                         Map.of(),
                         Map.of(),
-                        () -> false,
+                        id -> null,
                         List.of(),
                         List.of())));
     assertEquals("'log' is the name of a built-in extension", e.getMessage());

@@ -23,6 +23,7 @@ import io.rollwright.api.ReleasePayloads;
 import io.rollwright.worker.extension.KubernetesConfiguration;
 import io.rollwright.worker.extension.PrometheusConfiguration;
 import io.rollwright.worker.extension.SlackConfiguration;
+import io.rollwright.worker.killswitch.TemporalKillSwitches;
 import io.rollwright.workflow.UnreadableRequestInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
@@ -82,7 +83,8 @@ public class WorkerConfiguration {
       ActivityClock clock,
       RegisteredExtensions registered,
       MeterRegistry meters,
-      ObjectProvider<Notifier> notifiers) {
+      ObjectProvider<Notifier> notifiers,
+      ObjectProvider<WorkflowClient> client) {
     DefaultProviders defaults = DefaultProviders.require(props, registered);
     List<PolicyFiles> files = new ArrayList<>();
     if (props.policiesDir() != null && !props.policiesDir().isBlank()) {
@@ -100,7 +102,7 @@ public class WorkerConfiguration {
             registered.routers(),
             registered.workloads(),
             registered.providers(),
-            props::killSwitch,
+            new TemporalKillSwitches(client::getObject, props.killSwitch()),
             notifiers(meters, notifiers),
             registered.preflightChecks()));
   }

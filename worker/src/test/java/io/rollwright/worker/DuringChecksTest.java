@@ -49,7 +49,7 @@ class DuringChecksTest extends TimeSkippingReleaseTest {
     assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
     assertEquals(RollbackReason.ANALYSIS, result.rollbackReason());
     assertEquals(
-        "during stage canary-10: kill-switch: the release kill switch is engaged: no new releases",
+        "during stage canary-10: kill-switch: the kill switch of the worker's settings (rollwright.kill-switch) is on: no new releases",
         result.detail());
     assertEquals(List.of(10.0, 0.0), h.weights("checkout"));
     assertTrue(

@@ -79,6 +79,7 @@ class KubernetesReleaseTest {
             null,
             null,
             null,
+            null,
             null);
     return new ReleaseRequest(
         SERVICE,

@@ -14,6 +14,8 @@ import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.activities.webhook.WebhookCaller;
+import io.rollwright.api.LedgerActivities;
+import io.rollwright.api.LedgerEntry;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseOutcome;
@@ -23,6 +25,9 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.policy.Strategy;
+import io.rollwright.worker.killswitch.TemporalKillSwitchActivities;
+import io.rollwright.worker.killswitch.TemporalKillSwitches;
+import io.rollwright.workflow.KillSwitchWorkflowImpl;
 import io.rollwright.workflow.ReleaseWorkflowImpl;
 import io.rollwright.workflow.UnreadableRequestInterceptor;
 import io.temporal.client.WorkflowClient;
@@ -42,6 +47,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -62,7 +68,8 @@ public final class ReleaseHarness {
   static TestWorkflowExtension extension(Instant initialTime) {
     TestWorkflowExtension.Builder builder =
         TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class)
+            .registerWorkflowImplementationTypes(
+                ReleaseWorkflowImpl.class, KillSwitchWorkflowImpl.class)
             .setWorkerFactoryOptions(
                 WorkerFactoryOptions.newBuilder()
                     .setWorkerInterceptors(new UnreadableRequestInterceptor())
@@ -90,6 +97,11 @@ public final class ReleaseHarness {
   final List<ReleaseEvent> events = new CopyOnWriteArrayList<>();
   final String taskQueue;
   final RecordedHistory history = new RecordedHistory();
+
+  /** The ledger records written, in order; a test may replace where they go ({@link #ledger}). */
+  final List<LedgerEntry> ledgered = new CopyOnWriteArrayList<>();
+
+  final AtomicReference<LedgerActivities> ledger = new AtomicReference<>(ledgered::add);
   private final Map<String, ReleaseRequest> started = new ConcurrentHashMap<>();
 
   ReleaseHarness(TestWorkflowEnvironment env, Worker worker) {
@@ -137,11 +149,22 @@ public final class ReleaseHarness {
                 routers,
                 workloads,
                 sandbox.providers(),
-                killSwitch::get,
+                id ->
+                    killSwitch.get()
+                        ? "the kill switch of the worker's settings (rollwright.kill-switch) is on"
+                        : new TemporalKillSwitches(() -> client, false).engaged(id),
                 Stream.concat(Stream.of(recorder), notifiers.stream()).toList(),
                 webhookChecks()));
     worker.registerActivitiesImplementations(activities.allButAnalysis());
     worker.registerActivitiesImplementations(history);
+    worker.registerActivitiesImplementations(
+        new TemporalKillSwitchActivities(client, activities.policy()),
+        new LedgerActivities() {
+          @Override
+          public void record(LedgerEntry entry) {
+            ledger.get().record(entry);
+          }
+        });
     env.newWorker(
             ReleaseIds.analysisQueue(taskQueue),
             WorkerOptions.newBuilder()

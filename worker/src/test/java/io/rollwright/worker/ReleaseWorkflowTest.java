@@ -180,7 +180,7 @@ class ReleaseWorkflowTest extends TimeSkippingReleaseTest {
     ReleaseResult result = h.run(ReleaseHarness.request("ledger", "fast"));
 
     assertEquals(ReleaseOutcome.BLOCKED, result.outcome());
-    assertTrue(result.detail().contains("kill switch is engaged"), result.detail());
+    assertTrue(result.detail().contains("(rollwright.kill-switch) is on"), result.detail());
   }
 
   @Test

@@ -44,7 +44,7 @@ class StageChecksTest extends TimeSkippingReleaseTest {
     assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
     assertEquals(RollbackReason.ANALYSIS, result.rollbackReason());
     assertEquals(
-        "before stage canary-50: kill-switch: the release kill switch is engaged: no new releases",
+        "before stage canary-50: kill-switch: the kill switch of the worker's settings (rollwright.kill-switch) is on: no new releases",
         result.detail());
     assertEquals(List.of(10.0, 0.0), h.weights("checkout"), "50% was never set");
   }

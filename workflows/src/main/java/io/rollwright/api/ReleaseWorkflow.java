@@ -57,6 +57,14 @@ public interface ReleaseWorkflow {
   void promote(PromoteRequest request);
 
   /**
+   * A kill switch governing this release was flipped ({@link KillSwitchWorkflow}): on holds the
+   * release where it is (the canary kept as it is, still analysed) until every switch governing it
+   * is off again; people cannot resume it meanwhile.
+   */
+  @SignalMethod(name = "killSwitch")
+  void killSwitch(KillSwitchFlip flip);
+
+  /**
    * Any control, as an update: the caller gets the release's answer (accepted, or why it was
    * refused) instead of sending a signal blind. Refusals are recorded in the audit timeline like
    * the signals'.

@@ -16,8 +16,9 @@ import java.util.Map;
  * is watched at 100% before it is promoted (see {@link Bake}); {@code undo} how a rollback to an
  * earlier version runs (see {@link Undo}); {@code calendar} when its stages may start (see {@link
  * DeployCalendar}); {@code types} what each release type ({@link ReleaseType}) changes, and {@code
- * defaultType} the type of a request that names none. A policy may {@code extends} a preset and
- * override any of its top-level fields.
+ * defaultType} the type of a request that names none; {@code onKillSwitch} what a kill switch
+ * turned on does to a running release ({@code pause}, the default: held where it is; or {@code
+ * rollback}). A policy may {@code extends} a preset and override any of its top-level fields.
  */
 public record ReleasePolicy(
     String name,
@@ -36,7 +37,8 @@ public record ReleasePolicy(
     Undo undo,
     DeployCalendar calendar,
     String defaultType,
-    Map<String, ReleaseType> types) {
+    Map<String, ReleaseType> types,
+    BreachAction onKillSwitch) {
 
   public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
 
@@ -73,7 +75,8 @@ public record ReleasePolicy(
         undo,
         calendar,
         defaultType,
-        types);
+        types,
+        onKillSwitch);
   }
 
   /**
@@ -98,7 +101,8 @@ public record ReleasePolicy(
         undo,
         governingCalendar,
         defaultType,
-        types);
+        types,
+        onKillSwitch);
   }
 
   /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
@@ -122,7 +126,8 @@ public record ReleasePolicy(
         undo != null ? undo : base.undo(),
         calendar != null ? calendar : base.calendar(),
         defaultType != null ? defaultType : base.defaultType(),
-        types != null ? types : base.types());
+        types != null ? types : base.types(),
+        onKillSwitch != null ? onKillSwitch : base.onKillSwitch());
   }
 
   /**
@@ -159,7 +164,8 @@ public record ReleasePolicy(
         undo != null ? undo : Undo.DEFAULTS,
         calendar,
         defaultType,
-        types);
+        types,
+        onKillSwitch == null ? BreachAction.PAUSE : onKillSwitch);
   }
 
   /**
@@ -190,7 +196,8 @@ public record ReleasePolicy(
         undo,
         calendar,
         defaultType,
-        types);
+        types,
+        onKillSwitch);
   }
 
   /** The release types a request may name: the policy's, else {@link #DEFAULT_TYPES}. */
@@ -247,7 +254,8 @@ public record ReleasePolicy(
         undo,
         calendar,
         defaultType,
-        types);
+        types,
+        onKillSwitch);
   }
 
   /** The stages as the release runs them: the policy's, then the bake when there is one. */

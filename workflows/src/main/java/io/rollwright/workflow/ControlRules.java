@@ -121,6 +121,12 @@ final class ControlRules {
     if (s.pausedBecause == null) {
       return s.refuse("resume", actor, "the release is not paused");
     }
+    if (s.killedBy() != null) {
+      return s.refuse(
+          "resume",
+          actor,
+          "held by the " + s.killedBy() + "; it goes on when the switch is turned off");
+    }
     s.pausedBecause = null;
     return s.accept(new ControlEvent.Resumed(s.now(), actor, reason));
   }

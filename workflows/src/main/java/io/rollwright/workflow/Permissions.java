@@ -152,6 +152,22 @@ public final class Permissions {
     };
   }
 
+  /**
+   * Why {@code actor} may not flip the kill switch of {@code scope} under these roles, or null:
+   * operators and break-glass holders may.
+   */
+  public String killSwitchRefusal(String scope, String actor) {
+    boolean breaksGlass = roles.breakGlass() != null && roles.breakGlass().people().contains(actor);
+    return holds(roles.operators(), actor) || breaksGlass
+        ? null
+        : actor
+            + " may not flip the kill switch "
+            + scope
+            + ": that needs the operators role (held by "
+            + roles.operators().describe()
+            + ") or breakGlass";
+  }
+
   /** Whether one break-glass holder suffices; else a second one must confirm. */
   boolean solo() {
     return roles.soloBreakGlass();

@@ -2,6 +2,7 @@ package io.rollwright.workflow;
 
 import io.rollwright.analysis.CheckReading;
 import io.rollwright.api.AuditEntry;
+import io.rollwright.api.KillSwitchFlip;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.ResolvedRelease;
@@ -81,7 +82,12 @@ public record ReleaseCheckpoint(
       PromoteRequest fullPromote,
       boolean skipSoak,
       List<AuditLine> audit,
-      long decisionsLeftOut) {}
+      long decisionsLeftOut,
+      List<KillSwitchFlip> killSwitches) {
+    public State {
+      killSwitches = killSwitches == null ? List.of() : List.copyOf(killSwitches);
+    }
+  }
 
   /**
    * Something was deployed before the release continued: a release ended from outside must be

@@ -14,6 +14,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * How a release ends: straight to stable for a direct release, the rollback by compensation, which
@@ -22,10 +23,14 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ReleaseEnd {
   private final ReleaseState state;
   private final ReleaseNews news;
+  private final LedgerWrite ledger;
+  private final Supplier<String> rollbackFrom;
 
-  ReleaseEnd(ReleaseState state, ReleaseNews news) {
+  ReleaseEnd(ReleaseState state, ReleaseNews news, Supplier<String> rollbackFrom) {
     this.state = state;
     this.news = news;
+    this.ledger = new LedgerWrite(state, news::tell);
+    this.rollbackFrom = rollbackFrom;
   }
 
   /**
@@ -114,7 +119,10 @@ final class ReleaseEnd {
     return result.get();
   }
 
-  /** Ends the release with {@code outcome}: recorded in the status and the audit, and told. */
+  /**
+   * Ends the release with {@code outcome}: recorded in the status, the audit and the ledger, and
+   * told.
+   */
   ReleaseResult finish(
       String releaseId, ReleaseOutcome outcome, RollbackReason reason, String detail) {
     ReleaseResult result =
@@ -125,6 +133,7 @@ final class ReleaseEnd {
         new ProgressEvent.Finished(state.now(), ReleaseState.SYSTEM, outcome, detail);
     state.record(finished);
     news.tell(finished);
+    ledger.write(result, rollbackFrom.get());
     return result;
   }
 

@@ -7,6 +7,7 @@ import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlEvent;
 import io.rollwright.api.ControlRequest;
+import io.rollwright.api.KillSwitchFlip;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.PromoteRequest;
@@ -16,8 +17,10 @@ import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.BreachAction;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -47,6 +50,7 @@ public final class ReleaseState {
   private double weight;
   String pausedBecause;
   private String heldBecause;
+  private final Map<String, KillSwitchFlip> killedBy = new LinkedHashMap<>();
   ApprovalTally gate;
   private List<CheckReading> verdicts = List.of();
   private List<PreflightResult> preflight = List.of();
@@ -57,6 +61,7 @@ public final class ReleaseState {
   PromoteRequest fullAsked;
   Permissions permissions;
   BreachAction onAlert = BreachAction.ROLLBACK;
+  BreachAction onKillSwitch = BreachAction.PAUSE;
   boolean soaking;
   boolean skipSoak;
 
@@ -88,6 +93,7 @@ public final class ReleaseState {
     fullAsked = carried.fullAsked();
     fullPromote = carried.fullPromote();
     skipSoak = carried.skipSoak();
+    carried.killSwitches().forEach(f -> killedBy.put(f.scope(), f));
     phase = Phase.SOAKING;
   }
 
@@ -110,7 +116,8 @@ public final class ReleaseState {
         fullPromote,
         skipSoak,
         audit.carry(),
-        audit.decisionsLeftOut());
+        audit.decisionsLeftOut(),
+        List.copyOf(killedBy.values()));
   }
 
   /** The time events are recorded at now. */
@@ -166,6 +173,11 @@ public final class ReleaseState {
   /** What an alert does to the release, once its policy is resolved (until then: roll back). */
   void onAlert(BreachAction action) {
     onAlert = action;
+  }
+
+  /** What a kill switch turned on does to this release. */
+  void onKillSwitch(BreachAction action) {
+    onKillSwitch = action;
   }
 
   /**
@@ -257,6 +269,46 @@ public final class ReleaseState {
 
   public boolean isHeld() {
     return heldBecause != null;
+  }
+
+  /**
+   * A kill switch governing this release was flipped. On pauses it, and while any is on people
+   * cannot resume it; or rolls it back, when its policy's {@code onKillSwitch} says so. The last
+   * one off resumes it, unless something else paused it first or meanwhile. Ignored once the
+   * release is rolling back or ended.
+   */
+  public void killSwitch(KillSwitchFlip flip) {
+    if (flip == null
+        || flip.scope() == null
+        || !flip.governs(request.releaseId())
+        || stop != null
+        || result != null) {
+      return;
+    }
+    if (flip.on() && onKillSwitch == BreachAction.ROLLBACK) {
+      abort = new ControlRequest(flip.actor(), flip.sentence());
+      beginRollback(RollbackReason.ABORTED, "rolled back by the " + flip.sentence());
+      record(new ControlEvent.Aborted(now(), flip.actor(), flip.sentence()));
+    } else if (flip.on()) {
+      if (killedBy.put(flip.scope(), flip) == null) {
+        pausedBecause = pausedBecause == null ? flip.sentence() : pausedBecause;
+        record(new ControlEvent.Paused(now(), flip.actor(), flip.sentence()));
+      }
+    } else {
+      KillSwitchFlip was = killedBy.remove(flip.scope());
+      if (was == null || !was.sentence().equals(pausedBecause)) {
+        return;
+      }
+      pausedBecause = killedBy.isEmpty() ? null : killedBy.values().iterator().next().sentence();
+      if (killedBy.isEmpty()) {
+        record(new ControlEvent.Resumed(now(), flip.actor(), flip.sentence()));
+      }
+    }
+  }
+
+  /** The kill switch holding the release, or null when none is on. */
+  String killedBy() {
+    return killedBy.isEmpty() ? null : killedBy.values().iterator().next().sentence();
   }
 
   /** Pauses on Rollwright's own account (analysis inconclusive, or a check whose breach pauses). */

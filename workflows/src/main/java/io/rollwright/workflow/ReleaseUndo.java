@@ -51,6 +51,11 @@ final class ReleaseUndo {
     return choice.request();
   }
 
+  /** The version the rollback chosen in this run replaces, or null. */
+  String replaced() {
+    return choice == null ? null : choice.from();
+  }
+
   /** Audits and tells the rollback chosen in this run, if one was. */
   void announce() {
     if (choice == null) {

@@ -5,6 +5,7 @@ import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ControlRequest;
+import io.rollwright.api.KillSwitchFlip;
 import io.rollwright.api.Phase;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ProgressEvent;
@@ -74,9 +75,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     admission = new ReleaseAdmission(state);
     continuation = new Continuation(desk::idle);
     news = new ReleaseNews(state, visibility, steps);
-    end = new ReleaseEnd(state, news);
-    breakGlassGate = new BreakGlassGate(state, news::tell, continuation);
     undo = new ReleaseUndo(steps, admission, state, news);
+    end = new ReleaseEnd(state, news, undo::replaced);
+    breakGlassGate = new BreakGlassGate(state, news::tell, continuation);
   }
 
   @Override
@@ -88,6 +89,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     policy = release.policy();
     state.resolved(policy.name(), policy.runStages().size(), policy.bake() != null);
     state.onAlert(policy.analysis() == null ? BreachAction.ROLLBACK : policy.analysis().onAlert());
+    state.onKillSwitch(policy.onKillSwitch());
     String breakGlass = who == null ? null : who.breakGlass();
     Gate confirmation = who == null ? null : who.confirmation();
     Set<String> approvers =
@@ -298,6 +300,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   @Override
   public void abort(ControlRequest request) {
     arrive(ControlCommand.of(ControlCommand.Action.ABORT, request), null);
+  }
+
+  @Override
+  public void killSwitch(KillSwitchFlip flip) {
+    state.killSwitch(flip);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.rollwright.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.rollwright.api.ReleaseIds;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleaseJson;
 import io.temporal.common.converter.DataConverterException;
@@ -9,6 +10,7 @@ import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkflowOutboundCallsInterceptor;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
 
 /**
  * Fails a release at once, non-retryable, when its start input cannot be read (a wrong enum value,
@@ -19,7 +21,8 @@ import io.temporal.failure.ApplicationFailure;
  * constructor); a {@link DataConverterException} there would only fail the workflow task. Only that
  * decoding is turned into a workflow failure: a payload that cannot be decoded later in a release
  * (an activity's result, say) still fails the task, so a fixed worker can carry the release on and
- * its rollback is never skipped. No command is issued before the failure, so nothing runs.
+ * its rollback is never skipped. No command is issued before the failure, so nothing runs. Other
+ * workflow types (a kill switch) pass through.
  */
 public final class UnreadableRequestInterceptor extends WorkerInterceptorBase {
   /** What every such failure's message starts with. */
@@ -27,6 +30,9 @@ public final class UnreadableRequestInterceptor extends WorkerInterceptorBase {
 
   @Override
   public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
+    if (!ReleaseIds.WORKFLOW_TYPE.equals(Workflow.getInfo().getWorkflowType())) {
+      return next;
+    }
     return new WorkflowInboundCallsInterceptorBase(next) {
       @Override
       public void init(WorkflowOutboundCallsInterceptor outboundCalls) {

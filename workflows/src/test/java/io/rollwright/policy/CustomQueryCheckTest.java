@@ -42,6 +42,7 @@ class CustomQueryCheckTest {
                 null,
                 null,
                 null,
+                null,
                 null)
             .completed("sandbox", "sandbox"));
   }

@@ -36,7 +36,8 @@ class ReleaseTypeTest {
         null,
         null,
         defaultType,
-        types);
+        types,
+        null);
   }
 
   @Test

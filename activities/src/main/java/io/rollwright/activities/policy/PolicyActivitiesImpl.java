@@ -114,6 +114,16 @@ public final class PolicyActivitiesImpl implements PolicyActivities {
             : calendars);
   }
 
+  /**
+   * The roles governing {@code service} (its own policy's, else the default policy's), valid and
+   * with groups replaced by their members; {@code null}: the default policy's alone.
+   */
+  public Roles rolesOf(String service) {
+    Optional<PolicyRepository.Found> governing =
+        service == null ? repository.find(defaults.policy()) : governing(service);
+    return governing.map(PolicyActivitiesImpl::roles).orElse(Roles.UNDECLARED);
+  }
+
   /** The service's own policy, else the default one: its roles and calendar govern. */
   private Optional<PolicyRepository.Found> governing(String service) {
     return repository.find(service).or(() -> repository.find(defaults.policy()));

@@ -3,14 +3,16 @@ package io.rollwright.activities.preflight;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.PreflightSettings;
-import java.util.function.BooleanSupplier;
 
-/** Operators can stop all new releases at once by engaging the kill switch. */
+/**
+ * Operators stop new releases by turning a kill switch on: the global one, or that of the service
+ * and environment ({@link KillSwitches}).
+ */
 public final class KillSwitchCheck implements PreflightCheck {
-  private final BooleanSupplier engaged;
+  private final KillSwitches switches;
 
-  public KillSwitchCheck(BooleanSupplier engaged) {
-    this.engaged = engaged;
+  public KillSwitchCheck(KillSwitches switches) {
+    this.switches = switches;
   }
 
   @Override
@@ -20,8 +22,9 @@ public final class KillSwitchCheck implements PreflightCheck {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
-    return engaged.getAsBoolean()
-        ? new PreflightResult(name(), false, "the release kill switch is engaged: no new releases")
+    String engaged = switches.engaged(release.request().releaseId());
+    return engaged != null
+        ? new PreflightResult(name(), false, engaged + ": no new releases")
         : new PreflightResult(name(), true, "kill switch off");
   }
 }

@@ -217,6 +217,7 @@ class PresetsTest {
             null,
             null,
             null,
+            null,
             null);
     ResolvedRelease r = activities().resolveOrThrow(request(null, inline));
     assertEquals("inline", r.policySource());

@@ -19,16 +19,17 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class CliDefaults implements IDefaultValueProvider {
   static final Map<String, String> ENVIRONMENT =
-      Map.of(
-          "address", "TEMPORAL_ADDRESS",
-          "namespace", "TEMPORAL_NAMESPACE",
-          "api-key", "TEMPORAL_API_KEY",
-          "tls-cert", "TEMPORAL_TLS_CERT",
-          "tls-key", "TEMPORAL_TLS_KEY",
-          "ui", "ROLLWRIGHT_UI",
-          "http-api", "ROLLWRIGHT_HTTP_API",
-          "as", "ROLLWRIGHT_USER",
-          "requested-by", "ROLLWRIGHT_USER");
+      Map.ofEntries(
+          Map.entry("address", "TEMPORAL_ADDRESS"),
+          Map.entry("namespace", "TEMPORAL_NAMESPACE"),
+          Map.entry("api-key", "TEMPORAL_API_KEY"),
+          Map.entry("tls-cert", "TEMPORAL_TLS_CERT"),
+          Map.entry("tls-key", "TEMPORAL_TLS_KEY"),
+          Map.entry("ui", "ROLLWRIGHT_UI"),
+          Map.entry("http-api", "ROLLWRIGHT_HTTP_API"),
+          Map.entry("ledger", "ROLLWRIGHT_LEDGER_URL"),
+          Map.entry("as", "ROLLWRIGHT_USER"),
+          Map.entry("requested-by", "ROLLWRIGHT_USER"));
 
   private final UnaryOperator<String> env;
   private Properties file;

@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
     name = "dora",
     mixinStandardHelpOptions = true,
     description = {
-      "Delivery (DORA) figures over a period, from Temporal visibility.",
+      "Delivery (DORA) figures over a period, from the release ledger and Temporal visibility.",
       "Deployment frequency, lead time for changes (from the commit time given at start), change",
       "failure rate and time to restore; see the README for their exact definitions."
     })
@@ -34,13 +35,17 @@ final class DoraCommand extends ReleaseCommand {
       description = "only this environment")
   String environment;
 
+  @Mixin LedgerOptions ledger;
+
   @Override
   int run() throws Exception {
     Instant now = Instant.now();
     Instant from = now.minus(DurationText.parse(since));
     DeliveryReport r =
         DeliveryReport.of(
-            new ReleaseHistory(temporal.client()).list(service, environment, from), from, now);
+            new ReleaseHistory(temporal.client(), ledger.open()).list(service, environment, from),
+            from,
+            now);
     if (json()) {
       printJson(r);
       return ExitCodes.OK;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -46,12 +47,15 @@ final class HistoryCommand extends ReleaseCommand {
           "at most this many releases listed (figures count all). Default: ${DEFAULT-VALUE}")
   int limit;
 
+  @Mixin LedgerOptions ledger;
+
   @Override
   int run() throws Exception {
     Instant now = Instant.now();
     Duration period = DurationText.parse(since);
     List<ReleaseRecord> releases =
-        new ReleaseHistory(temporal.client()).list(service, environment, now.minus(period));
+        new ReleaseHistory(temporal.client(), ledger.open())
+            .list(service, environment, now.minus(period));
     DeliveryReport figures = DeliveryReport.of(releases, now.minus(period), now);
     if (json()) {
       printJson(
@@ -80,10 +84,9 @@ final class HistoryCommand extends ReleaseCommand {
               + r.releaseId()
               + " "
               + (r.version() == null ? "" : r.version())
-              + (r.type() == null ? "" : " [" + r.type() + "]")
               + (r.rollback()
                   ? " (rollback" + (r.rollbackFrom() == null ? "" : " of " + r.rollbackFrom()) + ")"
-                  : "")
+                  : r.type() == null ? "" : " [" + r.type() + "]")
               + " → "
               + r.outcome()
               + " ("

@@ -46,6 +46,7 @@ public final class RollwrightCli {
           DoraCommand.class,
           ValidateCommand.class,
           CalendarCommand.class,
+          KillSwitchCommand.class,
           StartupTraining.class);
 
   public static void main(String[] args) {

@@ -116,7 +116,7 @@ final class ValidateCommand implements Callable<Integer> {
     preflightChecks.forEach(name -> rules.put(name, SettingsRules.none()));
     for (PreflightCheck check :
         ReleaseActivities.builtInChecks(
-            new Registry<>("metric provider", Map.of()), new SystemActivityClock(), () -> false)) {
+            new Registry<>("metric provider", Map.of()), new SystemActivityClock(), id -> null)) {
       if (preflightChecks.contains(check.name())) {
         rules.put(check.name(), check::checkSettings);
       }

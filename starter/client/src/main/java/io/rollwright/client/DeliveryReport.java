@@ -76,17 +76,9 @@ public record DeliveryReport(
             .toList();
     List<Duration> restores = new ArrayList<>();
     int notRestored = 0;
+    PromotedTimeline fixes = PromotedTimeline.of(all, r -> true);
     for (ReleaseRecord failure : ended.stream().filter(ReleaseRecord::failedChange).toList()) {
-      var fix =
-          all.stream()
-              .filter(
-                  r ->
-                      r.promoted()
-                          && r.ended()
-                          && r.closedAt().isAfter(failure.closedAt())
-                          && r.service().equals(failure.service())
-                          && r.environment().equals(failure.environment()))
-              .min(Comparator.comparing(ReleaseRecord::closedAt));
+      var fix = fixes.firstAfter(failure, failure.closedAt());
       if (fix.isPresent()) {
         restores.add(Duration.between(failure.closedAt(), fix.get().closedAt()));
       } else {
@@ -136,20 +128,14 @@ public record DeliveryReport(
    */
   static Map<ReleaseRecord, ReleaseRecord> undoneBy(List<ReleaseRecord> all) {
     Map<ReleaseRecord, ReleaseRecord> undone = new HashMap<>();
+    PromotedTimeline changes = PromotedTimeline.of(all, r -> !r.rollback());
     for (ReleaseRecord rollback :
         all.stream().filter(r -> r.rollback() && r.promoted() && r.ended()).toList()) {
-      all.stream()
-          .filter(
-              r ->
-                  !r.rollback()
-                      && r.promoted()
-                      && r.ended()
-                      && r.service().equals(rollback.service())
-                      && r.environment().equals(rollback.environment())
-                      && r.closedAt().isBefore(rollback.startedAt())
-                      && (rollback.rollbackFrom() == null
-                          || rollback.rollbackFrom().equals(r.version())))
-          .max(Comparator.comparing(ReleaseRecord::closedAt))
+      changes
+          .lastBefore(
+              rollback,
+              rollback.startedAt(),
+              r -> rollback.rollbackFrom() == null || rollback.rollbackFrom().equals(r.version()))
           .ifPresent(r -> undone.putIfAbsent(r, rollback));
     }
     return undone;

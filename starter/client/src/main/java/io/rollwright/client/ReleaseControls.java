@@ -31,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  * too, never an exception; only an unknown release is.
  */
 public final class ReleaseControls {
-  private static final ExecutorService WAITERS =
+  /** The threads that wait for workers' answers, so a caller can stop waiting. */
+  static final ExecutorService WAITERS =
       Executors.newCachedThreadPool(
           r -> {
             Thread t = new Thread(r, "rollwright-control");

@@ -1,8 +1,10 @@
 package io.rollwright.client;
 
+import io.rollwright.api.LedgerEntry;
 import io.rollwright.api.ReleaseMemo;
 import io.rollwright.api.ReleaseQuery;
 import io.rollwright.api.ReleaseSearchAttributes;
+import io.rollwright.ledger.ReleaseLedger;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
@@ -11,14 +13,18 @@ import io.temporal.common.SearchAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Releases from Temporal visibility: a list query over Rollwright's search attributes, read page by
- * page. No second database: what Temporal keeps is the history.
+ * Releases from Temporal visibility (a list query over Rollwright's search attributes, read page by
+ * page) and, when there is one, from the release ledger, which keeps ended releases past Temporal's
+ * retention: the ledger's record of a run wins, visibility adds what the ledger has not (releases
+ * still running, and any the ledger missed).
  */
 public final class ReleaseHistory {
   /** Memo keys the starter writes at start. */
@@ -27,9 +33,17 @@ public final class ReleaseHistory {
   public static final String CHANGE_COMMITTED_AT = ReleaseMemo.CHANGE_COMMITTED_AT;
 
   private final WorkflowClient client;
+  private final ReleaseLedger ledger;
 
+  /** History from visibility alone. */
   public ReleaseHistory(WorkflowClient client) {
+    this(client, null);
+  }
+
+  /** History from {@code ledger} (null: none) and visibility. */
+  public ReleaseHistory(WorkflowClient client, ReleaseLedger ledger) {
     this.client = client;
+    this.ledger = ledger;
   }
 
   /**
@@ -46,9 +60,19 @@ public final class ReleaseHistory {
    */
   public List<ReleaseRecord> list(String service, String environment, Instant since) {
     List<ReleaseRecord> records = new ArrayList<>();
+    Set<String> kept = new HashSet<>();
+    if (ledger != null) {
+      for (LedgerEntry e : ledger.list(service, environment, since)) {
+        records.add(record(e));
+        kept.add(e.runId());
+      }
+    }
     try (Stream<WorkflowExecutionMetadata> executions =
         client.listExecutions(query(service, environment, since))) {
-      executions.map(ReleaseHistory::record).forEach(records::add);
+      executions
+          .map(ReleaseHistory::record)
+          .filter(r -> !kept.contains(r.runId()))
+          .forEach(records::add);
     }
     records.sort(Comparator.comparing(ReleaseRecord::startedAt).reversed());
     return records;
@@ -81,6 +105,27 @@ public final class ReleaseHistory {
         w.getMemo(ReleaseMemo.KIND, String.class, String.class),
         w.getMemo(ReleaseMemo.ROLLBACK_FROM, String.class, String.class),
         text(attributes, ReleaseSearchAttributes.TYPE));
+  }
+
+  /** A release as the ledger keeps it. */
+  public static ReleaseRecord record(LedgerEntry e) {
+    return new ReleaseRecord(
+        e.releaseId(),
+        e.runId(),
+        e.service(),
+        e.version(),
+        e.environment(),
+        e.requestedBy(),
+        e.outcome().name(),
+        Instant.ofEpochMilli(e.startedAtMillis()),
+        Instant.ofEpochMilli(e.endedAtMillis()),
+        e.changeRef(),
+        e.changeCommittedAtMillis() == null
+            ? null
+            : Instant.ofEpochMilli(e.changeCommittedAtMillis()),
+        e.kind(),
+        e.rollbackFrom(),
+        e.type());
   }
 
   /** The keyword attribute {@code key}, or null when the release does not carry it. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A Rollwright app as a separate OS process against a real Temporal server: the worker ({@code java
@@ -49,6 +50,11 @@ public final class AppProcess implements AutoCloseable {
                 "worker",
                 "--rollwright.policies-dir=" + POLICIES.toAbsolutePath(),
                 "--rollwright.sandbox.journal=" + journal.toAbsolutePath()));
+    if (Stream.of(settings).noneMatch(s -> s.startsWith("--rollwright.ledger.url="))) {
+      all.add(
+          "--rollwright.ledger.url=jdbc:sqlite:"
+              + journal.toAbsolutePath().resolveSibling("ledger.db"));
+    }
     all.addAll(List.of(settings));
     return launch(SANDBOX_WORKER_JAR, server.address(), log, env, all);
   }

@@ -22,6 +22,7 @@ class ArchitectureTest {
       List.of(
           "workflows",
           "activities",
+          "activities/ledger",
           "worker",
           "starter/client",
           "starter/cli",
@@ -102,43 +103,32 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /** The modules above the workflows, each built on those before it. */
+  private static final List<String> LINE =
+      List.of(
+          "io.rollwright.ledger..",
+          "io.rollwright.activities..",
+          "io.rollwright.worker..",
+          "io.rollwright.client..",
+          "io.rollwright.cli..",
+          "io.rollwright.service..",
+          "io.rollwright.demo..");
+
   @Test
   void modulesDependInOneLine() {
+    useNothingAbove(WORKFLOWS, LINE);
+    for (int i = 0; i <= LINE.indexOf("io.rollwright.worker.."); i++) {
+      useNothingAbove(new String[] {LINE.get(i)}, LINE.subList(i + 1, LINE.size()));
+    }
+  }
+
+  private static void useNothingAbove(String[] layer, List<String> above) {
     noClasses()
         .that()
-        .resideInAnyPackage(WORKFLOWS)
+        .resideInAnyPackage(layer)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.rollwright.activities..",
-            "io.rollwright.worker..",
-            "io.rollwright.client..",
-            "io.rollwright.cli..",
-            "io.rollwright.service..",
-            "io.rollwright.demo..")
-        .check(classes);
-    noClasses()
-        .that()
-        .resideInAPackage("io.rollwright.activities..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.rollwright.worker..",
-            "io.rollwright.client..",
-            "io.rollwright.cli..",
-            "io.rollwright.service..",
-            "io.rollwright.demo..")
-        .check(classes);
-    noClasses()
-        .that()
-        .resideInAPackage("io.rollwright.worker..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.rollwright.client..",
-            "io.rollwright.cli..",
-            "io.rollwright.service..",
-            "io.rollwright.demo..")
+        .resideInAnyPackage(above.toArray(String[]::new))
         .check(classes);
   }
 

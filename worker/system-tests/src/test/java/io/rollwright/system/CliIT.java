@@ -365,7 +365,7 @@ class CliIT extends RealServerTest {
     Cli text = cli("history", "--env", "staging", "--service", "dora-a");
     assertTrue(
         text.out().contains("7d rollback rate: 33.3% (1 of 3 releases that deployed)"), text.out());
-    assertTrue(text.out().contains("dora-a@staging 1.1.0 → ROLLED_BACK"), text.out());
+    assertTrue(text.out().contains("dora-a@staging 1.1.0 [feature] → ROLLED_BACK"), text.out());
     assertFalse(text.out().contains("dora-c"), text.out());
 
     JsonNode dora =

@@ -54,7 +54,7 @@ class RestApiIT extends RealServerTest {
 
   record Reply(int status, String contentType, JsonNode body, HttpResponse<String> raw) {}
 
-  private static Reply call(AppProcess app, String method, String path, String token, String body)
+  static Reply call(AppProcess app, String method, String path, String token, String body)
       throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))

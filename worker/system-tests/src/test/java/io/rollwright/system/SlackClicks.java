@@ -157,21 +157,62 @@ final class SlackClicks {
 
   /** What the clicker of click {@code name} was told, ephemerally, through its response_url. */
   String answerTo(String name) throws Exception {
-    JsonNode answer =
-        JSON.readTree(
-            await(
-                    "the answer to " + name,
-                    Duration.ofSeconds(30),
-                    c ->
-                        c.method().equals("response_url")
-                            && c.params().get("path").endsWith("/" + name))
-                .params()
-                .get("body"));
+    JsonNode answer = responseTo(name);
     if (!answer.path("response_type").asText().equals("ephemeral")
         || answer.path("replace_original").asBoolean(true)) {
       throw new AssertionError("not an ephemeral answer: " + answer);
     }
     return answer.path("text").asText();
+  }
+
+  /** What was posted to the response_url of click or command {@code name}. */
+  JsonNode responseTo(String name) throws Exception {
+    return JSON.readTree(
+        await(
+                "the answer to " + name,
+                Duration.ofSeconds(30),
+                c ->
+                    c.method().equals("response_url")
+                        && c.params().get("path").endsWith("/" + name))
+            .params()
+            .get("body"));
+  }
+
+  /**
+   * Sends slash command {@code /rollwright} with {@code text} as {@code user}; {@code name} names
+   * its response_url.
+   */
+  HttpResponse<String> command(String user, String text, String name) throws Exception {
+    String body =
+        form(
+            "command",
+            "/rollwright",
+            "text",
+            text,
+            "user_id",
+            user,
+            "team_id",
+            "T0ROLL",
+            "channel_id",
+            "C0RELEASES",
+            "api_app_id",
+            "A0ROLL",
+            "trigger_id",
+            "trigger-" + name,
+            "response_url",
+            slack.responseUrl(name));
+    return signedPost(body);
+  }
+
+  private static String form(String... pairs) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      body.append(body.isEmpty() ? "" : "&")
+          .append(pairs[i])
+          .append('=')
+          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return body.toString();
   }
 
   /** The private metadata of the rejection form opened for click {@code name}. */

@@ -148,6 +148,7 @@ class KubernetesJobCheckTest {
             null,
             null,
             null,
+            null,
             null),
         "test");
   }

@@ -1,6 +1,8 @@
 package io.rollwright.service.api;
 
 import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.ledger.JdbcReleaseLedger;
+import io.rollwright.ledger.ReleaseLedger;
 import io.rollwright.policy.Limits;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -11,20 +13,38 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.servlet.Filter;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
- * The REST API's doors: every path under {@code /releases} and {@code /metrics} refuses a body over
- * {@link Limits#BODY_BYTES} (413), then needs a caller.
+ * The REST API's doors: every path under {@code /releases}, {@code /metrics} and {@code
+ * /kill-switches} refuses a body over {@link Limits#BODY_BYTES} (413), then needs a caller.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 public class ApiConfiguration {
-  private static final String[] API_PATHS = {"/releases", "/releases/*", "/metrics/*"};
+  private static final String[] API_PATHS = {
+    "/releases", "/releases/*", "/metrics/*", "/kill-switches/*"
+  };
+
+  /**
+   * The release ledger that history and DORA figures read ended releases from, when {@code
+   * rollwright.ledger.url} names one (user and password: {@code rollwright.ledger.username} and
+   * {@code .password}); without, they read Temporal visibility alone.
+   */
+  @Bean
+  @ConditionalOnProperty("rollwright.ledger.url")
+  ReleaseLedger releaseLedger(Environment settings) {
+    return new JdbcReleaseLedger(
+        settings.getProperty("rollwright.ledger.url"),
+        settings.getProperty("rollwright.ledger.username"),
+        settings.getProperty("rollwright.ledger.password"));
+  }
 
   @Bean
   OpenAPI rollwrightApi() {

@@ -14,6 +14,7 @@ import io.rollwright.client.ReleaseHistory;
 import io.rollwright.client.ReleaseReader;
 import io.rollwright.client.ReleaseRecord;
 import io.rollwright.client.ReleaseStarter;
+import io.rollwright.ledger.ReleaseLedger;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.ReleaseJson;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,6 +30,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -80,10 +82,13 @@ public class ReleasesController {
   private final ApiProperties settings;
   private final ReleaseControls controls;
   private final ReleaseReader reader;
+  private final ReleaseHistory history;
 
-  public ReleasesController(WorkflowClient client, ApiProperties settings) {
+  public ReleasesController(
+      WorkflowClient client, ApiProperties settings, ObjectProvider<ReleaseLedger> ledger) {
     this.client = client;
     this.settings = settings;
+    this.history = new ReleaseHistory(client, ledger.getIfAvailable());
     this.controls = new ReleaseControls(client, Duration.ofSeconds(10));
     this.reader = new ReleaseReader(client);
   }
@@ -172,7 +177,7 @@ public class ReleasesController {
     }
     Instant now = Instant.now();
     Instant from = now.minus(period("since", since));
-    List<ReleaseRecord> releases = new ReleaseHistory(client).list(service, environment, from);
+    List<ReleaseRecord> releases = history.list(service, environment, from);
     DeliveryReport figures = DeliveryReport.of(releases, from, now);
     return new ReleasesPage(
         from,
@@ -192,8 +197,7 @@ public class ReleasesController {
       @RequestParam(name = "since", defaultValue = "30d") String since) {
     Instant now = Instant.now();
     Instant from = now.minus(period("since", since));
-    return DeliveryReport.of(
-        new ReleaseHistory(client).list(service, environment, from), from, now);
+    return DeliveryReport.of(history.list(service, environment, from), from, now);
   }
 
   private static Duration period(String name, String text) {

@@ -7,6 +7,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import io.rollwright.api.ReleaseIds;
+import io.rollwright.client.KillSwitches;
 import io.rollwright.client.ReleaseControls;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
@@ -21,9 +23,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Approvals from Slack, on when {@code rollwright.slack.token} is set: over HTTP at {@code
- * rollwright.slack.path} when a signing secret is set (every request verified by {@link
- * SlackSignatureFilter} first), and over Socket Mode when an app-level token is set.
+ * Approvals and the kill switch's slash command from Slack, on when {@code rollwright.slack.token}
+ * is set: over HTTP at {@code rollwright.slack.path} when a signing secret is set (every request
+ * verified by {@link SlackSignatureFilter} first), and over Socket Mode when an app-level token is
+ * set.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("rollwright.slack.token")
@@ -49,11 +52,16 @@ public class SlackConfiguration {
                 .slack(slack)
                 .requestVerificationEnabled(false)
                 .build());
-    new SlackApprovals(
-            new SlackIdentities(slack.methods(settings.token()), System::currentTimeMillis),
-            new ReleaseControls(temporal, settings.answerWithin()),
-            slackWork())
+    SlackIdentities identities =
+        new SlackIdentities(slack.methods(settings.token()), System::currentTimeMillis);
+    ExecutorService work = slackWork();
+    new SlackApprovals(identities, new ReleaseControls(temporal, settings.answerWithin()), work)
         .register(app);
+    new SlackKillSwitch(
+            identities,
+            new KillSwitches(temporal, ReleaseIds.TASK_QUEUE, settings.answerWithin()),
+            work)
+        .register(app, settings.command());
     return app;
   }
 

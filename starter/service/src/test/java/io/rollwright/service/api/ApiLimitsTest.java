@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rollwright.ledger.ReleaseLedger;
 import io.rollwright.policy.Limits;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -42,7 +44,10 @@ class ApiLimitsTest {
             WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:9").build());
     api =
         MockMvcBuilders.standaloneSetup(
-                new ReleasesController(WorkflowClient.newInstance(nowhere), SETTINGS))
+                new ReleasesController(
+                    WorkflowClient.newInstance(nowhere),
+                    SETTINGS,
+                    new StaticListableBeanFactory().getBeanProvider(ReleaseLedger.class)))
             .setControllerAdvice(new ApiProblems())
             .addFilter(new BodyLimit(Limits.BODY_BYTES), "/releases", "/releases/*")
             .addFilter(new ApiCaller(SETTINGS), "/releases", "/releases/*")
