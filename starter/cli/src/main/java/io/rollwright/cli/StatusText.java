@@ -4,6 +4,7 @@ import io.rollwright.analysis.CheckReading;
 import io.rollwright.analysis.LiveSoak;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.GateStatus;
+import io.rollwright.api.LedgerEntry;
 import io.rollwright.api.ProgressRenderer;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.client.RecordedRelease;
@@ -101,16 +102,64 @@ final class StatusText {
     List<AuditEntry> audit = s.audit();
     if (!audit.isEmpty()) {
       lines.add("latest events (UTC):");
-      for (AuditEntry e : audit.subList(Math.max(0, audit.size() - EVENTS), audit.size())) {
-        lines.add(
-            "  "
-                + TIME.format(Instant.ofEpochMilli(e.atMillis()))
-                + "  "
-                + e.actor()
-                + "  "
-                + e.action()
-                + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail()));
-      }
+      audit.subList(Math.max(0, audit.size() - EVENTS), audit.size()).stream()
+          .map(StatusText::event)
+          .forEach(lines::add);
+    }
+    return lines;
+  }
+
+  private static String event(AuditEntry e) {
+    return "  "
+        + TIME.format(Instant.ofEpochMilli(e.atMillis()))
+        + "  "
+        + e.actor()
+        + "  "
+        + e.action()
+        + (e.detail() == null || e.detail().isBlank() ? "" : " — " + e.detail());
+  }
+
+  /**
+   * An ended release Temporal no longer holds, as the release ledger kept it: what, who, how it
+   * ended, and every decision of its timeline.
+   */
+  static List<String> archived(LedgerEntry e) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        e.releaseId()
+            + " — "
+            + e.service()
+            + " "
+            + e.version()
+            + " → "
+            + e.environment()
+            + (e.type() == null ? "" : " [" + e.type() + "]")
+            + (e.rollbackFrom() == null ? "" : " (rollback of " + e.rollbackFrom() + ")")
+            + ", requested by "
+            + e.requestedBy());
+    lines.add("📒 ended: from the release ledger, which keeps what Temporal no longer holds");
+    lines.add(
+        "run: "
+            + e.runId()
+            + ", started "
+            + TIME.format(Instant.ofEpochMilli(e.startedAtMillis()))
+            + " UTC, ended "
+            + TIME.format(Instant.ofEpochMilli(e.endedAtMillis()))
+            + " UTC");
+    if (e.changeRef() != null) {
+      lines.add("change: " + e.changeRef());
+    }
+    lines.add(
+        "outcome: "
+            + e.outcome()
+            + " after "
+            + DurationText.format(
+                Duration.ofMillis(Math.max(0, e.endedAtMillis() - e.startedAtMillis()))
+                    .truncatedTo(ChronoUnit.SECONDS))
+            + (e.detail() == null ? "" : " — " + e.detail()));
+    if (!e.decisions().isEmpty()) {
+      lines.add("decisions (UTC):");
+      e.decisions().stream().map(StatusText::event).forEach(lines::add);
     }
     return lines;
   }

@@ -2,7 +2,9 @@ package io.rollwright.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rollwright.api.ControlEvent;
 import io.rollwright.api.GateStatus;
+import io.rollwright.api.LedgerEntry;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
@@ -127,5 +129,41 @@ class StatusTextTest {
             "run: COMPLETED, started 11-22 12:15:03 UTC, closed 11-22 12:15:48 UTC",
             "✅ checkout@prod PROMOTED in 45.2s — all stages passed"),
         StatusText.recorded(done));
+  }
+
+  @Test
+  void aReleaseTemporalNoLongerHoldsIsShownFromTheLedgerWithEveryDecision() {
+    long started = STARTED.toEpochMilli();
+    LedgerEntry ended =
+        new LedgerEntry(
+            "checkout@prod",
+            "run-7",
+            "checkout",
+            "prod",
+            "2.3.0",
+            "hotfix",
+            null,
+            null,
+            "alice",
+            "c0ffee",
+            null,
+            ReleaseOutcome.ROLLED_BACK,
+            "error-rate above 5%",
+            started,
+            started + 2_520_000,
+            List.of(
+                new ControlEvent.Decided(started + 60_000, "bob", true, "approved (1 of 1)"),
+                new ControlEvent.Decided(started + 120_000, "carol", false, "too noisy")));
+    assertEquals(
+        List.of(
+            "checkout@prod — checkout 2.3.0 → prod [hotfix], requested by alice",
+            "📒 ended: from the release ledger, which keeps what Temporal no longer holds",
+            "run: run-7, started 11-22 12:15:03 UTC, ended 11-22 12:57:03 UTC",
+            "change: c0ffee",
+            "outcome: ROLLED_BACK after 42m — error-rate above 5%",
+            "decisions (UTC):",
+            "  11-22 12:16:03  bob  approved — approved (1 of 1)",
+            "  11-22 12:17:03  carol  rejected — too noisy"),
+        StatusText.archived(ended));
   }
 }

@@ -173,9 +173,28 @@ class LedgerIT extends RealServerTest {
                 "long-gone",
                 ReleaseOutcome.ROLLED_BACK,
                 now.minus(Duration.ofDays(45)),
-                List.of())));
+                List.of()),
+            entry(
+                "retired",
+                "run-last",
+                ReleaseOutcome.PROMOTED,
+                now.minus(Duration.ofDays(200)),
+                List.of(
+                    new ControlEvent.Decided(
+                        now.minus(Duration.ofDays(200)).toEpochMilli(),
+                        "bob",
+                        true,
+                        "approved by bob (1 of 1)")))));
     try (AppProcess worker =
-        worker("ledger-worker", "--rollwright.ledger.url=" + url).awaitUp(Duration.ofMinutes(2))) {
+            worker("ledger-worker", "--rollwright.ledger.url=" + url)
+                .awaitUp(Duration.ofMinutes(2));
+        AppProcess service =
+            AppProcess.service(
+                    server,
+                    dir.resolve("ledger-service.log"),
+                    "--rollwright.api.tokens.alice=tok-alice",
+                    "--rollwright.ledger.url=" + url)
+                .awaitUp(Duration.ofMinutes(2))) {
       String id = start(request("ledgered", "brief"));
       ReleaseResult result = result(id, Duration.ofMinutes(2));
       assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
@@ -186,7 +205,21 @@ class LedgerIT extends RealServerTest {
       LedgerEntry kept = ledger.latest(id).orElseThrow();
       assertEquals("alice", kept.requestedBy());
       assertEquals(result.detail(), kept.detail());
+
+      RestApiIT.Reply archived =
+          RestApiIT.call(service, "GET", "/releases/retired@prod", "tok-alice", null);
+      assertEquals(200, archived.status(), archived.raw().body());
+      assertEquals("run-last", archived.body().path("runId").asText(), archived.raw().body());
+      assertEquals("bob", archived.body().path("decisions").path(0).path("actor").asText());
+      assertEquals(
+          404, RestApiIT.call(service, "GET", "/releases/never@prod", "tok-alice", null).status());
     }
+    Cli status = Cli.run(server, "status", "retired@prod", "--ledger", url);
+    assertEquals(0, status.code(), status::toString);
+    assertTrue(status.out().contains("📒 ended: from the release ledger"), status::toString);
+    assertTrue(status.out().contains("bob  approved — approved by bob (1 of 1)"), status::toString);
+    Cli gone = Cli.run(server, "status", "retired@prod");
+    assertTrue(gone.code() != 0 && gone.err().contains("no release"), gone::toString);
     Cli history =
         Cli.run(server, "history", "--service", "ledgered", "--since", "90d", "--ledger", url);
     assertEquals(0, history.code(), history::toString);

@@ -4,6 +4,7 @@ import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlLimits;
+import io.rollwright.api.LedgerEntry;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.api.WebUi;
@@ -11,6 +12,7 @@ import io.rollwright.client.DeliveryReport;
 import io.rollwright.client.RecordedRelease;
 import io.rollwright.client.ReleaseControls;
 import io.rollwright.client.ReleaseHistory;
+import io.rollwright.client.ReleaseNotFoundException;
 import io.rollwright.client.ReleaseReader;
 import io.rollwright.client.ReleaseRecord;
 import io.rollwright.client.ReleaseStarter;
@@ -83,12 +85,14 @@ public class ReleasesController {
   private final ReleaseControls controls;
   private final ReleaseReader reader;
   private final ReleaseHistory history;
+  private final ReleaseLedger ledger;
 
   public ReleasesController(
       WorkflowClient client, ApiProperties settings, ObjectProvider<ReleaseLedger> ledger) {
     this.client = client;
     this.settings = settings;
-    this.history = new ReleaseHistory(client, ledger.getIfAvailable());
+    this.ledger = ledger.getIfAvailable();
+    this.history = new ReleaseHistory(client, this.ledger);
     this.controls = new ReleaseControls(client, Duration.ofSeconds(10));
     this.reader = new ReleaseReader(client);
   }
@@ -115,15 +119,26 @@ public class ReleasesController {
   /**
    * Where the release is: the {@code status} query's answer ({@link ReleaseStatus}), or when no
    * worker answers in time, what the server last recorded ({@link RecordedRelease}, {@code "live":
-   * false}).
+   * false}); when Temporal no longer holds it, its last ended run in the release ledger ({@link
+   * LedgerEntry}, decisions included).
    */
   @GetMapping("/releases/{id}")
   @ApiResponse(
       responseCode = "200",
-      content = @Content(schema = @Schema(oneOf = {ReleaseStatus.class, RecordedRelease.class})))
+      content =
+          @Content(
+              schema =
+                  @Schema(oneOf = {ReleaseStatus.class, RecordedRelease.class, LedgerEntry.class})))
   public Object status(@PathVariable("id") String id) {
-    ReleaseReader.Reading reading = reader.read(id);
-    return reading.live() ? reading.status() : reading.recorded();
+    try {
+      ReleaseReader.Reading reading = reader.read(id);
+      return reading.live() ? reading.status() : reading.recorded();
+    } catch (ReleaseNotFoundException missing) {
+      if (ledger == null) {
+        throw missing;
+      }
+      return ledger.latest(id).orElseThrow(() -> missing);
+    }
   }
 
   /**
