@@ -230,6 +230,13 @@ class LedgerIT extends RealServerTest {
     assertTrue(
         history.out().contains("90d rollback rate: 50.0% (1 of 2 releases that deployed)"),
         history::toString);
+    Cli dora = Cli.run(server, "dora", "--service", "ledgered", "--since", "90d", "--ledger", url);
+    assertEquals(0, dora.code(), dora::toString);
+    assertTrue(dora.out().contains("(2 releases ended)"), dora::toString);
+    assertTrue(dora.out().contains("by type              feature 1"), dora::toString);
+    assertTrue(
+        dora.out().contains("change failure rate    50.0% (1 of 2 releases that deployed)"),
+        dora::toString);
     Cli visibilityOnly = Cli.run(server, "history", "--service", "ledgered", "--since", "90d");
     assertFalse(visibilityOnly.out().contains("ROLLED_BACK"), "Temporal never had it");
   }
