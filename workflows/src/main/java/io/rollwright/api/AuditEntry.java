@@ -32,6 +32,7 @@ import java.util.Locale;
   @JsonSubTypes.Type(value = ProgressEvent.RollingBack.class, name = "rolling-back"),
   @JsonSubTypes.Type(value = ProgressEvent.Finished.class, name = "finished"),
   @JsonSubTypes.Type(value = ControlEvent.Refused.class, name = "refused"),
+  @JsonSubTypes.Type(value = ControlEvent.NotAnApprover.class, name = "not-an-approver"),
   @JsonSubTypes.Type(value = ControlEvent.Paused.class, name = "paused"),
   @JsonSubTypes.Type(value = ControlEvent.Resumed.class, name = "resumed"),
   @JsonSubTypes.Type(value = ControlEvent.Aborted.class, name = "aborted"),

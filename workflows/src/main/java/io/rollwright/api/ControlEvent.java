@@ -1,17 +1,43 @@
 package io.rollwright.api;
 
 import io.rollwright.api.ReleaseEvent.Kind;
+import java.util.Collection;
 import java.util.Locale;
 
 /** What people asked of a running release: each control it accepted, and each it refused. */
 public sealed interface ControlEvent extends AuditEntry {
 
   /**
-   * A control the release refused, and why; {@code count} is how many times this same refusal came
+   * A control the release refused, counted: {@code count} is how many times this same refusal came
    * (the timeline keeps one entry for them all).
    */
+  sealed interface Refusal extends ControlEvent permits Refused, NotAnApprover {
+    /** The control refused, as its signal is named ("approve", "promote --full"). */
+    String control();
+
+    /** How many times this same refusal came. */
+    long count();
+
+    /** Why it was refused, as the one who sent it was answered. */
+    String reason();
+
+    /** This refusal, standing for {@code times} of it. */
+    Refusal times(long times);
+
+    @Override
+    default String action() {
+      return "refused " + control();
+    }
+
+    @Override
+    default String detail() {
+      return count() > 1 ? reason() + String.format(Locale.ROOT, " (×%,d)", count()) : reason();
+    }
+  }
+
+  /** A control the release refused, and why. */
   record Refused(long atMillis, String actor, String control, String reason, long count)
-      implements ControlEvent {
+      implements Refusal {
     public Refused {
       reason = AuditEntry.text(reason);
     }
@@ -20,19 +46,41 @@ public sealed interface ControlEvent extends AuditEntry {
       this(atMillis, actor, control, reason, 1);
     }
 
-    /** This refusal, standing for {@code times} of it. */
+    @Override
     public Refused times(long times) {
       return new Refused(atMillis, actor, control, reason, times);
     }
+  }
 
-    @Override
-    public String action() {
-      return "refused " + control;
+  /**
+   * A decision refused because its actor may not decide: at the gate of {@code stage}, or at any
+   * gate of the release when {@code stage} is null; {@code allowed} names who may.
+   */
+  record NotAnApprover(
+      long atMillis, String actor, String control, String stage, String allowed, long count)
+      implements Refusal {
+    public NotAnApprover {
+      allowed = AuditEntry.text(allowed);
+    }
+
+    public NotAnApprover(
+        long atMillis, String actor, String control, String stage, Collection<String> allowed) {
+      this(atMillis, actor, control, stage, String.join(", ", allowed), 1);
     }
 
     @Override
-    public String detail() {
-      return count > 1 ? reason + String.format(Locale.ROOT, " (×%,d)", count) : reason;
+    public String reason() {
+      return actor
+          + " is not an allowed approver "
+          + (stage == null ? "at any gate of this release" : "for stage " + stage)
+          + " (allowed: "
+          + allowed
+          + ")";
+    }
+
+    @Override
+    public NotAnApprover times(long times) {
+      return new NotAnApprover(atMillis, actor, control, stage, allowed, times);
     }
   }
 

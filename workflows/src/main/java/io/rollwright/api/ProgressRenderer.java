@@ -93,7 +93,7 @@ public final class ProgressRenderer {
       }
     } else if (e instanceof ApprovalEvent.Requested) {
       lines.add("⏳ Approval requested — " + e.detail());
-    } else if (e instanceof ControlEvent.Refused r) {
+    } else if (e instanceof ControlEvent.Refusal r) {
       lines.add("⛔ Refused " + r.control() + " from " + e.actor() + " — " + e.detail());
     } else if (e instanceof ProgressEvent.RollingBack) {
       lines.add("🚨 Alert: " + e.detail());

@@ -18,8 +18,24 @@ import java.util.Set;
  * The gate is approved once the approvals meet its {@link Quorum}.
  */
 public final class ApprovalTally {
-  /** The answer to one decision: whether it counted, and what to record. */
-  public record Answer(boolean accepted, String message) {}
+  /**
+   * The answer to one decision: {@code message} says what it did, or why it did not count ({@code
+   * denial}, null when it counted).
+   */
+  public record Answer(String message, Denial denial) {
+    static Answer yes(String message) {
+      return new Answer(message, null);
+    }
+
+    static Answer no(Denial denial, String actor) {
+      return new Answer(denial.to(actor), denial);
+    }
+
+    /** Whether the decision counted. */
+    public boolean accepted() {
+      return denial == null;
+    }
+  }
 
   private final String stage;
   private final Gate gate;
@@ -107,18 +123,18 @@ public final class ApprovalTally {
   }
 
   public Answer approve(ApprovalDecision d) {
-    String refusal = d != null && !closed() ? selfApproval(d.approver(), requester) : null;
+    Denial refusal =
+        d != null && !closed() ? Denial.because(selfApproval(d.approver(), requester)) : null;
     refusal = refusal != null ? refusal : refusal(d);
     if (refusal == null && approvedBy.contains(d.approver())) {
-      refusal = d.approver() + " has already approved; an approver counts once";
+      refusal = Denial.because(d.approver() + " has already approved; an approver counts once");
     }
     if (refusal != null) {
-      return new Answer(false, refusal);
+      return Answer.no(refusal, d == null ? null : d.approver());
     }
     approvedBy.add(d.approver());
     String missing = gate.fromEach().isEmpty() ? null : quorum.missing(approvedBy);
-    return new Answer(
-        true,
+    return Answer.yes(
         "approved by "
             + d.approver()
             + " ("
@@ -140,31 +156,26 @@ public final class ApprovalTally {
   }
 
   public Answer reject(ApprovalDecision d) {
-    String refusal = refusal(d);
+    Denial refusal = refusal(d);
     if (refusal == null && (d.reason() == null || d.reason().isBlank())) {
-      refusal = "a rejection needs a reason";
+      refusal = Denial.because("a rejection needs a reason");
     }
     if (refusal != null) {
-      return new Answer(false, refusal);
+      return Answer.no(refusal, d == null ? null : d.approver());
     }
     rejection = "rejected by " + d.approver() + ": " + d.reason();
-    return new Answer(true, rejection);
+    return Answer.yes(rejection);
   }
 
-  private String refusal(ApprovalDecision d) {
+  private Denial refusal(ApprovalDecision d) {
     if (closed()) {
-      return "the gate of stage " + stage + " is already closed";
+      return Denial.because("the gate of stage " + stage + " is already closed");
     }
     if (d == null || d.approver() == null || d.approver().isBlank()) {
-      return "the decision names no approver";
+      return Denial.because("the decision names no approver");
     }
     if (!allowed.contains(d.approver())) {
-      return d.approver()
-          + " is not an allowed approver for stage "
-          + stage
-          + " (allowed: "
-          + String.join(", ", allowed)
-          + ")";
+      return new Denial.NotAnApprover(stage, List.copyOf(allowed));
     }
     return null;
   }

@@ -157,7 +157,7 @@ final class Audit {
     if (line == beyondCap) {
       return new AuditEntry.RefusalsCounted(line.entry.atMillis(), line.entry.actor(), line.count);
     }
-    if (line.count > 1 && line.entry instanceof ControlEvent.Refused refused) {
+    if (line.count > 1 && line.entry instanceof ControlEvent.Refusal refused) {
       return refused.times(line.count);
     }
     if (line.count > 1 && line.entry instanceof AuditEntry.Noted noted) {

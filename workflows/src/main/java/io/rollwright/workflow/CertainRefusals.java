@@ -3,6 +3,7 @@ package io.rollwright.workflow;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,12 +20,22 @@ final class CertainRefusals {
    * for good (ended, rolling back, being promoted), or null; {@code approvers}: who may decide at
    * least one of its gates, null until its policy is resolved.
    */
-  static String of(ControlCommand c, String closed, Set<String> approvers, String requester) {
+  static Denial of(ControlCommand c, String closed, Set<String> approvers, String requester) {
     if (c == null || c.action() == null) {
-      return "the control names no action (one of "
-          + Arrays.toString(Action.values()).toLowerCase(Locale.ROOT)
-          + ")";
+      return Denial.because(
+          "the control names no action (one of "
+              + Arrays.toString(Action.values()).toLowerCase(Locale.ROOT)
+              + ")");
     }
+    return switch (c.action()) {
+      case APPROVE, REJECT ->
+          closed != null ? Denial.because(closed) : decision(c, approvers, requester);
+      default -> Denial.because(other(c, closed));
+    };
+  }
+
+  /** The certain refusal of a control other than a decision, or null. */
+  private static String other(ControlCommand c, String closed) {
     return switch (c.action()) {
       case ABORT ->
           !given(c.actor()) || !given(c.reason()) ? "an abort names who asks and why" : closed;
@@ -41,7 +52,7 @@ final class CertainRefusals {
                   : c.action() == Action.PROMOTE_FULL && !given(c.reason())
                       ? "a full promotion skips every remaining check and needs a reason"
                       : null;
-      case APPROVE, REJECT -> closed != null ? closed : decision(c, approvers, requester);
+      case APPROVE, REJECT -> null;
     };
   }
 
@@ -49,22 +60,19 @@ final class CertainRefusals {
    * The certain refusals of an approval or rejection, whichever gate is open when it is applied (a
    * release without approval gates never opens one).
    */
-  private static String decision(ControlCommand c, Set<String> approvers, String requester) {
+  private static Denial decision(ControlCommand c, Set<String> approvers, String requester) {
     if (!given(c.actor())) {
-      return "the decision names no approver";
+      return Denial.because("the decision names no approver");
     }
     if (approvers != null && approvers.isEmpty()) {
-      return "no approval gate is open";
+      return Denial.because("no approval gate is open");
     }
     String self =
         c.action() == Action.APPROVE ? ApprovalTally.selfApproval(c.actor(), requester) : null;
     if (self == null && approvers != null && !approvers.contains(c.actor())) {
-      return c.actor()
-          + " is not an allowed approver at any gate of this release (allowed: "
-          + String.join(", ", approvers)
-          + ")";
+      return new Denial.NotAnApprover(null, List.copyOf(approvers));
     }
-    return self;
+    return Denial.because(self);
   }
 
   /** The name of the signal that carries {@code c}, as its refusal is recorded. */

@@ -58,14 +58,14 @@ final class ControlRules {
   }
 
   /** See {@link ReleaseState#certainRefusal}. */
-  String certainRefusal(ControlCommand c) {
-    String refusal =
+  Denial certainRefusal(ControlCommand c) {
+    Denial refusal =
         CertainRefusals.of(
             c,
             c == null || c.action() == null ? null : closedTo(c.action()),
             s.approvers,
             s.request.requestedBy());
-    return refusal != null ? refusal : roleRefusal(c);
+    return refusal != null ? refusal : Denial.because(roleRefusal(c));
   }
 
   /** See {@link ReleaseState#roleRefusal}. */
@@ -77,7 +77,7 @@ final class ControlRules {
 
   /** See {@link ReleaseState#apply(ControlCommand, boolean)}. */
   ControlAnswer apply(ControlCommand c, boolean afterDeadline) {
-    String certain = certainRefusal(c);
+    Denial certain = certainRefusal(c);
     if (certain != null) {
       return s.refuse(CertainRefusals.signal(c), c == null ? null : c.actor(), certain);
     }
@@ -203,14 +203,15 @@ final class ControlRules {
     }
     ApprovalTally.Answer answer =
         afterDeadline
-            ? new ApprovalTally.Answer(
-                false,
-                "the gate of stage "
-                    + s.gate.stage()
-                    + " had passed its deadline when this arrived")
+            ? ApprovalTally.Answer.no(
+                Denial.because(
+                    "the gate of stage "
+                        + s.gate.stage()
+                        + " had passed its deadline when this arrived"),
+                actor)
             : signal.equals("approve") ? s.gate.approve(d) : s.gate.reject(d);
     if (!answer.accepted()) {
-      return s.refuse(signal, actor, answer.message());
+      return s.refuse(signal, actor, answer.denial());
     }
     s.record(new ControlEvent.Decided(s.now(), actor, signal.equals("approve"), answer.message()));
     if (s.gate.rejected()) {

@@ -131,10 +131,14 @@ public final class ReleaseState {
   }
 
   ControlAnswer refuse(String signal, String actor, String why) {
-    audit.refusal(
-        new ControlEvent.Refused(
-            now(), actor == null || actor.isBlank() ? "(anonymous)" : actor, signal, why));
-    return new ControlAnswer(false, why);
+    return refuse(signal, actor, Denial.because(why));
+  }
+
+  ControlAnswer refuse(String signal, String actor, Denial why) {
+    String who = actor == null || actor.isBlank() ? "(anonymous)" : actor;
+    ControlEvent.Refusal refusal = why.recorded(now(), who, signal);
+    audit.refusal(refusal);
+    return new ControlAnswer(false, refusal.reason());
   }
 
   ControlAnswer accept(AuditEntry control) {
@@ -355,7 +359,8 @@ public final class ReleaseState {
    * control} update's validator asks it, and {@link #apply} starts with it.
    */
   public String certainRefusal(ControlCommand c) {
-    return rules.certainRefusal(c);
+    Denial denial = rules.certainRefusal(c);
+    return denial == null ? null : denial.to(c == null ? null : c.actor());
   }
 
   /**

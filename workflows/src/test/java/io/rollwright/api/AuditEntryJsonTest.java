@@ -32,6 +32,8 @@ class AuditEntryJsonTest {
                 new ProgressEvent.Started(1, "alice", "checkout", "v2", "prod", "canary", "p", "x"),
                 new ProgressEvent.StageStarted(2, AuditEntry.SYSTEM, "canary-5", 5, 600_000),
                 new ControlEvent.Refused(3, "carol", "approve", "not allowed", 4),
+                new ControlEvent.NotAnApprover(3, "erin", "reject", "canary-5", "bob, dan", 2),
+                new ControlEvent.NotAnApprover(3, "erin", "approve", null, "bob, dan", 1),
                 new ControlEvent.Promoted(
                     4, "bob", ControlEvent.Promotion.SOAK_ENDED, "canary-5", "looks good"),
                 new ApprovalEvent.Requested(
@@ -69,6 +71,33 @@ class AuditEntryJsonTest {
     assertTrue(json.contains("\"control\":\"approve\""), json);
     assertFalse(
         json.contains("sentence") || json.contains("action") || json.contains("kind"), json);
+  }
+
+  @Test
+  void aStrangersRefusalNamesThemOnceOnTheWireAndReadsAsTheirAnswerSaid() {
+    ControlEvent.NotAnApprover stranger =
+        new ControlEvent.NotAnApprover(3, "stranger-17", "approve", null, List.of("bob", "dan"))
+            .times(25);
+    String json =
+        new String(
+            CONVERTER
+                .toPayload(new Timeline(List.of(stranger)))
+                .orElseThrow()
+                .getData()
+                .toByteArray(),
+            StandardCharsets.UTF_8);
+    assertEquals(
+        "{\"audit\":[{\"type\":\"not-an-approver\",\"atMillis\":3,\"actor\":\"stranger-17\","
+            + "\"control\":\"approve\",\"stage\":null,\"allowed\":\"bob, dan\",\"count\":25}]}",
+        json);
+    assertEquals(
+        "stranger-17: refused approve — stranger-17 is not an allowed approver at any gate of this"
+            + " release (allowed: bob, dan) (×25)",
+        stranger.sentence());
+    assertEquals(
+        "stranger-17 is not an allowed approver for stage canary-5 (allowed: bob)",
+        new ControlEvent.NotAnApprover(3, "stranger-17", "reject", "canary-5", List.of("bob"))
+            .reason());
   }
 
   @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.api.ControlEvent;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
@@ -168,6 +170,20 @@ class CertainRefusalTest {
         "no approval gate is open",
         gateless.certainRefusal(new ControlCommand(Action.APPROVE, "bob", null)),
         "a release without approval gates never opens one");
+  }
+
+  @Test
+  void aStrangersRefusalIsRecordedAsNotAnApproverAndReadsAsTheirAnswer() {
+    ReleaseState s = in(states().get("soaking"));
+    ControlAnswer answer = s.apply(new ControlCommand(Action.REJECT, "mallory", "no"));
+    s.apply(new ControlCommand(Action.REJECT, "mallory", "still no"));
+
+    List<AuditEntry> audit = s.snapshot().audit();
+    assertEquals(
+        new ControlEvent.NotAnApprover(
+            1000L, "mallory", "reject", null, "alice, bob, carol, dave", 2),
+        audit.get(audit.size() - 1));
+    assertEquals(answer.message() + " (×2)", audit.get(audit.size() - 1).detail());
   }
 
   @Test
