@@ -29,6 +29,7 @@ import io.rollwright.worker.killswitch.TemporalKillSwitchActivities;
 import io.rollwright.worker.killswitch.TemporalKillSwitches;
 import io.rollwright.workflow.KillSwitchWorkflowImpl;
 import io.rollwright.workflow.ReleaseWorkflowImpl;
+import io.rollwright.workflow.TrainWorkflowImpl;
 import io.rollwright.workflow.UnreadableRequestInterceptor;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -69,7 +70,7 @@ public final class ReleaseHarness {
     TestWorkflowExtension.Builder builder =
         TestWorkflowExtension.newBuilder()
             .registerWorkflowImplementationTypes(
-                ReleaseWorkflowImpl.class, KillSwitchWorkflowImpl.class)
+                ReleaseWorkflowImpl.class, KillSwitchWorkflowImpl.class, TrainWorkflowImpl.class)
             .setWorkerFactoryOptions(
                 WorkerFactoryOptions.newBuilder()
                     .setWorkerInterceptors(new UnreadableRequestInterceptor())

@@ -35,6 +35,9 @@ public final class Limits {
   /** Stages of a policy. */
   public static final int STAGES = 20;
 
+  /** The most releases one train carries. */
+  public static final int TRAIN_RELEASES = 30;
+
   /** A custom metric query of an analysis check. */
   public static final int QUERY = 4000;
 

@@ -37,7 +37,12 @@ import picocli.CommandLine.ParseResult;
 public final class RollwrightCli {
   /** The subcommands before the controls, in the order help lists them. */
   private static final List<Class<?>> BEFORE_CONTROLS =
-      List.of(StartCommand.class, RollbackCommand.class, StatusCommand.class, WatchCommand.class);
+      List.of(
+          StartCommand.class,
+          RollbackCommand.class,
+          TrainCommand.class,
+          StatusCommand.class,
+          WatchCommand.class);
 
   /** The subcommands after the controls, in the order help lists them. */
   private static final List<Class<?>> AFTER_CONTROLS =

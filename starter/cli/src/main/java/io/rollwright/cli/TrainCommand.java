@@ -1,0 +1,161 @@
+package io.rollwright.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.rollwright.api.ControlRequest;
+import io.rollwright.api.RequestCheck;
+import io.rollwright.api.TrainPlan;
+import io.rollwright.api.TrainRequest;
+import io.rollwright.api.TrainResult;
+import io.rollwright.api.TrainStatus;
+import io.rollwright.client.Trains;
+import io.rollwright.policy.InvalidReleaseException;
+import io.rollwright.policy.ReleaseJson;
+import io.temporal.api.common.v1.WorkflowExecution;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Starts a train of releases from a file, shows it, or pauses, resumes or aborts it. A train
+ * releases several services to one environment in the order its file declares; if one fails, those
+ * it promoted are rolled back newest first.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "start FILE: start the train FILE (YAML or JSON) declares; with --wait, follow it and exit",
+      "  with its outcome's code. status|pause|resume|abort NAME --env ENV: show or control it."
+    })
+final class TrainCommand extends ReleaseCommand {
+  /** What to do. */
+  enum Verb {
+    start,
+    status,
+    pause,
+    resume,
+    abort
+  }
+
+  @Parameters(index = "0", paramLabel = "start|status|pause|resume|abort")
+  Verb verb;
+
+  @Parameters(index = "1", paramLabel = "FILE|NAME")
+  String target;
+
+  @Option(names = "--env", paramLabel = "ENV", description = "the environment of train NAME")
+  String environment;
+
+  @Option(names = "--reason", description = "why (required to abort)")
+  String reason;
+
+  @Option(
+      names = "--requested-by",
+      paramLabel = "WHO",
+      description = "who asks (ROLLWRIGHT_USER, else your user name)")
+  String requestedBy;
+
+  @Option(names = "--wait", description = "follow the train to its end (start)")
+  boolean await;
+
+  @Override
+  int run() throws Exception {
+    if (verb == Verb.start) {
+      TrainRequest request = request(read(Path.of(target)));
+      RequestCheck.requireNone(TrainPlan.check(request));
+      return start(new Trains(temporal.client()), request);
+    }
+    if (environment == null) {
+      throw new IllegalArgumentException("--env is required with train " + verb + " NAME");
+    }
+    Trains trains = new Trains(temporal.client());
+    String id = TrainRequest.id(target, environment);
+    if (verb == Verb.status) {
+      TrainStatus status = trains.status(id);
+      if (json()) {
+        printJson(status);
+      } else {
+        printStatus(status);
+      }
+      return ExitCodes.OK;
+    }
+    ControlRequest control = new ControlRequest(identity("--requested-by", requestedBy), reason);
+    switch (verb) {
+      case abort -> trains.abort(id, control);
+      case pause -> trains.pause(id, control);
+      default -> trains.resume(id, control);
+    }
+    line("Sent " + verb + " to " + id);
+    return ExitCodes.OK;
+  }
+
+  /** The train {@code file} declares, asked for by the caller. */
+  private TrainRequest request(TrainRequest file) {
+    if (file.requestedBy() != null) {
+      throw new InvalidReleaseException(
+          "requestedBy",
+          "leave it out of the file: --requested-by or ROLLWRIGHT_USER says who asks");
+    }
+    return new TrainRequest(
+        file.name(),
+        file.environment(),
+        identity("--requested-by", requestedBy),
+        file.reason(),
+        file.changeRef(),
+        file.releases());
+  }
+
+  private int start(Trains trains, TrainRequest request) throws Exception {
+    WorkflowExecution run = trains.start(request);
+    String link = temporal.link(request.trainId(), run.getRunId());
+    if (!json()) {
+      line("Started " + request.trainId() + " (" + request.releases().size() + " releases)");
+      line("Web UI: " + link);
+    }
+    if (!await) {
+      if (json()) {
+        printJson(Map.of("trainId", request.trainId(), "runId", run.getRunId(), "link", link));
+      }
+      return ExitCodes.OK;
+    }
+    TrainResult result =
+        trains.follow(request.trainId(), json() ? l -> {} : this::line, Duration.ofSeconds(1));
+    if (json()) {
+      printJson(result);
+    } else {
+      line(request.trainId() + " " + result.outcome() + " — " + result.detail());
+    }
+    return ExitCodes.of(result.outcome());
+  }
+
+  private void printStatus(TrainStatus status) {
+    line(
+        status.trainId()
+            + (status.result() != null
+                ? " " + status.result().outcome() + " — " + status.result().detail()
+                : status.stoppedBecause() != null
+                    ? " stopping — " + status.stoppedBecause()
+                    : status.pausedBecause() != null ? " " + status.pausedBecause() : " running"));
+    for (TrainStatus.Car car : status.releases()) {
+      line("  " + car.line());
+    }
+  }
+
+  private static TrainRequest read(Path file) {
+    try {
+      return ReleaseJson.strict(new ObjectMapper(new YAMLFactory()))
+          .readValue(Files.readString(file), TrainRequest.class);
+    } catch (JsonProcessingException e) {
+      throw ReleaseJson.invalid(e, "train file " + file);
+    } catch (IOException e) {
+      throw new InvalidReleaseException("FILE", "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.rollwright.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rollwright train}: a train file is read strictly and checked before anything is sent
+ * (nothing listens on port 9: had the command tried to reach Temporal, it would exit 5).
+ */
+class TrainCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  @TempDir Path dir;
+
+  private int run(String... args) {
+    return RollwrightCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  private Path file(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("train.yaml"), yaml);
+  }
+
+  @Test
+  void aTrainWhoseOrderGoesRoundInACircleIsRefusedNamingIt() throws IOException {
+    Path train =
+        file(
+            """
+            name: checkout-q4
+            environment: prod
+            releases:
+              - {service: db, version: 2.0.0, image: registry.example/db:2.0.0, after: [web]}
+              - {service: web, version: "2 0", image: registry.example/web:2.0.0, after: [db]}
+            """);
+
+    assertEquals(
+        1, run("train", "start", train.toString(), "--address", "127.0.0.1:9"), err.toString());
+    assertTrue(
+        err.toString().contains("releases[1].version: must be letters, digits"), err.toString());
+    assertEquals(
+        1,
+        run(
+            "train",
+            "start",
+            file("""
+                    name: checkout-q4
+                    environment: prod
+                    releases:
+                      - {service: db, version: 2.0.0, image: registry.example/db:2.0.0, after: [web]}
+                      - {service: web, version: 2.0.0, image: registry.example/web:2.0.0, after: [db]}
+                    """)
+                .toString(),
+            "--address",
+            "127.0.0.1:9"));
+    assertTrue(
+        err.toString()
+            .contains("releases: the order goes round in a circle: db after web after db"),
+        err.toString());
+  }
+
+  @Test
+  void theFileSaysWhatAndTheCommandLineWhoAsks() throws IOException {
+    Path train =
+        file(
+            """
+            name: checkout-q4
+            environment: prod
+            requestedBy: mallory
+            releases:
+              - {service: db, version: 2.0.0, image: registry.example/db:2.0.0}
+            """);
+
+    assertEquals(1, run("train", "start", train.toString(), "--address", "127.0.0.1:9"));
+    assertTrue(err.toString().contains("requestedBy: leave it out of the file"), err.toString());
+  }
+
+  @Test
+  void anUnknownFieldIsRefusedNamingIt() throws IOException {
+    Path train =
+        file(
+            """
+            name: checkout-q4
+            environment: prod
+            releases:
+              - {service: db, version: 2.0.0, image: registry.example/db:2.0.0, before: [web]}
+            """);
+
+    assertEquals(1, run("train", "start", train.toString(), "--address", "127.0.0.1:9"));
+    assertTrue(err.toString().contains("before"), err.toString());
+  }
+
+  @Test
+  void aTrainIsNamedWithItsEnvironment() {
+    assertEquals(1, run("train", "status", "checkout-q4", "--address", "127.0.0.1:9"));
+    assertTrue(err.toString().contains("--env is required with train status NAME"), err.toString());
+  }
+}

@@ -1,0 +1,142 @@
+package io.rollwright.client;
+
+import io.rollwright.api.ControlRequest;
+import io.rollwright.api.ReleaseIds;
+import io.rollwright.api.RequestCheck;
+import io.rollwright.api.TrainPlan;
+import io.rollwright.api.TrainRequest;
+import io.rollwright.api.TrainResult;
+import io.rollwright.api.TrainStatus;
+import io.rollwright.api.TrainWorkflow;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Trains as every front door starts and controls them: the request checked first (nothing starts
+ * when it is invalid), the workflow ID {@code train:<name>@<environment>}, a clear refusal when
+ * that train is already running, and its progress as one line per change of a release's state.
+ */
+public final class Trains {
+  private final WorkflowClient client;
+  private final String taskQueue;
+
+  public Trains(WorkflowClient client, String taskQueue) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+  }
+
+  public Trains(WorkflowClient client) {
+    this(client, ReleaseIds.TASK_QUEUE);
+  }
+
+  /**
+   * Starts the train and returns its execution.
+   *
+   * @throws io.rollwright.policy.InvalidReleaseException naming every broken rule; nothing started
+   * @throws ReleaseInProgressException when a train of that name runs in that environment
+   */
+  public WorkflowExecution start(TrainRequest request) {
+    RequestCheck.requireNone(TrainPlan.check(request));
+    TrainWorkflow train =
+        client.newWorkflowStub(
+            TrainWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(request.trainId())
+                .setTaskQueue(taskQueue)
+                .setStaticSummary(
+                    "train "
+                        + request.name()
+                        + " → "
+                        + request.environment()
+                        + ": "
+                        + request.releases().stream()
+                            .map(r -> r.service() + " " + r.version())
+                            .collect(Collectors.joining(", ")))
+                .build());
+    try {
+      return WorkflowClient.start(train::run, request);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new ReleaseInProgressException(
+          request.trainId()
+              + " is already running (run "
+              + e.getExecution().getRunId()
+              + "). Wait for it to end, or abort it, before starting it again.");
+    }
+  }
+
+  /** Where the train is; throws {@link IllegalArgumentException} when there is no such train. */
+  public TrainStatus status(String trainId) {
+    try {
+      return stub(trainId).status();
+    } catch (WorkflowNotFoundException e) {
+      throw new IllegalArgumentException(
+          "no train "
+              + trainId
+              + " in this namespace (train IDs are train:<name>@<environment>, e.g."
+              + " train:checkout-q4@prod)");
+    }
+  }
+
+  /** Aborts the train: what runs is aborted, what it promoted rolled back. */
+  public void abort(String trainId, ControlRequest request) {
+    signal(trainId, request, true).abort(request);
+  }
+
+  /** Pauses the train and the releases it runs. */
+  public void pause(String trainId, ControlRequest request) {
+    signal(trainId, request, false).pause(request);
+  }
+
+  /** Resumes the train and the releases it paused. */
+  public void resume(String trainId, ControlRequest request) {
+    signal(trainId, request, false).resume(request);
+  }
+
+  /**
+   * Follows the train to its end, telling {@code lines} each release's state as it changes, and
+   * returns its result.
+   */
+  public TrainResult follow(String trainId, Consumer<String> lines, Duration every)
+      throws InterruptedException {
+    Map<String, String> told = new HashMap<>();
+    WorkflowStub stub = WorkflowStub.fromTyped(stub(trainId));
+    while (true) {
+      TrainStatus status = status(trainId);
+      for (TrainStatus.Car car : status.releases()) {
+        String line = car.line();
+        if (!line.equals(told.put(car.service(), line))) {
+          lines.accept(line);
+        }
+      }
+      if (status.result() != null) {
+        return stub.getResult(TrainResult.class);
+      }
+      Thread.sleep(every.toMillis());
+    }
+  }
+
+  private TrainWorkflow signal(String trainId, ControlRequest request, boolean needsReason) {
+    RequestCheck.requireNone(RequestCheck.control(request.actor(), request.reason()));
+    if (request.actor() == null || request.actor().isBlank()) {
+      throw new IllegalArgumentException("a train control names who asks");
+    }
+    if (needsReason && (request.reason() == null || request.reason().isBlank())) {
+      throw new IllegalArgumentException("aborting a train needs a reason");
+    }
+    status(trainId);
+    return stub(trainId);
+  }
+
+  private TrainWorkflow stub(String trainId) {
+    return client.newWorkflowStub(TrainWorkflow.class, trainId);
+  }
+}

@@ -1,0 +1,216 @@
+package io.rollwright.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rollwright.activities.metrics.Track;
+import io.rollwright.api.ControlRequest;
+import io.rollwright.api.LedgerEntry;
+import io.rollwright.api.Phase;
+import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.ReleaseStatus;
+import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.api.TrainRequest;
+import io.rollwright.api.TrainResult;
+import io.rollwright.api.TrainWorkflow;
+import io.rollwright.policy.Strategy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trains on the time-skipping service: releases of several services in dependency order, each a
+ * child release; the first that fails stops the train and those it promoted are rolled back to
+ * their previous versions, newest first.
+ */
+class TrainTest extends TimeSkippingReleaseTest {
+  private static final List<String> SERVICES = List.of("db", "api", "web", "docs");
+
+  private static String image(String service, String version) {
+    return "registry.example/" + service + ":" + version;
+  }
+
+  /** db, then api, then web; docs on its own, beside them. */
+  private static TrainRequest train(String version) {
+    return new TrainRequest(
+        "checkout-q4",
+        "prod",
+        "alice",
+        "checkout v2: schema, API and web",
+        "PLAT-7",
+        List.of(
+            car("db", version, List.of()),
+            car("api", version, List.of("db")),
+            car("web", version, List.of("api")),
+            car("docs", version, List.of())));
+  }
+
+  private static TrainRequest.Release car(String service, String version, List<String> after) {
+    return new TrainRequest.Release(service, version, image(service, version), "fast", null, after);
+  }
+
+  /** Every promotion the releases write to the ledger joins the history rollbacks read. */
+  @BeforeEach
+  void promotionsJoinHistoryAndOneVersionOfEachServiceRuns() {
+    h.ledger.set(
+        entry -> {
+          h.ledgered.add(entry);
+          if (entry.outcome() == ReleaseOutcome.PROMOTED) {
+            h.history.promoted(
+                entry.releaseId(),
+                entry.version(),
+                "rollback".equals(entry.kind()) ? null : image(entry.service(), entry.version()),
+                entry.endedAtMillis());
+          }
+        });
+    for (String service : SERVICES) {
+      ReleaseRequest first =
+          new ReleaseRequest(
+              service,
+              "1.0.0",
+              image(service, "1.0.0"),
+              "prod",
+              Strategy.CANARY,
+              "fast",
+              null,
+              "alice",
+              null,
+              null);
+      assertEquals(ReleaseOutcome.PROMOTED, h.run(first).outcome());
+    }
+    h.ledgered.clear();
+  }
+
+  private TrainWorkflow start(TrainRequest request) {
+    TrainWorkflow train =
+        h.client.newWorkflowStub(
+            TrainWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(request.trainId())
+                .setTaskQueue(h.taskQueue)
+                .build());
+    WorkflowClient.start(train::run, request);
+    return train;
+  }
+
+  private static TrainResult result(TrainWorkflow train) {
+    return WorkflowStub.fromTyped(train).getResult(TrainResult.class);
+  }
+
+  /** The ledger's record of each service's release (not the rollbacks), by service. */
+  private Map<String, LedgerEntry> releases() {
+    return h.ledgered.stream()
+        .filter(e -> !"rollback".equals(e.kind()))
+        .collect(Collectors.toMap(LedgerEntry::service, Function.identity()));
+  }
+
+  private List<String> rollbacks() {
+    return h.ledgered.stream()
+        .filter(e -> "rollback".equals(e.kind()))
+        .map(e -> e.service() + " " + e.outcome() + " from " + e.rollbackFrom())
+        .toList();
+  }
+
+  @Test
+  void eachServiceStartsOnceThoseItGoesAfterArePromotedAndIndependentOnesGoAlongside() {
+    TrainResult result = result(start(train("2.0.0")));
+
+    assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+    assertEquals("all 4 releases promoted", result.detail());
+    for (String service : SERVICES) {
+      assertEquals("2.0.0", h.cluster().stableVersion(service), service);
+    }
+    Map<String, LedgerEntry> runs = releases();
+    assertTrue(runs.get("api").startedAtMillis() >= runs.get("db").endedAtMillis());
+    assertTrue(runs.get("web").startedAtMillis() >= runs.get("api").endedAtMillis());
+    assertTrue(
+        runs.get("docs").startedAtMillis() < runs.get("db").endedAtMillis(),
+        "docs waits for nobody");
+    assertEquals(List.of(), rollbacks());
+  }
+
+  @Test
+  void whenTheLastServiceFailsThoseAlreadyPromotedGoBackToTheirPreviousVersionsNewestFirst() {
+    h.sandbox.metrics().script("web", Track.CANARY, "error-rate", "0.3");
+
+    TrainResult result = result(start(train("2.0.0")));
+
+    assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
+    assertEquals("web", result.failedService());
+    assertTrue(
+        result.detail().startsWith("web rolled back: error-rate 30.00% > 5.00%"), result.detail());
+    assertEquals(
+        List.of("api PROMOTED from 2.0.0", "db PROMOTED from 2.0.0", "docs PROMOTED from 2.0.0"),
+        rollbacks().stream().sorted().toList());
+    assertTrue(
+        rollbacks().indexOf("api PROMOTED from 2.0.0")
+            < rollbacks().indexOf("db PROMOTED from 2.0.0"),
+        "api, promoted after db, is rolled back first: " + rollbacks());
+    for (String service : SERVICES) {
+      assertEquals("1.0.0", h.cluster().stableVersion(service), service);
+    }
+    Map<String, TrainResult.Car> cars =
+        result.releases().stream()
+            .collect(Collectors.toMap(TrainResult.Car::service, Function.identity()));
+    assertEquals(ReleaseOutcome.ROLLED_BACK, cars.get("web").outcome());
+    assertNull(cars.get("web").rollback(), "web rolled itself back");
+    assertEquals(ReleaseOutcome.PROMOTED, cars.get("api").outcome());
+    assertEquals(ReleaseOutcome.PROMOTED, cars.get("api").rollback());
+  }
+
+  @Test
+  void aPausedTrainHoldsWhatRunsAndStartsNothingMore() {
+    TrainWorkflow train = start(train("2.0.0"));
+    h.waitFor(Duration.ofMinutes(15));
+    assertEquals("running", state(train, "api"));
+
+    train.pause(new ControlRequest("oncall-sam", "hold for the dashboard"));
+    h.waitFor(Duration.ofMinutes(30));
+    ReleaseStatus api = h.client.newWorkflowStub(ReleaseWorkflow.class, "api@prod").status();
+    assertEquals(Phase.PAUSED, api.phase(), "the train's pause reached api");
+    assertEquals("paused by oncall-sam: hold for the dashboard", train.status().pausedBecause());
+    assertEquals("running", state(train, "api"), "held at its stage, not promoted");
+    assertEquals("waiting", state(train, "web"));
+  }
+
+  private static String state(TrainWorkflow train, String service) {
+    return train.status().releases().stream()
+        .filter(c -> c.service().equals(service))
+        .findFirst()
+        .orElseThrow()
+        .state();
+  }
+
+  @Test
+  void aTrainWhoseOrderGoesRoundInACircleIsRefusedBeforeAnythingStarts() {
+    TrainRequest circle =
+        new TrainRequest(
+            "loop",
+            "prod",
+            "alice",
+            null,
+            null,
+            List.of(car("db", "2.0.0", List.of("web")), car("web", "2.0.0", List.of("db"))));
+
+    WorkflowFailedException e =
+        assertThrows(WorkflowFailedException.class, () -> result(start(circle)));
+
+    assertTrue(
+        e.getCause()
+            .getMessage()
+            .contains("the order goes round in a circle: db after web after db"),
+        e.getCause().getMessage());
+    assertEquals(List.of(), h.ledgered);
+  }
+}

@@ -1,0 +1,30 @@
+package io.rollwright.api;
+
+import java.util.List;
+
+/**
+ * The answer of a train's {@code status} query: each release as far as the train knows it ({@code
+ * state}: waiting, running, promoted, failed, skipped, rolling back, rolled back), whether the
+ * train is paused and why, and its result once it has ended.
+ */
+public record TrainStatus(
+    String trainId,
+    String environment,
+    String requestedBy,
+    List<Car> releases,
+    String pausedBecause,
+    String stoppedBecause,
+    TrainResult result) {
+
+  public TrainStatus {
+    releases = List.copyOf(releases);
+  }
+
+  /** One release of the train: its service, version, state, and what it ended with. */
+  public record Car(String service, String version, String state, String detail) {
+    /** The release as one line: {@code api 2.0.0: rolled back — analysis: …}. */
+    public String line() {
+      return service + " " + version + ": " + state + (detail == null ? "" : " — " + detail);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.rollwright.api;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * A train of releases of several services to one environment ({@link TrainRequest}). Workflow type
+ * {@code TrainWorkflow}, task queue {@code releases}, workflow ID {@code
+ * train:<name>@<environment>}. Controls on the train go to every release it has running; each
+ * release also takes its own controls under its own ID.
+ */
+@WorkflowInterface
+public interface TrainWorkflow {
+  /**
+   * Runs the train to its outcome. Fails (without side effects) only when the request is invalid.
+   */
+  @WorkflowMethod(name = TrainRequest.WORKFLOW_TYPE)
+  TrainResult run(TrainRequest request);
+
+  /**
+   * Stops the train: it starts no more releases, aborts those running, and rolls back those it
+   * promoted, newest first. Needs who asks and why.
+   */
+  @SignalMethod(name = "abort")
+  void abort(ControlRequest request);
+
+  /** Pauses every release the train has running, and holds the train before its next start. */
+  @SignalMethod(name = "pause")
+  void pause(ControlRequest request);
+
+  /** Resumes the train and the releases it paused. */
+  @SignalMethod(name = "resume")
+  void resume(ControlRequest request);
+
+  /** Where each release of the train is, and the train's outcome once it has ended. */
+  @QueryMethod(name = "status")
+  TrainStatus status();
+}

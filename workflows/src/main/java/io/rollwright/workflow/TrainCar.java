@@ -1,0 +1,115 @@
+package io.rollwright.workflow;
+
+import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.api.TrainRequest;
+import io.rollwright.api.TrainResult;
+import io.rollwright.api.TrainStatus;
+import io.temporal.workflow.Promise;
+import java.util.Locale;
+
+/** One service's release in a train, as the train follows it: its run and its rollback. */
+final class TrainCar {
+  /**
+   * Where a release of the train is: waiting for those it goes after, running, ended as its release
+   * did, skipped by a train that stopped, or being (or having been) undone by the train's rollback
+   * release.
+   */
+  enum State {
+    WAITING,
+    RUNNING,
+    PROMOTED,
+    ROLLED_BACK,
+    BLOCKED,
+    FAILED,
+    SKIPPED,
+    UNDOING,
+    UNDONE,
+    UNDO_FAILED
+  }
+
+  final TrainRequest.Release train;
+  State state = State.WAITING;
+  ReleaseWorkflow release;
+  Promise<ReleaseResult> run;
+  private ReleaseOutcome outcome;
+  private String detail;
+  private ReleaseOutcome rollback;
+  private String rollbackDetail;
+
+  TrainCar(TrainRequest.Release train) {
+    this.train = train;
+  }
+
+  String service() {
+    return train.service();
+  }
+
+  void running(Promise<ReleaseResult> started) {
+    run = started;
+    state = State.RUNNING;
+  }
+
+  /**
+   * Takes the ended run's outcome. A release that could not start (another release of the service
+   * running, a request or policy its worker refused) changed nothing: blocked.
+   */
+  ReleaseOutcome ended() {
+    ReleaseResult result = result(run);
+    outcome = result == null ? ReleaseOutcome.BLOCKED : result.outcome();
+    detail = result == null ? Failures.describe(run.getFailure()) : result.detail();
+    state = State.valueOf(outcome.name());
+    return outcome;
+  }
+
+  void skip(String why) {
+    state = State.SKIPPED;
+    detail = "not started: " + why;
+  }
+
+  void rollingBack(Promise<ReleaseResult> undo) {
+    run = undo;
+    state = State.UNDOING;
+  }
+
+  /** Takes the rollback's result: rolled back only when the rollback release promoted. */
+  void rolledBack() {
+    ReleaseResult result = result(run);
+    rollback = result == null ? ReleaseOutcome.FAILED : result.outcome();
+    rollbackDetail = result == null ? Failures.describe(run.getFailure()) : result.detail();
+    state = rollback == ReleaseOutcome.PROMOTED ? State.UNDONE : State.UNDO_FAILED;
+  }
+
+  /** Whether the train promoted this release and could not put the previous version back. */
+  boolean stranded() {
+    return rollback != null && rollback != ReleaseOutcome.PROMOTED;
+  }
+
+  ReleaseOutcome outcome() {
+    return outcome;
+  }
+
+  /** The release's outcome and why, as a clause ("rolled back: error-rate 18% > 15%"). */
+  String describe() {
+    return outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + (detail == null || detail.isBlank() ? "" : ": " + detail);
+  }
+
+  TrainResult.Car result() {
+    return new TrainResult.Car(
+        service(), train.version(), outcome, detail, rollback, rollbackDetail);
+  }
+
+  TrainStatus.Car status() {
+    return new TrainStatus.Car(
+        service(),
+        train.version(),
+        state.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        rollbackDetail != null ? rollbackDetail : detail);
+  }
+
+  private static ReleaseResult result(Promise<ReleaseResult> p) {
+    return p.getFailure() == null ? p.get() : null;
+  }
+}
