@@ -56,9 +56,8 @@ final class TrainCar {
    * running, a request or policy its worker refused) changed nothing: blocked.
    */
   ReleaseOutcome ended() {
-    ReleaseResult result = result(run);
-    outcome = result == null ? ReleaseOutcome.BLOCKED : result.outcome();
-    detail = result == null ? Failures.describe(run.getFailure()) : result.detail();
+    outcome = outcome(run, ReleaseOutcome.BLOCKED);
+    detail = detail(run);
     state = State.valueOf(outcome.name());
     return outcome;
   }
@@ -75,9 +74,8 @@ final class TrainCar {
 
   /** Takes the rollback's result: rolled back only when the rollback release promoted. */
   void rolledBack() {
-    ReleaseResult result = result(run);
-    rollback = result == null ? ReleaseOutcome.FAILED : result.outcome();
-    rollbackDetail = result == null ? Failures.describe(run.getFailure()) : result.detail();
+    rollback = outcome(run, ReleaseOutcome.FAILED);
+    rollbackDetail = detail(run);
     state = rollback == ReleaseOutcome.PROMOTED ? State.UNDONE : State.UNDO_FAILED;
   }
 
@@ -109,7 +107,13 @@ final class TrainCar {
         rollbackDetail != null ? rollbackDetail : detail);
   }
 
-  private static ReleaseResult result(Promise<ReleaseResult> p) {
-    return p.getFailure() == null ? p.get() : null;
+  /** The ended run's outcome, or {@code refused} when the child workflow failed to run. */
+  private static ReleaseOutcome outcome(Promise<ReleaseResult> p, ReleaseOutcome refused) {
+    return p.getFailure() == null ? p.get().outcome() : refused;
+  }
+
+  /** Why the ended run ended so, or why the child workflow failed to run. */
+  private static String detail(Promise<ReleaseResult> p) {
+    return p.getFailure() == null ? p.get().detail() : Failures.describe(p.getFailure());
   }
 }

@@ -2,6 +2,8 @@ package io.rollwright.workflow;
 
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.ReleaseRequest;
+import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.api.TrainPlan;
@@ -129,14 +131,23 @@ public class TrainWorkflowImpl implements TrainWorkflow {
   }
 
   private void start(TrainCar car) {
-    car.release =
-        Workflow.newChildWorkflowStub(
-            ReleaseWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(request.request(car.train).releaseId())
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                .build());
-    car.running(Async.function(car.release::run, request.request(car.train)));
+    ReleaseRequest release = request.request(car.train);
+    car.release = child(release);
+    car.running(Async.function(car.release::run, release));
+  }
+
+  /**
+   * The child release that runs {@code release} under its own ID, with its summary in the Web UI;
+   * it outlives the train.
+   */
+  private static ReleaseWorkflow child(ReleaseRequest release) {
+    return Workflow.newChildWorkflowStub(
+        ReleaseWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(release.releaseId())
+            .setStaticSummary(ReleaseSearchAttributes.summary(release))
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .build());
   }
 
   private void ended(TrainCar car) {
@@ -152,17 +163,9 @@ public class TrainWorkflowImpl implements TrainWorkflow {
   private void rollBackPromoted() {
     for (int i = promotedInOrder.size() - 1; i >= 0; i--) {
       TrainCar car = cars.get(promotedInOrder.get(i));
-      ReleaseWorkflow undo =
-          Workflow.newChildWorkflowStub(
-              ReleaseWorkflow.class,
-              ChildWorkflowOptions.newBuilder()
-                  .setWorkflowId(request.request(car.train).releaseId())
-                  .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                  .build());
-      car.rollingBack(
-          Async.function(
-              undo::run,
-              request.undo(car.train, "train " + request.name() + " stopped: " + stoppedBecause)));
+      ReleaseRequest undo =
+          request.undo(car.train, "train " + request.name() + " stopped: " + stoppedBecause);
+      car.rollingBack(Async.function(child(undo)::run, undo));
       Workflow.await(() -> car.run.isCompleted());
       car.rolledBack();
     }
