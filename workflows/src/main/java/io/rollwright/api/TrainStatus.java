@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The answer of a train's {@code status} query: each release as far as the train knows it ({@code
- * state}: waiting, running, promoted, failed, skipped, rolling back, rolled back), whether the
- * train is paused and why, and its result once it has ended.
+ * state}: waiting, running, promoted, rolled back, blocked, failed, skipped, undoing, undone, undo
+ * failed), whether the train is paused or stopping and why, and its result once it has ended.
  */
 public record TrainStatus(
     String trainId,
