@@ -170,6 +170,29 @@ class TrainTest extends TimeSkippingReleaseTest {
   }
 
   @Test
+  void whenOneFailsTheReleasesRunningBesideItAreAbortedOnBehalfOfTheRequester() {
+    h.sandbox.metrics().script("docs", Track.CANARY, "error-rate", "0.3");
+    TrainRequest pair =
+        new TrainRequest(
+            "pair",
+            "prod",
+            "alice",
+            null,
+            null,
+            List.of(car("db", "2.0.0", List.of()), car("docs", "2.0.0", List.of())));
+
+    TrainResult result = result(start(pair));
+
+    assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
+    assertEquals("docs", result.failedService());
+    LedgerEntry db = releases().get("db");
+    assertEquals(ReleaseOutcome.ROLLED_BACK, db.outcome());
+    assertEquals("aborted by alice: docs rolled back: error-rate 30.00% > 5.00%", db.detail());
+    assertEquals("1.0.0", h.cluster().stableVersion("db"));
+    assertEquals(List.of(), rollbacks(), "the train promoted nothing to put back");
+  }
+
+  @Test
   void aPausedTrainHoldsWhatRunsAndStartsNothingMore() {
     TrainWorkflow train = start(train("2.0.0"));
     h.waitFor(Duration.ofMinutes(15));

@@ -155,6 +155,7 @@ public class TrainWorkflowImpl implements TrainWorkflow {
       promotedInOrder.add(car.service());
     } else if (stoppedBecause == null) {
       failedService = car.service();
+      stopActor = request.requestedBy();
       stoppedBecause = car.service() + " " + car.describe();
     }
   }
