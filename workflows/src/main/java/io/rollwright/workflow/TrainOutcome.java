@@ -47,7 +47,7 @@ final class TrainOutcome {
       outcome = ReleaseOutcome.ROLLED_BACK;
       String back =
           cars.stream()
-              .filter(c -> c.stranded() || c.result().rollback() != null)
+              .filter(c -> c.result().rollback() != null)
               .map(TrainCar::service)
               .collect(Collectors.joining(", "));
       detail += back.isEmpty() ? "" : "; rolled back " + back;

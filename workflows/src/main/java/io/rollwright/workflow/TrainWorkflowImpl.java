@@ -219,10 +219,7 @@ public class TrainWorkflowImpl implements TrainWorkflow {
    * every control; a train ignores one that does not.
    */
   private static boolean signed(ControlRequest r, boolean needsReason) {
-    return r != null
-        && r.actor() != null
-        && !r.actor().isBlank()
-        && (!needsReason || (r.reason() != null && !r.reason().isBlank()))
+    return TrainPlan.unsigned(r, needsReason) == null
         && RequestCheck.control(r.actor(), r.reason()).isEmpty();
   }
 

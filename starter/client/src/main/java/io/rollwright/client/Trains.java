@@ -126,11 +126,9 @@ public final class Trains {
 
   private TrainWorkflow signal(String trainId, ControlRequest request, boolean needsReason) {
     RequestCheck.requireNone(RequestCheck.control(request.actor(), request.reason()));
-    if (request.actor() == null || request.actor().isBlank()) {
-      throw new IllegalArgumentException("a train control names who asks");
-    }
-    if (needsReason && (request.reason() == null || request.reason().isBlank())) {
-      throw new IllegalArgumentException("aborting a train needs a reason");
+    String unsigned = TrainPlan.unsigned(request, needsReason);
+    if (unsigned != null) {
+      throw new IllegalArgumentException(unsigned);
     }
     status(trainId);
     return stub(trainId);
