@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.activities.metrics.Track;
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.LedgerEntry;
 import io.rollwright.api.Phase;
@@ -21,6 +25,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -205,6 +211,75 @@ class TrainTest extends TimeSkippingReleaseTest {
     assertEquals("paused by oncall-sam: hold for the dashboard", train.status().pausedBecause());
     assertEquals("running", state(train, "api"), "held at its stage, not promoted");
     assertEquals("waiting", state(train, "web"));
+  }
+
+  @Test
+  void aTrainControlNeedsTheOperatorsRoleOfEveryServiceAndARefusedSignalIsKept() {
+    TrainRequest guarded =
+        new TrainRequest(
+            "guarded",
+            "prod",
+            "alice",
+            null,
+            null,
+            List.of(
+                car("docs", "2.0.0", List.of()),
+                new TrainRequest.Release(
+                    "billing", "2.0.0", image("billing", "2.0.0"), null, null, List.of())));
+    TrainWorkflow train = start(guarded);
+    h.waitFor(Duration.ofMinutes(2));
+
+    WorkflowUpdateException refused =
+        assertThrows(
+            WorkflowUpdateException.class,
+            () -> train.control(new ControlCommand(Action.ABORT, "mallory", "why not")));
+    assertEquals(
+        "mallory may not abort billing@prod: that needs the operators role (held by oncall-sam);"
+            + " a train's abort needs it for every service",
+        ((ApplicationFailure) refused.getCause()).getOriginalMessage());
+    assertEquals(ControlLimits.FORBIDDEN, ((ApplicationFailure) refused.getCause()).getType());
+    train.pause(new ControlRequest("mallory", null));
+    assertEquals(null, train.status().pausedBecause(), "mallory's signal changed nothing");
+    assertEquals(
+        List.of(
+            "pause by mallory: mallory may not pause billing@prod: that needs the operators role"
+                + " (held by oncall-sam); a train's pause needs it for every service"),
+        train.status().refused());
+
+    ControlAnswer paused = train.control(new ControlCommand(Action.PAUSE, "oncall-sam", "hold"));
+    assertTrue(paused.accepted(), paused.message());
+    assertEquals("paused by oncall-sam: hold", train.status().pausedBecause());
+    WorkflowUpdateException twice =
+        assertThrows(
+            WorkflowUpdateException.class,
+            () -> train.control(new ControlCommand(Action.PAUSE, "oncall-sam", null)));
+    assertEquals(
+        "train:guarded@prod is already paused by oncall-sam: hold",
+        ((ApplicationFailure) twice.getCause()).getOriginalMessage());
+  }
+
+  @Test
+  void aTrainWhoseRequesterMayNotReleaseOneOfItsServicesIsRefusedBeforeAnythingStarts() {
+    TrainRequest stranger =
+        new TrainRequest(
+            "stranger",
+            "prod",
+            "mallory",
+            null,
+            null,
+            List.of(
+                car("docs", "2.0.0", List.of()),
+                new TrainRequest.Release(
+                    "billing", "2.0.0", image("billing", "2.0.0"), null, null, List.of())));
+
+    WorkflowFailedException e =
+        assertThrows(WorkflowFailedException.class, () -> result(start(stranger)));
+
+    assertEquals(
+        "mallory may not start a release of billing@prod: that needs the requesters role (held by"
+            + " alice, ci-bot)",
+        ((ApplicationFailure) e.getCause()).getOriginalMessage());
+    assertEquals(List.of(), h.ledgered, "docs did not start either");
   }
 
   private static String state(TrainWorkflow train, String service) {

@@ -91,19 +91,6 @@ public final class TrainPlan {
     return v.list();
   }
 
-  /**
-   * Why a train control is not signed as it must be, or null: every control names who asks, and an
-   * abort ({@code needsReason}) says why.
-   */
-  public static String unsigned(ControlRequest r, boolean needsReason) {
-    if (r == null || r.actor() == null || r.actor().isBlank()) {
-      return "a train control names who asks";
-    }
-    return needsReason && (r.reason() == null || r.reason().isBlank())
-        ? "aborting a train needs a reason"
-        : null;
-  }
-
   /** The releases not in {@code begun} whose every predecessor is in {@code promoted}. */
   public List<TrainRequest.Release> ready(Set<String> begun, Set<String> promoted) {
     List<TrainRequest.Release> ready = new ArrayList<>();

@@ -23,6 +23,9 @@ public record TrainRequest(
   /** The workflow type of trains, as the Temporal CLI and Web UI show it. */
   public static final String WORKFLOW_TYPE = "TrainWorkflow";
 
+  /** What every train's workflow ID begins with. */
+  public static final String ID_PREFIX = "train:";
+
   public TrainRequest {
     releases = releases == null ? null : List.copyOf(releases);
   }
@@ -55,7 +58,7 @@ public record TrainRequest(
 
   /** {@code train:<name>@<environment>}. */
   public static String id(String name, String environment) {
-    return "train:" + name + "@" + environment;
+    return ID_PREFIX + name + "@" + environment;
   }
 
   /** The release request of {@code r}, one of this train's releases, on behalf of the train. */

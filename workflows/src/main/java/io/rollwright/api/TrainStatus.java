@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The answer of a train's {@code status} query: each release as far as the train knows it ({@code
  * state}: waiting, running, promoted, rolled back, blocked, failed, skipped, undoing, undone, undo
- * failed), whether the train is paused or stopping and why, and its result once it has ended.
+ * failed), whether the train is paused or stopping and why, the latest controls it refused that
+ * came as signals (which cannot be answered; at most ten, oldest first), and its result once it has
+ * ended.
  */
 public record TrainStatus(
     String trainId,
@@ -14,10 +16,12 @@ public record TrainStatus(
     List<Car> releases,
     String pausedBecause,
     String stoppedBecause,
+    List<String> refused,
     TrainResult result) {
 
   public TrainStatus {
     releases = List.copyOf(releases);
+    refused = refused == null ? List.of() : List.copyOf(refused);
   }
 
   /** One release of the train: its service, version, state, and what it ended with. */

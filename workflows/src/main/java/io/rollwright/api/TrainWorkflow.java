@@ -2,6 +2,8 @@ package io.rollwright.api;
 
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -33,6 +35,22 @@ public interface TrainWorkflow {
   /** Resumes the train and the releases it paused. */
   @SignalMethod(name = "resume")
   void resume(ControlRequest request);
+
+  /**
+   * A {@code pause}, {@code resume} or {@code abort}, as an update: the caller gets the train's
+   * answer (accepted, or why it was refused; {@code forbidden} when the sender lacks a role).
+   */
+  @UpdateMethod(name = ReleaseWorkflow.CONTROL)
+  ControlAnswer control(ControlCommand command);
+
+  /**
+   * Refuses, before it is accepted, a control the train would refuse: malformed, not one a train
+   * takes, an abort without a reason, a train that has ended or is stopping, a sender without the
+   * role (once the train knows its roles). Throws {@link ControlLimits.Refusal} or {@link
+   * ControlLimits.Forbidden}, as a release's validator does; leaves nothing in the history.
+   */
+  @UpdateValidatorMethod(updateName = ReleaseWorkflow.CONTROL)
+  void validateControl(ControlCommand command);
 
   /** Where each release of the train is, and the train's outcome once it has ended. */
   @QueryMethod(name = "status")

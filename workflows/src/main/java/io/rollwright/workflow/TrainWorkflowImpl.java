@@ -1,11 +1,15 @@
 package io.rollwright.workflow;
 
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ControlRequest;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.api.RequestCheck;
+import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.TrainPlan;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
@@ -16,6 +20,7 @@ import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,8 +37,13 @@ import java.util.Set;
  * terminated: each release is safe on its own.
  */
 public class TrainWorkflowImpl implements TrainWorkflow {
+  /** How many refused signals the status keeps, the latest. */
+  private static final int KEPT_REFUSALS = 10;
+
   private final Map<String, TrainCar> cars = new LinkedHashMap<>();
   private final List<String> promotedInOrder = new ArrayList<>();
+  private final List<String> refused = new ArrayList<>();
+  private TrainControls controls;
   private TrainRequest request;
   private String pausedBecause;
   private String stoppedBecause;
@@ -51,12 +61,12 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     try {
       plan = TrainPlan.of(train);
     } catch (InvalidReleaseException e) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          e.getMessage(), InvalidReleaseException.FAILURE_TYPE);
+      throw refused(e.getMessage());
     }
     request = train;
     long began = Workflow.currentTimeMillis();
     plan.releases().forEach(r -> cars.put(r.service(), new TrainCar(r)));
+    controls = admit(plan);
 
     runInOrder(plan);
     for (TrainCar car : cars.values()) {
@@ -75,6 +85,41 @@ public class TrainWorkflowImpl implements TrainWorkflow {
             stoppedBecause,
             Workflow.currentTimeMillis() - began);
     return result;
+  }
+
+  /**
+   * Resolves every release's policy and checks its requester's roles before anything starts, as
+   * each release will; the roles also decide who may control the train. A train started before this
+   * check takes any signed control.
+   */
+  private TrainControls admit(TrainPlan plan) {
+    if (Workflow.getVersion("train-roles", Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return TrainControls.ROLES_UNKNOWN;
+    }
+    ReleaseSteps steps = new ReleaseSteps();
+    Map<String, Promise<ResolvedRelease>> resolving = new LinkedHashMap<>();
+    for (TrainRequest.Release r : plan.releases()) {
+      resolving.put(r.service(), Async.function(steps::resolve, request.request(r)));
+    }
+    Map<String, Permissions> byService = new LinkedHashMap<>();
+    for (Map.Entry<String, Promise<ResolvedRelease>> service : resolving.entrySet()) {
+      Promise<ResolvedRelease> resolved = service.getValue();
+      if (resolved.getFailure() != null) {
+        throw refused(service.getKey() + ": " + Failures.describe(resolved.getFailure()));
+      }
+      Permissions who = Permissions.of(resolved.get());
+      String refusal = who.startRefusal();
+      if (refusal != null) {
+        throw refused(refusal);
+      }
+      byService.put(service.getKey(), who);
+    }
+    return new TrainControls(byService);
+  }
+
+  private static ApplicationFailure refused(String why) {
+    return ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
   }
 
   /** Starts each release once those it goes after are promoted, until all end or one fails. */
@@ -190,37 +235,99 @@ public class TrainWorkflowImpl implements TrainWorkflow {
 
   @Override
   public void abort(ControlRequest r) {
-    if (stoppedBecause == null && result == null && signed(r, true)) {
-      stopActor = r.actor();
-      stoppedBecause = "aborted by " + r.actor() + ": " + r.reason();
-    }
+    signalled(ControlCommand.of(Action.ABORT, r));
   }
 
   @Override
   public void pause(ControlRequest r) {
-    if (pausedBecause == null && result == null && signed(r, false)) {
-      pauseActor = r.actor();
-      pauseReason = r.reason();
-      pausedBecause = "paused by " + r.actor() + (r.reason() == null ? "" : ": " + r.reason());
-    }
+    signalled(ControlCommand.of(Action.PAUSE, r));
   }
 
   @Override
   public void resume(ControlRequest r) {
-    if (pausedBecause != null && signed(r, false)) {
-      pauseActor = r.actor();
-      pauseReason = r.reason();
-      pausedBecause = null;
+    signalled(ControlCommand.of(Action.RESUME, r));
+  }
+
+  /** A control sent as a signal, which cannot be answered: its refusal is kept in the status. */
+  private void signalled(ControlCommand c) {
+    ControlCommand clipped = ControlLimits.clip(c);
+    ControlAnswer answer = decide(clipped);
+    if (!answer.accepted()) {
+      if (refused.size() == KEPT_REFUSALS) {
+        refused.remove(0);
+      }
+      refused.add(
+          CertainRefusals.signal(clipped) + " by " + clipped.actor() + ": " + answer.message());
+    }
+  }
+
+  @Override
+  public ControlAnswer control(ControlCommand c) {
+    return decide(ControlLimits.clip(c));
+  }
+
+  @Override
+  public void validateControl(ControlCommand c) {
+    TrainControls.Refusal r =
+        (controls == null ? TrainControls.ROLES_UNKNOWN : controls).refusal(c, closed(c));
+    if (r != null) {
+      throw r.forbidden()
+          ? new ControlLimits.Forbidden(r.why())
+          : new ControlLimits.Refusal(r.why());
     }
   }
 
   /**
-   * Whether a control says who sends it (and why, when {@code needsReason}) within the limits of
-   * every control; a train ignores one that does not.
+   * Applies {@code c} unless the train refuses it, once the train knows its services' roles; the
+   * loop of {@link #run} tells the running releases.
    */
-  private static boolean signed(ControlRequest r, boolean needsReason) {
-    return TrainPlan.unsigned(r, needsReason) == null
-        && RequestCheck.control(r.actor(), r.reason()).isEmpty();
+  private ControlAnswer decide(ControlCommand c) {
+    Workflow.await(() -> controls != null);
+    TrainControls.Refusal r = controls.refusal(c, closed(c));
+    if (r != null) {
+      return new ControlAnswer(false, r.why(), r.forbidden());
+    }
+    String id = Workflow.getInfo().getWorkflowId();
+    switch (c.action()) {
+      case ABORT -> {
+        stopActor = c.actor();
+        stoppedBecause = "aborted by " + c.actor() + ": " + c.reason();
+        return new ControlAnswer(
+            true,
+            id
+                + " stops: its running releases are aborted and those it promoted rolled back,"
+                + " newest first");
+      }
+      case PAUSE -> {
+        pauseActor = c.actor();
+        pauseReason = c.reason();
+        pausedBecause = "paused by " + c.actor() + (c.reason() == null ? "" : ": " + c.reason());
+        return new ControlAnswer(
+            true, id + " paused: its running releases hold and nothing more starts until resumed");
+      }
+      default -> {
+        pauseActor = c.actor();
+        pauseReason = c.reason();
+        pausedBecause = null;
+        return new ControlAnswer(true, id + " resumed");
+      }
+    }
+  }
+
+  /** Why the train takes no {@code c} now, or null. */
+  private String closed(ControlCommand c) {
+    String id = Workflow.getInfo().getWorkflowId();
+    if (result != null) {
+      return id + " has ended: " + result.outcome() + " — " + result.detail();
+    }
+    if (stoppedBecause != null) {
+      return id + " is already stopping: " + stoppedBecause;
+    }
+    Action action = c == null ? null : c.action();
+    if (action == Action.PAUSE && pausedBecause != null) {
+      return id + " is already " + pausedBecause;
+    }
+    return action == Action.RESUME && pausedBecause == null ? id + " is not paused" : null;
   }
 
   @Override
@@ -232,6 +339,7 @@ public class TrainWorkflowImpl implements TrainWorkflow {
         cars.values().stream().map(TrainCar::status).toList(),
         pausedBecause,
         stoppedBecause,
+        refused,
         result);
   }
 }

@@ -82,20 +82,12 @@ final class ControlCommands {
     @Override
     int run() throws Exception {
       Action sent = action == Action.PROMOTE && full ? Action.PROMOTE_FULL : action;
-      if (sent.needsReason() && (reason == null || reason.isBlank())) {
-        throw new IllegalArgumentException(
-            "--reason is required for " + sent.command() + (full ? " --full" : ""));
-      }
+      requireReason(sent, reason, sent.command() + (full ? " --full" : ""));
       ControlCommand command = new ControlCommand(sent, identity("--as", actor), reason);
       RequestCheck.requireControl(command);
       ControlAnswer answer =
           new ReleaseControls(temporal.client(), Duration.ofSeconds(10)).send(releaseId, command);
-      if (json()) {
-        printJson(answer);
-      } else {
-        line((answer.accepted() ? "" : "refused: ") + answer.message());
-      }
-      return answer.accepted() ? ExitCodes.OK : ExitCodes.INPUT;
+      return answered(answer);
     }
   }
 }

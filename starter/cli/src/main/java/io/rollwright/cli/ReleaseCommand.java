@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -121,5 +123,22 @@ abstract class ReleaseCommand implements Callable<Integer> {
   void printJson(Object value) throws Exception {
     out().println(json(value));
     out().flush();
+  }
+
+  /** Refuses {@code asked} without a reason when {@code action} needs one. */
+  static void requireReason(Action action, String reason, String asked) {
+    if (action.needsReason() && (reason == null || reason.isBlank())) {
+      throw new IllegalArgumentException("--reason is required for " + asked);
+    }
+  }
+
+  /** Prints a release's or a train's answer to a control; exit 0 when accepted, else 1. */
+  int answered(ControlAnswer answer) throws Exception {
+    if (json()) {
+      printJson(answer);
+    } else {
+      line((answer.accepted() ? "" : "refused: ") + answer.message());
+    }
+    return answer.accepted() ? ExitCodes.OK : ExitCodes.INPUT;
   }
 }

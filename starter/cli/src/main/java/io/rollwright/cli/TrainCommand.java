@@ -3,7 +3,8 @@ package io.rollwright.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.rollwright.api.ControlRequest;
+import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.api.TrainPlan;
 import io.rollwright.api.TrainRequest;
@@ -86,14 +87,12 @@ final class TrainCommand extends ReleaseCommand {
       }
       return ExitCodes.OK;
     }
-    ControlRequest control = new ControlRequest(identity("--requested-by", requestedBy), reason);
-    switch (verb) {
-      case abort -> trains.abort(id, control);
-      case pause -> trains.pause(id, control);
-      default -> trains.resume(id, control);
-    }
-    line("Sent " + verb + " to " + id);
-    return ExitCodes.OK;
+    Action action = Action.named(verb.name(), false);
+    requireReason(action, reason, "train " + verb);
+    ControlCommand command =
+        new ControlCommand(action, identity("--requested-by", requestedBy), reason);
+    RequestCheck.requireControl(command);
+    return answered(trains.control(id, command, Duration.ofSeconds(10)));
   }
 
   /** The train {@code file} declares, asked for by the caller. */

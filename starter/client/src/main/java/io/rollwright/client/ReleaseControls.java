@@ -5,6 +5,7 @@ import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.api.TrainRequest;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.UpdateOptions;
@@ -25,10 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends controls (approve, reject, pause, resume, abort, promote) to a running release through the
- * {@code control} update, and returns the release's answer. A control the release refused before
- * accepting it, a release that has ended, or a worker that does not answer in time, is an answer
- * too, never an exception; only an unknown release is.
+ * Sends controls (approve, reject, pause, resume, abort, promote) to a running release, or a train,
+ * through the {@code control} update, and returns the release's answer. A control the release
+ * refused before accepting it, a release that has ended, or a worker that does not answer in time,
+ * is an answer too, never an exception; only an unknown release is.
  */
 public final class ReleaseControls {
   /** The threads that wait for workers' answers, so a caller can stop waiting. */
@@ -165,6 +166,7 @@ public final class ReleaseControls {
             .completedResult(releaseId, runId, status)
             .map(r -> r.outcome().name())
             .orElse(RecordedRelease.runStatus(status).toLowerCase(Locale.ROOT));
-    return new ControlAnswer(false, "the release " + releaseId + " has ended (" + outcome + ")");
+    String what = releaseId.startsWith(TrainRequest.ID_PREFIX) ? "the train " : "the release ";
+    return new ControlAnswer(false, what + releaseId + " has ended (" + outcome + ")");
   }
 }

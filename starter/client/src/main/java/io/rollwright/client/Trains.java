@@ -1,6 +1,7 @@
 package io.rollwright.client;
 
-import io.rollwright.api.ControlRequest;
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.api.TrainPlan;
@@ -86,19 +87,15 @@ public final class Trains {
     }
   }
 
-  /** Aborts the train: what runs is aborted, what it promoted rolled back. */
-  public void abort(String trainId, ControlRequest request) {
-    signal(trainId, request, true).abort(request);
-  }
-
-  /** Pauses the train and the releases it runs. */
-  public void pause(String trainId, ControlRequest request) {
-    signal(trainId, request, false).pause(request);
-  }
-
-  /** Resumes the train and the releases it paused. */
-  public void resume(String trainId, ControlRequest request) {
-    signal(trainId, request, false).resume(request);
+  /**
+   * Sends a {@code pause}, {@code resume} or {@code abort} to the train and returns its answer (a
+   * refusal is an answer, as from a release); waits {@code answerWithin} for a worker.
+   *
+   * @throws IllegalArgumentException when there is no such train
+   */
+  public ControlAnswer control(String trainId, ControlCommand command, Duration answerWithin) {
+    status(trainId);
+    return new ReleaseControls(client, answerWithin).send(trainId, command);
   }
 
   /**
@@ -122,16 +119,6 @@ public final class Trains {
       }
       Thread.sleep(every.toMillis());
     }
-  }
-
-  private TrainWorkflow signal(String trainId, ControlRequest request, boolean needsReason) {
-    RequestCheck.requireNone(RequestCheck.control(request.actor(), request.reason()));
-    String unsigned = TrainPlan.unsigned(request, needsReason);
-    if (unsigned != null) {
-      throw new IllegalArgumentException(unsigned);
-    }
-    status(trainId);
-    return stub(trainId);
   }
 
   private TrainWorkflow stub(String trainId) {

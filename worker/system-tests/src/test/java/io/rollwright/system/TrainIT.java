@@ -1,9 +1,15 @@
 package io.rollwright.system;
 
+import static io.rollwright.api.ControlCommand.Action.ABORT;
+import static io.rollwright.api.ControlCommand.Action.PAUSE;
+import static io.rollwright.api.ControlCommand.Action.RESUME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rollwright.api.ControlRequest;
+import io.rollwright.api.ControlAnswer;
+import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.TrainRequest;
@@ -17,12 +23,18 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * A train on the real dev server with a worker process: paused, the release it runs holds; resumed,
- * it goes on; aborted, that release rolls itself back, the one the train promoted is put back to
- * its previous version by a rollback release, and the one still waiting is skipped.
+ * A train on the real dev server with a worker process: its abort refused to one without the
+ * operators role of a service in it; paused, the release it runs holds; resumed, it goes on;
+ * aborted, that release rolls itself back, the one the train promoted is put back to its previous
+ * version by a rollback release, and the one still waiting is skipped.
  */
 class TrainIT extends RealServerTest {
   private static final String ENV = "prod";
+  private static final Duration WITHIN = Duration.ofSeconds(20);
+
+  private static ControlCommand control(Action action, String actor, String reason) {
+    return new ControlCommand(action, actor, reason);
+  }
 
   private static TrainRequest.Release car(String service, String policy, String... after) {
     return new TrainRequest.Release(
@@ -32,7 +44,7 @@ class TrainIT extends RealServerTest {
   @Test
   void aPausedTrainHoldsItsReleaseAndAnAbortedOnePutsBackWhatItPromoted() throws Exception {
     try (AppProcess worker = worker("train")) {
-      for (String service : List.of("db", "api", "web")) {
+      for (String service : List.of("db", "cashier", "web")) {
         start(request(service, "1.0.0", ENV, "train-brief"));
         assertEquals(
             ReleaseOutcome.PROMOTED, result(service + "@" + ENV, Duration.ofMinutes(2)).outcome());
@@ -46,23 +58,32 @@ class TrainIT extends RealServerTest {
               null,
               List.of(
                   car("db", "train-brief"),
-                  car("api", "train-soak", "db"),
-                  car("web", "train-brief", "api")));
+                  car("cashier", "train-soak", "db"),
+                  car("web", "train-brief", "cashier")));
       Trains trains = new Trains(server.client());
       trains.start(request);
       String id = request.trainId();
-      awaitPhase("api@" + ENV, Phase.SOAKING, Duration.ofMinutes(2));
+      awaitPhase("cashier@" + ENV, Phase.SOAKING, Duration.ofMinutes(2));
 
-      trains.pause(id, new ControlRequest("oncall-sam", "hold for the dashboard"));
-      awaitPhase("api@" + ENV, Phase.PAUSED, Duration.ofMinutes(1));
-      trains.resume(id, new ControlRequest("oncall-sam", "dashboard is green"));
+      ControlAnswer stranger = trains.control(id, control(ABORT, "mallory", "why not"), WITHIN);
+      assertFalse(stranger.accepted());
+      assertTrue(stranger.forbidden(), stranger.message());
+      assertEquals(
+          "mallory may not abort cashier@prod: that needs the operators role (held by oncall-sam);"
+              + " a train's abort needs it for every service",
+          stranger.message());
+
+      assertTrue(trains.control(id, control(PAUSE, "oncall-sam", "hold"), WITHIN).accepted());
+      awaitPhase("cashier@" + ENV, Phase.PAUSED, Duration.ofMinutes(1));
+      assertTrue(trains.control(id, control(RESUME, "oncall-sam", "green"), WITHIN).accepted());
       await(
-          "api to go on",
+          "cashier to go on",
           Duration.ofMinutes(1),
-          () -> release("api@" + ENV).status().phase() != Phase.PAUSED);
+          () -> release("cashier@" + ENV).status().phase() != Phase.PAUSED);
       assertEquals(null, trains.status(id).pausedBecause());
 
-      trains.abort(id, new ControlRequest("oncall-sam", "payments incident"));
+      ControlAnswer abort = trains.control(id, control(ABORT, "oncall-sam", "incident"), WITHIN);
+      assertTrue(abort.accepted(), abort.message());
       TrainResult result =
           server
               .client()
@@ -70,13 +91,12 @@ class TrainIT extends RealServerTest {
               .getResult(3, java.util.concurrent.TimeUnit.MINUTES, TrainResult.class);
 
       assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
-      assertTrue(
-          result.detail().startsWith("aborted by oncall-sam: payments incident"), result.detail());
+      assertTrue(result.detail().startsWith("aborted by oncall-sam: incident"), result.detail());
       TrainStatus status = trains.status(id);
       Map<String, String> states =
           status.releases().stream()
               .collect(Collectors.toMap(TrainStatus.Car::service, TrainStatus.Car::state));
-      assertEquals(Map.of("db", "undone", "api", "rolled back", "web", "skipped"), states);
+      assertEquals(Map.of("db", "undone", "cashier", "rolled back", "web", "skipped"), states);
       List<String> db = AppProcess.plannedSequence(journal(), "db");
       assertEquals(
           "promote-stable 1.0.0",
