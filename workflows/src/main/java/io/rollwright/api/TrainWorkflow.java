@@ -6,6 +6,7 @@ import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
 
 /**
  * A train of releases of several services to one environment ({@link TrainRequest}). Workflow type
@@ -15,6 +16,11 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface TrainWorkflow {
+  /** The controls a train takes; the others go to its releases under their own IDs. */
+  List<ControlCommand.Action> CONTROLS =
+      List.of(
+          ControlCommand.Action.PAUSE, ControlCommand.Action.RESUME, ControlCommand.Action.ABORT);
+
   /**
    * Runs the train to its outcome. Fails (without side effects) only when the request is invalid.
    */

@@ -3,6 +3,7 @@ package io.rollwright.workflow;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.RequestCheck;
+import io.rollwright.api.TrainWorkflow;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.Violation;
 import java.util.EnumSet;
@@ -18,8 +19,7 @@ import java.util.Set;
  * Permissions#controlRefusal}).
  */
 final class TrainControls {
-  /** The controls a train takes; the others go to its releases under their own IDs. */
-  static final Set<Action> TAKEN = EnumSet.of(Action.PAUSE, Action.RESUME, Action.ABORT);
+  private static final Set<Action> TAKEN = EnumSet.copyOf(TrainWorkflow.CONTROLS);
 
   /** Rules that check everything but roles: a train's before it has resolved them. */
   static final TrainControls ROLES_UNKNOWN = new TrainControls(Map.of());

@@ -3,9 +3,11 @@ package io.rollwright.client;
 /** No release with that ID has ever run in this namespace. */
 public class ReleaseNotFoundException extends RuntimeException {
   public ReleaseNotFoundException(String releaseId) {
-    super(
-        "no release "
-            + releaseId
-            + " in this namespace (release IDs are <service>@<environment>, e.g. checkout@prod)");
+    this("release", releaseId, "release IDs are <service>@<environment>, e.g. checkout@prod");
+  }
+
+  /** No {@code kind} with ID {@code id}; {@code ids} says what such IDs look like. */
+  protected ReleaseNotFoundException(String kind, String id, String ids) {
+    super("no " + kind + " " + id + " in this namespace (" + ids + ")");
   }
 }

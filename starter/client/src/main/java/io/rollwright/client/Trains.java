@@ -74,16 +74,12 @@ public final class Trains {
     }
   }
 
-  /** Where the train is; throws {@link IllegalArgumentException} when there is no such train. */
+  /** Where the train is; throws {@link TrainNotFoundException} when there is no such train. */
   public TrainStatus status(String trainId) {
     try {
       return stub(trainId).status();
     } catch (WorkflowNotFoundException e) {
-      throw new IllegalArgumentException(
-          "no train "
-              + trainId
-              + " in this namespace (train IDs are train:<name>@<environment>, e.g."
-              + " train:checkout-q4@prod)");
+      throw new TrainNotFoundException(trainId);
     }
   }
 
@@ -91,7 +87,7 @@ public final class Trains {
    * Sends a {@code pause}, {@code resume} or {@code abort} to the train and returns its answer (a
    * refusal is an answer, as from a release); waits {@code answerWithin} for a worker.
    *
-   * @throws IllegalArgumentException when there is no such train
+   * @throws TrainNotFoundException when there is no such train
    */
   public ControlAnswer control(String trainId, ControlCommand command, Duration answerWithin) {
     status(trainId);

@@ -80,11 +80,11 @@ class KillSwitchIT extends RealServerTest {
       String path = "/kill-switches/switchboard/prod";
       String why = "{\"reason\":\"payment provider down\"}";
       assertFalse(
-          RestApiIT.call(service, "GET", path, "tok-alice", null).body().path("on").asBoolean());
-      assertEquals(401, RestApiIT.call(service, "GET", path, null, null).status());
-      assertEquals(401, RestApiIT.call(service, "POST", path + "/on", null, why).status());
+          RestCalls.call(service, "GET", path, "tok-alice", null).body().path("on").asBoolean());
+      assertEquals(401, RestCalls.call(service, "GET", path, null, null).status());
+      assertEquals(401, RestCalls.call(service, "POST", path + "/on", null, why).status());
 
-      RestApiIT.Reply refused = RestApiIT.call(service, "POST", path + "/on", "tok-alice", why);
+      RestCalls.Reply refused = RestCalls.call(service, "POST", path + "/on", "tok-alice", why);
       assertEquals(403, refused.status(), refused.raw().body());
       assertTrue(
           refused
@@ -94,11 +94,11 @@ class KillSwitchIT extends RealServerTest {
               .contains(
                   "alice may not flip the kill switch switchboard@prod: that needs the operators role"),
           refused.raw().body());
-      assertEquals(400, RestApiIT.call(service, "POST", path + "/on", "tok-sam", null).status());
+      assertEquals(400, RestCalls.call(service, "POST", path + "/on", "tok-sam", null).status());
       assertEquals(
-          404, RestApiIT.call(service, "POST", path + "/sideways", "tok-sam", why).status());
+          404, RestCalls.call(service, "POST", path + "/sideways", "tok-sam", why).status());
 
-      RestApiIT.Reply on = RestApiIT.call(service, "POST", path + "/on", "tok-sam", why);
+      RestCalls.Reply on = RestCalls.call(service, "POST", path + "/on", "tok-sam", why);
       assertEquals(200, on.status(), on.raw().body());
       assertTrue(
           on.body()
@@ -106,7 +106,7 @@ class KillSwitchIT extends RealServerTest {
               .asText()
               .startsWith("kill switch switchboard@prod on by oncall-sam: payment provider down"),
           on.raw().body());
-      RestApiIT.Reply shown = RestApiIT.call(service, "GET", path, "tok-alice", null);
+      RestCalls.Reply shown = RestCalls.call(service, "GET", path, "tok-alice", null);
       assertTrue(shown.body().path("on").asBoolean(), shown.raw().body());
       assertEquals("oncall-sam", shown.body().path("last").path("actor").asText());
 

@@ -206,13 +206,13 @@ class LedgerIT extends RealServerTest {
       assertEquals("alice", kept.requestedBy());
       assertEquals(result.detail(), kept.detail());
 
-      RestApiIT.Reply archived =
-          RestApiIT.call(service, "GET", "/releases/retired@prod", "tok-alice", null);
+      RestCalls.Reply archived =
+          RestCalls.call(service, "GET", "/releases/retired@prod", "tok-alice", null);
       assertEquals(200, archived.status(), archived.raw().body());
       assertEquals("run-last", archived.body().path("runId").asText(), archived.raw().body());
       assertEquals("bob", archived.body().path("decisions").path(0).path("actor").asText());
       assertEquals(
-          404, RestApiIT.call(service, "GET", "/releases/never@prod", "tok-alice", null).status());
+          404, RestCalls.call(service, "GET", "/releases/never@prod", "tok-alice", null).status());
     }
     Cli status = Cli.run(server, "status", "retired@prod", "--ledger", url);
     assertEquals(0, status.code(), status::toString);

@@ -1,22 +1,19 @@
 package io.rollwright.system;
 
+import static io.rollwright.system.RestCalls.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.policy.InvalidReleaseException;
+import io.rollwright.system.RestCalls.Reply;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +26,6 @@ import org.junit.jupiter.api.Test;
  * server.
  */
 class RestApiIT extends RealServerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static AppProcess worker;
   private static AppProcess service;
 
@@ -52,43 +47,9 @@ class RestApiIT extends RealServerTest {
     closeAll(service, worker);
   }
 
-  record Reply(int status, String contentType, JsonNode body, HttpResponse<String> raw) {}
-
-  static Reply call(AppProcess app, String method, String path, String token, String body)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-    return new Reply(
-        response.statusCode(),
-        response.headers().firstValue("Content-Type").orElse(""),
-        json,
-        response);
-  }
-
   private static Reply call(String method, String path, String token, String body)
       throws Exception {
-    return call(service, method, path, token, body);
-  }
-
-  private static void assertProblem(Reply reply, int status, String detailContains) {
-    assertEquals(status, reply.status(), reply.raw().body());
-    assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    assertEquals(status, reply.body().path("status").asInt(), reply.raw().body());
-    assertTrue(reply.body().path("detail").asText().contains(detailContains), reply.raw().body());
+    return RestCalls.call(service, method, path, token, body);
   }
 
   private static String requestJson(String service, String policy) {
@@ -252,13 +213,13 @@ class RestApiIT extends RealServerTest {
           Duration.ofSeconds(90),
           () -> {
             try {
-              return call(cut, "GET", "/v3/api-docs", null, null).status() == 200;
+              return RestCalls.call(cut, "GET", "/v3/api-docs", null, null).status() == 200;
             } catch (Exception e) {
               return false;
             }
           });
       assertProblem(
-          call(cut, "GET", "/releases/checkout@prod", "tok-ci", null),
+          RestCalls.call(cut, "GET", "/releases/checkout@prod", "tok-ci", null),
           503,
           "Temporal cannot be reached");
     }
@@ -333,12 +294,82 @@ class RestApiIT extends RealServerTest {
   }
 
   @Test
+  void aTrainStartsAndTakesControlsAsTheCallerAndRefusesWhatItWouldNotDo() throws Exception {
+    String train =
+        """
+        {"name":"rest","environment":"prod","reason":"two services","releases":[
+          {"service":"tram","version":"2.0.0","image":"registry.example/tram:2.0.0","policy":"soak"},
+          {"service":"tram-web","version":"2.0.0","image":"registry.example/tram-web:2.0.0",
+           "policy":"brief","after":["tram"]}%s]}""";
+    assertProblem(call("POST", "/trains", null, train.formatted("")), 401, "Authorization: Bearer");
+    assertProblem(
+        call(
+            "POST",
+            "/trains",
+            "tok-ci",
+            train.formatted("").replace("{\"name\"", "{\"requestedBy\":\"alice\",\"name\"")),
+        400,
+        "train.requestedBy: is the caller, ci-bot; leave it out (it was 'alice')");
+    assertProblem(
+        call(
+            "POST",
+            "/trains",
+            "tok-ci",
+            train.formatted(
+                ",{\"service\":\"tram\",\"version\":\"2.0.0\",\"image\":\"registry.example/tram:2.0.0\"}")),
+        400,
+        "tram");
+    String id = "train:rest@prod";
+    assertProblem(call("GET", "/trains/" + id, "tok-ci", null), 404, "no train train:rest@prod");
+
+    Reply started = call("POST", "/trains", "tok-ci", train.formatted(""));
+    assertEquals(201, started.status(), started.raw().body());
+    assertEquals(id, started.body().path("trainId").asText());
+    assertProblem(call("POST", "/trains", "tok-ci", train.formatted("")), 409, "already running");
+    awaitPhase("tram@prod", Phase.SOAKING, Duration.ofSeconds(60));
+    Reply status = call("GET", "/trains/" + id, "tok-alice", null);
+    assertEquals("ci-bot", status.body().path("requestedBy").asText());
+    assertEquals("running", status.body().path("releases").get(0).path("state").asText());
+
+    assertProblem(
+        call("POST", "/trains/" + id + "/approve", "tok-ci", null),
+        404,
+        "a train has no control named 'approve' (one of pause, resume, abort)");
+    assertProblem(
+        call("POST", "/trains/" + id + "/abort", "tok-ci", "{}"),
+        409,
+        "an abort names who asks and why");
+    Reply aborted = call("POST", "/trains/" + id + "/abort", "tok-ci", "{\"reason\":\"bad\"}");
+    assertEquals(200, aborted.status(), aborted.raw().body());
+    assertTrue(aborted.body().path("accepted").asBoolean());
+    await("the train to end", Duration.ofSeconds(60), () -> trainEnded(id));
+    JsonNode result = call("GET", "/trains/" + id, "tok-ci", null).body().path("result");
+    assertEquals("ROLLED_BACK", result.path("outcome").asText());
+    assertEquals("aborted by ci-bot: bad", result.path("detail").asText());
+  }
+
+  private static boolean trainEnded(String id) {
+    try {
+      return !call("GET", "/trains/" + id, "tok-ci", null).body().path("result").isNull();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
   void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
     Reply doc = call("GET", "/v3/api-docs", null, null);
     assertEquals(200, doc.status());
     JsonNode paths = doc.body().path("paths");
     for (String path :
-        List.of("/releases", "/releases/{id}", "/releases/{id}/{control}", "/metrics/dora")) {
+        List.of(
+            "/releases",
+            "/releases/{id}",
+            "/releases/{id}/{control}",
+            "/trains",
+            "/trains/{id}",
+            "/trains/{id}/{control}",
+            "/metrics/dora")) {
       assertTrue(paths.has(path), path + " in " + paths.fieldNames());
     }
     JsonNode control = null;
@@ -351,6 +382,12 @@ class RestApiIT extends RealServerTest {
         "[\"approve\",\"reject\",\"pause\",\"resume\",\"abort\",\"promote\"]",
         control.path("schema").path("enum").toString(),
         "the controls are named where the route is described");
+    assertTrue(
+        paths
+            .path("/trains/{id}/{control}")
+            .toString()
+            .contains("[\"pause\",\"resume\",\"abort\"]"),
+        "a train's controls are named where its route is described");
     assertTrue(
         doc.body().path("components").path("securitySchemes").has("bearer"),
         "bearer authentication is described");

@@ -1,6 +1,7 @@
 package io.rollwright.service.api;
 
 import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.api.TrainWorkflow;
 import io.rollwright.ledger.JdbcReleaseLedger;
 import io.rollwright.ledger.ReleaseLedger;
 import io.rollwright.policy.Limits;
@@ -22,14 +23,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * The REST API's doors: every path under {@code /releases}, {@code /metrics} and {@code
- * /kill-switches} refuses a body over {@link Limits#BODY_BYTES} (413), then needs a caller.
+ * The REST API's doors: every path under {@code /releases}, {@code /trains}, {@code /metrics} and
+ * {@code /kill-switches} refuses a body over {@link Limits#BODY_BYTES} (413), then needs a caller.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
 public class ApiConfiguration {
   private static final String[] API_PATHS = {
-    "/releases", "/releases/*", "/metrics/*", "/kill-switches/*"
+    "/releases", "/releases/*", "/trains", "/trains/*", "/metrics/*", "/kill-switches/*"
   };
 
   /**
@@ -62,18 +63,29 @@ public class ApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList("bearer"));
   }
 
-  /** The {@code control} of {@code POST /releases/{id}/{control}} is one of the controls' names. */
+  /**
+   * The {@code control} of {@code POST /releases/{id}/{control}} is one of the controls' names; of
+   * {@code POST /trains/{id}/{control}}, one of those a train takes.
+   */
   @Bean
   OpenApiCustomizer controlNames() {
     List<String> names = Action.offered().stream().map(Action::command).toList();
+    List<String> trains = TrainWorkflow.CONTROLS.stream().map(Action::command).toList();
     return api ->
-        api.getPaths().entrySet().stream()
-            .filter(p -> p.getKey().endsWith("/{control}") && p.getValue().getPost() != null)
-            .flatMap(p -> p.getValue().getPost().getParameters().stream())
-            .filter(parameter -> "control".equals(parameter.getName()))
+        api.getPaths()
             .forEach(
-                parameter ->
-                    parameter.schema(new StringSchema()._enum(names)).description("the control"));
+                (path, item) -> {
+                  if (path.endsWith("/{control}") && item.getPost() != null) {
+                    List<String> allowed = path.startsWith("/trains/") ? trains : names;
+                    item.getPost().getParameters().stream()
+                        .filter(parameter -> "control".equals(parameter.getName()))
+                        .forEach(
+                            parameter ->
+                                parameter
+                                    .schema(new StringSchema()._enum(allowed))
+                                    .description("the control"));
+                  }
+                });
   }
 
   @Bean

@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.rollwright.client.ReleaseInProgressException;
 import io.rollwright.client.ReleaseNotFoundException;
+import io.rollwright.client.TrainNotFoundException;
 import io.rollwright.policy.InvalidReleaseException;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,10 @@ public class ApiProblems {
 
   @ExceptionHandler(ReleaseNotFoundException.class)
   ProblemDetail notFound(ReleaseNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "Unknown release", e.getMessage());
+    return problem(
+        HttpStatus.NOT_FOUND,
+        e instanceof TrainNotFoundException ? "Unknown train" : "Unknown release",
+        e.getMessage());
   }
 
   @ExceptionHandler(ReleaseInProgressException.class)

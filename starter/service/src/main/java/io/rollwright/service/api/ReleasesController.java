@@ -170,11 +170,7 @@ public class ReleasesController {
     ControlCommand command =
         new ControlCommand(action, caller, body == null ? null : body.reason());
     RequestCheck.requireControl(command);
-    ControlAnswer answer = controls.send(id, command);
-    if (!answer.accepted()) {
-      throw new ControlRefusedException(answer.message(), answer.forbidden());
-    }
-    return answer;
+    return ControlRefusedException.unlessRefused(controls.send(id, command));
   }
 
   /**

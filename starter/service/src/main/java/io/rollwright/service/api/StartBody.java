@@ -19,15 +19,7 @@ record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
   private static final ObjectMapper JSON = ReleaseJson.strict(new ObjectMapper());
 
   static StartBody parse(String body, String caller) {
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(body == null ? "" : body);
-    } catch (JsonProcessingException e) {
-      throw ReleaseJson.invalid(e, "request");
-    }
-    if (!(tree instanceof ObjectNode fields)) {
-      throw new InvalidReleaseException("request", "must be a JSON object");
-    }
+    ObjectNode fields = askedBy(body, caller, "request");
     Instant committed = null;
     JsonNode at = fields.remove("changeCommittedAt");
     if (at != null && !at.isNull()) {
@@ -44,18 +36,36 @@ record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
             "'" + at.asText() + "' is not an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z");
       }
     }
+    return new StartBody(ReleaseRequest.fromJson(fields.toString()), committed);
+  }
+
+  /**
+   * The fields of the JSON object {@code body} (a release or train request, named {@code what} in
+   * refusals) with {@code requestedBy} set to the caller: a body may leave it out or name the
+   * caller, never someone else.
+   */
+  static ObjectNode askedBy(String body, String caller, String what) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(body == null ? "" : body);
+    } catch (JsonProcessingException e) {
+      throw ReleaseJson.invalid(e, what);
+    }
+    if (!(tree instanceof ObjectNode fields)) {
+      throw new InvalidReleaseException(what, "must be a JSON object");
+    }
     JsonNode asked = fields.get("requestedBy");
     if (asked != null && !asked.isNull() && !asked.isTextual()) {
       throw new InvalidReleaseException(
-          "request.requestedBy",
+          what + ".requestedBy",
           "must be a string (got " + asked.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
     }
     if (asked != null && !asked.isNull() && !asked.asText().equals(caller)) {
       throw new InvalidReleaseException(
-          "request.requestedBy",
+          what + ".requestedBy",
           "is the caller, " + caller + "; leave it out (it was '" + asked.asText() + "')");
     }
     fields.put("requestedBy", caller);
-    return new StartBody(ReleaseRequest.fromJson(fields.toString()), committed);
+    return fields;
   }
 }
