@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * A train on the real dev server with a worker process: its abort refused to one without the
  * operators role of a service in it; paused, the release it runs holds; resumed, it goes on;
  * aborted, that release rolls itself back, the one the train promoted is put back to its previous
- * version by a rollback release, and the one still waiting is skipped.
+ * version by a rollback release, and the one still waiting is skipped. And a train whose worker is
+ * killed -9 mid-soak goes on with another worker to promote every service once.
  */
 class TrainIT extends RealServerTest {
   private static final String ENV = "prod";
@@ -108,6 +109,43 @@ class TrainIT extends RealServerTest {
               .filter(a -> a.startsWith("promote-stable"))
               .count(),
           "web ran only its 1.0.0 release");
+    }
+  }
+
+  @Test
+  void aTrainGoesOnWithAnotherWorkerWhenItsWorkerIsKilledMidway() throws Exception {
+    TrainRequest request =
+        new TrainRequest(
+            "crash",
+            ENV,
+            "alice",
+            "three services in order",
+            null,
+            List.of(
+                car("stock", "train-brief"),
+                car("pricing", "train-soak", "stock"),
+                car("storefront", "train-brief", "pricing")));
+    try (AppProcess first = worker("train-crash-1")) {
+      new Trains(server.client()).start(request);
+      awaitPhase("pricing@" + ENV, Phase.SOAKING, Duration.ofMinutes(2));
+      first.kill9();
+    }
+    try (AppProcess second = worker("train-crash-2")) {
+      TrainResult result =
+          server
+              .client()
+              .newUntypedWorkflowStub(request.trainId())
+              .getResult(3, java.util.concurrent.TimeUnit.MINUTES, TrainResult.class);
+
+      assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+      for (String service : List.of("stock", "pricing", "storefront")) {
+        assertEquals(
+            List.of("promote-stable 2.0.0"),
+            AppProcess.plannedSequence(journal(), service).stream()
+                .filter(a -> a.startsWith("promote-stable"))
+                .toList(),
+            service + " promoted once, to 2.0.0");
+      }
     }
   }
 }
