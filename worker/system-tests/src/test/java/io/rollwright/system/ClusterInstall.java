@@ -67,9 +67,9 @@ final class ClusterInstall {
 
   /**
    * The worker's ServiceAccount from {@code deploy/kubernetes/base}, and a kubeconfig with a token
-   * for it from the TokenRequest API.
+   * for it from the TokenRequest API, written to {@code file}.
    */
-  Path workerKubeconfig(Path dir) throws Exception {
+  Path workerKubeconfig(Path file) throws Exception {
     plane.namespace(WORKER_NAMESPACE);
     for (HasMetadata o :
         load(Files.readAllBytes(DEPLOY.resolve("base").resolve("serviceaccount.yaml")))) {
@@ -88,8 +88,7 @@ final class ClusterInstall {
                     .build())
             .getStatus()
             .getToken();
-    return Files.writeString(
-        dir.resolve("worker.kubeconfig"), plane.kubeconfig(token, plane.certificateAuthority()));
+    return Files.writeString(file, plane.kubeconfig(token, plane.certificateAuthority()));
   }
 
   /**

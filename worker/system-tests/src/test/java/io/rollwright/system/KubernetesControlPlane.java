@@ -64,16 +64,23 @@ public final class KubernetesControlPlane {
   /** The control plane of this JVM, started on first use. */
   public static synchronized KubernetesControlPlane shared() throws Exception {
     if (shared == null) {
-      Path dir =
-          Files.createDirectories(
-              Path.of("target", "control-plane", String.valueOf(System.nanoTime()))
-                  .toAbsolutePath());
-      KubernetesControlPlane plane = new KubernetesControlPlane(build(dir), dir);
-      Runtime.getRuntime().addShutdownHook(new Thread(plane::stop, "control-plane-stop"));
-      plane.start();
-      shared = plane;
+      shared = another();
     }
     return shared;
+  }
+
+  /**
+   * Another control plane, on ports of its own, beside the shared one: for tests of several
+   * clusters. Stopped when the JVM ends, or by {@link #stop()}.
+   */
+  public static KubernetesControlPlane another() throws Exception {
+    Path dir =
+        Files.createDirectories(
+            Path.of("target", "control-plane", String.valueOf(System.nanoTime())).toAbsolutePath());
+    KubernetesControlPlane plane = new KubernetesControlPlane(build(dir), dir);
+    Runtime.getRuntime().addShutdownHook(new Thread(plane::stop, "control-plane-stop"));
+    plane.start();
+    return plane;
   }
 
   /**
@@ -371,7 +378,7 @@ public final class KubernetesControlPlane {
   }
 
   /** Stops what this control plane started, newest first: SIGTERM, then SIGKILL after 10 s. */
-  private void stop() {
+  public synchronized void stop() {
     if (admin != null) {
       admin.close();
     }

@@ -27,7 +27,8 @@ abstract class RealClusterTest extends RealServerTest {
   static void startCluster() throws Exception {
     cluster = new ClusterInstall(KubernetesControlPlane.shared());
     cluster.gatewayApi();
-    kubeconfig = cluster.workerKubeconfig(Files.createDirectories(dir));
+    kubeconfig =
+        cluster.workerKubeconfig(Files.createDirectories(dir).resolve("worker.kubeconfig"));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rollwright.activities.base.ActivityClock;
+import io.rollwright.api.TrafficTarget;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -24,16 +25,27 @@ final class DeploymentRollout {
   static final String DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
 
   private final KubernetesClient client;
+  private final KubernetesCluster cluster;
   private final ActivityClock clock;
   private final Duration progressDeadline;
   private final Duration poll;
 
   DeploymentRollout(
-      KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
+      KubernetesClient client,
+      KubernetesCluster cluster,
+      ActivityClock clock,
+      Duration progressDeadline,
+      Duration poll) {
     this.client = client;
+    this.cluster = cluster;
     this.clock = clock;
     this.progressDeadline = progressDeadline;
     this.poll = poll;
+  }
+
+  /** The namespace of {@code t}'s objects in this cluster. */
+  String namespace(TrafficTarget t) {
+    return cluster.namespace(t);
   }
 
   /** The Deployment, or null when it does not exist. */

@@ -37,7 +37,7 @@ public final class GatewayApiRouter implements KubernetesRouter {
 
   @Override
   public String missingRoute(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     return client.resources(HTTPRoute.class).inNamespace(ns).withName(t.service()).get() == null
         ? "HTTPRoute " + ns + "/" + t.service()
         : null;
@@ -52,7 +52,7 @@ public final class GatewayApiRouter implements KubernetesRouter {
   public double setWeight(TrafficTarget t, double weight) {
     int canary = Weights.perTenThousand(weight);
     if (canary > 0) {
-      rollout.awaitServing(KubernetesNames.namespace(t), KubernetesNames.canary(t));
+      rollout.awaitServing(rollout.namespace(t), KubernetesNames.canary(t));
     }
     edit(
         t,
@@ -99,14 +99,14 @@ public final class GatewayApiRouter implements KubernetesRouter {
   }
 
   private void edit(TrafficTarget t, java.util.function.Consumer<HTTPRouteRule> change) {
-    String what = "HTTPRoute " + KubernetesNames.namespace(t) + "/" + t.service();
+    String what = "HTTPRoute " + rollout.namespace(t) + "/" + t.service();
     route(t);
     KubernetesCalls.run(
         "update " + what,
         () ->
             client
                 .resources(HTTPRoute.class)
-                .inNamespace(KubernetesNames.namespace(t))
+                .inNamespace(rollout.namespace(t))
                 .withName(t.service())
                 .edit(
                     r -> {
@@ -116,7 +116,7 @@ public final class GatewayApiRouter implements KubernetesRouter {
   }
 
   private HTTPRoute route(TrafficTarget t) {
-    String what = "HTTPRoute " + KubernetesNames.namespace(t) + "/" + t.service();
+    String what = "HTTPRoute " + rollout.namespace(t) + "/" + t.service();
     return KubernetesCalls.required(
         what,
         KubernetesCalls.call(
@@ -124,7 +124,7 @@ public final class GatewayApiRouter implements KubernetesRouter {
             () ->
                 client
                     .resources(HTTPRoute.class)
-                    .inNamespace(KubernetesNames.namespace(t))
+                    .inNamespace(rollout.namespace(t))
                     .withName(t.service())
                     .get()));
   }

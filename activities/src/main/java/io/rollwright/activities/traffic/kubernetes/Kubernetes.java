@@ -20,6 +20,7 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
   public static final String NGINX_INGRESS = "nginx-ingress";
 
   private final KubernetesClient client;
+  private final KubernetesCluster cluster;
   private final DeploymentRollout rollout;
   private final Map<String, KubernetesRouter> routers;
   private final KubernetesJobCheck jobCheck;
@@ -30,14 +31,27 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
    */
   public Kubernetes(
       KubernetesClient client, ActivityClock clock, Duration progressDeadline, Duration poll) {
+    this(client, KubernetesCluster.DEFAULT, clock, progressDeadline, poll);
+  }
+
+  /**
+   * The set for {@code cluster}, whose environments' namespaces it names, through {@code client}.
+   */
+  public Kubernetes(
+      KubernetesClient client,
+      KubernetesCluster cluster,
+      ActivityClock clock,
+      Duration progressDeadline,
+      Duration poll) {
     this.client = client;
-    this.rollout = new DeploymentRollout(client, clock, progressDeadline, poll);
+    this.cluster = cluster;
+    this.rollout = new DeploymentRollout(client, cluster, clock, progressDeadline, poll);
     this.routers =
         Map.of(
             REPLICA_RATIO, new ReplicaRatioRouter(rollout),
             GATEWAY_API, new GatewayApiRouter(client, rollout),
             NGINX_INGRESS, new NginxIngressRouter(client, rollout));
-    this.jobCheck = new KubernetesJobCheck(client, clock, poll);
+    this.jobCheck = new KubernetesJobCheck(client, cluster, clock, poll);
   }
 
   @Override
@@ -58,8 +72,8 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
   @Override
   public List<PreflightCheck> preflightChecks() {
     return List.of(
-        new KubernetesTargetCheck(client, routers),
-        new KubernetesAccessCheck(client, routers),
+        new KubernetesTargetCheck(client, cluster, routers),
+        new KubernetesAccessCheck(client, cluster, routers),
         jobCheck);
   }
 

@@ -18,11 +18,17 @@ import java.util.stream.Stream;
  */
 public final class KubernetesAccessCheck implements PreflightCheck {
   private final KubernetesClient client;
+  private final KubernetesCluster cluster;
   private final Map<String, KubernetesRouter> routers;
 
-  /** Checks releases through {@code routers}, by name; a release through another router passes. */
-  public KubernetesAccessCheck(KubernetesClient client, Map<String, KubernetesRouter> routers) {
+  /**
+   * Checks releases through {@code routers}, by name, in {@code cluster}; a release through another
+   * router passes.
+   */
+  public KubernetesAccessCheck(
+      KubernetesClient client, KubernetesCluster cluster, Map<String, KubernetesRouter> routers) {
     this.client = client;
+    this.cluster = cluster;
     this.routers = Map.copyOf(routers);
   }
 
@@ -33,7 +39,7 @@ public final class KubernetesAccessCheck implements PreflightCheck {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
-    String ns = release.request().environment();
+    String ns = cluster.namespace(release.request().environment());
     KubernetesRouter router = routers.get(release.policy().router());
     if (router == null) {
       return new PreflightResult(
@@ -51,12 +57,12 @@ public final class KubernetesAccessCheck implements PreflightCheck {
         ? new PreflightResult(
             name(),
             true,
-            "may do all the " + release.policy().router() + " router needs in namespace " + ns)
+            "may do all the " + release.policy().router() + " router needs in " + cluster.where(ns))
         : new PreflightResult(
             name(),
             false,
-            "not allowed in namespace "
-                + ns
+            "not allowed in "
+                + cluster.where(ns)
                 + ": "
                 + String.join(", ", denied)
                 + " (apply deploy/kubernetes/target-namespace there"

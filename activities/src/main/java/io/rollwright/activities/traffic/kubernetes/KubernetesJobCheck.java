@@ -53,11 +53,14 @@ public final class KubernetesJobCheck implements PreflightCheck {
           new KubernetesPermissions.Permission("", "pods/log", "get"));
 
   private final KubernetesClient client;
+  private final KubernetesCluster cluster;
   private final ActivityClock clock;
   private final Duration poll;
 
-  KubernetesJobCheck(KubernetesClient client, ActivityClock clock, Duration poll) {
+  KubernetesJobCheck(
+      KubernetesClient client, KubernetesCluster cluster, ActivityClock clock, Duration poll) {
     this.client = client;
+    this.cluster = cluster;
     this.clock = clock;
     this.poll = poll;
   }
@@ -107,7 +110,7 @@ public final class KubernetesJobCheck implements PreflightCheck {
   public PreflightResult runAt(
       ResolvedRelease release, PreflightSettings s, String phase, String stage, double weight) {
     ReleaseRequest r = release.request();
-    String ns = r.environment();
+    String ns = cluster.namespace(r.environment());
     String name = jobName(r, phase, stage);
     Job job = job(ns, name, r, s, phase, stage, weight);
     KubernetesCalls.run(

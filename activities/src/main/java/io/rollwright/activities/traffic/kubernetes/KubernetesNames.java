@@ -3,20 +3,16 @@ package io.rollwright.activities.traffic.kubernetes;
 import io.rollwright.api.TrafficTarget;
 
 /**
- * Where a release's objects live: the namespace is the environment; the stable Deployment is named
- * after the service and the canary adds {@code -canary}. Services and routes follow the same rule:
- * {@code <service>-stable} and {@code <service>-canary} behind an HTTPRoute or Ingress named {@code
- * <service>}.
+ * What a release's objects are named (their namespace is the environment's, {@link
+ * KubernetesCluster#namespace}): the stable Deployment is named after the service and the canary
+ * adds {@code -canary}. Services and routes follow the same rule: {@code <service>-stable} and
+ * {@code <service>-canary} behind an HTTPRoute or Ingress named {@code <service>}.
  */
 public final class KubernetesNames {
   public static final String TRACK = "track";
   public static final String RELEASE = "rollwright.io/release";
 
   private KubernetesNames() {}
-
-  public static String namespace(TrafficTarget t) {
-    return t.environment();
-  }
 
   public static String stable(TrafficTarget t) {
     return t.service();

@@ -16,11 +16,17 @@ import java.util.Map;
  */
 public final class KubernetesTargetCheck implements PreflightCheck {
   private final KubernetesClient client;
+  private final KubernetesCluster cluster;
   private final Map<String, KubernetesRouter> routers;
 
-  /** Checks releases through {@code routers}, by name; a release through another router passes. */
-  public KubernetesTargetCheck(KubernetesClient client, Map<String, KubernetesRouter> routers) {
+  /**
+   * Checks releases through {@code routers}, by name, in {@code cluster}; a release through another
+   * router passes.
+   */
+  public KubernetesTargetCheck(
+      KubernetesClient client, KubernetesCluster cluster, Map<String, KubernetesRouter> routers) {
     this.client = client;
+    this.cluster = cluster;
     this.routers = Map.copyOf(routers);
   }
 
@@ -32,7 +38,7 @@ public final class KubernetesTargetCheck implements PreflightCheck {
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
     TrafficTarget t = TrafficTarget.of(release.request(), release.policy().router());
-    String ns = KubernetesNames.namespace(t);
+    String ns = cluster.namespace(t);
     List<String> missing = new ArrayList<>();
     if (client.apps().deployments().inNamespace(ns).withName(KubernetesNames.stable(t)).get()
         == null) {
@@ -41,8 +47,8 @@ public final class KubernetesTargetCheck implements PreflightCheck {
               + ns
               + "/"
               + KubernetesNames.stable(t)
-              + " (does namespace "
-              + ns
+              + " (does "
+              + cluster.where(ns)
               + " exist?)");
     }
     KubernetesRouter router = routers.get(t.router());
@@ -51,7 +57,8 @@ public final class KubernetesTargetCheck implements PreflightCheck {
       missing.add(route);
     }
     return missing.isEmpty()
-        ? new PreflightResult(name(), true, "stable Deployment and route found in namespace " + ns)
+        ? new PreflightResult(
+            name(), true, "stable Deployment and route found in " + cluster.where(ns))
         : new PreflightResult(name(), false, "missing: " + String.join(", ", missing));
   }
 }

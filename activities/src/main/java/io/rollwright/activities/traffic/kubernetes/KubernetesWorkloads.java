@@ -40,7 +40,7 @@ public final class KubernetesWorkloads implements WorkloadManager {
 
   @Override
   public void deployCanary(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     Deployment canary = canaryOf(rollout.required(ns, KubernetesNames.stable(t), "stable"), t);
     Deployment existing = rollout.read(ns, canary.getMetadata().getName());
     Map<String, String> annotations =
@@ -64,7 +64,7 @@ public final class KubernetesWorkloads implements WorkloadManager {
 
   @Override
   public boolean canaryRuns(TrafficTarget t) {
-    Deployment canary = rollout.read(KubernetesNames.namespace(t), KubernetesNames.canary(t));
+    Deployment canary = rollout.read(rollout.namespace(t), KubernetesNames.canary(t));
     return canary != null
         && t.releaseId()
             .equals(
@@ -75,15 +75,14 @@ public final class KubernetesWorkloads implements WorkloadManager {
 
   @Override
   public boolean stableRuns(TrafficTarget t) {
-    Deployment stable =
-        rollout.required(KubernetesNames.namespace(t), KubernetesNames.stable(t), "stable");
+    Deployment stable = rollout.required(rollout.namespace(t), KubernetesNames.stable(t), "stable");
     return t.image().equals(container(stable, t).getImage())
         && DeploymentRollout.notAvailable(stable) == null;
   }
 
   @Override
   public void promoteStable(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     String name = KubernetesNames.stable(t);
     rollout.edit(ns, name, "update image", d -> withImage(d, t));
     rollout.awaitAvailable(ns, name);
@@ -91,7 +90,7 @@ public final class KubernetesWorkloads implements WorkloadManager {
 
   @Override
   public void scaleCanaryToZero(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     String name = KubernetesNames.canary(t);
     if (rollout.read(ns, name) != null) {
       rollout.scale(ns, name, 0, d -> d);
@@ -104,7 +103,7 @@ public final class KubernetesWorkloads implements WorkloadManager {
    */
   @Override
   public void idleStable(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     String name = KubernetesNames.stable(t);
     Deployment stable = rollout.required(ns, name, "stable");
     int replicas = DeploymentRollout.replicas(stable);
@@ -125,7 +124,7 @@ public final class KubernetesWorkloads implements WorkloadManager {
    */
   @Override
   public void wakeStable(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     String name = KubernetesNames.stable(t);
     String idle = DeploymentRollout.annotation(rollout.required(ns, name, "stable"), IDLE);
     if (idle == null) {
@@ -143,7 +142,7 @@ public final class KubernetesWorkloads implements WorkloadManager {
         new DeploymentBuilder(stable)
             .withNewMetadata()
             .withName(KubernetesNames.canary(t))
-            .withNamespace(KubernetesNames.namespace(t))
+            .withNamespace(rollout.namespace(t))
             .withLabels(labels)
             .addToAnnotations(KubernetesNames.RELEASE, t.releaseId())
             .endMetadata()

@@ -39,7 +39,7 @@ public final class NginxIngressRouter implements KubernetesRouter {
 
   @Override
   public String missingRoute(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     return client.network().v1().ingresses().inNamespace(ns).withName(t.service()).get() == null
         ? "Ingress " + ns + "/" + t.service()
         : null;
@@ -54,9 +54,9 @@ public final class NginxIngressRouter implements KubernetesRouter {
   public double setWeight(TrafficTarget t, double weight) {
     int canary = Weights.perTenThousand(weight);
     if (canary > 0) {
-      rollout.awaitServing(KubernetesNames.namespace(t), KubernetesNames.canary(t));
+      rollout.awaitServing(rollout.namespace(t), KubernetesNames.canary(t));
     }
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     String what = "Ingress " + ns + "/" + t.service();
     Ingress stable =
         KubernetesCalls.required(
@@ -109,7 +109,7 @@ public final class NginxIngressRouter implements KubernetesRouter {
 
   @Override
   public double verifyWeight(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     Ingress canary =
         KubernetesCalls.call(
             "read Ingress " + ns + "/" + KubernetesNames.canary(t),
@@ -132,7 +132,7 @@ public final class NginxIngressRouter implements KubernetesRouter {
 
   @Override
   public void removeManagedRoutes(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     KubernetesCalls.run(
         "delete Ingress " + ns + "/" + KubernetesNames.canary(t),
         () ->

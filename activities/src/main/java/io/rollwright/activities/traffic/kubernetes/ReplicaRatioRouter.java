@@ -48,7 +48,7 @@ public final class ReplicaRatioRouter implements KubernetesRouter {
 
   @Override
   public double verifyWeight(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     int canary = DeploymentRollout.replicas(rollout.read(ns, KubernetesNames.canary(t)));
     int stable = DeploymentRollout.replicas(rollout.read(ns, KubernetesNames.stable(t)));
     return canary + stable == 0 ? 0 : canary * 100.0 / (canary + stable);
@@ -57,7 +57,7 @@ public final class ReplicaRatioRouter implements KubernetesRouter {
   /** Stable back at its full count and available, then the canary at zero. */
   @Override
   public void removeManagedRoutes(TrafficTarget t) {
-    if (rollout.read(KubernetesNames.namespace(t), KubernetesNames.canary(t)) == null) {
+    if (rollout.read(rollout.namespace(t), KubernetesNames.canary(t)) == null) {
       return;
     }
     split(t, 0, total(t));
@@ -68,7 +68,7 @@ public final class ReplicaRatioRouter implements KubernetesRouter {
    * count) is scaled and awaited until available, and only then does a track shrink.
    */
   private void split(TrafficTarget t, int canary, int total) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     UnaryOperator<Deployment> remember = DeploymentRollout.annotate(TOTAL, String.valueOf(total));
     Map<String, Integer> target = new LinkedHashMap<>();
     target.put(KubernetesNames.canary(t), canary);
@@ -102,7 +102,7 @@ public final class ReplicaRatioRouter implements KubernetesRouter {
 
   /** The replicas the service runs in all, remembered on the canary the first time it is scaled. */
   private int total(TrafficTarget t) {
-    String ns = KubernetesNames.namespace(t);
+    String ns = rollout.namespace(t);
     Deployment canary = rollout.required(ns, KubernetesNames.canary(t), "canary");
     String remembered = DeploymentRollout.annotation(canary, TOTAL);
     if (remembered != null) {

@@ -88,7 +88,8 @@ class KubernetesJobCheckTest {
                 "pre-flight check",
                 Map.of(
                     KubernetesJobCheck.NAME,
-                    new KubernetesJobCheck(worker, clock, Duration.ofSeconds(2))))));
+                    new KubernetesJobCheck(
+                        worker, KubernetesCluster.DEFAULT, clock, Duration.ofSeconds(2))))));
     return env.newActivityStub(
         PreflightActivities.class,
         ActivityOptions.newBuilder()
@@ -245,7 +246,8 @@ class KubernetesJobCheckTest {
   @Test
   void settingsAreCheckedWhenThePolicyIsResolved() {
     Violations v = new Violations();
-    KubernetesJobCheck check = new KubernetesJobCheck(client, null, Duration.ofSeconds(1));
+    KubernetesJobCheck check =
+        new KubernetesJobCheck(client, KubernetesCluster.DEFAULT, null, Duration.ofSeconds(1));
     check.checkSettings("policy.preflight[0]", smoke(Duration.ofHours(3)), v);
     check.checkSettings(
         "policy.preflight[1]",
