@@ -16,11 +16,17 @@ import java.util.Set;
  */
 public final class TrainPlan {
   private final TrainRequest request;
-  private final Map<String, TrainRequest.Release> byService = new LinkedHashMap<>();
+  private final Map<String, TrainRequest.Release> byLabel = new LinkedHashMap<>();
+  private final Map<String, List<String>> after = new HashMap<>();
 
   private TrainPlan(TrainRequest request) {
     this.request = request;
-    request.releases().forEach(r -> byService.put(r.service(), r));
+    Map<String, List<String>> labels = labelsByService(request);
+    for (TrainRequest.Release r : request.releases()) {
+      byLabel.put(request.label(r), r);
+      after.put(
+          request.label(r), r.after().stream().map(a -> resolve(request, labels, a)).toList());
+    }
   }
 
   /** The plan of {@code request}, or {@link RequestCheck#requireNone} naming every broken rule. */
@@ -58,32 +64,44 @@ public final class TrainPlan {
         continue;
       }
       for (Violation broken : RequestCheck.check(t.request(r))) {
-        if (!broken.field().equals("environment") && !broken.field().equals("requestedBy")) {
+        boolean trainsOwn = broken.field().equals("environment") && r.environment() == null;
+        if (!trainsOwn && !broken.field().equals("requestedBy")) {
           v.add(at + "." + broken.field(), broken.rule());
         }
       }
-      if (r.service() != null && index.putIfAbsent(r.service(), i) != null) {
-        v.add(
-            at + ".service", r.service() + " is already releases[" + index.get(r.service()) + "]");
+      if (r.service() != null && index.putIfAbsent(t.label(r), i) != null) {
+        v.add(at + ".service", t.label(r) + " is already releases[" + index.get(t.label(r)) + "]");
       }
     }
+    Map<String, List<String>> labels = labelsByService(t);
+    Map<String, List<String>> order = new LinkedHashMap<>();
     for (int i = 0; i < t.releases().size(); i++) {
       TrainRequest.Release r = t.releases().get(i);
       if (r == null) {
         continue;
       }
-      for (String after : r.after()) {
-        if (!index.containsKey(after)) {
+      List<String> before = new ArrayList<>();
+      for (String a : r.after()) {
+        String label = resolve(t, labels, a);
+        List<String> several = a == null ? null : labels.get(a);
+        if (several != null && several.size() > 1) {
           v.add(
               "releases[" + i + "].after",
-              "'" + after + "' is not a service of this train (" + index.keySet() + ")");
-        } else if (after.equals(r.service())) {
-          v.add("releases[" + i + "].after", r.service() + " cannot go after itself");
+              "'" + a + "' is released to several environments; name one of " + several);
+        } else if (label == null || !index.containsKey(label)) {
+          v.add(
+              "releases[" + i + "].after",
+              "'" + a + "' is not a service of this train (" + index.keySet() + ")");
+        } else if (label.equals(t.label(r))) {
+          v.add("releases[" + i + "].after", t.label(r) + " cannot go after itself");
+        } else {
+          before.add(label);
         }
       }
+      order.put(t.label(r), before);
     }
     if (v.list().isEmpty()) {
-      List<String> cycle = cycle(t.releases());
+      List<String> cycle = cycle(order);
       if (!cycle.isEmpty()) {
         v.add("releases", "the order goes round in a circle: " + String.join(" after ", cycle));
       }
@@ -91,14 +109,53 @@ public final class TrainPlan {
     return v.list();
   }
 
-  /** The releases not in {@code begun} whose every predecessor is in {@code promoted}. */
-  public List<TrainRequest.Release> ready(Set<String> begun, Set<String> promoted) {
-    List<TrainRequest.Release> ready = new ArrayList<>();
-    for (TrainRequest.Release r : byService.values()) {
-      if (!begun.contains(r.service()) && promoted.containsAll(r.after())) {
-        ready.add(r);
+  /** The labels of each service's releases in {@code t}. */
+  private static Map<String, List<String>> labelsByService(TrainRequest t) {
+    Map<String, List<String>> labels = new HashMap<>();
+    for (TrainRequest.Release r : t.releases()) {
+      if (r != null && r.service() != null) {
+        List<String> of = labels.computeIfAbsent(r.service(), k -> new ArrayList<>());
+        if (!of.contains(t.label(r))) {
+          of.add(t.label(r));
+        }
       }
     }
+    return labels;
+  }
+
+  /**
+   * The label of the release an {@code after} entry names: a service's only release, or {@code
+   * <service>@<environment>}; null when it names none.
+   */
+  private static String resolve(TrainRequest t, Map<String, List<String>> labels, String entry) {
+    if (entry == null) {
+      return null;
+    }
+    List<String> of = labels.get(entry);
+    if (of != null) {
+      return of.get(0);
+    }
+    int at = entry.lastIndexOf('@');
+    if (at <= 0) {
+      return null;
+    }
+    String service = entry.substring(0, at);
+    String env = entry.substring(at + 1);
+    return env.equals(t.environment()) ? service : entry;
+  }
+
+  /**
+   * The releases, by label, not in {@code begun} whose every predecessor (by label) is in {@code
+   * promoted}.
+   */
+  public List<TrainRequest.Release> ready(Set<String> begun, Set<String> promoted) {
+    List<TrainRequest.Release> ready = new ArrayList<>();
+    byLabel.forEach(
+        (label, r) -> {
+          if (!begun.contains(label) && promoted.containsAll(after.get(label))) {
+            ready.add(r);
+          }
+        });
     return ready;
   }
 
@@ -107,14 +164,12 @@ public final class TrainPlan {
     return request.releases();
   }
 
-  /** A chain of services each waiting for the next and the last for the first, or empty. */
-  private static List<String> cycle(List<TrainRequest.Release> releases) {
-    Map<String, List<String>> after = new HashMap<>();
-    releases.forEach(r -> after.put(r.service(), r.after()));
+  /** A chain of releases each waiting for the next and the last for the first, or empty. */
+  private static List<String> cycle(Map<String, List<String>> after) {
     Map<String, Integer> state = new HashMap<>();
-    for (TrainRequest.Release r : releases) {
+    for (String label : after.keySet()) {
       List<String> path = new ArrayList<>();
-      if (visit(r.service(), after, state, path)) {
+      if (visit(label, after, state, path)) {
         return path;
       }
     }
@@ -122,32 +177,32 @@ public final class TrainPlan {
   }
 
   /**
-   * Depth-first: true when a service on {@code path} is reached again; {@code path} then holds the
-   * circle, its first service repeated at its end.
+   * Depth-first: true when a release on {@code path} is reached again; {@code path} then holds the
+   * circle, its first release repeated at its end.
    */
   private static boolean visit(
-      String service,
+      String label,
       Map<String, List<String>> after,
       Map<String, Integer> state,
       List<String> path) {
-    Integer seen = state.get(service);
+    Integer seen = state.get(label);
     if (seen != null && seen == 2) {
       return false;
     }
     if (seen != null) {
-      path.subList(0, path.indexOf(service)).clear();
-      path.add(service);
+      path.subList(0, path.indexOf(label)).clear();
+      path.add(label);
       return true;
     }
-    state.put(service, 1);
-    path.add(service);
-    for (String next : after.get(service)) {
+    state.put(label, 1);
+    path.add(label);
+    for (String next : after.get(label)) {
       if (visit(next, after, state, path)) {
         return true;
       }
     }
     path.remove(path.size() - 1);
-    state.put(service, 2);
+    state.put(label, 2);
     return false;
   }
 }

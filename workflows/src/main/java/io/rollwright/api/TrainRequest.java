@@ -5,12 +5,14 @@ import io.rollwright.policy.Strategy;
 import java.util.List;
 
 /**
- * Several services released together to one environment, in dependency order: each entry of {@code
- * releases} is one service's release, started once every service it names in {@code after} is
- * promoted; services that depend on nothing unpromoted go in parallel. If one fails, the train
- * starts no more, aborts those still running and rolls back, newest first, those it promoted.
- * Workflow type {@code TrainWorkflow}, workflow ID {@code train:<name>@<environment>}; each release
- * is a child {@code ReleaseWorkflow} under its own ID {@code <service>@<environment>}.
+ * Several services released together to one environment, in dependency order, or one service (or
+ * several) released to several environments in waves: each entry of {@code releases} is one
+ * service's release to one environment (the train's, unless it names its own), started once every
+ * release it names in {@code after} is promoted; releases that wait for nothing unpromoted go in
+ * parallel. If one fails, the train starts no more, aborts those still running and rolls back,
+ * newest first, those it promoted. Workflow type {@code TrainWorkflow}, workflow ID {@code
+ * train:<name>@<environment>}; each release is a child {@code ReleaseWorkflow} under its own ID
+ * {@code <service>@<environment>}.
  */
 public record TrainRequest(
     String name,
@@ -32,7 +34,11 @@ public record TrainRequest(
 
   /**
    * One service's release in a train: its version and image, its policy (none: the service's or the
-   * default), its release type, and the services of the train it goes after.
+   * default), its release type, the releases of the train it goes after, and its environment (none:
+   * the train's). A train whose releases name several environments, one service in each, is a
+   * rollout in waves: each environment a target, each wave going after the one before. An entry of
+   * {@code after} names a release of the train by its service, or by {@code
+   * <service>@<environment>} when that service is released to several environments.
    */
   public record Release(
       String service,
@@ -40,10 +46,35 @@ public record TrainRequest(
       String image,
       String policy,
       String type,
-      List<String> after) {
+      List<String> after,
+      String environment) {
     public Release {
       after = after == null ? List.of() : List.copyOf(after);
     }
+
+    public Release(
+        String service,
+        String version,
+        String image,
+        String policy,
+        String type,
+        List<String> after) {
+      this(service, version, image, policy, type, after, null);
+    }
+  }
+
+  /** The environment {@code r} goes to: its own, else the train's. */
+  public String environmentOf(Release r) {
+    return r.environment() == null || r.environment().isBlank() ? environment : r.environment();
+  }
+
+  /**
+   * How the train names {@code r}: its service, with {@code @<environment>} when that is not the
+   * train's.
+   */
+  public String label(Release r) {
+    String env = environmentOf(r);
+    return env == null || env.equals(environment) ? r.service() : r.service() + "@" + env;
   }
 
   /** Reads a train request from JSON or YAML, or throws naming the field at fault. */
@@ -67,7 +98,7 @@ public record TrainRequest(
         r.service(),
         r.version(),
         r.image(),
-        environment,
+        environmentOf(r),
         Strategy.CANARY,
         r.policy(),
         null,
@@ -87,7 +118,7 @@ public record TrainRequest(
         r.service(),
         null,
         null,
-        environment,
+        environmentOf(r),
         Strategy.ROLLBACK,
         r.policy(),
         null,

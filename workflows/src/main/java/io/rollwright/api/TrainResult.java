@@ -22,11 +22,12 @@ public record TrainResult(
   }
 
   /**
-   * What became of one service: its release's outcome and why ({@code null} outcome: never
-   * started), and the outcome of the rollback the train ran for it, if it ran one.
+   * What became of one service in one environment: its release's outcome and why ({@code null}
+   * outcome: never started), and the outcome of the rollback the train ran for it, if it ran one.
    */
   public record Car(
       String service,
+      String environment,
       String version,
       ReleaseOutcome outcome,
       String detail,

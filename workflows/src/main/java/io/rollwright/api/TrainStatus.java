@@ -24,11 +24,19 @@ public record TrainStatus(
     refused = refused == null ? List.of() : List.copyOf(refused);
   }
 
-  /** One release of the train: its service, version, state, and what it ended with. */
-  public record Car(String service, String version, String state, String detail) {
-    /** The release as one line: {@code api 2.0.0: rolled back — analysis: …}. */
+  /** One release of the train: its service, environment, version, state, and what it ended with. */
+  public record Car(
+      String service, String environment, String version, String state, String detail) {
+    /** The release as one line: {@code api@prod 2.0.0: rolled back — analysis: …}. */
     public String line() {
-      return service + " " + version + ": " + state + (detail == null ? "" : " — " + detail);
+      return service
+          + "@"
+          + environment
+          + " "
+          + version
+          + ": "
+          + state
+          + (detail == null ? "" : " — " + detail);
     }
   }
 }

@@ -30,6 +30,8 @@ final class TrainCar {
   }
 
   final TrainRequest.Release train;
+  private final String label;
+  private final String environment;
   State state = State.WAITING;
   ReleaseWorkflow release;
   Promise<ReleaseResult> run;
@@ -38,12 +40,15 @@ final class TrainCar {
   private ReleaseOutcome rollback;
   private String rollbackDetail;
 
-  TrainCar(TrainRequest.Release train) {
+  TrainCar(TrainRequest.Release train, String label, String environment) {
     this.train = train;
+    this.label = label;
+    this.environment = environment;
   }
 
-  String service() {
-    return train.service();
+  /** How the train names it: its service, with its environment when not the train's. */
+  String label() {
+    return label;
   }
 
   void running(Promise<ReleaseResult> started) {
@@ -96,12 +101,13 @@ final class TrainCar {
 
   TrainResult.Car result() {
     return new TrainResult.Car(
-        service(), train.version(), outcome, detail, rollback, rollbackDetail);
+        train.service(), environment, train.version(), outcome, detail, rollback, rollbackDetail);
   }
 
   TrainStatus.Car status() {
     return new TrainStatus.Car(
-        service(),
+        train.service(),
+        environment,
         train.version(),
         state.name().toLowerCase(Locale.ROOT).replace('_', ' '),
         rollbackDetail != null ? rollbackDetail : detail);

@@ -26,12 +26,11 @@ final class TrainOutcome {
           durationMillis);
     }
     List<TrainCar> began = cars.stream().filter(c -> c.outcome() != null).toList();
-    List<String> stranded =
-        cars.stream().filter(TrainCar::stranded).map(TrainCar::service).toList();
+    List<String> stranded = cars.stream().filter(TrainCar::stranded).map(TrainCar::label).toList();
     List<String> failed =
         began.stream()
             .filter(c -> c.outcome() == ReleaseOutcome.FAILED)
-            .map(TrainCar::service)
+            .map(TrainCar::label)
             .toList();
     ReleaseOutcome outcome;
     String detail = stoppedBecause;
@@ -48,7 +47,7 @@ final class TrainOutcome {
       String back =
           cars.stream()
               .filter(c -> c.result().rollback() != null)
-              .map(TrainCar::service)
+              .map(TrainCar::label)
               .collect(Collectors.joining(", "));
       detail += back.isEmpty() ? "" : "; rolled back " + back;
     }

@@ -65,7 +65,9 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     }
     request = train;
     long began = Workflow.currentTimeMillis();
-    plan.releases().forEach(r -> cars.put(r.service(), new TrainCar(r)));
+    plan.releases()
+        .forEach(
+            r -> cars.put(train.label(r), new TrainCar(r, train.label(r), train.environmentOf(r))));
     controls = admit(plan);
 
     runInOrder(plan);
@@ -100,7 +102,7 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     ReleaseSteps steps = new ReleaseSteps();
     Map<String, Promise<ResolvedRelease>> resolving = new LinkedHashMap<>();
     for (TrainRequest.Release r : plan.releases()) {
-      resolving.put(r.service(), Async.function(steps::resolve, request.request(r)));
+      resolving.put(request.label(r), Async.function(steps::resolve, request.request(r)));
     }
     Map<String, Permissions> byService = new LinkedHashMap<>();
     for (Map.Entry<String, Promise<ResolvedRelease>> service : resolving.entrySet()) {
@@ -127,7 +129,7 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     while (true) {
       if (stoppedBecause == null && pausedBecause == null) {
         for (TrainRequest.Release r : plan.ready(begun(), new HashSet<>(promotedInOrder))) {
-          start(cars.get(r.service()));
+          start(cars.get(request.label(r)));
         }
       }
       List<TrainCar> running = running();
@@ -197,11 +199,11 @@ public class TrainWorkflowImpl implements TrainWorkflow {
 
   private void ended(TrainCar car) {
     if (car.ended() == ReleaseOutcome.PROMOTED) {
-      promotedInOrder.add(car.service());
+      promotedInOrder.add(car.label());
     } else if (stoppedBecause == null) {
-      failedService = car.service();
+      failedService = car.label();
       stopActor = request.requestedBy();
-      stoppedBecause = car.service() + " " + car.describe();
+      stoppedBecause = car.label() + " " + car.describe();
     }
   }
 
@@ -221,7 +223,7 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     Set<String> begun = new HashSet<>();
     cars.values().stream()
         .filter(c -> c.state != TrainCar.State.WAITING)
-        .forEach(c -> begun.add(c.service()));
+        .forEach(c -> begun.add(c.label()));
     return begun;
   }
 

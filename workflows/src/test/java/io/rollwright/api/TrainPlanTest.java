@@ -79,6 +79,79 @@ class TrainPlanTest {
         TrainPlan.check(new TrainRequest("q4", "prod", "alice", null, null, many)));
   }
 
+  private static TrainRequest.Release to(String environment, String... after) {
+    return new TrainRequest.Release(
+        "checkout",
+        "2.0.0",
+        "registry.example/checkout:2.0.0",
+        null,
+        null,
+        List.of(after),
+        environment);
+  }
+
+  @Test
+  void wavesAreReleasesOfOneServiceToSeveralEnvironmentsEachWaveAfterTheOneBefore() {
+    TrainRequest waves =
+        new TrainRequest(
+            "checkout-2",
+            "staging",
+            "alice",
+            null,
+            null,
+            List.of(
+                to(null),
+                to("prod-us", "checkout@staging"),
+                to("prod-eu", "checkout@prod-us"),
+                to("prod-ap", "checkout@prod-us")));
+    TrainPlan plan = TrainPlan.of(waves);
+
+    assertEquals(List.of("checkout"), labels(waves, plan.ready(Set.of(), Set.of())));
+    assertEquals(
+        List.of("checkout@prod-us"),
+        labels(waves, plan.ready(Set.of("checkout"), Set.of("checkout"))));
+    assertEquals(
+        List.of("checkout@prod-eu", "checkout@prod-ap"),
+        labels(
+            waves,
+            plan.ready(
+                Set.of("checkout", "checkout@prod-us"), Set.of("checkout", "checkout@prod-us"))));
+    assertEquals("prod-eu", waves.request(waves.releases().get(2)).environment());
+    assertEquals("checkout@prod-eu", waves.request(waves.releases().get(2)).releaseId());
+  }
+
+  @Test
+  void aWaveNamesWhichReleaseOfAServiceItGoesAfterAndEachEnvironmentOnce() {
+    TrainRequest ambiguous =
+        new TrainRequest(
+            "checkout-2",
+            "staging",
+            "alice",
+            null,
+            null,
+            List.of(
+                to(null), to("prod-us"), to("prod-eu", "checkout"), to("prod-us"), to("Prod EU")));
+
+    assertEquals(
+        List.of(
+            new Violation("releases[3].service", "checkout@prod-us is already releases[1]"),
+            new Violation(
+                "releases[4].environment",
+                TrainPlan.check(
+                        new TrainRequest("x", "Prod EU", "alice", null, null, List.of(to(null))))
+                    .get(0)
+                    .rule()),
+            new Violation(
+                "releases[2].after",
+                "'checkout' is released to several environments; name one of [checkout,"
+                    + " checkout@prod-us, checkout@prod-eu, checkout@Prod EU]")),
+        TrainPlan.check(ambiguous));
+  }
+
+  private static List<String> labels(TrainRequest t, List<TrainRequest.Release> releases) {
+    return releases.stream().map(t::label).toList();
+  }
+
   private static List<String> names(List<TrainRequest.Release> releases) {
     return releases.stream().map(TrainRequest.Release::service).toList();
   }

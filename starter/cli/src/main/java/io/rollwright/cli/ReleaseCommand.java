@@ -7,8 +7,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.api.RequestCheck;
+import io.rollwright.api.TrainPlan;
+import io.rollwright.api.TrainRequest;
+import io.rollwright.api.TrainResult;
+import io.rollwright.client.Trains;
 import io.rollwright.text.TerminalText;
+import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -140,5 +148,34 @@ abstract class ReleaseCommand implements Callable<Integer> {
       line((answer.accepted() ? "" : "refused: ") + answer.message());
     }
     return answer.accepted() ? ExitCodes.OK : ExitCodes.INPUT;
+  }
+
+  /**
+   * Starts {@code request}, prints its ID and Web UI link, and with {@code await} follows it to its
+   * end, one line per change of a release's state, exiting with its outcome's code.
+   */
+  int startTrain(TrainRequest request, boolean await) throws Exception {
+    RequestCheck.requireNone(TrainPlan.check(request));
+    Trains trains = new Trains(temporal.client());
+    WorkflowExecution run = trains.start(request);
+    String link = temporal.link(request.trainId(), run.getRunId());
+    if (!json()) {
+      line("Started " + request.trainId() + " (" + request.releases().size() + " releases)");
+      line("Web UI: " + link);
+    }
+    if (!await) {
+      if (json()) {
+        printJson(Map.of("trainId", request.trainId(), "runId", run.getRunId(), "link", link));
+      }
+      return ExitCodes.OK;
+    }
+    TrainResult result =
+        trains.follow(request.trainId(), json() ? l -> {} : this::line, Duration.ofSeconds(1));
+    if (json()) {
+      printJson(result);
+    } else {
+      line(request.trainId() + " " + result.outcome() + " — " + result.detail());
+    }
+    return ExitCodes.of(result.outcome());
   }
 }

@@ -2,10 +2,13 @@ package io.rollwright.cli;
 
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.RequestCheck;
+import io.rollwright.api.TrainRequest;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.Strategy;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,8 +59,19 @@ final class StartCommand extends StartingCommand {
       description = "when that change was committed (default: asked of git for --change-ref)")
   String changeTime;
 
+  @Option(
+      names = "--waves",
+      paramLabel = "WAVES",
+      description =
+          "after --env, more environments in waves, e.g. prod-us/prod-eu,prod-ap: each wave after"
+              + " the one before, those of a wave side by side; the rollout is train <service>")
+  String waves;
+
   @Override
   int run() throws Exception {
+    if (waves != null) {
+      return startTrain(inWaves(), await);
+    }
     ReleaseRequest request =
         new ReleaseRequest(
             service,
@@ -73,6 +87,50 @@ final class StartCommand extends StartingCommand {
             null,
             type);
     return start(request, committedAt(), service + " " + version + " → " + environment);
+  }
+
+  /**
+   * The rollout in waves as a train named after the service: {@code --env} the first wave, each
+   * later wave going after every environment of the one before.
+   */
+  private TrainRequest inWaves() {
+    if (direct || policy.file != null || changeTime != null) {
+      throw new IllegalArgumentException(
+          "--waves cannot be used with "
+              + (direct ? "--direct" : policy.file != null ? "--policy-file" : "--change-time")
+              + ": each wave is a canary release under a policy named with --policy, or the"
+              + " service's own");
+    }
+    List<TrainRequest.Release> releases = new ArrayList<>();
+    List<String> before = List.of();
+    List<List<String>> all = new ArrayList<>();
+    all.add(List.of(environment));
+    for (String wave : waves.split("/", -1)) {
+      all.add(List.of(wave.split(",", -1)));
+    }
+    for (List<String> wave : all) {
+      List<String> labels = new ArrayList<>();
+      for (String env : wave) {
+        String where = env.strip();
+        if (where.isEmpty()) {
+          throw new InvalidReleaseException(
+              "--waves",
+              "'" + waves + "' has an empty environment (waves are a/b,c: a, then b and c)");
+        }
+        releases.add(
+            new TrainRequest.Release(
+                service,
+                version,
+                image,
+                policy.name,
+                type,
+                before,
+                where.equals(environment) ? null : where));
+        labels.add(service + "@" + where);
+      }
+      before = labels;
+    }
+    return new TrainRequest(service, environment, requester(), reason, changeRef, releases);
   }
 
   /** The change's commit time: given, else asked of git; never in the future. */

@@ -6,19 +6,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.RequestCheck;
-import io.rollwright.api.TrainPlan;
 import io.rollwright.api.TrainRequest;
-import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainStatus;
 import io.rollwright.client.Trains;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleaseJson;
-import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,9 +65,7 @@ final class TrainCommand extends ReleaseCommand {
   @Override
   int run() throws Exception {
     if (verb == Verb.start) {
-      TrainRequest request = request(read(Path.of(target)));
-      RequestCheck.requireNone(TrainPlan.check(request));
-      return start(new Trains(temporal.client()), request);
+      return startTrain(request(read(Path.of(target))), await);
     }
     if (environment == null) {
       throw new IllegalArgumentException("--env is required with train " + verb + " NAME");
@@ -109,29 +103,6 @@ final class TrainCommand extends ReleaseCommand {
         file.reason(),
         file.changeRef(),
         file.releases());
-  }
-
-  private int start(Trains trains, TrainRequest request) throws Exception {
-    WorkflowExecution run = trains.start(request);
-    String link = temporal.link(request.trainId(), run.getRunId());
-    if (!json()) {
-      line("Started " + request.trainId() + " (" + request.releases().size() + " releases)");
-      line("Web UI: " + link);
-    }
-    if (!await) {
-      if (json()) {
-        printJson(Map.of("trainId", request.trainId(), "runId", run.getRunId(), "link", link));
-      }
-      return ExitCodes.OK;
-    }
-    TrainResult result =
-        trains.follow(request.trainId(), json() ? l -> {} : this::line, Duration.ofSeconds(1));
-    if (json()) {
-      printJson(result);
-    } else {
-      line(request.trainId() + " " + result.outcome() + " — " + result.detail());
-    }
-    return ExitCodes.of(result.outcome());
   }
 
   private void printStatus(TrainStatus status) {

@@ -101,4 +101,38 @@ class TrainCommandTest {
     assertEquals(1, run("train", "status", "checkout-q4", "--address", "127.0.0.1:9"));
     assertTrue(err.toString().contains("--env is required with train status NAME"), err.toString());
   }
+
+  @Test
+  void wavesAreRefusedBeforeAnythingIsSentWhenTheyCannotRun() {
+    String[] start = {
+      "start", "checkout", "2.0.0", "--image", "registry.example/checkout:2.0.0", "--env", "staging"
+    };
+    assertEquals(1, run(concat(start, "--waves", "prod-us//prod-eu", "--address", "127.0.0.1:9")));
+    assertTrue(
+        err.toString().contains("--waves: 'prod-us//prod-eu' has an empty environment"),
+        err.toString());
+    assertEquals(
+        1,
+        run(
+            concat(
+                start,
+                "--waves",
+                "prod-us",
+                "--direct",
+                "--reason",
+                "x",
+                "--address",
+                "127.0.0.1:9")));
+    assertTrue(err.toString().contains("--waves cannot be used with --direct"), err.toString());
+    assertEquals(1, run(concat(start, "--waves", "prod-us,staging", "--address", "127.0.0.1:9")));
+    assertTrue(
+        err.toString().contains("releases[2].service: checkout is already releases[0]"),
+        err.toString());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
 }

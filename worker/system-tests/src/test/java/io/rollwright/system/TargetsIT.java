@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
+import io.rollwright.api.TrainRequest;
+import io.rollwright.api.TrainResult;
+import io.rollwright.client.Trains;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,20 +40,118 @@ class TargetsIT extends RealClusterTest {
   }
 
   @AfterAll
-  static void stopTheSecondCluster() {
+  static void stopTheSecondCluster() throws InterruptedException {
+    if (plain != null) {
+      plain.close();
+    }
     if (westPlane != null) {
       westPlane.stop();
     }
   }
 
-  private static AppProcess targetsWorker() throws Exception {
-    return clusterWorker(
-        "targets",
-        "--rollwright.kubernetes.targets.east.kubeconfig=" + kubeconfig,
-        "--rollwright.kubernetes.targets.east.context=local",
-        "--rollwright.kubernetes.targets.east.namespace=" + NS,
-        "--rollwright.kubernetes.targets.west.kubeconfig=" + westKubeconfig,
-        "--rollwright.kubernetes.targets.west.namespace=" + NS);
+  /** The worker without scripted metrics, shared by the tests that need no other. */
+  private static AppProcess plain;
+
+  private static void plainWorker() throws Exception {
+    if (plain == null) {
+      plain = targetsWorker("targets");
+    }
+  }
+
+  private static AppProcess targetsWorker(String name, String... more) throws Exception {
+    List<String> settings =
+        new ArrayList<>(
+            List.of(
+                "--rollwright.kubernetes.targets.east.kubeconfig=" + kubeconfig,
+                "--rollwright.kubernetes.targets.east.context=local",
+                "--rollwright.kubernetes.targets.east.namespace=" + NS,
+                "--rollwright.kubernetes.targets.west.kubeconfig=" + westKubeconfig,
+                "--rollwright.kubernetes.targets.west.namespace=" + NS));
+    settings.addAll(List.of(more));
+    return clusterWorker(name, settings.toArray(String[]::new));
+  }
+
+  /** {@code shelf} at {@code version} to east, then (the second wave) to west. */
+  private static TrainRequest waves(String name, String version) {
+    return new TrainRequest(
+        name,
+        "east",
+        "alice",
+        "east, then west",
+        null,
+        List.of(
+            new TrainRequest.Release(
+                "shelf", version, image("shelf", version), "cluster-waves", null, List.of()),
+            new TrainRequest.Release(
+                "shelf",
+                version,
+                image("shelf", version),
+                "cluster-waves",
+                null,
+                List.of("shelf@east"),
+                "west")));
+  }
+
+  private static TrainResult run(TrainRequest train) throws Exception {
+    new Trains(server.client()).start(train);
+    return server
+        .client()
+        .newUntypedWorkflowStub(train.trainId())
+        .getResult(4, TimeUnit.MINUTES, TrainResult.class);
+  }
+
+  private static long millis(com.google.protobuf.Timestamp t) {
+    return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
+  }
+
+  @Test
+  void wavesReachEachClusterInTurnAndAFailureInTheSecondPutsBothBack() throws Exception {
+    cluster.service(NS, "shelf", REPLICAS, image("shelf", "0.9.0"));
+    west.service(NS, "shelf", REPLICAS, image("shelf", "0.9.0"));
+    plainWorker();
+    Cli first =
+        Cli.run(
+            server,
+            "start",
+            "shelf",
+            OLD,
+            "--image",
+            image("shelf", OLD),
+            "--env",
+            "east",
+            "--waves",
+            "west",
+            "--policy",
+            "cluster-waves",
+            "--requested-by",
+            "alice",
+            "--wait");
+    assertEquals(0, first.code(), first::toString);
+    assertTrue(first.out().contains("Started train:shelf@east (2 releases)"), first::toString);
+    assertTrue(first.out().contains("train:shelf@east PROMOTED"), first::toString);
+    plain.close();
+    plain = null;
+    var east = server.client().fetchHistory("shelf@east").getHistory();
+    var westRun = server.client().fetchHistory("shelf@west").getHistory();
+    assertTrue(
+        millis(westRun.getEvents(0).getEventTime())
+            >= millis(east.getEvents(east.getEventsCount() - 1).getEventTime()),
+        "the second wave began once the first was promoted");
+    assertEquals(image("shelf", OLD), cluster.image(NS, "shelf"));
+    assertEquals(image("shelf", OLD), west.image(NS, "shelf"));
+
+    try (AppProcess worker =
+        targetsWorker(
+            "waves-2", "--rollwright.sandbox.metrics[0]=shelf@west canary error-rate = 0.3")) {
+      TrainResult second = run(waves("shelf-2", NEW));
+
+      assertEquals(ReleaseOutcome.ROLLED_BACK, second.outcome(), second.detail());
+      assertEquals("shelf@west", second.failedService());
+      assertTrue(second.detail().startsWith("shelf@west rolled back: error-rate"), second.detail());
+      assertEquals(ReleaseOutcome.PROMOTED, second.releases().get(0).rollback(), second.detail());
+      assertEquals(image("shelf", OLD), cluster.image(NS, "shelf"), "east is back on " + OLD);
+      assertEquals(image("shelf", OLD), west.image(NS, "shelf"), "west never left " + OLD);
+    }
   }
 
   @Test
@@ -56,37 +160,36 @@ class TargetsIT extends RealClusterTest {
     west.service(NS, "cart", REPLICAS, image("cart", OLD));
     cluster.service(NS, "ghost", REPLICAS, image("ghost", OLD));
 
-    try (AppProcess worker = targetsWorker()) {
-      start(request("cart", NEW, "east", "cluster"));
-      ReleaseResult east = result("cart@east", Duration.ofMinutes(2));
-      String eastImage = cluster.image(NS, "cart");
-      String westBefore = west.image(NS, "cart");
+    plainWorker();
+    start(request("cart", NEW, "east", "cluster"));
+    ReleaseResult east = result("cart@east", Duration.ofMinutes(2));
+    String eastImage = cluster.image(NS, "cart");
+    String westBefore = west.image(NS, "cart");
 
-      start(request("cart", NEW, "west", "cluster"));
-      start(request("ghost", NEW, "west", "cluster"));
-      ReleaseResult westResult = result("cart@west", Duration.ofMinutes(2));
-      ReleaseResult ghost = result("ghost@west", Duration.ofMinutes(2));
+    start(request("cart", NEW, "west", "cluster"));
+    start(request("ghost", NEW, "west", "cluster"));
+    ReleaseResult westResult = result("cart@west", Duration.ofMinutes(2));
+    ReleaseResult ghost = result("ghost@west", Duration.ofMinutes(2));
 
-      assertAll(
-          () -> assertEquals(ReleaseOutcome.PROMOTED, east.outcome(), east::toString),
-          () -> assertEquals(image("cart", NEW), eastImage, "east's cluster runs the new version"),
-          () -> assertEquals(image("cart", OLD), westBefore, "west's cluster was not touched"),
-          () -> assertEquals(ReleaseOutcome.PROMOTED, westResult.outcome(), westResult::toString),
-          () -> assertEquals(image("cart", NEW), west.image(NS, "cart")),
-          () -> assertEquals(ReleaseOutcome.BLOCKED, ghost.outcome(), ghost::toString),
-          () ->
-              assertTrue(
-                  ghost
-                      .detail()
-                      .contains(
-                          "stable Deployment storefront/ghost (does namespace storefront of"
-                              + " cluster west.kubeconfig exist?)"),
-                  ghost::toString),
-          () ->
-              assertEquals(
-                  image("ghost", OLD),
-                  cluster.image(NS, "ghost"),
-                  "the ghost in east's cluster was not touched"));
-    }
+    assertAll(
+        () -> assertEquals(ReleaseOutcome.PROMOTED, east.outcome(), east::toString),
+        () -> assertEquals(image("cart", NEW), eastImage, "east's cluster runs the new version"),
+        () -> assertEquals(image("cart", OLD), westBefore, "west's cluster was not touched"),
+        () -> assertEquals(ReleaseOutcome.PROMOTED, westResult.outcome(), westResult::toString),
+        () -> assertEquals(image("cart", NEW), west.image(NS, "cart")),
+        () -> assertEquals(ReleaseOutcome.BLOCKED, ghost.outcome(), ghost::toString),
+        () ->
+            assertTrue(
+                ghost
+                    .detail()
+                    .contains(
+                        "stable Deployment storefront/ghost (does namespace storefront of"
+                            + " cluster west.kubeconfig exist?)"),
+                ghost::toString),
+        () ->
+            assertEquals(
+                image("ghost", OLD),
+                cluster.image(NS, "ghost"),
+                "the ghost in east's cluster was not touched"));
   }
 }

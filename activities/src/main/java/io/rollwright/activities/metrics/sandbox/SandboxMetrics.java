@@ -42,7 +42,10 @@ public final class SandboxMetrics implements MetricProvider {
     this.delay = delay == null ? Duration.ZERO : delay;
   }
 
-  /** Scripts one metric of one track of a service. */
+  /**
+   * Scripts one metric of one track of a service ({@code checkout}), or of its release to one
+   * environment ({@code checkout@prod-eu}), which comes first.
+   */
   public SandboxMetrics script(String service, Track track, String metric, String script) {
     scripts.put(key(service, track, metric), MetricScript.parse(script));
     return this;
@@ -64,7 +67,10 @@ public final class SandboxMetrics implements MetricProvider {
   private Measurement read(MetricQuery q) {
     long elapsed =
         q.canarySinceMillis() == 0 ? 0 : Math.max(0, q.atMillis() - q.canarySinceMillis());
-    MetricScript script = scripts.get(key(q.service(), q.track(), q.metric()));
+    MetricScript script =
+        scripts.getOrDefault(
+            key(q.service() + "@" + q.environment(), q.track(), q.metric()),
+            scripts.get(key(q.service(), q.track(), q.metric())));
     if (script == null && q.metric().equals(Metric.SUCCESS_RATE.id)) {
       Measurement errors =
           read(
