@@ -75,17 +75,14 @@ class InputLimitsIT extends RealServerTest {
 
   private static void assertRefusedAtOnce(ReleaseRequest request, String field, String rule)
       throws Exception {
-    long began = System.nanoTime();
     String id = startDirectly(request);
     WorkflowFailedException failed =
         assertThrows(WorkflowFailedException.class, () -> result(id, Duration.ofSeconds(30)));
-    Duration took = Duration.ofNanos(System.nanoTime() - began);
     ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, failed.getCause());
     assertEquals(InvalidReleaseException.FAILURE_TYPE, cause.getType());
     assertTrue(cause.isNonRetryable(), "not retried");
     assertTrue(
         cause.getOriginalMessage().startsWith(field + ": " + rule), cause.getOriginalMessage());
-    assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "refused at once, not after " + took);
     long activities =
         server.client().fetchHistory(id).getEvents().stream()
             .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
