@@ -7,44 +7,62 @@ import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.client.Trains;
 import io.temporal.api.history.v1.History;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The {@code bench/fleet} benchmark, trains part: on the real dev server with a worker process, a
- * train of three services in a chain (short soaks) promotes every one; then the next version's
- * train fails at its last service and the two before it are put back.
+ * The {@code bench/fleet} benchmark: a train of three services (db, then api, then web) in three
+ * waves over two real control planes (wave 1 and 3 on the shared cluster, wave 2 on the other), on
+ * the real dev server with one worker process. Every release goes after the service before it in
+ * its wave and after its own service in the wave before. The first train promotes everywhere; the
+ * next version's fails at its very last release (web in wave 3), and every other is put back.
  */
 @EnabledIfSystemProperty(named = "rollwright.bench", matches = "true")
-class FleetBenchmark extends RealServerTest {
-  private static final String ENV = "prod";
-  private static final List<String> SERVICES = List.of("fleet-db", "fleet-api", "fleet-web");
+class FleetBenchmark extends TwoClusterTest {
+  private static final List<String> SERVICES = List.of("db", "api", "web");
+  private static final List<String> WAVES = List.of("fleet-1", "fleet-2", "fleet-3");
+  private static final List<String> TARGETS = new ArrayList<>();
 
-  private static TrainRequest train(String name, String version) {
-    return new TrainRequest(
-        name,
-        ENV,
-        "alice",
-        "fleet bench",
-        null,
-        List.of(
-            car(SERVICES.get(0), version, List.of()),
-            car(SERVICES.get(1), version, List.of(SERVICES.get(0))),
-            car(SERVICES.get(2), version, List.of(SERVICES.get(1)))));
+  @BeforeAll
+  static void targets() throws Exception {
+    for (String wave : WAVES) {
+      boolean onWest = wave.equals("fleet-2");
+      (onWest ? west : cluster).releaseNamespace(wave);
+      TARGETS.addAll(target(wave, onWest, wave));
+      for (String service : SERVICES) {
+        (onWest ? west : cluster).service(wave, service, REPLICAS, image(service, OLD));
+      }
+    }
   }
 
-  private static TrainRequest.Release car(String service, String version, List<String> after) {
-    return new TrainRequest.Release(
-        service,
-        version,
-        "registry.example/" + service + ":" + version,
-        "train-brief",
-        null,
-        after);
+  private static TrainRequest train(String version) {
+    List<TrainRequest.Release> releases = new ArrayList<>();
+    for (int w = 0; w < WAVES.size(); w++) {
+      for (int s = 0; s < SERVICES.size(); s++) {
+        List<String> after = new ArrayList<>();
+        if (s > 0) {
+          after.add(SERVICES.get(s - 1) + "@" + WAVES.get(w));
+        }
+        if (w > 0) {
+          after.add(SERVICES.get(s) + "@" + WAVES.get(w - 1));
+        }
+        releases.add(
+            new TrainRequest.Release(
+                SERVICES.get(s),
+                version,
+                image(SERVICES.get(s), version),
+                "cluster-waves",
+                null,
+                after,
+                WAVES.get(w)));
+      }
+    }
+    return new TrainRequest("fleet", WAVES.get(0), "alice", "fleet bench", null, releases);
   }
 
   private static TrainResult run(TrainRequest train) throws Exception {
@@ -52,7 +70,7 @@ class FleetBenchmark extends RealServerTest {
     return server
         .client()
         .newUntypedWorkflowStub(train.trainId())
-        .getResult(5, TimeUnit.MINUTES, TrainResult.class);
+        .getResult(10, TimeUnit.MINUTES, TrainResult.class);
   }
 
   private static History history(String workflowId) {
@@ -66,42 +84,43 @@ class FleetBenchmark extends RealServerTest {
   }
 
   @Test
-  void aTrainThatPromotesThenOneThatFailsAtItsLastService() throws Exception {
-    TrainRequest promoting = train("fleet-up", "2.0.0");
-    long began = System.nanoTime();
-    try (AppProcess worker = worker("fleet-1").awaitUp(Duration.ofSeconds(90))) {
+  void threeWavesOfThreeServicesPromoteThenTheNextVersionFailsAtItsLastRelease() throws Exception {
+    TrainRequest promoting = train(NEW);
+    try (AppProcess worker = targetsWorker("fleet-1", TARGETS)) {
+      long began = System.nanoTime();
       TrainResult promoted = run(promoting);
       double wall = (System.nanoTime() - began) / 1e9;
       assertEquals(ReleaseOutcome.PROMOTED, promoted.outcome(), promoted.detail());
-      int childMax =
-          SERVICES.stream()
-              .mapToInt(s -> history(s + "@" + ENV).getEventsCount())
-              .max()
-              .orElseThrow();
-      System.out.println("train_services: " + SERVICES.size());
+      int childMax = 0;
+      for (String wave : WAVES) {
+        for (String service : SERVICES) {
+          childMax = Math.max(childMax, history(service + "@" + wave).getEventsCount());
+        }
+      }
+      System.out.println("train_releases: " + promoting.releases().size());
       System.out.println(String.format(Locale.ROOT, "train_wall_s: %.2f", wall));
       System.out.println("parent_history_events: " + history(promoting.trainId()).getEventsCount());
       System.out.println("max_child_history_events: " + childMax);
     }
 
-    String last = SERVICES.get(2);
+    String last = "web@" + WAVES.get(2);
     try (AppProcess worker =
-        worker("fleet-2", "--rollwright.sandbox.metrics[0]=" + last + " canary error-rate = 0.3")
-            .awaitUp(Duration.ofSeconds(90))) {
-      TrainRequest failing = train("fleet-down", "3.0.0");
+        targetsWorker(
+            "fleet-2",
+            TARGETS,
+            "--rollwright.sandbox.metrics[0]=" + last + " canary error-rate = 0.3")) {
+      TrainRequest failing = train("3.0.0");
       TrainResult result = run(failing);
       assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
       assertEquals(last, result.failedService());
-      for (String service : SERVICES.subList(0, 2)) {
-        assertEquals(
-            "promote-stable 2.0.0",
-            AppProcess.plannedSequence(journal(), service).stream()
-                .filter(a -> a.startsWith("promote-stable"))
-                .reduce((a, b) -> b)
-                .orElseThrow(),
-            service + " is back on 2.0.0");
+      for (String wave : WAVES) {
+        for (String service : SERVICES) {
+          ClusterInstall at = wave.equals("fleet-2") ? west : cluster;
+          assertEquals(
+              image(service, NEW), at.image(wave, service), service + "@" + wave + " is back");
+        }
       }
-      long failed = closedAtMillis(history(last + "@" + ENV));
+      long failed = closedAtMillis(history(last));
       long allStable = closedAtMillis(history(failing.trainId()));
       System.out.println(
           String.format(

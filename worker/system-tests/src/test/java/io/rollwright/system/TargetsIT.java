@@ -9,7 +9,6 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.client.Trains;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,31 +20,26 @@ import org.junit.jupiter.api.Test;
 /**
  * One worker, two real control planes: the targets {@code east} (the shared cluster) and {@code
  * west} (another) put their releases in namespace {@code storefront} of their own cluster. A
- * release to one changes only its cluster, and pre-flight checks the release's own cluster.
+ * release to one changes only its cluster, and pre-flight checks the release's own cluster. A
+ * rollout in waves (east, then west) promotes in each in turn; when the second wave fails, the
+ * first is put back to its previous version.
  */
-class TargetsIT extends RealClusterTest {
+class TargetsIT extends TwoClusterTest {
   private static final String NS = "storefront";
-  private static KubernetesControlPlane westPlane;
-  private static ClusterInstall west;
-  private static Path westKubeconfig;
+  private static final List<String> TARGETS = new ArrayList<>();
 
   @BeforeAll
-  static void startTheSecondCluster() throws Exception {
-    westPlane = KubernetesControlPlane.another();
-    west = new ClusterInstall(westPlane);
-    west.gatewayApi();
-    westKubeconfig = west.workerKubeconfig(dir.resolve("west.kubeconfig"));
+  static void namespaces() throws Exception {
     cluster.releaseNamespace(NS);
     west.releaseNamespace(NS);
+    TARGETS.addAll(target("east", false, NS));
+    TARGETS.addAll(target("west", true, NS));
   }
 
   @AfterAll
-  static void stopTheSecondCluster() throws InterruptedException {
+  static void stopTheWorker() throws InterruptedException {
     if (plain != null) {
       plain.close();
-    }
-    if (westPlane != null) {
-      westPlane.stop();
     }
   }
 
@@ -54,21 +48,8 @@ class TargetsIT extends RealClusterTest {
 
   private static void plainWorker() throws Exception {
     if (plain == null) {
-      plain = targetsWorker("targets");
+      plain = targetsWorker("targets", TARGETS);
     }
-  }
-
-  private static AppProcess targetsWorker(String name, String... more) throws Exception {
-    List<String> settings =
-        new ArrayList<>(
-            List.of(
-                "--rollwright.kubernetes.targets.east.kubeconfig=" + kubeconfig,
-                "--rollwright.kubernetes.targets.east.context=local",
-                "--rollwright.kubernetes.targets.east.namespace=" + NS,
-                "--rollwright.kubernetes.targets.west.kubeconfig=" + westKubeconfig,
-                "--rollwright.kubernetes.targets.west.namespace=" + NS));
-    settings.addAll(List.of(more));
-    return clusterWorker(name, settings.toArray(String[]::new));
   }
 
   /** {@code shelf} at {@code version} to east, then (the second wave) to west. */
@@ -142,7 +123,9 @@ class TargetsIT extends RealClusterTest {
 
     try (AppProcess worker =
         targetsWorker(
-            "waves-2", "--rollwright.sandbox.metrics[0]=shelf@west canary error-rate = 0.3")) {
+            "waves-2",
+            TARGETS,
+            "--rollwright.sandbox.metrics[0]=shelf@west canary error-rate = 0.3")) {
       TrainResult second = run(waves("shelf-2", NEW));
 
       assertEquals(ReleaseOutcome.ROLLED_BACK, second.outcome(), second.detail());
