@@ -79,51 +79,30 @@ class KubernetesTargetSettingsTest {
   @Test
   void aContextTheKubeconfigLacksStopsTheWorkerNamingIt() throws IOException {
     Path east = kubeconfig("east.kubeconfig", "us-east");
-    WorkerContext.withEnvironment(
-            env(
-                "ROLLWRIGHT_KUBERNETES_TARGETS_EAST_KUBECONFIG",
-                east.toString(),
-                "ROLLWRIGHT_KUBERNETES_TARGETS_EAST_CONTEXT",
-                "eu-west"))
-        .run(
-            context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining(
-                        "rollwright.kubernetes.targets.east.context: "
-                            + east
-                            + " has no context eu-west (it has [us-east])"));
+    WorkerContext.assertFailsSaying(
+        env(
+            "ROLLWRIGHT_KUBERNETES_TARGETS_EAST_KUBECONFIG",
+            east.toString(),
+            "ROLLWRIGHT_KUBERNETES_TARGETS_EAST_CONTEXT",
+            "eu-west"),
+        "rollwright.kubernetes.targets.east.context: "
+            + east
+            + " has no context eu-west (it has [us-east])");
   }
 
   @Test
   void aKubeconfigThatCannotBeReadStopsTheWorkerNamingIt() {
     Path missing = dir.resolve("missing.kubeconfig");
-    WorkerContext.withEnvironment(
-            env("ROLLWRIGHT_KUBERNETES_TARGETS_EAST_KUBECONFIG", missing.toString()))
-        .run(
-            context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining(
-                        "rollwright.kubernetes.targets.east.kubeconfig: cannot read " + missing));
+    WorkerContext.assertFailsSaying(
+        env("ROLLWRIGHT_KUBERNETES_TARGETS_EAST_KUBECONFIG", missing.toString()),
+        "rollwright.kubernetes.targets.east.kubeconfig: cannot read " + missing);
   }
 
   @Test
   void aNamespaceKubernetesWouldRefuseStopsTheWorkerNamingIt() {
-    WorkerContext.withEnvironment(
-            env("ROLLWRIGHT_KUBERNETES_TARGETS_EAST_NAMESPACE", "Store_Front"))
-        .run(
-            context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining(
-                        "rollwright.kubernetes.targets.east.namespace: 'Store_Front' is not a"
-                            + " Kubernetes namespace name"));
+    WorkerContext.assertFailsSaying(
+        env("ROLLWRIGHT_KUBERNETES_TARGETS_EAST_NAMESPACE", "Store_Front"),
+        "rollwright.kubernetes.targets.east.namespace: 'Store_Front' is not a"
+            + " Kubernetes namespace name");
   }
 }

@@ -74,20 +74,13 @@ class ProviderSettingsTest {
 
   @Test
   void aBlankPrometheusUrlRegistersNothing() {
-    WorkerContext.withEnvironment(
-            Map.of(
-                "ROLLWRIGHT_KUBERNETES_ENABLED", "true",
-                "ROLLWRIGHT_DEFAULTROUTER", "replica-ratio",
-                "ROLLWRIGHT_PROMETHEUS_URL", "  ",
-                "ROLLWRIGHT_DEFAULTMETRICS", "prometheus"))
-        .run(
-            context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining(
-                        "rollwright.default-metrics (ROLLWRIGHT_DEFAULTMETRICS) is 'prometheus',"
-                            + " which is not a registered metric provider"));
+    WorkerContext.assertFailsSaying(
+        Map.of(
+            "ROLLWRIGHT_KUBERNETES_ENABLED", "true",
+            "ROLLWRIGHT_DEFAULTROUTER", "replica-ratio",
+            "ROLLWRIGHT_PROMETHEUS_URL", "  ",
+            "ROLLWRIGHT_DEFAULTMETRICS", "prometheus"),
+        "rollwright.default-metrics (ROLLWRIGHT_DEFAULTMETRICS) is 'prometheus',"
+            + " which is not a registered metric provider");
   }
 }

@@ -213,20 +213,26 @@ class TrainTest extends TimeSkippingReleaseTest {
     assertEquals("waiting", state(train, "web"));
   }
 
+  /**
+   * Train {@code name} of docs and billing (whose own policy names its requesters and operators),
+   * asked for by {@code requester}.
+   */
+  private static TrainRequest withBilling(String name, String requester) {
+    return new TrainRequest(
+        name,
+        "prod",
+        requester,
+        null,
+        null,
+        List.of(
+            car("docs", "2.0.0", List.of()),
+            new TrainRequest.Release(
+                "billing", "2.0.0", image("billing", "2.0.0"), null, null, List.of())));
+  }
+
   @Test
   void aTrainControlNeedsTheOperatorsRoleOfEveryServiceAndARefusedSignalIsKept() {
-    TrainRequest guarded =
-        new TrainRequest(
-            "guarded",
-            "prod",
-            "alice",
-            null,
-            null,
-            List.of(
-                car("docs", "2.0.0", List.of()),
-                new TrainRequest.Release(
-                    "billing", "2.0.0", image("billing", "2.0.0"), null, null, List.of())));
-    TrainWorkflow train = start(guarded);
+    TrainWorkflow train = start(withBilling("guarded", "alice"));
     h.waitFor(Duration.ofMinutes(2));
 
     WorkflowUpdateException refused =
@@ -260,17 +266,7 @@ class TrainTest extends TimeSkippingReleaseTest {
 
   @Test
   void aTrainWhoseRequesterMayNotReleaseOneOfItsServicesIsRefusedBeforeAnythingStarts() {
-    TrainRequest stranger =
-        new TrainRequest(
-            "stranger",
-            "prod",
-            "mallory",
-            null,
-            null,
-            List.of(
-                car("docs", "2.0.0", List.of()),
-                new TrainRequest.Release(
-                    "billing", "2.0.0", image("billing", "2.0.0"), null, null, List.of())));
+    TrainRequest stranger = withBilling("stranger", "mallory");
 
     WorkflowFailedException e =
         assertThrows(WorkflowFailedException.class, () -> result(start(stranger)));

@@ -1,5 +1,7 @@
 package io.rollwright.worker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
@@ -39,6 +41,20 @@ public final class WorkerContext {
         .withUserConfiguration(Settings.class, WorkerConfiguration.class)
         .withUserConfiguration(more)
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+  }
+
+  /**
+   * The worker's context with {@code env} fails to start, its root cause saying {@code message}.
+   */
+  public static void assertFailsSaying(Map<String, String> env, String message) {
+    withEnvironment(env)
+        .run(
+            context ->
+                assertThat(context)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(message));
   }
 
   @Configuration(proxyBeanMethods = false)

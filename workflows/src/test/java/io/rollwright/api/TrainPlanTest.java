@@ -90,20 +90,19 @@ class TrainPlanTest {
         environment);
   }
 
+  /** Train checkout-2, from staging. */
+  private static TrainRequest waves(TrainRequest.Release... releases) {
+    return new TrainRequest("checkout-2", "staging", "alice", null, null, List.of(releases));
+  }
+
   @Test
   void wavesAreReleasesOfOneServiceToSeveralEnvironmentsEachWaveAfterTheOneBefore() {
     TrainRequest waves =
-        new TrainRequest(
-            "checkout-2",
-            "staging",
-            "alice",
-            null,
-            null,
-            List.of(
-                to(null),
-                to("prod-us", "checkout@staging"),
-                to("prod-eu", "checkout@prod-us"),
-                to("prod-ap", "checkout@prod-us")));
+        waves(
+            to(null),
+            to("prod-us", "checkout@staging"),
+            to("prod-eu", "checkout@prod-us"),
+            to("prod-ap", "checkout@prod-us"));
     TrainPlan plan = TrainPlan.of(waves);
 
     assertEquals(List.of("checkout"), labels(waves, plan.ready(Set.of(), Set.of())));
@@ -123,14 +122,7 @@ class TrainPlanTest {
   @Test
   void aWaveNamesWhichReleaseOfAServiceItGoesAfterAndEachEnvironmentOnce() {
     TrainRequest ambiguous =
-        new TrainRequest(
-            "checkout-2",
-            "staging",
-            "alice",
-            null,
-            null,
-            List.of(
-                to(null), to("prod-us"), to("prod-eu", "checkout"), to("prod-us"), to("Prod EU")));
+        waves(to(null), to("prod-us"), to("prod-eu", "checkout"), to("prod-us"), to("Prod EU"));
 
     assertEquals(
         List.of(

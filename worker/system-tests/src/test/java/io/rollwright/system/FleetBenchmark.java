@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
-import io.rollwright.client.Trains;
 import io.temporal.api.history.v1.History;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -65,14 +64,6 @@ class FleetBenchmark extends TwoClusterTest {
     return new TrainRequest("fleet", WAVES.get(0), "alice", "fleet bench", null, releases);
   }
 
-  private static TrainResult run(TrainRequest train) throws Exception {
-    new Trains(server.client()).start(train);
-    return server
-        .client()
-        .newUntypedWorkflowStub(train.trainId())
-        .getResult(10, TimeUnit.MINUTES, TrainResult.class);
-  }
-
   private static History history(String workflowId) {
     return server.client().fetchHistory(workflowId).getHistory();
   }
@@ -88,7 +79,7 @@ class FleetBenchmark extends TwoClusterTest {
     TrainRequest promoting = train(NEW);
     try (AppProcess worker = targetsWorker("fleet-1", TARGETS)) {
       long began = System.nanoTime();
-      TrainResult promoted = run(promoting);
+      TrainResult promoted = runTrain(promoting, Duration.ofMinutes(10));
       double wall = (System.nanoTime() - began) / 1e9;
       assertEquals(ReleaseOutcome.PROMOTED, promoted.outcome(), promoted.detail());
       int childMax = 0;
@@ -110,7 +101,7 @@ class FleetBenchmark extends TwoClusterTest {
             TARGETS,
             "--rollwright.sandbox.metrics[0]=" + last + " canary error-rate = 0.3")) {
       TrainRequest failing = train("3.0.0");
-      TrainResult result = run(failing);
+      TrainResult result = runTrain(failing, Duration.ofMinutes(10));
       assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
       assertEquals(last, result.failedService());
       for (String wave : WAVES) {

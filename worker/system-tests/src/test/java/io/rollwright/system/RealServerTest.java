@@ -4,7 +4,10 @@ import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.api.TrainRequest;
+import io.rollwright.api.TrainResult;
 import io.rollwright.client.ReleaseStarter;
+import io.rollwright.client.Trains;
 import io.rollwright.policy.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +93,22 @@ abstract class RealServerTest {
         .client()
         .newUntypedWorkflowStub(releaseId)
         .getResult(within.toSeconds(), TimeUnit.SECONDS, ReleaseResult.class);
+  }
+
+  /** The train's result, once it has ended, within {@code within}. */
+  static TrainResult trainResult(String trainId, Duration within) throws Exception {
+    return server
+        .client()
+        .newUntypedWorkflowStub(trainId)
+        .getResult(within.toSeconds(), TimeUnit.SECONDS, TrainResult.class);
+  }
+
+  /**
+   * Starts {@code train} as every front door does and returns its result, within {@code within}.
+   */
+  static TrainResult runTrain(TrainRequest train, Duration within) throws Exception {
+    new Trains(server.client()).start(train);
+    return trainResult(train.trainId(), within);
   }
 
   static void awaitPhase(String releaseId, Phase phase, Duration within)

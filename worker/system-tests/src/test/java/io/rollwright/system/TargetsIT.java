@@ -8,11 +8,9 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
-import io.rollwright.client.Trains;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,14 +71,6 @@ class TargetsIT extends TwoClusterTest {
                 "west")));
   }
 
-  private static TrainResult run(TrainRequest train) throws Exception {
-    new Trains(server.client()).start(train);
-    return server
-        .client()
-        .newUntypedWorkflowStub(train.trainId())
-        .getResult(4, TimeUnit.MINUTES, TrainResult.class);
-  }
-
   private static long millis(com.google.protobuf.Timestamp t) {
     return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
   }
@@ -126,7 +116,7 @@ class TargetsIT extends TwoClusterTest {
             "waves-2",
             TARGETS,
             "--rollwright.sandbox.metrics[0]=shelf@west canary error-rate = 0.3")) {
-      TrainResult second = run(waves("shelf-2", NEW));
+      TrainResult second = runTrain(waves("shelf-2", NEW), Duration.ofMinutes(4));
 
       assertEquals(ReleaseOutcome.ROLLED_BACK, second.outcome(), second.detail());
       assertEquals("shelf@west", second.failedService());

@@ -85,11 +85,7 @@ class TrainIT extends RealServerTest {
 
       ControlAnswer abort = trains.control(id, control(ABORT, "oncall-sam", "incident"), WITHIN);
       assertTrue(abort.accepted(), abort.message());
-      TrainResult result =
-          server
-              .client()
-              .newUntypedWorkflowStub(id)
-              .getResult(3, java.util.concurrent.TimeUnit.MINUTES, TrainResult.class);
+      TrainResult result = trainResult(id, Duration.ofMinutes(3));
 
       assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
       assertTrue(result.detail().startsWith("aborted by oncall-sam: incident"), result.detail());
