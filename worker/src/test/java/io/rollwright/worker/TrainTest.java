@@ -176,6 +176,33 @@ class TrainTest extends TimeSkippingReleaseTest {
   }
 
   @Test
+  void aTrainThatKeepsWhatItPromotedRollsBackOnlyTheReleaseThatFailed() {
+    h.sandbox.metrics().script("web", Track.CANARY, "error-rate", "0.3");
+    TrainRequest train = train("2.0.0");
+    TrainRequest keeping =
+        new TrainRequest(
+            train.name(),
+            train.environment(),
+            train.requestedBy(),
+            train.reason(),
+            train.changeRef(),
+            train.releases(),
+            TrainRequest.KEEP);
+
+    TrainResult result = result(start(keeping));
+
+    assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
+    assertTrue(
+        result.detail().endsWith("; kept db, api, docs as promoted (onFailure: keep)"),
+        result.detail());
+    assertEquals(List.of(), rollbacks(), "no rollback release ran");
+    assertEquals("1.0.0", h.cluster().stableVersion("web"));
+    for (String service : List.of("db", "api", "docs")) {
+      assertEquals("2.0.0", h.cluster().stableVersion(service), service);
+    }
+  }
+
+  @Test
   void whenOneFailsTheReleasesRunningBesideItAreAbortedOnBehalfOfTheRequester() {
     h.sandbox.metrics().script("docs", Track.CANARY, "error-rate", "0.3");
     TrainRequest pair =

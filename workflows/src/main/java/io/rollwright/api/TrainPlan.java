@@ -47,6 +47,16 @@ public final class TrainPlan {
     v.identity("requestedBy", t.requestedBy(), true);
     v.optional("reason", t.reason(), Limits.REASON);
     v.optional("changeRef", t.changeRef(), Limits.CHANGE_REF);
+    if (!TrainRequest.ROLL_BACK.equals(t.onFailure()) && !t.keepsPromoted()) {
+      v.add(
+          "onFailure",
+          "'"
+              + ControlLimits.clip(t.onFailure(), 40)
+              + "' is not one of "
+              + TrainRequest.ROLL_BACK
+              + ", "
+              + TrainRequest.KEEP);
+    }
     if (t.releases() == null || t.releases().isEmpty()) {
       v.add("releases", "is required: at least one service's release");
       return v.list();

@@ -20,7 +20,14 @@ public record TrainRequest(
     String requestedBy,
     String reason,
     String changeRef,
-    List<Release> releases) {
+    List<Release> releases,
+    String onFailure) {
+
+  /** {@code onFailure}: the train rolls back, newest first, every release it promoted (default). */
+  public static final String ROLL_BACK = "rollback";
+
+  /** {@code onFailure}: the train keeps what it promoted; only the failed release rolls back. */
+  public static final String KEEP = "keep";
 
   /** The workflow type of trains, as the Temporal CLI and Web UI show it. */
   public static final String WORKFLOW_TYPE = "TrainWorkflow";
@@ -30,6 +37,7 @@ public record TrainRequest(
 
   public TrainRequest {
     releases = releases == null ? null : List.copyOf(releases);
+    onFailure = onFailure == null || onFailure.isBlank() ? ROLL_BACK : onFailure;
   }
 
   /**
@@ -75,6 +83,21 @@ public record TrainRequest(
   public String label(Release r) {
     String env = environmentOf(r);
     return env == null || env.equals(environment) ? r.service() : r.service() + "@" + env;
+  }
+
+  public TrainRequest(
+      String name,
+      String environment,
+      String requestedBy,
+      String reason,
+      String changeRef,
+      List<Release> releases) {
+    this(name, environment, requestedBy, reason, changeRef, releases, null);
+  }
+
+  /** Whether a failure leaves what the train promoted as it is ({@link #KEEP}). */
+  public boolean keepsPromoted() {
+    return KEEP.equals(onFailure);
   }
 
   /** Reads a train request from JSON or YAML, or throws naming the field at fault. */

@@ -49,7 +49,13 @@ final class TrainOutcome {
               .filter(c -> c.result().rollback() != null)
               .map(TrainCar::label)
               .collect(Collectors.joining(", "));
+      String kept =
+          cars.stream()
+              .filter(c -> c.outcome() == ReleaseOutcome.PROMOTED && c.result().rollback() == null)
+              .map(TrainCar::label)
+              .collect(Collectors.joining(", "));
       detail += back.isEmpty() ? "" : "; rolled back " + back;
+      detail += kept.isEmpty() ? "" : "; kept " + kept + " as promoted (onFailure: keep)";
     }
     return new TrainResult(trainId, outcome, failedService, detail, releases, durationMillis);
   }

@@ -76,7 +76,7 @@ public class TrainWorkflowImpl implements TrainWorkflow {
         car.skip(stoppedBecause);
       }
     }
-    if (stoppedBecause != null) {
+    if (stoppedBecause != null && !train.keepsPromoted()) {
       rollBackPromoted();
     }
     result =

@@ -58,6 +58,18 @@ class TrainPlanTest {
   }
 
   @Test
+  void aTrainEitherRollsBackWhatItPromotedOrKeepsIt() {
+    TrainRequest.Release db = car("db");
+    assertEquals(
+        List.of(),
+        TrainPlan.check(new TrainRequest("q4", "prod", "alice", null, null, List.of(db), "keep")));
+    assertEquals(
+        List.of(new Violation("onFailure", "'undo-all' is not one of rollback, keep")),
+        TrainPlan.check(
+            new TrainRequest("q4", "prod", "alice", null, null, List.of(db), "undo-all")));
+  }
+
+  @Test
   void aCircleIsRefusedNamingItsServices() {
     assertEquals(
         List.of(

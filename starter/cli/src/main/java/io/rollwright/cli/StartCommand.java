@@ -67,10 +67,18 @@ final class StartCommand extends StartingCommand {
               + " the one before, those of a wave side by side; the rollout is train <service>")
   String waves;
 
+  @Option(
+      names = "--keep-earlier-waves",
+      description = "with --waves: when a wave fails, leave the earlier waves on the new version")
+  boolean keepEarlierWaves;
+
   @Override
   int run() throws Exception {
     if (waves != null) {
       return startTrain(inWaves(), await);
+    }
+    if (keepEarlierWaves) {
+      throw new IllegalArgumentException("--keep-earlier-waves needs --waves");
     }
     ReleaseRequest request =
         new ReleaseRequest(
@@ -130,7 +138,14 @@ final class StartCommand extends StartingCommand {
       }
       before = labels;
     }
-    return new TrainRequest(service, environment, requester(), reason, changeRef, releases);
+    return new TrainRequest(
+        service,
+        environment,
+        requester(),
+        reason,
+        changeRef,
+        releases,
+        keepEarlierWaves ? TrainRequest.KEEP : TrainRequest.ROLL_BACK);
   }
 
   /** The change's commit time: given, else asked of git; never in the future. */

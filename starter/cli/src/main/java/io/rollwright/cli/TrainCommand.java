@@ -102,7 +102,8 @@ final class TrainCommand extends ReleaseCommand {
         identity("--requested-by", requestedBy),
         file.reason(),
         file.changeRef(),
-        file.releases());
+        file.releases(),
+        file.onFailure());
   }
 
   private void printStatus(TrainStatus status) {

@@ -124,6 +124,8 @@ class TrainCommandTest {
                 "--address",
                 "127.0.0.1:9")));
     assertTrue(err.toString().contains("--waves cannot be used with --direct"), err.toString());
+    assertEquals(1, run(concat(start, "--keep-earlier-waves", "--address", "127.0.0.1:9")));
+    assertTrue(err.toString().contains("--keep-earlier-waves needs --waves"), err.toString());
     assertEquals(1, run(concat(start, "--waves", "prod-us,staging", "--address", "127.0.0.1:9")));
     assertTrue(
         err.toString().contains("releases[2].service: checkout is already releases[0]"),
