@@ -169,12 +169,20 @@ abstract class ReleaseCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+    return followTrain(request.trainId(), Duration.ofSeconds(1));
+  }
+
+  /**
+   * Follows the train {@code trainId} to its end, one line per change of a release's state (the
+   * result as JSON with {@code --output json}), and returns its outcome's exit code.
+   */
+  int followTrain(String trainId, Duration every) throws Exception {
     TrainResult result =
-        trains.follow(request.trainId(), json() ? l -> {} : this::line, Duration.ofSeconds(1));
+        new Trains(temporal.client()).follow(trainId, json() ? l -> {} : this::line, every);
     if (json()) {
       printJson(result);
     } else {
-      line(request.trainId() + " " + result.outcome() + " — " + result.detail());
+      line(trainId + " " + result.outcome() + " — " + result.detail());
     }
     return ExitCodes.of(result.outcome());
   }

@@ -2,6 +2,7 @@ package io.rollwright.cli;
 
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
+import io.rollwright.api.TrainRequest;
 import io.rollwright.client.ReleaseWatcher;
 import io.rollwright.policy.DurationText;
 import java.io.Console;
@@ -15,13 +16,17 @@ import picocli.CommandLine.Parameters;
     name = "watch",
     mixinStandardHelpOptions = true,
     description = {
-      "Follow a release live until it ends, and exit with its outcome's code.",
+      "Follow a release (or a train: one line per change of a release's state) live until it ends,",
+      "and exit with its outcome's code.",
       "On a terminal a panel redrawn in place; piped, plain progress lines; --output json, one status",
       "object per change. While no worker answers, it says so (on stderr with --redraw or json)",
       "and keeps waiting. Exit codes as for start --wait."
     })
 final class WatchCommand extends ReleaseCommand {
-  @Parameters(paramLabel = "RELEASE", description = "the release ID, <service>@<environment>")
+  @Parameters(
+      paramLabel = "RELEASE",
+      description =
+          "the release ID, <service>@<environment>, or a train's, train:<name>@<environment>")
   String releaseId;
 
   @Option(
@@ -38,6 +43,9 @@ final class WatchCommand extends ReleaseCommand {
 
   @Override
   int run() throws Exception {
+    if (releaseId.startsWith(TrainRequest.ID_PREFIX)) {
+      return followTrain(releaseId, DurationText.parse(every));
+    }
     ReleaseWatcher watcher = new ReleaseWatcher(temporal.client(), DurationText.parse(every));
     PrintWriter out = out();
     ReleaseResult result;

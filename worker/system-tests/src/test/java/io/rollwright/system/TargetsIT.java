@@ -8,6 +8,7 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
+import io.rollwright.client.Trains;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +117,15 @@ class TargetsIT extends TwoClusterTest {
             "waves-2",
             TARGETS,
             "--rollwright.sandbox.metrics[0]=shelf@west canary error-rate = 0.3")) {
-      TrainResult second = runTrain(waves("shelf-2", NEW), Duration.ofMinutes(4));
+      TrainRequest failing = waves("shelf-2", NEW);
+      new Trains(server.client()).start(failing);
+      Cli watched = Cli.run(server, "watch", failing.trainId());
+      TrainResult second = trainResult(failing.trainId(), Duration.ofSeconds(30));
+
+      assertEquals(2, watched.code(), watched::toString);
+      assertTrue(
+          watched.out().contains("train:shelf-2@east ROLLED_BACK — shelf@west rolled back"),
+          watched::toString);
 
       assertEquals(ReleaseOutcome.ROLLED_BACK, second.outcome(), second.detail());
       assertEquals("shelf@west", second.failedService());
