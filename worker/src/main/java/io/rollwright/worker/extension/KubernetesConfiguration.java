@@ -12,7 +12,6 @@ import io.rollwright.activities.traffic.kubernetes.KubernetesTargets;
 import io.rollwright.worker.extension.KubernetesProperties.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,43 +35,40 @@ public class KubernetesConfiguration {
   /** Their clients close with the application. */
   @Bean
   ExtensionSet kubernetes(KubernetesProperties settings, ActivityClock clock) {
+    Map<String, Cluster> clusterOf = new HashMap<>();
     Map<Cluster, Map<String, String>> namespaces = new LinkedHashMap<>();
     namespaces.put(Cluster.OWN, new HashMap<>());
     settings
         .targets()
         .forEach(
-            (environment, target) ->
-                namespaces
-                    .computeIfAbsent(Cluster.of(environment, target), c -> new HashMap<>())
-                    .put(environment, namespace(environment, target)));
+            (environment, target) -> {
+              Cluster cluster = Cluster.of(environment, target);
+              clusterOf.put(environment, cluster);
+              namespaces
+                  .computeIfAbsent(cluster, c -> new HashMap<>())
+                  .put(environment, namespace(environment, target));
+            });
     Map<Cluster, Kubernetes> sets = new LinkedHashMap<>();
-    List<Kubernetes> built = new ArrayList<>();
     try {
       namespaces.forEach(
-          (cluster, byEnvironment) -> {
-            Kubernetes set =
-                new Kubernetes(
-                    cluster.client(),
-                    new KubernetesCluster(cluster.name(), byEnvironment),
-                    clock,
-                    settings.progressDeadline(),
-                    settings.poll());
-            built.add(set);
-            sets.put(cluster, set);
-          });
+          (cluster, byEnvironment) ->
+              sets.put(
+                  cluster,
+                  new Kubernetes(
+                      cluster.client(),
+                      new KubernetesCluster(cluster.name(), byEnvironment),
+                      clock,
+                      settings.progressDeadline(),
+                      settings.poll())));
     } catch (RuntimeException e) {
-      built.forEach(Kubernetes::close);
+      sets.values().forEach(Kubernetes::close);
       throw e;
     }
-    if (settings.targets().isEmpty()) {
+    if (clusterOf.isEmpty()) {
       return sets.get(Cluster.OWN);
     }
     Map<String, Kubernetes> byEnvironment = new HashMap<>();
-    settings
-        .targets()
-        .forEach(
-            (environment, target) ->
-                byEnvironment.put(environment, sets.get(Cluster.of(environment, target))));
+    clusterOf.forEach((environment, cluster) -> byEnvironment.put(environment, sets.get(cluster)));
     return new KubernetesTargets(sets.get(Cluster.OWN), byEnvironment);
   }
 
