@@ -71,6 +71,7 @@ class DurabilityIT extends RealServerTest {
     String id = start(request("catalog", "soak"));
     try (AppProcess first = worker("graceful-1", "--rollwright.sandbox.action-delay=4s")) {
       awaitAction("catalog", IMAGE.formatted("catalog"), Duration.ofMinutes(1));
+      awaitActivityStarted(id, "SetWeight", Duration.ofMinutes(1));
       first.terminate();
       assertEquals(
           List.of(IMAGE.formatted("catalog"), "set-weight 10%"),

@@ -9,6 +9,9 @@ import io.rollwright.api.TrainResult;
 import io.rollwright.client.ReleaseStarter;
 import io.rollwright.client.Trains;
 import io.rollwright.policy.Strategy;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,6 +134,31 @@ abstract class RealServerTest {
         "sandbox action '" + action + "' on " + service,
         within,
         () -> AppProcess.plannedSequence(journal(), service).contains(action));
+  }
+
+  /** Waits until a worker has picked up the release's activity of type {@code activityType}. */
+  static void awaitActivityStarted(String releaseId, String activityType, Duration within)
+      throws InterruptedException {
+    await(
+        "activity " + activityType + " of " + releaseId + " to start",
+        within,
+        () ->
+            server
+                .client()
+                .getWorkflowServiceStubs()
+                .blockingStub()
+                .describeWorkflowExecution(
+                    DescribeWorkflowExecutionRequest.newBuilder()
+                        .setNamespace(server.client().getOptions().getNamespace())
+                        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(releaseId))
+                        .build())
+                .getPendingActivitiesList()
+                .stream()
+                .anyMatch(
+                    a ->
+                        a.getActivityType().getName().equals(activityType)
+                            && a.getState()
+                                == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED));
   }
 
   static void await(String what, Duration within, BooleanSupplier condition)
