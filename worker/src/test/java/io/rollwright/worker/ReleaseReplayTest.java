@@ -56,8 +56,13 @@ public class ReleaseReplayTest {
     replay(history("promoted", "checkout@prod-2"));
   }
 
-  /** Replays with the workers' own payload converter, which reads without coercion. */
+  /** Replays a release with the workers' own payload converter, which reads without coercion. */
   public static void replay(WorkflowExecutionHistory history) throws Exception {
+    replay(history, ReleaseWorkflowImpl.class);
+  }
+
+  /** Replays {@code history} with {@code workflow}, reading payloads as the workers do. */
+  static void replay(WorkflowExecutionHistory history, Class<?> workflow) throws Exception {
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
@@ -67,14 +72,13 @@ public class ReleaseReplayTest {
                         .build())
                 .build());
     try {
-      WorkflowReplayer.replayWorkflowExecution(history, env, ReleaseWorkflowImpl.class);
+      WorkflowReplayer.replayWorkflowExecution(history, env, workflow);
     } finally {
       env.close();
     }
   }
 
-  private static WorkflowExecutionHistory history(String name, String releaseId)
-      throws IOException {
+  static WorkflowExecutionHistory history(String name, String releaseId) throws IOException {
     try (InputStream in =
         ReleaseReplayTest.class.getResourceAsStream("/histories/" + name + ".json")) {
       if (in == null) {

@@ -14,17 +14,12 @@ import io.rollwright.api.ControlRequest;
 import io.rollwright.api.LedgerEntry;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
-import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainWorkflow;
-import io.rollwright.policy.Strategy;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -32,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,13 +34,7 @@ import org.junit.jupiter.api.Test;
  * child release; the first that fails stops the train and those it promoted are rolled back to
  * their previous versions, newest first.
  */
-class TrainTest extends TimeSkippingReleaseTest {
-  private static final List<String> SERVICES = List.of("db", "api", "web", "docs");
-
-  private static String image(String service, String version) {
-    return "registry.example/" + service + ":" + version;
-  }
-
+class TrainTest extends TimeSkippingTrainTest {
   /** db, then api, then web; docs on its own, beside them. */
   private static TrainRequest train(String version) {
     return new TrainRequest(
@@ -60,72 +48,6 @@ class TrainTest extends TimeSkippingReleaseTest {
             car("api", version, List.of("db")),
             car("web", version, List.of("api")),
             car("docs", version, List.of())));
-  }
-
-  private static TrainRequest.Release car(String service, String version, List<String> after) {
-    return new TrainRequest.Release(service, version, image(service, version), "fast", null, after);
-  }
-
-  /** Every promotion the releases write to the ledger joins the history rollbacks read. */
-  @BeforeEach
-  void promotionsJoinHistoryAndOneVersionOfEachServiceRuns() {
-    h.ledger.set(
-        entry -> {
-          h.ledgered.add(entry);
-          if (entry.outcome() == ReleaseOutcome.PROMOTED) {
-            h.history.promoted(
-                entry.releaseId(),
-                entry.version(),
-                "rollback".equals(entry.kind()) ? null : image(entry.service(), entry.version()),
-                entry.endedAtMillis());
-          }
-        });
-    for (String service : SERVICES) {
-      ReleaseRequest first =
-          new ReleaseRequest(
-              service,
-              "1.0.0",
-              image(service, "1.0.0"),
-              "prod",
-              Strategy.CANARY,
-              "fast",
-              null,
-              "alice",
-              null,
-              null);
-      assertEquals(ReleaseOutcome.PROMOTED, h.run(first).outcome());
-    }
-    h.ledgered.clear();
-  }
-
-  private TrainWorkflow start(TrainRequest request) {
-    TrainWorkflow train =
-        h.client.newWorkflowStub(
-            TrainWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(request.trainId())
-                .setTaskQueue(h.taskQueue)
-                .build());
-    WorkflowClient.start(train::run, request);
-    return train;
-  }
-
-  private static TrainResult result(TrainWorkflow train) {
-    return WorkflowStub.fromTyped(train).getResult(TrainResult.class);
-  }
-
-  /** The ledger's record of each service's release (not the rollbacks), by service. */
-  private Map<String, LedgerEntry> releases() {
-    return h.ledgered.stream()
-        .filter(e -> !"rollback".equals(e.kind()))
-        .collect(Collectors.toMap(LedgerEntry::service, Function.identity()));
-  }
-
-  private List<String> rollbacks() {
-    return h.ledgered.stream()
-        .filter(e -> "rollback".equals(e.kind()))
-        .map(e -> e.service() + " " + e.outcome() + " from " + e.rollbackFrom())
-        .toList();
   }
 
   @Test

@@ -1,8 +1,11 @@
 package io.rollwright.api;
 
+import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Limits;
+import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.Violation;
 import io.rollwright.policy.Violations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +18,9 @@ import java.util.Set;
  * starts) and, as releases are promoted, which may start next. Pure.
  */
 public final class TrainPlan {
+  /** The longest a release of a train may wait after those it goes after are promoted. */
+  public static final Duration MAX_BAKE = Duration.ofDays(7);
+
   private final TrainRequest request;
   private final Map<String, TrainRequest.Release> byLabel = new LinkedHashMap<>();
   private final Map<String, List<String>> after = new HashMap<>();
@@ -79,6 +85,7 @@ public final class TrainPlan {
           v.add(at + "." + broken.field(), broken.rule());
         }
       }
+      waitsFor(v, at, r);
       if (r.service() != null && index.putIfAbsent(t.label(r), i) != null) {
         v.add(at + ".service", t.label(r) + " is already releases[" + index.get(t.label(r)) + "]");
       }
@@ -117,6 +124,26 @@ public final class TrainPlan {
       }
     }
     return v.list();
+  }
+
+  /**
+   * Checks what {@code r} waits for before it starts: a bake of at most {@link #MAX_BAKE}, and a
+   * gate as a policy's (its groups are checked once the service's policy is known).
+   */
+  private static void waitsFor(Violations v, String at, TrainRequest.Release r) {
+    if (r.bake() != null && (r.bake().isNegative() || r.bake().compareTo(MAX_BAKE) > 0)) {
+      v.add(
+          at + ".bake",
+          "must be between 0s and "
+              + DurationText.format(MAX_BAKE)
+              + " (got "
+              + DurationText.format(r.bake())
+              + ")");
+    }
+    if (r.gate() != null) {
+      boolean named = !r.gate().groups().isEmpty() || !r.gate().fromEach().isEmpty();
+      PolicyValidator.gate(v, at + ".gate", r.gate(), named ? null : Map.of());
+    }
   }
 
   /** The labels of each service's releases in {@code t}. */

@@ -1,7 +1,10 @@
 package io.rollwright.api;
 
+import io.rollwright.policy.DurationField;
+import io.rollwright.policy.Gate;
 import io.rollwright.policy.ReleaseJson;
 import io.rollwright.policy.Strategy;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -47,6 +50,11 @@ public record TrainRequest(
    * rollout in waves: each environment a target, each wave going after the one before. An entry of
    * {@code after} names a release of the train by its service, or by {@code
    * <service>@<environment>} when that service is released to several environments.
+   *
+   * <p>Between those it goes after and its start stand {@code bake} (how long they must stay
+   * promoted first) and then {@code gate} (an {@code approval} gate, as a policy stage's, its
+   * groups those of the release's service); a rejection, or a gate timing out to {@code reject},
+   * stops the train as a failed release does.
    */
   public record Release(
       String service,
@@ -55,9 +63,27 @@ public record TrainRequest(
       String policy,
       String type,
       List<String> after,
-      String environment) {
+      String environment,
+      @DurationField Duration bake,
+      Gate gate) {
     public Release {
       after = after == null ? List.of() : List.copyOf(after);
+    }
+
+    public Release(
+        String service,
+        String version,
+        String image,
+        String policy,
+        String type,
+        List<String> after,
+        String environment) {
+      this(service, version, image, policy, type, after, environment, null, null);
+    }
+
+    /** Whether it waits for a bake or an approval before it starts. */
+    public boolean gated() {
+      return bake != null || (gate != null && gate.needsApproval());
     }
 
     public Release(

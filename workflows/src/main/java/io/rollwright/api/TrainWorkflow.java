@@ -19,7 +19,11 @@ public interface TrainWorkflow {
   /** The controls a train takes; the others go to its releases under their own IDs. */
   List<ControlCommand.Action> CONTROLS =
       List.of(
-          ControlCommand.Action.PAUSE, ControlCommand.Action.RESUME, ControlCommand.Action.ABORT);
+          ControlCommand.Action.PAUSE,
+          ControlCommand.Action.RESUME,
+          ControlCommand.Action.ABORT,
+          ControlCommand.Action.APPROVE,
+          ControlCommand.Action.REJECT);
 
   /**
    * Runs the train to its outcome. Fails (without side effects) only when the request is invalid.
@@ -42,9 +46,19 @@ public interface TrainWorkflow {
   @SignalMethod(name = "resume")
   void resume(ControlRequest request);
 
+  /** Approves the train's open gate (the only one open; a release's bake and approval gate). */
+  @SignalMethod(name = "approve")
+  void approve(ApprovalDecision decision);
+
+  /** Rejects the train's only open gate, with a reason: the train stops, as if a release failed. */
+  @SignalMethod(name = "reject")
+  void reject(ApprovalDecision decision);
+
   /**
-   * A {@code pause}, {@code resume} or {@code abort}, as an update: the caller gets the train's
-   * answer (accepted, or why it was refused; {@code forbidden} when the sender lacks a role).
+   * A {@code pause}, {@code resume}, {@code abort}, {@code approve} or {@code reject} (its {@code
+   * stage} naming the gated release, {@code <service>} or {@code <service>@<environment>}, when
+   * several gates are open), as an update: the caller gets the train's answer (accepted, or why it
+   * was refused; {@code forbidden} when the sender lacks a role).
    */
   @UpdateMethod(name = ReleaseWorkflow.CONTROL)
   ControlAnswer control(ControlCommand command);
@@ -52,8 +66,9 @@ public interface TrainWorkflow {
   /**
    * Refuses, before it is accepted, a control the train would refuse: malformed, not one a train
    * takes, an abort without a reason, a train that has ended or is stopping, a sender without the
-   * role (once the train knows its roles). Throws {@link ControlLimits.Refusal} or {@link
-   * ControlLimits.Forbidden}, as a release's validator does; leaves nothing in the history.
+   * role (once the train knows its roles), a decision with no gate open or from someone who may not
+   * decide it. Throws {@link ControlLimits.Refusal} or {@link ControlLimits.Forbidden}, as a
+   * release's validator does; leaves nothing in the history.
    */
   @UpdateValidatorMethod(updateName = ReleaseWorkflow.CONTROL)
   void validateControl(ControlCommand command);

@@ -230,7 +230,7 @@ public final class PolicyValidator {
         range(v, field + ".soak", s.soak(), Duration.ZERO, MAX_SOAK);
       }
       checks(v, field, s, p, queries);
-      gate(v, field + ".gate", s.gate(), p);
+      gate(v, field + ".gate", s.gate(), p.groups());
       for (int j = 0; j < s.before().size(); j++) {
         preflight(v, field + ".before[" + j + "]", s.before().get(j));
       }
@@ -401,7 +401,11 @@ public final class PolicyValidator {
     return true;
   }
 
-  private static void gate(Violations v, String field, Gate g, ReleasePolicy p) {
+  /**
+   * Checks {@code g}, at {@code field}, against the approver groups {@code groups}; with {@code
+   * groups} null (not known yet) it checks everything the groups do not decide.
+   */
+  public static void gate(Violations v, String field, Gate g, Map<String, List<String>> groups) {
     if (g.type() == null) {
       v.add(field + ".type", "is required: auto or approval");
       return;
@@ -417,20 +421,28 @@ public final class PolicyValidator {
     for (int i = 0; i < g.approvers().size(); i++) {
       v.identity(field + ".approvers[" + i + "]", g.approvers().get(i), true);
     }
-    Set<String> allowed = new LinkedHashSet<>(g.approvers());
-    allowed.addAll(members(v, field + ".groups", g.groups(), p));
-    allowed.addAll(members(v, field + ".fromEach", g.fromEach(), p));
-    List<String> uncovered = Quorum.of(g, p.groups()).uncovered(List.copyOf(allowed));
-    if (g.required() == null || g.required() < 1) {
+    boolean noQuorum = g.required() == null || g.required() < 1;
+    if (noQuorum) {
       v.add(field + ".required", "must be at least 1 for an approval gate");
-    } else if (g.required() < g.fromEach().size()) {
+    }
+    if (groups == null) {
+      return;
+    }
+    Set<String> allowed = new LinkedHashSet<>(g.approvers());
+    allowed.addAll(members(v, field + ".groups", g.groups(), groups));
+    allowed.addAll(members(v, field + ".fromEach", g.fromEach(), groups));
+    List<String> uncovered = Quorum.of(g, groups).uncovered(List.copyOf(allowed));
+    if (noQuorum) {
+      return;
+    }
+    if (g.required() < g.fromEach().size()) {
       v.add(
           field + ".required",
           g.required()
               + " is fewer than the "
               + g.fromEach().size()
               + " groups of fromEach, each of which needs an approver of its own");
-    } else if (!uncovered.isEmpty() && p.groups().keySet().containsAll(g.fromEach())) {
+    } else if (!uncovered.isEmpty() && groups.keySet().containsAll(g.fromEach())) {
       v.add(
           field + ".fromEach",
           "no set of different people covers every group: "
@@ -448,12 +460,12 @@ public final class PolicyValidator {
     }
   }
 
-  /** The members of {@code groups}, each of which the policy must define. */
+  /** The members of the groups {@code named}, each of which {@code groups} must define. */
   private static Set<String> members(
-      Violations v, String field, List<String> groups, ReleasePolicy p) {
+      Violations v, String field, List<String> named, Map<String, List<String>> groups) {
     Set<String> members = new LinkedHashSet<>();
-    for (String group : groups) {
-      List<String> names = p.groups().get(group);
+    for (String group : named) {
+      List<String> names = groups.get(group);
       if (names == null) {
         v.add(field, "names group '" + group + "' which the policy's groups do not define");
       } else {

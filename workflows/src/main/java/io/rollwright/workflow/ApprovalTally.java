@@ -123,12 +123,7 @@ public final class ApprovalTally {
   }
 
   public Answer approve(ApprovalDecision d) {
-    Denial refusal =
-        d != null && !closed() ? Denial.because(selfApproval(d.approver(), requester)) : null;
-    refusal = refusal != null ? refusal : refusal(d);
-    if (refusal == null && approvedBy.contains(d.approver())) {
-      refusal = Denial.because(d.approver() + " has already approved; an approver counts once");
-    }
+    Denial refusal = refusal(d, true);
     if (refusal != null) {
       return Answer.no(refusal, d == null ? null : d.approver());
     }
@@ -156,15 +151,32 @@ public final class ApprovalTally {
   }
 
   public Answer reject(ApprovalDecision d) {
-    Denial refusal = refusal(d);
-    if (refusal == null && (d.reason() == null || d.reason().isBlank())) {
-      refusal = Denial.because("a rejection needs a reason");
-    }
+    Denial refusal = refusal(d, false);
     if (refusal != null) {
       return Answer.no(refusal, d == null ? null : d.approver());
     }
     rejection = "rejected by " + d.approver() + ": " + d.reason();
     return Answer.yes(rejection);
+  }
+
+  /**
+   * Why {@code d} would not count, as an approval ({@code approving}) or a rejection, or null; it
+   * changes nothing.
+   */
+  Denial refusal(ApprovalDecision d, boolean approving) {
+    if (!approving) {
+      Denial refusal = refusal(d);
+      return refusal == null && (d.reason() == null || d.reason().isBlank())
+          ? Denial.because("a rejection needs a reason")
+          : refusal;
+    }
+    Denial refusal =
+        d != null && !closed() ? Denial.because(selfApproval(d.approver(), requester)) : null;
+    refusal = refusal != null ? refusal : refusal(d);
+    if (refusal == null && approvedBy.contains(d.approver())) {
+      refusal = Denial.because(d.approver() + " has already approved; an approver counts once");
+    }
+    return refusal;
   }
 
   private Denial refusal(ApprovalDecision d) {

@@ -15,6 +15,11 @@ sealed interface Denial {
     return reason == null ? null : new Because(reason);
   }
 
+  /** Whether its actor lacks the standing to decide (is not an approver). */
+  default boolean forbids() {
+    return this instanceof NotAnApprover;
+  }
+
   /** The refusal as the audit records it. */
   ControlEvent.Refusal recorded(long atMillis, String actor, String control);
 

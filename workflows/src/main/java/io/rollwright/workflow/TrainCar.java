@@ -12,12 +12,16 @@ import java.util.Locale;
 /** One service's release in a train, as the train follows it: its run and its rollback. */
 final class TrainCar {
   /**
-   * Where a release of the train is: waiting for those it goes after, running, ended as its release
-   * did, skipped by a train that stopped, or being (or having been) undone by the train's rollback
-   * release.
+   * Where a release of the train is: waiting for those it goes after, baking or at its gate after
+   * them, cleared to start (held by a paused train), running, ended as its release did, refused at
+   * its gate, skipped by a train that stopped, or being (or having been) undone by the train's
+   * rollback release.
    */
   enum State {
     WAITING,
+    GATED,
+    CLEARED,
+    REFUSED,
     RUNNING,
     PROMOTED,
     ROLLED_BACK,
@@ -35,6 +39,8 @@ final class TrainCar {
   State state = State.WAITING;
   ReleaseWorkflow release;
   Promise<ReleaseResult> run;
+  TrainGate gate;
+  Promise<String> gatePassed;
   private ReleaseOutcome outcome;
   private String detail;
   private ReleaseOutcome rollback;
@@ -49,6 +55,46 @@ final class TrainCar {
   /** How the train names it: its service, with its environment when not the train's. */
   String label() {
     return label;
+  }
+
+  /** Opens its gate, which {@code passing} runs: it bakes, then waits at its gate. */
+  void gated(TrainGate opened, Promise<String> passing) {
+    gate = opened;
+    gatePassed = passing;
+    state = State.GATED;
+  }
+
+  /** Whether it is baking or at its gate. */
+  boolean atGate() {
+    return state == State.GATED;
+  }
+
+  /** Whether {@code name} is its label or its {@code <service>@<environment>}. */
+  boolean named(String name) {
+    return label.equals(name) || (train.service() + "@" + environment).equals(name);
+  }
+
+  /** Whether what it waits for ended: its gate, or its run. */
+  boolean settled() {
+    return atGate() ? gatePassed.isCompleted() : run != null && run.isCompleted();
+  }
+
+  /** It may start: it waits for nothing, or its gate passed. */
+  void cleared() {
+    state = State.CLEARED;
+  }
+
+  /** Its gate did not pass, saying {@code why}: it never starts. */
+  void refused(String why) {
+    state = State.REFUSED;
+    detail = why;
+  }
+
+  /** Why the train stops at it: its release's end, or its gate's refusal. */
+  String stops() {
+    return label
+        + " "
+        + (state == State.REFUSED ? "was refused at its gate: " + detail : describe());
   }
 
   void running(Promise<ReleaseResult> started) {
@@ -105,12 +151,14 @@ final class TrainCar {
   }
 
   TrainStatus.Car status() {
+    boolean waits = atGate();
     return new TrainStatus.Car(
         train.service(),
         environment,
         train.version(),
-        state.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-        rollbackDetail != null ? rollbackDetail : detail);
+        waits ? gate.state() : state.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        waits ? gate.detail() : rollbackDetail != null ? rollbackDetail : detail,
+        waits ? gate.status() : null);
   }
 
   /** The ended run's outcome, or {@code refused} when the child workflow failed to run. */

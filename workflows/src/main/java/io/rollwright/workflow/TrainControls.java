@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who may pause, resume or abort a train, and when. Pure. A train's control acts on every release
- * it runs, and an abort rolls back those it promoted: its sender needs, for every service of the
- * train, the role the same control needs on that service's release ({@link
- * Permissions#controlRefusal}).
+ * Who may pause, resume or abort a train, and when (its gates decide who approves). Pure. A train's
+ * control acts on every release it runs, and an abort rolls back those it promoted: its sender
+ * needs, for every service of the train, the role the same control needs on that service's release
+ * ({@link Permissions#controlRefusal}).
  */
 final class TrainControls {
   private static final Set<Action> TAKEN = EnumSet.copyOf(TrainWorkflow.CONTROLS);
@@ -44,8 +44,8 @@ final class TrainControls {
   Refusal refusal(ControlCommand c, String closed) {
     if (c == null || c.action() == null || !TAKEN.contains(c.action())) {
       return new Refusal(
-          "a train takes pause, resume and abort; approve, reject and promote its releases"
-              + " under their own IDs (<service>@<environment>)",
+          "a train takes pause, resume, abort, and approve and reject at its gates; promote its"
+              + " releases under their own IDs (<service>@<environment>)",
           false);
     }
     List<Violation> broken = RequestCheck.control(c);

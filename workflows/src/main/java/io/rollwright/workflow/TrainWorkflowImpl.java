@@ -1,5 +1,6 @@
 package io.rollwright.workflow;
 
+import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
@@ -9,18 +10,17 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseWorkflow;
-import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.TrainPlan;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainStatus;
 import io.rollwright.api.TrainWorkflow;
 import io.rollwright.policy.InvalidReleaseException;
+import io.rollwright.workflow.TrainCar.State;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +43,7 @@ public class TrainWorkflowImpl implements TrainWorkflow {
   private final Map<String, TrainCar> cars = new LinkedHashMap<>();
   private final List<String> promotedInOrder = new ArrayList<>();
   private final List<String> refused = new ArrayList<>();
+  private final Map<String, Map<String, List<String>>> groups = new LinkedHashMap<>();
   private TrainControls controls;
   private TrainRequest request;
   private String pausedBecause;
@@ -68,11 +69,11 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     plan.releases()
         .forEach(
             r -> cars.put(train.label(r), new TrainCar(r, train.label(r), train.environmentOf(r))));
-    controls = admit(plan);
+    controls = TrainAdmission.admit(train, plan, groups);
 
     runInOrder(plan);
     for (TrainCar car : cars.values()) {
-      if (car.state == TrainCar.State.WAITING) {
+      if (car.state == State.WAITING || car.state == State.CLEARED) {
         car.skip(stoppedBecause);
       }
     }
@@ -89,65 +90,71 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     return result;
   }
 
-  /**
-   * Resolves every release's policy and checks its requester's roles before anything starts, as
-   * each release will; the roles also decide who may control the train. A train started before this
-   * check takes any signed control.
-   */
-  private TrainControls admit(TrainPlan plan) {
-    if (Workflow.getVersion("train-roles", Workflow.DEFAULT_VERSION, 1)
-        == Workflow.DEFAULT_VERSION) {
-      return TrainControls.ROLES_UNKNOWN;
-    }
-    ReleaseSteps steps = new ReleaseSteps();
-    Map<String, Promise<ResolvedRelease>> resolving = new LinkedHashMap<>();
-    for (TrainRequest.Release r : plan.releases()) {
-      resolving.put(request.label(r), Async.function(steps::resolve, request.request(r)));
-    }
-    Map<String, Permissions> byService = new LinkedHashMap<>();
-    for (Map.Entry<String, Promise<ResolvedRelease>> service : resolving.entrySet()) {
-      Promise<ResolvedRelease> resolved = service.getValue();
-      if (resolved.getFailure() != null) {
-        throw refused(service.getKey() + ": " + Failures.describe(resolved.getFailure()));
-      }
-      Permissions who = Permissions.of(resolved.get());
-      String refusal = who.startRefusal();
-      if (refusal != null) {
-        throw refused(refusal);
-      }
-      byService.put(service.getKey(), who);
-    }
-    return new TrainControls(byService);
-  }
-
-  private static ApplicationFailure refused(String why) {
+  static ApplicationFailure refused(String why) {
     return ApplicationFailure.newNonRetryableFailure(why, InvalidReleaseException.FAILURE_TYPE);
   }
 
-  /** Starts each release once those it goes after are promoted, until all end or one fails. */
+  /**
+   * Clears each release once those it goes after are promoted (and its gate, if any, passes), and
+   * starts it unless the train is paused, until all end or one fails.
+   */
   private void runInOrder(TrainPlan plan) {
     while (true) {
-      if (stoppedBecause == null && pausedBecause == null) {
+      if (stoppedBecause == null) {
         for (TrainRequest.Release r : plan.ready(begun(), new HashSet<>(promotedInOrder))) {
-          start(cars.get(request.label(r)));
+          clear(cars.get(request.label(r)));
+        }
+        if (pausedBecause == null) {
+          inState(State.CLEARED).forEach(this::start);
         }
       }
-      List<TrainCar> running = running();
-      if (running.isEmpty() && pausedBecause != null && stoppedBecause == null && waiting()) {
+      List<TrainCar> active =
+          cars.values().stream().filter(c -> c.atGate() || c.state == State.RUNNING).toList();
+      if (active.isEmpty() && pausedBecause != null && stoppedBecause == null && waiting()) {
         Workflow.await(() -> pausedBecause == null || stoppedBecause != null);
         pauseSent = pausedBecause != null;
         continue;
       }
-      if (running.isEmpty()) {
+      if (active.isEmpty()) {
         return;
       }
-      Workflow.await(() -> running.stream().anyMatch(c -> c.run.isCompleted()) || untold());
-      for (TrainCar car : running) {
-        if (car.run.isCompleted()) {
+      Workflow.await(() -> active.stream().anyMatch(TrainCar::settled) || untold());
+      for (TrainCar car : active) {
+        if (car.settled() && car.atGate()) {
+          passed(car);
+        } else if (car.settled()) {
           ended(car);
         }
       }
       tellRunning();
+    }
+  }
+
+  /** Lets {@code car} start, or opens its gate when it has one. */
+  private void clear(TrainCar car) {
+    if (!car.train.gated()) {
+      car.cleared();
+      return;
+    }
+    TrainGate gate =
+        new TrainGate(
+            car.train,
+            car.label(),
+            groups.getOrDefault(car.label(), Map.of()),
+            request.requestedBy());
+    car.gated(gate, Async.function(() -> gate.pass(() -> stoppedBecause != null)));
+  }
+
+  /** {@code car}'s gate has passed, refused it, or ended as the train stopped. */
+  private void passed(TrainCar car) {
+    String refusal = car.gatePassed.get();
+    if (stoppedBecause != null) {
+      car.skip(stoppedBecause);
+    } else if (refusal == null) {
+      car.cleared();
+    } else {
+      car.refused(refusal);
+      stop(car);
     }
   }
 
@@ -201,10 +208,15 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     if (car.ended() == ReleaseOutcome.PROMOTED) {
       promotedInOrder.add(car.label());
     } else if (stoppedBecause == null) {
-      failedService = car.label();
-      stopActor = request.requestedBy();
-      stoppedBecause = car.label() + " " + car.describe();
+      stop(car);
     }
+  }
+
+  /** The train stops at {@code car}, in its requester's name. */
+  private void stop(TrainCar car) {
+    failedService = car.label();
+    stopActor = request.requestedBy();
+    stoppedBecause = car.stops();
   }
 
   /** Rolls back, newest first, every release the train promoted. */
@@ -221,18 +233,21 @@ public class TrainWorkflowImpl implements TrainWorkflow {
 
   private Set<String> begun() {
     Set<String> begun = new HashSet<>();
-    cars.values().stream()
-        .filter(c -> c.state != TrainCar.State.WAITING)
-        .forEach(c -> begun.add(c.label()));
+    cars.values().stream().filter(c -> c.state != State.WAITING).forEach(c -> begun.add(c.label()));
     return begun;
   }
 
   private boolean waiting() {
-    return cars.values().stream().anyMatch(c -> c.state == TrainCar.State.WAITING);
+    return cars.values().stream()
+        .anyMatch(c -> c.state == State.WAITING || c.state == State.CLEARED);
   }
 
   private List<TrainCar> running() {
-    return cars.values().stream().filter(c -> c.state == TrainCar.State.RUNNING).toList();
+    return inState(State.RUNNING);
+  }
+
+  private List<TrainCar> inState(State state) {
+    return cars.values().stream().filter(c -> c.state == state).toList();
   }
 
   @Override
@@ -248,6 +263,16 @@ public class TrainWorkflowImpl implements TrainWorkflow {
   @Override
   public void resume(ControlRequest r) {
     signalled(ControlCommand.of(Action.RESUME, r));
+  }
+
+  @Override
+  public void approve(ApprovalDecision d) {
+    signalled(ControlCommand.of(Action.APPROVE, d));
+  }
+
+  @Override
+  public void reject(ApprovalDecision d) {
+    signalled(ControlCommand.of(Action.REJECT, d));
   }
 
   /** A control sent as a signal, which cannot be answered: its refusal is kept in the status. */
@@ -270,8 +295,7 @@ public class TrainWorkflowImpl implements TrainWorkflow {
 
   @Override
   public void validateControl(ControlCommand c) {
-    TrainControls.Refusal r =
-        (controls == null ? TrainControls.ROLES_UNKNOWN : controls).refusal(c, closed(c));
+    TrainControls.Refusal r = refusal(c);
     if (r != null) {
       throw r.forbidden()
           ? new ControlLimits.Forbidden(r.why())
@@ -285,12 +309,23 @@ public class TrainWorkflowImpl implements TrainWorkflow {
    */
   private ControlAnswer decide(ControlCommand c) {
     Workflow.await(() -> controls != null);
-    TrainControls.Refusal r = controls.refusal(c, closed(c));
+    TrainControls.Refusal r = refusal(c);
     if (r != null) {
       return new ControlAnswer(false, r.why(), r.forbidden());
     }
     String id = Workflow.getInfo().getWorkflowId();
     switch (c.action()) {
+      case APPROVE, REJECT -> {
+        TrainCar car = gateOf(c);
+        ApprovalTally tally = car.gate.open();
+        ApprovalDecision d = new ApprovalDecision(c.actor(), c.reason());
+        return new ControlAnswer(
+            true,
+            "the gate of "
+                + car.label()
+                + ": "
+                + (c.action() == Action.APPROVE ? tally.approve(d) : tally.reject(d)).message());
+      }
       case ABORT -> {
         stopActor = c.actor();
         stoppedBecause = "aborted by " + c.actor() + ": " + c.reason();
@@ -316,6 +351,25 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     }
   }
 
+  /** Why the train refuses {@code c} now, or null: as a rule, or as the gate it decides would. */
+  private TrainControls.Refusal refusal(ControlCommand c) {
+    TrainControls.Refusal r =
+        (controls == null ? TrainControls.ROLES_UNKNOWN : controls).refusal(c, closed(c));
+    if (r != null || (c.action() != Action.APPROVE && c.action() != Action.REJECT)) {
+      return r;
+    }
+    Denial d =
+        gateOf(c)
+            .gate
+            .open()
+            .refusal(new ApprovalDecision(c.actor(), c.reason()), c.action() == Action.APPROVE);
+    return d == null ? null : new TrainControls.Refusal(d.to(c.actor()), d.forbids());
+  }
+
+  private TrainCar gateOf(ControlCommand c) {
+    return TrainGates.decided(cars.values(), c.stage());
+  }
+
   /** Why the train takes no {@code c} now, or null. */
   private String closed(ControlCommand c) {
     String id = Workflow.getInfo().getWorkflowId();
@@ -326,6 +380,9 @@ public class TrainWorkflowImpl implements TrainWorkflow {
       return id + " is already stopping: " + stoppedBecause;
     }
     Action action = c == null ? null : c.action();
+    if (action == Action.APPROVE || action == Action.REJECT) {
+      return TrainGates.noGate(id, cars.values(), c.stage());
+    }
     if (action == Action.PAUSE && pausedBecause != null) {
       return id + " is already " + pausedBecause;
     }

@@ -2,7 +2,11 @@ package io.rollwright.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rollwright.policy.Gate;
+import io.rollwright.policy.GateType;
+import io.rollwright.policy.TimeoutAction;
 import io.rollwright.policy.Violation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +59,52 @@ class TrainPlanTest {
             .stream()
             .map(Violation::field)
             .toList());
+  }
+
+  private static TrainRequest.Release waitingFor(Duration bake, Gate gate) {
+    TrainRequest.Release api = car("api", "db");
+    return new TrainRequest.Release(
+        "api", api.version(), api.image(), null, null, api.after(), null, bake, gate);
+  }
+
+  @Test
+  void aBakeAndAGateAreCheckedAsAPolicysAreTheirGroupsOnceTheServiceIsKnown() {
+    Gate noTimeout =
+        new Gate(GateType.APPROVAL, 1, List.of("carol"), null, null, null, TimeoutAction.REJECT);
+    Gate noQuorum =
+        new Gate(
+            GateType.APPROVAL,
+            2,
+            List.of("carol"),
+            null,
+            null,
+            Duration.ofHours(1),
+            TimeoutAction.REJECT);
+    Gate ofGroup =
+        new Gate(
+            GateType.APPROVAL,
+            1,
+            null,
+            List.of("sre"),
+            null,
+            Duration.ofHours(1),
+            TimeoutAction.REJECT);
+
+    assertEquals(
+        List.of(
+            new Violation("releases[1].bake", "must be between 0s and 7d (got 8d)"),
+            new Violation(
+                "releases[1].gate.timeout", "is required for an approval gate (e.g. 2h)")),
+        TrainPlan.check(train(car("db"), waitingFor(Duration.ofDays(8), noTimeout))));
+    assertEquals(
+        List.of(
+            new Violation(
+                "releases[1].gate.required",
+                "2 approvals required but only 1 allowed approver(s) [carol] — add approvers or"
+                    + " group members")),
+        TrainPlan.check(train(car("db"), waitingFor(null, noQuorum))));
+    assertEquals(
+        List.of(), TrainPlan.check(train(car("db"), waitingFor(Duration.ofHours(1), ofGroup))));
   }
 
   @Test

@@ -45,11 +45,14 @@ class TrainControlsTest {
   }
 
   @Test
-  void aTrainTakesOnlySignedPausesResumesAndAborts() {
+  void aTrainTakesOnlySignedPausesResumesAbortsAndDecisions() {
     assertEquals(
-        "a train takes pause, resume and abort; approve, reject and promote its releases under"
-            + " their own IDs (<service>@<environment>)",
-        why(Q4, Action.APPROVE, "oncall-sam", null));
+        "a train takes pause, resume, abort, and approve and reject at its gates; promote its"
+            + " releases under their own IDs (<service>@<environment>)",
+        why(Q4, Action.PROMOTE, "oncall-sam", null));
+    assertEquals(
+        "actor: must be one identity without spaces or line breaks",
+        why(Q4, Action.APPROVE, " ", null));
     assertEquals("an abort names who asks and why", why(Q4, Action.ABORT, "oncall-sam", " "));
     assertEquals("a pause names who asks", why(Q4, Action.PAUSE, "", null));
     assertEquals(
