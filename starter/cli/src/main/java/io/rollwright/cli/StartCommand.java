@@ -3,8 +3,13 @@ package io.rollwright.cli;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.api.TrainRequest;
+import io.rollwright.policy.DurationText;
+import io.rollwright.policy.Gate;
+import io.rollwright.policy.GateType;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.Strategy;
+import io.rollwright.policy.TimeoutAction;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -72,13 +77,39 @@ final class StartCommand extends StartingCommand {
       description = "with --waves: when a wave fails, leave the earlier waves on the new version")
   boolean keepEarlierWaves;
 
+  @Option(
+      names = "--bake-between-waves",
+      paramLabel = "DURATION",
+      description = "with --waves: each later wave starts this long after the one before promoted")
+  String bakeBetweenWaves;
+
+  @Option(
+      names = "--wave-approvers",
+      paramLabel = "NAMES",
+      split = ",",
+      description =
+          "with --waves: each later wave waits for an approval by one of these people"
+              + " (rollwright train approve), rejected after --wave-approval-timeout")
+  List<String> waveApprovers;
+
+  @Option(
+      names = "--wave-approval-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "4h",
+      description = "how long a wave waits for its approval (default: ${DEFAULT-VALUE})")
+  String waveApprovalTimeout;
+
   @Override
   int run() throws Exception {
     if (waves != null) {
       return startTrain(inWaves(), await);
     }
-    if (keepEarlierWaves) {
-      throw new IllegalArgumentException("--keep-earlier-waves needs --waves");
+    if (keepEarlierWaves || bakeBetweenWaves != null || waveApprovers != null) {
+      throw new IllegalArgumentException(
+          (keepEarlierWaves
+                  ? "--keep-earlier-waves"
+                  : bakeBetweenWaves != null ? "--bake-between-waves" : "--wave-approvers")
+              + " needs --waves");
     }
     ReleaseRequest request =
         new ReleaseRequest(
@@ -97,6 +128,14 @@ final class StartCommand extends StartingCommand {
     return start(request, committedAt(), service + " " + version + " → " + environment);
   }
 
+  private static Duration duration(String option, String text) {
+    try {
+      return DurationText.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidReleaseException(option, e.getMessage());
+    }
+  }
+
   /**
    * The rollout in waves as a train named after the service: {@code --env} the first wave, each
    * later wave going after every environment of the one before.
@@ -109,6 +148,19 @@ final class StartCommand extends StartingCommand {
               + ": each wave is a canary release under a policy named with --policy, or the"
               + " service's own");
     }
+    Duration bake =
+        bakeBetweenWaves == null ? null : duration("--bake-between-waves", bakeBetweenWaves);
+    Gate gate =
+        waveApprovers == null
+            ? null
+            : new Gate(
+                GateType.APPROVAL,
+                1,
+                waveApprovers,
+                null,
+                null,
+                duration("--wave-approval-timeout", waveApprovalTimeout),
+                TimeoutAction.REJECT);
     List<TrainRequest.Release> releases = new ArrayList<>();
     List<String> before = List.of();
     List<List<String>> all = new ArrayList<>();
@@ -133,7 +185,9 @@ final class StartCommand extends StartingCommand {
                 policy.name,
                 type,
                 before,
-                where.equals(environment) ? null : where));
+                where.equals(environment) ? null : where,
+                before.isEmpty() ? null : bake,
+                before.isEmpty() ? null : gate));
         labels.add(service + "@" + where);
       }
       before = labels;

@@ -20,16 +20,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Starts a train of releases from a file, shows it, or pauses, resumes or aborts it. A train
- * releases several services to one environment in the order its file declares; if one fails, those
- * it promoted are rolled back newest first.
+ * Starts a train of releases from a file, shows it, pauses, resumes or aborts it, or decides its
+ * open gate. A train releases several services to one environment in the order its file declares;
+ * if one fails, those it promoted are rolled back newest first.
  */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
       "start FILE: start the train FILE (YAML or JSON) declares; with --wait, follow it and exit",
-      "  with its outcome's code. status|pause|resume|abort NAME --env ENV: show or control it."
+      "  with its outcome's code. status|pause|resume|abort NAME --env ENV: show or control it.",
+      "  approve|reject NAME --env ENV [--gate RELEASE]: decide its open gate."
     })
 final class TrainCommand extends ReleaseCommand {
   /** What to do. */
@@ -38,10 +39,12 @@ final class TrainCommand extends ReleaseCommand {
     status,
     pause,
     resume,
-    abort
+    abort,
+    approve,
+    reject
   }
 
-  @Parameters(index = "0", paramLabel = "start|status|pause|resume|abort")
+  @Parameters(index = "0", paramLabel = "start|status|pause|resume|abort|approve|reject")
   Verb verb;
 
   @Parameters(index = "1", paramLabel = "FILE|NAME")
@@ -50,8 +53,15 @@ final class TrainCommand extends ReleaseCommand {
   @Option(names = "--env", paramLabel = "ENV", description = "the environment of train NAME")
   String environment;
 
-  @Option(names = "--reason", description = "why (required to abort)")
+  @Option(names = "--reason", description = "why (required to abort and to reject)")
   String reason;
+
+  @Option(
+      names = "--gate",
+      paramLabel = "RELEASE",
+      description =
+          "the release whose gate to decide (SERVICE or SERVICE@ENV), when several are open")
+  String gate;
 
   @Option(
       names = "--requested-by",
@@ -70,10 +80,9 @@ final class TrainCommand extends ReleaseCommand {
     if (environment == null) {
       throw new IllegalArgumentException("--env is required with train " + verb + " NAME");
     }
-    Trains trains = new Trains(temporal.client());
     String id = TrainRequest.id(target, environment);
     if (verb == Verb.status) {
-      TrainStatus status = trains.status(id);
+      TrainStatus status = new Trains(temporal.client()).status(id);
       if (json()) {
         printJson(status);
       } else {
@@ -83,10 +92,13 @@ final class TrainCommand extends ReleaseCommand {
     }
     Action action = Action.named(verb.name(), false);
     requireReason(action, reason, "train " + verb);
+    if (gate != null && action != Action.APPROVE && action != Action.REJECT) {
+      throw new IllegalArgumentException("--gate is for train approve and train reject");
+    }
     ControlCommand command =
-        new ControlCommand(action, identity("--requested-by", requestedBy), reason);
+        new ControlCommand(action, identity("--requested-by", requestedBy), reason, gate);
     RequestCheck.requireControl(command);
-    return answered(trains.control(id, command, Duration.ofSeconds(10)));
+    return answered(new Trains(temporal.client()).control(id, command, Duration.ofSeconds(10)));
   }
 
   /** The train {@code file} declares, asked for by the caller. */

@@ -130,6 +130,55 @@ class TrainCommandTest {
     assertTrue(
         err.toString().contains("releases[2].service: checkout is already releases[0]"),
         err.toString());
+    assertEquals(1, run(concat(start, "--wave-approvers", "carol", "--address", "127.0.0.1:9")));
+    assertTrue(err.toString().contains("--wave-approvers needs --waves"), err.toString());
+    assertEquals(
+        1,
+        run(
+            concat(
+                start,
+                "--waves",
+                "prod-us",
+                "--bake-between-waves",
+                "soon",
+                "--address",
+                "127.0.0.1:9")));
+    assertTrue(err.toString().contains("--bake-between-waves: "), err.toString());
+    assertEquals(
+        1,
+        run(
+            concat(
+                start,
+                "--waves",
+                "prod-us",
+                "--bake-between-waves",
+                "8d",
+                "--address",
+                "127.0.0.1:9")));
+    assertTrue(
+        err.toString().contains("releases[1].bake: must be between 0s and 7d (got 8d)"),
+        err.toString());
+  }
+
+  @Test
+  void aGateIsNamedOnlyWhenDecidingOne() {
+    assertEquals(
+        1,
+        run(
+            "train",
+            "pause",
+            "checkout-q4",
+            "--env",
+            "prod",
+            "--gate",
+            "api",
+            "--address",
+            "127.0.0.1:9"));
+    assertTrue(
+        err.toString().contains("--gate is for train approve and train reject"), err.toString());
+    assertEquals(
+        1, run("train", "reject", "checkout-q4", "--env", "prod", "--address", "127.0.0.1:9"));
+    assertTrue(err.toString().contains("reason"), err.toString());
   }
 
   private static String[] concat(String[] a, String... b) {

@@ -70,8 +70,9 @@ public class KillSwitchController {
     }
     ControlBody parsed = ControlBody.parse(body);
     String reason = parsed == null ? null : parsed.reason();
-    if (parsed != null && parsed.full() != null) {
-      throw new IllegalArgumentException("full: a kill switch takes only a reason");
+    if (parsed != null && (parsed.full() != null || parsed.gate() != null)) {
+      throw new IllegalArgumentException(
+          (parsed.full() != null ? "full" : "gate") + ": a kill switch takes only a reason");
     }
     ControlAnswer answer = switches.flip(scope, flip.equals("on"), caller, reason);
     if (!answer.accepted()) {

@@ -18,6 +18,7 @@ import io.rollwright.client.ReleaseRecord;
 import io.rollwright.client.ReleaseStarter;
 import io.rollwright.ledger.ReleaseLedger;
 import io.rollwright.policy.DurationText;
+import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleaseJson;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -53,15 +54,35 @@ public class ReleasesController {
 
   /**
    * The body of a control: why (required to reject and abort, and for a full promotion; at most
-   * {@link io.rollwright.policy.Limits#REASON} characters on one line), and for promote whether to
-   * skip everything left. Read strictly: unknown fields and wrong types are refused naming the
-   * field.
+   * {@link io.rollwright.policy.Limits#REASON} characters on one line), for promote whether to skip
+   * everything left, and for approve and reject the gate they decide (a release's stage, or a
+   * train's gated release): the decision counts only while that gate is open. Read strictly:
+   * unknown fields and wrong types are refused naming the field.
    */
-  public record ControlBody(String reason, Boolean full) {
+  public record ControlBody(String reason, Boolean full, String gate) {
     static ControlBody parse(String body) {
       return body == null || body.isBlank()
           ? null
           : ReleaseJson.read(body, ControlBody.class, "control");
+    }
+
+    /** {@code action} by {@code caller} as {@code body} (null: none) words it, checked. */
+    static ControlCommand command(Action action, String caller, ControlBody body) {
+      if (body != null
+          && body.gate() != null
+          && action != Action.APPROVE
+          && action != Action.REJECT) {
+        throw new InvalidReleaseException(
+            "control.gate", "names the gate an approval or a rejection decides");
+      }
+      ControlCommand command =
+          new ControlCommand(
+              action,
+              caller,
+              body == null ? null : body.reason(),
+              body == null ? null : body.gate());
+      RequestCheck.requireControl(command);
+      return command;
     }
   }
 
@@ -167,10 +188,8 @@ public class ReleasesController {
   }
 
   private ControlAnswer control(String id, Action action, ControlBody body, String caller) {
-    ControlCommand command =
-        new ControlCommand(action, caller, body == null ? null : body.reason());
-    RequestCheck.requireControl(command);
-    return ControlRefusedException.unlessRefused(controls.send(id, command));
+    return ControlRefusedException.unlessRefused(
+        controls.send(id, ControlBody.command(action, caller, body)));
   }
 
   /**

@@ -1,10 +1,8 @@
 package io.rollwright.service.api;
 
 import io.rollwright.api.ControlAnswer;
-import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlLimits;
-import io.rollwright.api.RequestCheck;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainStatus;
 import io.rollwright.api.TrainWorkflow;
@@ -70,7 +68,11 @@ public class TrainsController {
     return trains.status(id);
   }
 
-  /** {@code pause}, {@code resume} or {@code abort} (with a reason) the train, as the caller. */
+  /**
+   * {@code pause}, {@code resume} or {@code abort} (with a reason) the train, or {@code approve} or
+   * {@code reject} (with a reason) its open gate ({@code gate} names the gated release when several
+   * are open), as the caller.
+   */
   @PostMapping("/trains/{id}/{control}")
   public ControlAnswer control(
       @PathVariable("id") String id,
@@ -80,7 +82,8 @@ public class TrainsController {
     ControlBody control = ControlBody.parse(body);
     if (control != null && control.full() != null) {
       throw new InvalidReleaseException(
-          "control.full", "is for promoting a release; a train takes pause, resume and abort");
+          "control.full",
+          "is for promoting a release; a train takes pause, resume, abort, approve and reject");
     }
     Action action = Action.named(name, false);
     if (action == null || !TrainWorkflow.CONTROLS.contains(action)) {
@@ -94,10 +97,7 @@ public class TrainsController {
                   .collect(Collectors.joining(", "))
               + ")");
     }
-    ControlCommand command =
-        new ControlCommand(action, caller, control == null ? null : control.reason());
-    RequestCheck.requireControl(command);
     return ControlRefusedException.unlessRefused(
-        trains.control(id, command, Duration.ofSeconds(10)));
+        trains.control(id, ControlBody.command(action, caller, control), Duration.ofSeconds(10)));
   }
 }
