@@ -53,8 +53,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * never both accepted and promoted; every control during a rollback is refused saying so; a breach
  * while paused rolls back at once; a rollback that keeps failing is retried for its whole timeout.
  *
- * <p>{@code -Drace.count=N} sets the releases per channel (default 34: over a hundred races across the three), {@code -Drace.seed=S}
- * replays the offsets of an earlier run (the seed is printed).
+ * <p>{@code -Drace.count=N} sets the releases per channel (default 34: over a hundred races across
+ * the three), {@code -Drace.seed=S} replays the offsets of an earlier run (the seed is printed).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ControlRaceIT extends RealServerTest {

@@ -332,9 +332,17 @@ class RestApiIT extends RealServerTest {
     assertEquals("running", status.body().path("releases").get(0).path("state").asText());
 
     assertProblem(
-        call("POST", "/trains/" + id + "/approve", "tok-ci", null),
+        call("POST", "/trains/" + id + "/promote", "tok-ci", null),
         404,
-        "a train has no control named 'approve' (one of pause, resume, abort)");
+        "a train has no control named 'promote' (one of pause, resume, abort, approve, reject)");
+    assertProblem(
+        call("POST", "/trains/" + id + "/approve", "tok-alice", "{\"gate\":\"tram-web\"}"),
+        409,
+        "train:rest@prod has no gate open");
+    assertProblem(
+        call("POST", "/trains/" + id + "/pause", "tok-alice", "{\"gate\":\"tram-web\"}"),
+        400,
+        "control.gate: names the gate an approval or a rejection decides");
     assertProblem(
         call("POST", "/trains/" + id + "/abort", "tok-ci", "{}"),
         409,
@@ -386,7 +394,7 @@ class RestApiIT extends RealServerTest {
         paths
             .path("/trains/{id}/{control}")
             .toString()
-            .contains("[\"pause\",\"resume\",\"abort\"]"),
+            .contains("[\"pause\",\"resume\",\"abort\",\"approve\",\"reject\"]"),
         "a train's controls are named where its route is described");
     assertTrue(
         doc.body().path("components").path("securitySchemes").has("bearer"),

@@ -12,6 +12,8 @@ import io.rollwright.client.Trains;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * One worker, two real control planes: the targets {@code east} (the shared cluster) and {@code
  * west} (another) put their releases in namespace {@code storefront} of their own cluster. A
  * release to one changes only its cluster, and pre-flight checks the release's own cluster. A
- * rollout in waves (east, then west) promotes in each in turn; when the second wave fails, the
- * first is put back to its previous version.
+ * rollout in waves (east, then west, behind an approval gate) promotes in each in turn; when the
+ * second wave fails, the first is put back to its previous version.
  */
 class TargetsIT extends TwoClusterTest {
   private static final String NS = "storefront";
@@ -81,8 +83,8 @@ class TargetsIT extends TwoClusterTest {
     cluster.service(NS, "shelf", REPLICAS, image("shelf", "0.9.0"));
     west.service(NS, "shelf", REPLICAS, image("shelf", "0.9.0"));
     plainWorker();
-    Cli first =
-        Cli.run(
+    CompletableFuture<Cli> first =
+        Cli.inBackground(
             server,
             "start",
             "shelf",
@@ -93,14 +95,42 @@ class TargetsIT extends TwoClusterTest {
             "east",
             "--waves",
             "west",
+            "--wave-approvers",
+            "carol",
             "--policy",
             "cluster-waves",
             "--requested-by",
             "alice",
             "--wait");
-    assertEquals(0, first.code(), first::toString);
-    assertTrue(first.out().contains("Started train:shelf@east (2 releases)"), first::toString);
-    assertTrue(first.out().contains("train:shelf@east PROMOTED"), first::toString);
+    Trains trains = new Trains(server.client());
+    await(
+        "the second wave's gate",
+        Duration.ofMinutes(3),
+        () -> {
+          try {
+            return trains.status("train:shelf@east").releases().get(1).state().equals("at gate");
+          } catch (RuntimeException notYet) {
+            return false;
+          }
+        });
+    Cli self =
+        Cli.run(server, "train", "approve", "shelf", "--env", "east", "--requested-by", "alice");
+    assertEquals(1, self.code(), self::toString);
+    assertTrue(
+        self.out().contains("refused: alice requested this release and cannot approve it"),
+        self::toString);
+    assertEquals(image("shelf", "0.9.0"), west.image(NS, "shelf"), "west waits for its gate");
+    long approvedAt = System.currentTimeMillis();
+    Cli approved =
+        Cli.run(server, "train", "approve", "shelf", "--env", "east", "--requested-by", "carol");
+    assertEquals(0, approved.code(), approved::toString);
+    assertTrue(
+        approved.out().contains("the gate of shelf@west: approved by carol (1 of 1)"),
+        approved::toString);
+    Cli done = first.get(3, TimeUnit.MINUTES);
+    assertEquals(0, done.code(), done::toString);
+    assertTrue(done.out().contains("Started train:shelf@east (2 releases)"), done::toString);
+    assertTrue(done.out().contains("train:shelf@east PROMOTED"), done::toString);
     plain.close();
     plain = null;
     var east = server.client().fetchHistory("shelf@east").getHistory();
@@ -109,6 +139,9 @@ class TargetsIT extends TwoClusterTest {
         millis(westRun.getEvents(0).getEventTime())
             >= millis(east.getEvents(east.getEventsCount() - 1).getEventTime()),
         "the second wave began once the first was promoted");
+    assertTrue(
+        millis(westRun.getEvents(0).getEventTime()) >= approvedAt - 1_000,
+        "and once carol approved");
     assertEquals(image("shelf", OLD), cluster.image(NS, "shelf"));
     assertEquals(image("shelf", OLD), west.image(NS, "shelf"));
 
