@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.TrainRequest;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * west} (another) put their releases in namespace {@code storefront} of their own cluster. A
  * release to one changes only its cluster, and pre-flight checks the release's own cluster. A
  * rollout in waves (east, then west, behind an approval gate) promotes in each in turn; when the
- * second wave fails, the first is put back to its previous version.
+ * second wave fails, the first is put back to its previous version. A train of three services
+ * across both clusters goes on after its worker is killed, and when its last release fails the
+ * first two are put back.
  */
 class TargetsIT extends TwoClusterTest {
   private static final String NS = "storefront";
@@ -206,5 +209,69 @@ class TargetsIT extends TwoClusterTest {
                 image("ghost", OLD),
                 cluster.image(NS, "ghost"),
                 "the ghost in east's cluster was not touched"));
+  }
+
+  @Test
+  void aTrainAcrossBothClustersOutlivesAKilledWorkerAndPutsBackWhatItPromotedWhenTheLastFails()
+      throws Exception {
+    cluster.service(NS, "stock", REPLICAS, image("stock", "0.9.0"));
+    west.service(NS, "till", REPLICAS, image("till", "0.9.0"));
+    west.service(NS, "kiosk", REPLICAS, image("kiosk", "0.9.0"));
+    plainWorker();
+    for (String at : List.of("stock@east", "till@west", "kiosk@west")) {
+      String[] service = at.split("@", -1);
+      start(request(service[0], OLD, service[1], "cluster-waves"));
+    }
+    for (String at : List.of("stock@east", "till@west", "kiosk@west")) {
+      assertEquals(ReleaseOutcome.PROMOTED, result(at, Duration.ofMinutes(2)).outcome(), at);
+    }
+    plain.close();
+    plain = null;
+    TrainRequest train =
+        new TrainRequest(
+            "till-3",
+            "east",
+            "alice",
+            "stock, then till and its kiosk in the west",
+            null,
+            List.of(
+                new TrainRequest.Release(
+                    "stock", NEW, image("stock", NEW), "cluster-waves", null, List.of()),
+                new TrainRequest.Release(
+                    "till",
+                    NEW,
+                    image("till", NEW),
+                    "cluster-waves",
+                    null,
+                    List.of("stock"),
+                    "west"),
+                new TrainRequest.Release(
+                    "kiosk",
+                    NEW,
+                    image("kiosk", NEW),
+                    "cluster-waves",
+                    null,
+                    List.of("till@west"),
+                    "west")));
+    String kioskFails = "--rollwright.sandbox.metrics[0]=kiosk@west canary error-rate = 0.3";
+
+    try (AppProcess first = targetsWorker("till-1", TARGETS, kioskFails)) {
+      new Trains(server.client()).start(train);
+      awaitPhase("till@west", Phase.SOAKING, Duration.ofMinutes(2));
+      first.kill9();
+    }
+    assertEquals(image("stock", NEW), cluster.image(NS, "stock"), "stock was promoted in east");
+    try (AppProcess second = targetsWorker("till-2", TARGETS, kioskFails)) {
+      TrainResult result = trainResult(train.trainId(), Duration.ofMinutes(4));
+
+      assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
+      assertEquals("kiosk@west", result.failedService());
+      assertTrue(result.detail().startsWith("kiosk@west rolled back: error-rate"), result.detail());
+      assertTrue(result.detail().endsWith("; rolled back stock, till@west"), result.detail());
+      assertAll(
+          () -> assertEquals(image("stock", OLD), cluster.image(NS, "stock"), "stock in east"),
+          () -> assertEquals(image("till", OLD), west.image(NS, "till"), "till in west"),
+          () -> assertEquals(image("kiosk", OLD), west.image(NS, "kiosk"), "kiosk in west"));
+    }
   }
 }
