@@ -130,31 +130,13 @@ class TrainCommandTest {
     assertTrue(
         err.toString().contains("releases[2].service: checkout is already releases[0]"),
         err.toString());
-    assertEquals(1, run(concat(start, "--wave-approvers", "carol", "--address", "127.0.0.1:9")));
+    String[] unreachable = {"--address", "127.0.0.1:9"};
+    assertEquals(1, run(concat(concat(start, "--wave-approvers", "carol"), unreachable)));
     assertTrue(err.toString().contains("--wave-approvers needs --waves"), err.toString());
-    assertEquals(
-        1,
-        run(
-            concat(
-                start,
-                "--waves",
-                "prod-us",
-                "--bake-between-waves",
-                "soon",
-                "--address",
-                "127.0.0.1:9")));
+    String[] waves = concat(start, "--waves", "prod-us", "--bake-between-waves");
+    assertEquals(1, run(concat(concat(waves, "soon"), unreachable)));
     assertTrue(err.toString().contains("--bake-between-waves: "), err.toString());
-    assertEquals(
-        1,
-        run(
-            concat(
-                start,
-                "--waves",
-                "prod-us",
-                "--bake-between-waves",
-                "8d",
-                "--address",
-                "127.0.0.1:9")));
+    assertEquals(1, run(concat(concat(waves, "8d"), unreachable)));
     assertTrue(
         err.toString().contains("releases[1].bake: must be between 0s and 7d (got 8d)"),
         err.toString());

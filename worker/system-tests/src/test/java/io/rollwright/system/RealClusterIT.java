@@ -12,11 +12,9 @@ import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.RollbackReason;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -317,16 +315,7 @@ class RealClusterIT extends RealClusterTest {
 
   /** A SetWeight activity other than the first stage's is running on a worker. */
   private static boolean weightStepRunning(String releaseId) {
-    var description =
-        server
-            .client()
-            .getWorkflowServiceStubs()
-            .blockingStub()
-            .describeWorkflowExecution(
-                DescribeWorkflowExecutionRequest.newBuilder()
-                    .setNamespace("default")
-                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(releaseId))
-                    .build());
+    var description = describe(releaseId);
     return audited(releaseId, "stage canary-25 started")
         && description.getPendingActivitiesList().stream()
             .anyMatch(

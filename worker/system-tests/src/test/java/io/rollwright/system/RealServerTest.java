@@ -12,6 +12,7 @@ import io.rollwright.policy.Strategy;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,6 +137,19 @@ abstract class RealServerTest {
         () -> AppProcess.plannedSequence(journal(), service).contains(action));
   }
 
+  /** What the server says of the workflow {@code workflowId}'s latest run. */
+  static DescribeWorkflowExecutionResponse describe(String workflowId) {
+    return server
+        .client()
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(server.client().getOptions().getNamespace())
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                .build());
+  }
+
   /** Waits until a worker has picked up the release's activity of type {@code activityType}. */
   static void awaitActivityStarted(String releaseId, String activityType, Duration within)
       throws InterruptedException {
@@ -143,17 +157,7 @@ abstract class RealServerTest {
         "activity " + activityType + " of " + releaseId + " to start",
         within,
         () ->
-            server
-                .client()
-                .getWorkflowServiceStubs()
-                .blockingStub()
-                .describeWorkflowExecution(
-                    DescribeWorkflowExecutionRequest.newBuilder()
-                        .setNamespace(server.client().getOptions().getNamespace())
-                        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(releaseId))
-                        .build())
-                .getPendingActivitiesList()
-                .stream()
+            describe(releaseId).getPendingActivitiesList().stream()
                 .anyMatch(
                     a ->
                         a.getActivityType().getName().equals(activityType)
