@@ -13,6 +13,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,13 +140,17 @@ abstract class RealServerTest {
 
   /** What the server says of the workflow {@code workflowId}'s latest run. */
   static DescribeWorkflowExecutionResponse describe(String workflowId) {
-    return server
-        .client()
+    return describe(server.client(), workflowId);
+  }
+
+  /** What the server {@code client} talks to says of the workflow {@code workflowId}. */
+  static DescribeWorkflowExecutionResponse describe(WorkflowClient client, String workflowId) {
+    return client
         .getWorkflowServiceStubs()
         .blockingStub()
         .describeWorkflowExecution(
             DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace(server.client().getOptions().getNamespace())
+                .setNamespace(client.getOptions().getNamespace())
                 .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
                 .build());
   }

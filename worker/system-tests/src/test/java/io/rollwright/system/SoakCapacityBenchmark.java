@@ -4,9 +4,7 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.client.ReleaseStarter;
 import io.rollwright.policy.Strategy;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -221,16 +219,7 @@ class SoakCapacityBenchmark extends RealServerTest {
   }
 
   private static java.util.Optional<PendingActivityInfo> soak(WorkflowClient client, String id) {
-    return client
-        .getWorkflowServiceStubs()
-        .blockingStub()
-        .describeWorkflowExecution(
-            DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace(client.getOptions().getNamespace())
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(id))
-                .build())
-        .getPendingActivitiesList()
-        .stream()
+    return describe(client, id).getPendingActivitiesList().stream()
         .filter(p -> p.getActivityType().getName().equals("Soak"))
         .findFirst();
   }

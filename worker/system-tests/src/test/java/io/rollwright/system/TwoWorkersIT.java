@@ -11,7 +11,6 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.client.ReleaseControls;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,16 +166,6 @@ class TwoWorkersIT extends RealServerTest {
   }
 
   private static List<PendingActivityInfo> pending(String id) {
-    return server
-        .client()
-        .getWorkflowServiceStubs()
-        .blockingStub()
-        .describeWorkflowExecution(
-            DescribeWorkflowExecutionRequest.newBuilder()
-                .setNamespace("default")
-                .setExecution(
-                    io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId(id))
-                .build())
-        .getPendingActivitiesList();
+    return describe(id).getPendingActivitiesList();
   }
 }
