@@ -8,10 +8,10 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainWorkflow;
+import io.rollwright.client.Trains;
 import io.rollwright.policy.Strategy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -66,15 +66,13 @@ abstract class TimeSkippingTrainTest extends TimeSkippingReleaseTest {
   }
 
   TrainWorkflow start(TrainRequest request) {
-    TrainWorkflow train =
-        h.client.newWorkflowStub(
-            TrainWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(request.trainId())
-                .setTaskQueue(h.taskQueue)
-                .build());
-    WorkflowClient.start(train::run, request);
-    return train;
+    return start(request, null);
+  }
+
+  /** Starts {@code request} as the front doors do, its change committed at {@code committedAt}. */
+  TrainWorkflow start(TrainRequest request, Instant committedAt) {
+    new Trains(h.client, h.taskQueue).start(request, committedAt);
+    return h.client.newWorkflowStub(TrainWorkflow.class, request.trainId());
   }
 
   static TrainResult result(TrainWorkflow train) {

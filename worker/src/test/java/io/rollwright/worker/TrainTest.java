@@ -19,10 +19,13 @@ import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainWorkflow;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -66,6 +69,19 @@ class TrainTest extends TimeSkippingTrainTest {
         runs.get("docs").startedAtMillis() < runs.get("db").endedAtMillis(),
         "docs waits for nobody");
     assertEquals(List.of(), rollbacks());
+  }
+
+  @Test
+  void eachReleaseOfTheTrainCarriesItsChangeAndCommitTimeForLeadTime() {
+    Instant committed = Instant.ofEpochMilli(h.env.currentTimeMillis()).minusSeconds(3_600);
+
+    result(start(train("2.0.0"), committed));
+
+    for (String service : SERVICES) {
+      LedgerEntry entry = releases().get(service);
+      assertEquals("PLAT-7", entry.changeRef(), service);
+      assertEquals(committed.toEpochMilli(), entry.changeCommittedAtMillis(), service);
+    }
   }
 
   @Test
@@ -246,8 +262,16 @@ class TrainTest extends TimeSkippingTrainTest {
             null,
             List.of(car("db", "2.0.0", List.of("web")), car("web", "2.0.0", List.of("db"))));
 
+    TrainWorkflow unchecked =
+        h.client.newWorkflowStub(
+            TrainWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(circle.trainId())
+                .setTaskQueue(h.taskQueue)
+                .build());
+    WorkflowClient.start(unchecked::run, circle);
     WorkflowFailedException e =
-        assertThrows(WorkflowFailedException.class, () -> result(start(circle)));
+        assertThrows(WorkflowFailedException.class, () -> result(unchecked));
 
     assertTrue(
         e.getCause()

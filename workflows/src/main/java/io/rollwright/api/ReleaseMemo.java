@@ -1,6 +1,8 @@
 package io.rollwright.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The memo fields of a release run, read by release history without a worker. A release that
@@ -30,4 +32,19 @@ public final class ReleaseMemo {
       List.of(CHANGE_REF, CHANGE_COMMITTED_AT, KIND, ROLLBACK_FROM);
 
   private ReleaseMemo() {}
+
+  /**
+   * The memo a starter writes: the change shipped and when it was committed (epoch milliseconds),
+   * each left out when unknown.
+   */
+  public static Map<String, Object> of(String changeRef, Long committedAtMillis) {
+    Map<String, Object> memo = new LinkedHashMap<>();
+    if (changeRef != null) {
+      memo.put(CHANGE_REF, changeRef);
+    }
+    if (committedAtMillis != null) {
+      memo.put(CHANGE_COMMITTED_AT, committedAtMillis);
+    }
+    return memo;
+  }
 }

@@ -6,6 +6,7 @@ import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlLimits;
 import io.rollwright.api.ControlRequest;
+import io.rollwright.api.ReleaseMemo;
 import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseSearchAttributes;
@@ -16,6 +17,7 @@ import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainStatus;
 import io.rollwright.api.TrainWorkflow;
 import io.rollwright.policy.InvalidReleaseException;
+import io.rollwright.policy.Strategy;
 import io.rollwright.workflow.TrainCar.State;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
@@ -191,15 +193,21 @@ public class TrainWorkflowImpl implements TrainWorkflow {
   }
 
   /**
-   * The child release that runs {@code release} under its own ID, with its summary in the Web UI;
-   * it outlives the train.
+   * The child release that runs {@code release} under its own ID, with its summary in the Web UI
+   * and the train's change (and, for a release forward, its commit time) in its memo; it outlives
+   * the train.
    */
   private static ReleaseWorkflow child(ReleaseRequest release) {
+    Long committed =
+        release.strategy() == Strategy.ROLLBACK
+            ? null
+            : Workflow.getMemo(ReleaseMemo.CHANGE_COMMITTED_AT, Long.class, Long.class);
     return Workflow.newChildWorkflowStub(
         ReleaseWorkflow.class,
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(release.releaseId())
             .setStaticSummary(ReleaseSearchAttributes.summary(release))
+            .setMemo(ReleaseMemo.of(release.changeRef(), committed))
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .build());
   }

@@ -12,10 +12,13 @@ import io.rollwright.api.TrainPlan;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.client.Trains;
+import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.text.TerminalText;
 import io.temporal.api.common.v1.WorkflowExecution;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -154,10 +157,10 @@ abstract class ReleaseCommand implements Callable<Integer> {
    * Starts {@code request}, prints its ID and Web UI link, and with {@code await} follows it to its
    * end, one line per change of a release's state, exiting with its outcome's code.
    */
-  int startTrain(TrainRequest request, boolean await) throws Exception {
+  int startTrain(TrainRequest request, Instant committedAt, boolean await) throws Exception {
     RequestCheck.requireNone(TrainPlan.check(request));
     Trains trains = new Trains(temporal.client());
-    WorkflowExecution run = trains.start(request);
+    WorkflowExecution run = trains.start(request, committedAt);
     String link = temporal.link(request.trainId(), run.getRunId());
     if (!json()) {
       line("Started " + request.trainId() + " (" + request.releases().size() + " releases)");
@@ -170,6 +173,30 @@ abstract class ReleaseCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     return followTrain(request.trainId(), Duration.ofSeconds(1));
+  }
+
+  /**
+   * The commit time of the change shipped, for lead time: {@code changeTime} (ISO-8601) when given,
+   * else git's commit time of {@code changeRef} when git knows it; never in the future.
+   */
+  static Instant committedAt(String changeTime, String changeRef) {
+    if (changeTime != null) {
+      Instant at;
+      try {
+        at = Instant.parse(changeTime);
+      } catch (DateTimeParseException e) {
+        throw new InvalidReleaseException(
+            "--change-time",
+            "'" + changeTime + "' is not an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z");
+      }
+      RequestCheck.requireNone(RequestCheck.committedAt("--change-time", at, Instant.now()));
+      return at;
+    }
+    Instant at = changeRef == null ? null : GitCommitTime.of(changeRef).orElse(null);
+    RequestCheck.requireNone(
+        RequestCheck.committedAt(
+            "--change-ref (git's commit time of " + changeRef + ")", at, Instant.now()));
+    return at;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.rollwright.cli;
 
 import io.rollwright.api.ReleaseRequest;
-import io.rollwright.api.RequestCheck;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
@@ -11,7 +10,6 @@ import io.rollwright.policy.Strategy;
 import io.rollwright.policy.TimeoutAction;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -102,7 +100,7 @@ final class StartCommand extends StartingCommand {
   @Override
   int run() throws Exception {
     if (waves != null) {
-      return startTrain(inWaves(), await);
+      return startTrain(inWaves(), committedAt(), await);
     }
     if (keepEarlierWaves || bakeBetweenWaves != null || waveApprovers != null) {
       throw new IllegalArgumentException(
@@ -141,10 +139,10 @@ final class StartCommand extends StartingCommand {
    * later wave going after every environment of the one before.
    */
   private TrainRequest inWaves() {
-    if (direct || policy.file != null || changeTime != null) {
+    if (direct || policy.file != null) {
       throw new IllegalArgumentException(
           "--waves cannot be used with "
-              + (direct ? "--direct" : policy.file != null ? "--policy-file" : "--change-time")
+              + (direct ? "--direct" : "--policy-file")
               + ": each wave is a canary release under a policy named with --policy, or the"
               + " service's own");
     }
@@ -202,24 +200,7 @@ final class StartCommand extends StartingCommand {
         keepEarlierWaves ? TrainRequest.KEEP : TrainRequest.ROLL_BACK);
   }
 
-  /** The change's commit time: given, else asked of git; never in the future. */
   private Instant committedAt() {
-    if (changeTime != null) {
-      Instant at;
-      try {
-        at = Instant.parse(changeTime);
-      } catch (DateTimeParseException e) {
-        throw new InvalidReleaseException(
-            "--change-time",
-            "'" + changeTime + "' is not an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z");
-      }
-      RequestCheck.requireNone(RequestCheck.committedAt("--change-time", at, Instant.now()));
-      return at;
-    }
-    Instant at = changeRef == null ? null : GitCommitTime.of(changeRef).orElse(null);
-    RequestCheck.requireNone(
-        RequestCheck.committedAt(
-            "--change-ref (git's commit time of " + changeRef + ")", at, Instant.now()));
-    return at;
+    return committedAt(changeTime, changeRef);
   }
 }

@@ -69,13 +69,20 @@ final class TrainCommand extends ReleaseCommand {
       description = "who asks (ROLLWRIGHT_USER, else your user name)")
   String requestedBy;
 
+  @Option(
+      names = "--change-time",
+      paramLabel = "ISO-8601",
+      description = "when the file's changeRef was committed (default: asked of git)")
+  String changeTime;
+
   @Option(names = "--wait", description = "follow the train to its end (start)")
   boolean await;
 
   @Override
   int run() throws Exception {
     if (verb == Verb.start) {
-      return startTrain(request(read(Path.of(target))), await);
+      TrainRequest train = request(read(Path.of(target)));
+      return startTrain(train, committedAt(changeTime, train.changeRef()), await);
     }
     if (environment == null) {
       throw new IllegalArgumentException("--env is required with train " + verb + " NAME");

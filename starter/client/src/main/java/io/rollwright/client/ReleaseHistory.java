@@ -135,13 +135,6 @@ public final class ReleaseHistory {
 
   /** The memo the starter writes: the change shipped and when it was committed, for lead time. */
   public static Map<String, Object> memo(String changeRef, Instant committedAt) {
-    Map<String, Object> memo = new java.util.LinkedHashMap<>();
-    if (changeRef != null) {
-      memo.put(CHANGE_REF, changeRef);
-    }
-    if (committedAt != null) {
-      memo.put(CHANGE_COMMITTED_AT, committedAt.toEpochMilli());
-    }
-    return memo;
+    return ReleaseMemo.of(changeRef, committedAt == null ? null : committedAt.toEpochMilli());
   }
 }

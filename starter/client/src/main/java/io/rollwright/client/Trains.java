@@ -9,6 +9,7 @@ import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainStatus;
 import io.rollwright.api.TrainWorkflow;
+import io.rollwright.policy.Violation;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -16,7 +17,10 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -39,14 +43,22 @@ public final class Trains {
     this(client, ReleaseIds.TASK_QUEUE);
   }
 
+  /** Starts the train without a commit time: {@link #start(TrainRequest, Instant)}. */
+  public WorkflowExecution start(TrainRequest request) {
+    return start(request, null);
+  }
+
   /**
-   * Starts the train and returns its execution.
+   * Starts the train and returns its execution. {@code changeCommittedAt}, when known, is kept with
+   * it (in its memo, as a release's) and handed to each of its releases for lead time.
    *
    * @throws io.rollwright.policy.InvalidReleaseException naming every broken rule; nothing started
    * @throws ReleaseInProgressException when a train of that name runs in that environment
    */
-  public WorkflowExecution start(TrainRequest request) {
-    RequestCheck.requireNone(TrainPlan.check(request));
+  public WorkflowExecution start(TrainRequest request, Instant changeCommittedAt) {
+    List<Violation> found = new ArrayList<>(TrainPlan.check(request));
+    found.addAll(RequestCheck.committedAt("changeCommittedAt", changeCommittedAt, Instant.now()));
+    RequestCheck.requireNone(found);
     TrainWorkflow train =
         client.newWorkflowStub(
             TrainWorkflow.class,
@@ -62,6 +74,7 @@ public final class Trains {
                         + request.releases().stream()
                             .map(r -> r.service() + " " + r.version())
                             .collect(Collectors.joining(", ")))
+                .setMemo(ReleaseHistory.memo(request.changeRef(), changeCommittedAt))
                 .build());
     try {
       return WorkflowClient.start(train::run, request);

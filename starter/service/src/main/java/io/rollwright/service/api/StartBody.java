@@ -13,30 +13,39 @@ import java.util.Locale;
 
 /**
  * The body of {@code POST /releases}: a release request as every front door reads it (strictly),
- * plus {@code changeCommittedAt}; {@code requestedBy} is the caller and may be left out.
+ * plus {@code changeCommittedAt}; {@code requestedBy} is the caller and may be left out. A train's
+ * body ({@code POST /trains}) is read the same way.
  */
 record StartBody(ReleaseRequest request, Instant changeCommittedAt) {
   private static final ObjectMapper JSON = ReleaseJson.strict(new ObjectMapper());
 
   static StartBody parse(String body, String caller) {
     ObjectNode fields = askedBy(body, caller, "request");
-    Instant committed = null;
-    JsonNode at = fields.remove("changeCommittedAt");
-    if (at != null && !at.isNull()) {
-      if (!at.isTextual()) {
-        throw new InvalidReleaseException(
-            "request.changeCommittedAt",
-            "must be a string, an ISO-8601 instant such as 2026-11-21T09:30:00Z");
-      }
-      try {
-        committed = Instant.parse(at.asText());
-      } catch (DateTimeParseException e) {
-        throw new InvalidReleaseException(
-            "request.changeCommittedAt",
-            "'" + at.asText() + "' is not an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z");
-      }
-    }
+    Instant committed = committedAt(fields, "request");
     return new StartBody(ReleaseRequest.fromJson(fields.toString()), committed);
+  }
+
+  /**
+   * Takes {@code changeCommittedAt} out of {@code fields} (of a request named {@code what} in
+   * refusals): the instant it gives, or null when there is none.
+   */
+  static Instant committedAt(ObjectNode fields, String what) {
+    JsonNode at = fields.remove("changeCommittedAt");
+    if (at == null || at.isNull()) {
+      return null;
+    }
+    if (!at.isTextual()) {
+      throw new InvalidReleaseException(
+          what + ".changeCommittedAt",
+          "must be a string, an ISO-8601 instant such as 2026-11-21T09:30:00Z");
+    }
+    try {
+      return Instant.parse(at.asText());
+    } catch (DateTimeParseException e) {
+      throw new InvalidReleaseException(
+          what + ".changeCommittedAt",
+          "'" + at.asText() + "' is not an ISO-8601 instant, e.g. 2026-11-21T09:30:00Z");
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.rollwright.service.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlLimits;
@@ -15,6 +16,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,15 +46,17 @@ public class TrainsController {
   }
 
   /**
-   * Starts a train (a train request as JSON, as the CLI's train file); requested by the caller.
-   * Checked before anything starts: 400 naming every broken rule, 409 when it is running.
+   * Starts a train (a train request as JSON, as the CLI's train file, optionally with {@code
+   * changeCommittedAt}); requested by the caller. Checked before anything starts: 400 naming every
+   * broken rule, 409 when it is running.
    */
   @PostMapping(path = "/trains", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<StartedTrain> start(
       @RequestBody String body, @RequestAttribute(ApiCaller.IDENTITY) String caller) {
-    TrainRequest request =
-        TrainRequest.fromJson(StartBody.askedBy(body, caller, "train").toString());
-    WorkflowExecution run = trains.start(request);
+    ObjectNode fields = StartBody.askedBy(body, caller, "train");
+    Instant committed = StartBody.committedAt(fields, "train");
+    TrainRequest request = TrainRequest.fromJson(fields.toString());
+    WorkflowExecution run = trains.start(request, committed);
     String id = request.trainId();
     return ResponseEntity.created(URI.create("/trains/" + id))
         .body(
