@@ -14,11 +14,13 @@ import io.rollwright.api.ControlRequest;
 import io.rollwright.api.LedgerEntry;
 import io.rollwright.api.Phase;
 import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainWorkflow;
+import io.rollwright.policy.Strategy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -141,7 +143,7 @@ class TrainTest extends TimeSkippingTrainTest {
   }
 
   @Test
-  void whenOneFailsTheReleasesRunningBesideItAreAbortedOnBehalfOfTheRequester() {
+  void whenOneFailsTheReleasesRunningBesideItAreAbortedByTheTrainWhateverTheirRoles() {
     h.sandbox.metrics().script("docs", Track.CANARY, "error-rate", "0.3");
     TrainRequest pair =
         new TrainRequest(
@@ -150,16 +152,35 @@ class TrainTest extends TimeSkippingTrainTest {
             "alice",
             null,
             null,
-            List.of(car("db", "2.0.0", List.of()), car("docs", "2.0.0", List.of())));
+            List.of(
+                new TrainRequest.Release(
+                    "billing", "2.0.0", image("billing", "2.0.0"), null, null, List.of()),
+                car("docs", "2.0.0", List.of())));
+    h.run(
+        new ReleaseRequest(
+            "billing",
+            "1.0.0",
+            image("billing", "1.0.0"),
+            "prod",
+            Strategy.CANARY,
+            null,
+            null,
+            "alice",
+            null,
+            null));
+    h.ledgered.clear();
 
     TrainResult result = result(start(pair));
 
     assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
     assertEquals("docs", result.failedService());
-    LedgerEntry db = releases().get("db");
-    assertEquals(ReleaseOutcome.ROLLED_BACK, db.outcome());
-    assertEquals("aborted by alice: docs rolled back: error-rate 30.00% > 5.00%", db.detail());
-    assertEquals("1.0.0", h.cluster().stableVersion("db"));
+    LedgerEntry billing = releases().get("billing");
+    assertEquals(ReleaseOutcome.ROLLED_BACK, billing.outcome(), billing.detail());
+    assertEquals(
+        "aborted by train:pair@prod: docs rolled back: error-rate 30.00% > 5.00%",
+        billing.detail(),
+        "billing's operators are oncall-sam alone, yet the train that started it stopped it");
+    assertEquals("1.0.0", h.cluster().stableVersion("billing"));
     assertEquals(List.of(), rollbacks(), "the train promoted nothing to put back");
   }
 

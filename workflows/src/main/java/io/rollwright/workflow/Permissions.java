@@ -1,6 +1,7 @@
 package io.rollwright.workflow;
 
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.policy.Gate;
@@ -25,16 +26,32 @@ public final class Permissions {
   private final String releaseId;
   private final String requester;
   private final String breakGlass;
+  private final String train;
 
   /**
    * {@code roles}: the release's roles, their groups already replaced by their members; {@code
    * breakGlass}: what breaking glass its start asks for ({@link #breakGlassAsked}), or null.
    */
   public Permissions(Roles roles, String releaseId, String requester, String breakGlass) {
+    this(roles, releaseId, requester, breakGlass, null);
+  }
+
+  private Permissions(
+      Roles roles, String releaseId, String requester, String breakGlass, String train) {
     this.roles = roles;
     this.releaseId = releaseId;
     this.requester = requester;
     this.breakGlass = breakGlass;
+    this.train = train;
+  }
+
+  /**
+   * These permissions for a release the train {@code trainId} started (null: none): the train may
+   * pause, resume and abort it in its own name, as it does when one of its releases fails. Its
+   * people's controls were checked by the train against every service's roles.
+   */
+  Permissions startedBy(String trainId) {
+    return new Permissions(roles, releaseId, requester, breakGlass, trainId);
   }
 
   /**
@@ -139,7 +156,7 @@ public final class Permissions {
       case APPROVE, REJECT, ALERT -> null;
       case PROMOTE_FULL -> breakGlassRefusal(actor, "promote " + releaseId + " in full");
       case PAUSE, RESUME, ABORT, PROMOTE ->
-          holds(roles.operators(), actor)
+          holds(roles.operators(), actor) || (c.action() != Action.PROMOTE && actor.equals(train))
               ? null
               : actor
                   + " may not "

@@ -5,6 +5,7 @@ import io.rollwright.api.ReleaseIds;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.RequestCheck;
 import io.rollwright.api.ResolvedRelease;
+import io.rollwright.api.TrainRequest;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.Violation;
 import io.temporal.failure.ApplicationFailure;
@@ -42,14 +43,21 @@ final class ReleaseAdmission {
   }
 
   /**
-   * The release's roles, checked against its requester before anything runs; null for a release
-   * started before roles (it runs on as it did).
+   * The release's roles, checked against its requester before anything runs, with the train that
+   * started it (if one did) allowed to operate it; null for a release started before roles (it runs
+   * on as it did).
    */
   Permissions permissions(ResolvedRelease release) {
     if (Workflow.getVersion("roles", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return null;
     }
-    Permissions who = Permissions.of(release);
+    Permissions who =
+        Permissions.of(release)
+            .startedBy(
+                Workflow.getInfo()
+                    .getParentWorkflowId()
+                    .filter(id -> id.startsWith(TrainRequest.ID_PREFIX))
+                    .orElse(null));
     String refused = who.startRefusal();
     if (refused != null) {
       throw refusal(refused);

@@ -220,10 +220,17 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     }
   }
 
-  /** The train stops at {@code car}, in its requester's name. */
+  /**
+   * The train stops at {@code car}, in its own name (which its releases take from it whatever their
+   * roles); a train started before that stops in its requester's.
+   */
   private void stop(TrainCar car) {
     failedService = car.label();
-    stopActor = request.requestedBy();
+    stopActor =
+        Workflow.getVersion("train-stops-as-itself", Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION
+            ? request.requestedBy()
+            : request.trainId();
     stoppedBecause = car.stops();
   }
 

@@ -1,5 +1,6 @@
 package io.rollwright.service.api;
 
+import io.rollwright.api.TrainRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,7 +65,16 @@ public final class ApiCaller extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
+  /**
+   * The caller's identity: the name of the token it sent, else the proxy's header. None when
+   * neither names one, or when the name is one trains act under ({@code train:…}).
+   */
   Optional<String> identify(String authorization, String proxyIdentity) {
+    return known(authorization, proxyIdentity)
+        .filter(name -> !name.startsWith(TrainRequest.ID_PREFIX));
+  }
+
+  private Optional<String> known(String authorization, String proxyIdentity) {
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
       String found = null;

@@ -35,6 +35,15 @@ class ApiCallerTest {
   }
 
   @Test
+  void noCallerActsUnderANameTrainsActUnder() {
+    ApiCaller train =
+        new ApiCaller(
+            new ApiProperties(Map.of("train:q4@prod", "tok-t"), "X-Client-Identity", null));
+    assertEquals(Optional.empty(), train.identify("Bearer tok-t", null));
+    assertEquals(Optional.empty(), PROXIED.identify(null, "train:q4@prod"));
+  }
+
+  @Test
   void aBlankTokenInTheSettingsNeverMatches() {
     ApiCaller blank = new ApiCaller(new ApiProperties(Map.of("nobody", ""), null, null));
     assertEquals(Optional.empty(), blank.identify("Bearer ", null));
