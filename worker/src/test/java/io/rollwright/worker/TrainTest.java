@@ -142,6 +142,23 @@ class TrainTest extends TimeSkippingTrainTest {
     }
   }
 
+  /** billing (whose policy names its requesters and operators) at {@code version}, by alice. */
+  private void billingAt(String version) {
+    h.run(
+        new ReleaseRequest(
+            "billing",
+            version,
+            image("billing", version),
+            "prod",
+            Strategy.CANARY,
+            null,
+            null,
+            "alice",
+            null,
+            null));
+    h.ledgered.clear();
+  }
+
   @Test
   void whenOneFailsTheReleasesRunningBesideItAreAbortedByTheTrainWhateverTheirRoles() {
     h.sandbox.metrics().script("docs", Track.CANARY, "error-rate", "0.3");
@@ -156,19 +173,7 @@ class TrainTest extends TimeSkippingTrainTest {
                 new TrainRequest.Release(
                     "billing", "2.0.0", image("billing", "2.0.0"), null, null, List.of()),
                 car("docs", "2.0.0", List.of())));
-    h.run(
-        new ReleaseRequest(
-            "billing",
-            "1.0.0",
-            image("billing", "1.0.0"),
-            "prod",
-            Strategy.CANARY,
-            null,
-            null,
-            "alice",
-            null,
-            null));
-    h.ledgered.clear();
+    billingAt("1.0.0");
 
     TrainResult result = result(start(pair));
 
@@ -182,6 +187,33 @@ class TrainTest extends TimeSkippingTrainTest {
         "billing's operators are oncall-sam alone, yet the train that started it stopped it");
     assertEquals("1.0.0", h.cluster().stableVersion("billing"));
     assertEquals(List.of(), rollbacks(), "the train promoted nothing to put back");
+  }
+
+  @Test
+  void theTrainPutsBackWhatItPromotedWhereARollbackWouldBeBreakGlass() {
+    h.sandbox.metrics().script("docs", Track.CANARY, "error-rate", "0.3");
+    billingAt("1.0.0");
+    TrainRequest billingThenDocs =
+        new TrainRequest(
+            "undo-billing",
+            "prod",
+            "alice",
+            null,
+            null,
+            List.of(
+                new TrainRequest.Release(
+                    "billing", "2.0.0", image("billing", "2.0.0"), null, null, List.of()),
+                car("docs", "2.0.0", List.of("billing"))));
+
+    TrainResult result = result(start(billingThenDocs));
+
+    assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
+    assertEquals(
+        List.of("billing PROMOTED from 2.0.0"),
+        rollbacks(),
+        "billing declares roles, so a rollback by alice would be break-glass; the train's own is"
+            + " not");
+    assertEquals("1.0.0", h.cluster().stableVersion("billing"));
   }
 
   @Test

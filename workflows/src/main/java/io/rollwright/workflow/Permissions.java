@@ -47,11 +47,12 @@ public final class Permissions {
 
   /**
    * These permissions for a release the train {@code trainId} started (null: none): the train may
-   * pause, resume and abort it in its own name, as it does when one of its releases fails. Its
-   * people's controls were checked by the train against every service's roles.
+   * pause, resume and abort it in its own name, as it does when one of its releases fails (its
+   * people's controls were checked by the train against every service's roles). With {@code
+   * compensation}, the release is the train putting back what it promoted: no break-glass.
    */
-  Permissions startedBy(String trainId) {
-    return new Permissions(roles, releaseId, requester, breakGlass, trainId);
+  Permissions startedBy(String trainId, boolean compensation) {
+    return new Permissions(roles, releaseId, requester, compensation ? null : breakGlass, trainId);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.rollwright.api.RequestCheck;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.policy.InvalidReleaseException;
+import io.rollwright.policy.Strategy;
 import io.rollwright.policy.Violation;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -51,13 +52,18 @@ final class ReleaseAdmission {
     if (Workflow.getVersion("roles", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return null;
     }
-    Permissions who =
-        Permissions.of(release)
-            .startedBy(
-                Workflow.getInfo()
-                    .getParentWorkflowId()
-                    .filter(id -> id.startsWith(TrainRequest.ID_PREFIX))
-                    .orElse(null));
+    String train =
+        Workflow.getInfo()
+            .getParentWorkflowId()
+            .filter(id -> id.startsWith(TrainRequest.ID_PREFIX))
+            .orElse(null);
+    ReleaseRequest r = release.request();
+    boolean compensation =
+        train != null
+            && r.strategy() == Strategy.ROLLBACK
+            && !r.forced()
+            && Workflow.getVersion("train-compensation", Workflow.DEFAULT_VERSION, 1) == 1;
+    Permissions who = Permissions.of(release).startedBy(train, compensation);
     String refused = who.startRefusal();
     if (refused != null) {
       throw refusal(refused);
