@@ -1,8 +1,10 @@
 package io.rollwright.worker;
 
+import io.rollwright.activities.notify.Notifier;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -21,6 +23,11 @@ public abstract class TimeSkippingReleaseTest {
 
   @BeforeEach
   void startHarness(TestWorkflowEnvironment env, Worker worker) {
-    h = new ReleaseHarness(env, worker);
+    h = new ReleaseHarness(env, worker, clock -> null, notifiers());
+  }
+
+  /** Who the worker tells besides the harness's own record of events: nobody unless overridden. */
+  protected List<Notifier> notifiers() {
+    return List.of();
   }
 }

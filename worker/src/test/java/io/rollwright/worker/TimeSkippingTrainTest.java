@@ -9,8 +9,12 @@ import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainWorkflow;
 import io.rollwright.client.Trains;
+import io.rollwright.policy.Gate;
+import io.rollwright.policy.GateType;
 import io.rollwright.policy.Strategy;
+import io.rollwright.policy.TimeoutAction;
 import io.temporal.client.WorkflowStub;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,25 @@ abstract class TimeSkippingTrainTest extends TimeSkippingReleaseTest {
 
   static TrainRequest.Release car(String service, String version, List<String> after) {
     return new TrainRequest.Release(service, version, image(service, version), "fast", null, after);
+  }
+
+  /** An approval gate that {@code required} of {@code approvers} pass within 4h, else rejects. */
+  static Gate approvalOf(int required, String... approvers) {
+    return new Gate(
+        GateType.APPROVAL,
+        required,
+        List.of(approvers),
+        List.of(),
+        null,
+        Duration.ofHours(4),
+        TimeoutAction.REJECT);
+  }
+
+  /** {@code service} 2.0.0 after {@code after}, waiting out {@code bake} then {@code gate}. */
+  static TrainRequest.Release gated(String service, List<String> after, Duration bake, Gate gate) {
+    TrainRequest.Release r = car(service, "2.0.0", after);
+    return new TrainRequest.Release(
+        r.service(), r.version(), r.image(), r.policy(), r.type(), after, null, bake, gate);
   }
 
   /** Every promotion the releases write to the ledger joins the history rollbacks read. */

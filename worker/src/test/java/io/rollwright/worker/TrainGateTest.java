@@ -37,13 +37,6 @@ class TrainGateTest extends TimeSkippingTrainTest {
         GateType.APPROVAL, 1, approvers, groups, null, Duration.ofHours(4), TimeoutAction.REJECT);
   }
 
-  private static TrainRequest.Release gated(
-      String service, List<String> after, Duration bake, Gate gate) {
-    TrainRequest.Release r = car(service, "2.0.0", after);
-    return new TrainRequest.Release(
-        r.service(), r.version(), r.image(), r.policy(), r.type(), after, null, bake, gate);
-  }
-
   /** db, then api behind {@code gate} (and {@code bake}), asked for by alice. */
   private static TrainRequest dbThenApi(String name, Duration bake, Gate gate) {
     return new TrainRequest(
@@ -171,6 +164,7 @@ class TrainGateTest extends TimeSkippingTrainTest {
         which.getOriginalMessage());
     assertTrue(
         running.control(new ControlCommand(Action.APPROVE, "carol", null, "web")).accepted());
+    h.waitFor(Duration.ofMinutes(1));
     assertEquals("running", car(running, "web").state());
     assertEquals("at gate", car(running, "api").state());
     assertTrue(

@@ -2,11 +2,10 @@ package io.rollwright.worker;
 
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainWorkflow;
-import io.rollwright.policy.Gate;
-import io.rollwright.policy.GateType;
-import io.rollwright.policy.TimeoutAction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -41,36 +40,39 @@ class TrainHistoryRecorder extends TimeSkippingTrainTest {
 
   @Test
   void trainGated() throws IOException {
-    Gate gate =
-        new Gate(
-            GateType.APPROVAL,
-            1,
-            List.of("carol"),
-            null,
-            null,
-            Duration.ofHours(4),
-            TimeoutAction.REJECT);
-    TrainRequest.Release api = car("api", "2.0.0", List.of("db"));
     TrainWorkflow train =
         start(
             train(
                 "gated",
                 List.of(
                     car("db", "2.0.0", List.of()),
-                    new TrainRequest.Release(
-                        api.service(),
-                        api.version(),
-                        api.image(),
-                        api.policy(),
-                        null,
-                        api.after(),
-                        null,
-                        Duration.ofMinutes(30),
-                        gate))));
+                    gated("api", List.of("db"), Duration.ofMinutes(30), approvalOf(1, "carol")))));
     h.waitFor(Duration.ofHours(2));
     train.approve(new ApprovalDecision("carol", "ok"));
     result(train);
     save("train-gated", "train:gated@prod");
+  }
+
+  /** A train told as it goes: paused and resumed, gated and approved, then rolled back. */
+  @Test
+  void trainTold() throws IOException {
+    h.sandbox.metrics().script("web", Track.CANARY, "error-rate", "0.3");
+    TrainWorkflow train =
+        start(
+            train(
+                "told",
+                List.of(
+                    car("db", "2.0.0", List.of()),
+                    gated("api", List.of("db"), null, approvalOf(2, "carol", "dave")),
+                    car("web", "2.0.0", List.of("api")))));
+    train.control(new ControlCommand(Action.PAUSE, "alice", "hold"));
+    h.waitFor(Duration.ofMinutes(5));
+    train.control(new ControlCommand(Action.RESUME, "alice", null));
+    h.waitFor(Duration.ofHours(1));
+    train.control(new ControlCommand(Action.APPROVE, "carol", null));
+    train.approve(new ApprovalDecision("dave", "ok"));
+    result(train);
+    save("train-told", "train:told@prod");
   }
 
   private void save(String name, String trainId) throws IOException {

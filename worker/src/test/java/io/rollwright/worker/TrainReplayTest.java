@@ -10,7 +10,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TrainReplayTest {
   @ParameterizedTest
-  @CsvSource({"train-rolled-back, train:rolled-back@prod", "train-gated, train:gated@prod"})
+  @CsvSource({
+    "train-rolled-back, train:rolled-back@prod",
+    "train-gated, train:gated@prod",
+    "train-told, train:told@prod"
+  })
   void recordedTrainReplays(String name, String trainId) throws Exception {
     ReleaseReplayTest.replay(ReleaseReplayTest.history(name, trainId), TrainWorkflowImpl.class);
   }

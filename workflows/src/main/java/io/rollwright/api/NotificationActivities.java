@@ -3,7 +3,7 @@ package io.rollwright.api;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** Tells people what is happening. Never allowed to block or fail a release. */
+/** Tells people what is happening. Never allowed to block or fail a release or a train. */
 @ActivityInterface
 public interface NotificationActivities {
   /**
@@ -13,4 +13,13 @@ public interface NotificationActivities {
    */
   @ActivityMethod
   String tell(ReleaseEvent event);
+
+  /**
+   * Delivers one train event to every notifier that follows trains.
+   *
+   * @return the train's conversation (e.g. its Slack thread), which its releases and later events
+   *     join, or null
+   */
+  @ActivityMethod
+  String tellTrain(TrainEvent event);
 }

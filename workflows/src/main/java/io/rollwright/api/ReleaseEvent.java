@@ -7,8 +7,9 @@ import java.util.List;
  * Something worth telling people about a release: what happened (a typed {@link AuditEntry}, which
  * also says what notifiers file it under), with where the release stands (stage, weight, time since
  * it started), once it ended its outcome and rollback reason, and after a soak its analysis
- * readings; {@code thread} is where notifiers keep the release's conversation. {@code runId} tells
- * this release apart from earlier ones of the same service and environment.
+ * readings; {@code thread} is where notifiers keep the release's conversation, which is the
+ * conversation of the train that started it when {@code train} names one. {@code runId} tells this
+ * release apart from earlier ones of the same service and environment.
  */
 public record ReleaseEvent(
     String releaseId,
@@ -22,7 +23,8 @@ public record ReleaseEvent(
     RollbackReason rollbackReason,
     long elapsedMillis,
     List<CheckReading> verdicts,
-    String thread) {
+    String thread,
+    String train) {
   /** What notifiers file the event under. */
   public Kind kind() {
     return event.kind();

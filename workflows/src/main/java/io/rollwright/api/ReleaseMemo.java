@@ -27,9 +27,18 @@ public final class ReleaseMemo {
   /** The version a rollback replaced, when release history knew it. */
   public static final String ROLLBACK_FROM = "rollbackFrom";
 
-  /** Every key history reads, carried into each run a release continues as. */
+  /** The train that started the release, whose conversation (its Slack thread) it joins. */
+  public static final String TRAIN = "train";
+
+  /** Where the notifiers keep that train's conversation. */
+  public static final String TRAIN_THREAD = "trainThread";
+
+  /**
+   * Every key history reads, and the train conversation the release joined, carried into each run a
+   * release continues as.
+   */
   public static final List<String> CARRIED =
-      List.of(CHANGE_REF, CHANGE_COMMITTED_AT, KIND, ROLLBACK_FROM);
+      List.of(CHANGE_REF, CHANGE_COMMITTED_AT, KIND, ROLLBACK_FROM, TRAIN, TRAIN_THREAD);
 
   private ReleaseMemo() {}
 

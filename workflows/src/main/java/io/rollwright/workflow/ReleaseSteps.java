@@ -15,6 +15,7 @@ import io.rollwright.api.SoakRequest;
 import io.rollwright.api.SoakResult;
 import io.rollwright.api.TrafficActivities;
 import io.rollwright.api.TrafficTarget;
+import io.rollwright.api.TrainEvent;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.PreflightSettings;
@@ -30,6 +31,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /** The activities a release calls, each with the timeouts and retries its kind of work needs. */
@@ -243,15 +245,36 @@ final class ReleaseSteps {
    * and the release goes on.
    */
   String tell(ReleaseEvent event) {
+    return told(
+        () -> notifications(event.kind()).tell(event),
+        event.kind(),
+        event.releaseId(),
+        event.thread());
+  }
+
+  /**
+   * Tells people what a train did, and returns its conversation; a notifier that keeps failing is
+   * logged and the train goes on.
+   */
+  String tellTrain(TrainEvent event) {
+    return told(
+        () -> notifications(event.kind()).tellTrain(event),
+        event.kind(),
+        event.trainId(),
+        event.thread());
+  }
+
+  private static NotificationActivities notifications(Enum<?> kind) {
+    return stub(NotificationActivities.class, NOTIFY, "tell: " + kind);
+  }
+
+  /** What {@code telling} returned, or {@code thread} (logged) when it was not delivered. */
+  private static String told(Supplier<String> telling, Enum<?> kind, String id, String thread) {
     try {
-      return stub(NotificationActivities.class, NOTIFY, "tell: " + event.kind()).tell(event);
+      return telling.get();
     } catch (ActivityFailure e) {
-      log.warn(
-          "notification {} for {} not delivered: {}",
-          event.kind(),
-          event.releaseId(),
-          e.getCause().getMessage());
-      return event.thread();
+      log.warn("notification {} for {} not delivered: {}", kind, id, e.getCause().getMessage());
+      return thread;
     }
   }
 }

@@ -123,11 +123,15 @@ final class TrainCar {
     state = State.UNDOING;
   }
 
-  /** Takes the rollback's result: rolled back only when the rollback release promoted. */
-  void rolledBack() {
+  /**
+   * Takes the rollback's result, and returns its outcome: rolled back only when the rollback
+   * release promoted.
+   */
+  ReleaseOutcome rolledBack() {
     rollback = outcome(run, ReleaseOutcome.FAILED);
     rollbackDetail = detail(run);
     state = rollback == ReleaseOutcome.PROMOTED ? State.UNDONE : State.UNDO_FAILED;
+    return rollback;
   }
 
   /** Whether the train promoted this release and could not put the previous version back. */

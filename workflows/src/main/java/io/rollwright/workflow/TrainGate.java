@@ -1,6 +1,7 @@
 package io.rollwright.workflow;
 
 import io.rollwright.api.GateStatus;
+import io.rollwright.api.TrainEvent.Kind;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.policy.DurationText;
 import io.rollwright.policy.Gate;
@@ -22,19 +23,23 @@ final class TrainGate {
   private final Gate gate;
   private final Map<String, List<String>> groups;
   private final String requester;
+  private final TrainNews news;
   private long bakedAtMillis;
   private ApprovalTally tally;
 
   /**
-   * The gate of {@code release}, named {@code label}; its approvers' groups are {@code groups}, and
-   * {@code requester} (the train's) may not approve it.
+   * The gate of {@code release}, named {@code label}; its approvers' groups are {@code groups},
+   * {@code requester} (the train's) may not approve it, and {@code news} tells it as it opens and
+   * closes.
    */
   TrainGate(
       TrainRequest.Release release,
       String label,
       Map<String, List<String>> groups,
-      String requester) {
+      String requester,
+      TrainNews news) {
     this.label = label;
+    this.news = news;
     this.bake = release.bake();
     this.gate = release.gate() != null && release.gate().needsApproval() ? release.gate() : null;
     this.groups = groups;
@@ -61,16 +66,45 @@ final class TrainGate {
             requester,
             Workflow.currentTimeMillis() + gate.timeout().toMillis());
     tally = open;
+    news.tell(
+        Kind.GATE_OPENED,
+        label,
+        open.request("the gate of " + label, Workflow.currentTimeMillis()).sentence());
     boolean decided = Workflow.await(gate.timeout(), () -> open.closed() || stopped.get());
+    String refusal = null;
     if (!decided) {
       open.expire();
-      return gate.onTimeout() == TimeoutAction.APPROVE
-          ? null
-          : "its gate timed out after "
-              + DurationText.format(gate.timeout())
-              + " without the approvals it needs";
+      refusal =
+          gate.onTimeout() == TimeoutAction.APPROVE
+              ? null
+              : "its gate timed out after "
+                  + DurationText.format(gate.timeout())
+                  + " without the approvals it needs";
+    } else if (open.rejected()) {
+      refusal = open.rejection();
     }
-    return open.rejected() ? open.rejection() : null;
+    news.tell(Kind.GATE_CLOSED, label, label + " " + closing(decided, refusal, stopped.get()));
+    return refusal;
+  }
+
+  /** What became of the gate, as a clause. */
+  private String closing(boolean decided, String refusal, boolean stopped) {
+    if (refusal != null) {
+      return "may not start: " + refusal;
+    }
+    if (!decided) {
+      return "may start: its gate timed out and approves on timeout";
+    }
+    return tally.approved()
+        ? "may start: approved by " + String.join(", ", tally.approvedBy())
+        : stopped ? "will not start: the train stopped" : "may start";
+  }
+
+  /** Tells how far its open gate got: {@code progress}, unless that closed it. */
+  void progressed(String progress) {
+    if (open() != null) {
+      news.tell(Kind.GATE_PROGRESS, label, label + ": " + progress);
+    }
   }
 
   /** The tally of the approval gate while it is open, else null. */
@@ -80,11 +114,14 @@ final class TrainGate {
 
   /** Where the release is at: {@code baking} until its bake ends, then {@code at gate}. */
   String state() {
-    return tally == null ? "baking" : "at gate";
+    return tally == null && bake != null ? "baking" : "at gate";
   }
 
   /** What it waits for, as a clause. */
   String detail() {
+    if (tally == null && (bake == null || bakedAtMillis == 0)) {
+      return "its " + (bake == null ? "gate" : "bake") + " begins";
+    }
     if (tally == null) {
       return "bakes "
           + DurationText.format(bake)

@@ -1,6 +1,7 @@
 package io.rollwright.workflow;
 
 import io.rollwright.api.ApprovalDecision;
+import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.ControlCommand.Action;
@@ -11,6 +12,7 @@ import io.rollwright.api.ReleaseOutcome;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseSearchAttributes;
 import io.rollwright.api.ReleaseWorkflow;
+import io.rollwright.api.TrainEvent.Kind;
 import io.rollwright.api.TrainPlan;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
@@ -47,16 +49,11 @@ public class TrainWorkflowImpl implements TrainWorkflow {
   private final List<String> refused = new ArrayList<>();
   private final Map<String, Map<String, List<String>>> groups = new LinkedHashMap<>();
   private TrainControls controls;
+  private TrainNews news;
   private TrainRequest request;
-  private String pausedBecause;
-  private String stoppedBecause;
+  private final TrainBrakes brakes = new TrainBrakes();
   private String failedService;
   private TrainResult result;
-  private boolean stopSent;
-  private boolean pauseSent;
-  private String stopActor;
-  private String pauseActor;
-  private String pauseReason;
 
   @Override
   public TrainResult run(TrainRequest train) {
@@ -72,14 +69,25 @@ public class TrainWorkflowImpl implements TrainWorkflow {
         .forEach(
             r -> cars.put(train.label(r), new TrainCar(r, train.label(r), train.environmentOf(r))));
     controls = TrainAdmission.admit(train, plan, groups);
+    news = new TrainNews(train.trainId(), cars.values());
+    news.tell(
+        Kind.STARTED,
+        null,
+        train.trainId()
+            + " started by "
+            + train.requestedBy()
+            + ": "
+            + cars.size()
+            + " release(s)");
 
     runInOrder(plan);
+    announce();
     for (TrainCar car : cars.values()) {
       if (car.state == State.WAITING || car.state == State.CLEARED) {
-        car.skip(stoppedBecause);
+        car.skip(brakes.stopped());
       }
     }
-    if (stoppedBecause != null && !train.keepsPromoted()) {
+    if (brakes.stopped() != null && !train.keepsPromoted()) {
       rollBackPromoted();
     }
     result =
@@ -87,8 +95,13 @@ public class TrainWorkflowImpl implements TrainWorkflow {
             train.trainId(),
             List.copyOf(cars.values()),
             failedService,
-            stoppedBecause,
+            brakes.stopped(),
             Workflow.currentTimeMillis() - began);
+    news.tell(
+        Kind.FINISHED,
+        failedService,
+        train.trainId() + " " + AuditEntry.lower(result.outcome()) + ": " + result.detail(),
+        result.outcome());
     return result;
   }
 
@@ -102,25 +115,27 @@ public class TrainWorkflowImpl implements TrainWorkflow {
    */
   private void runInOrder(TrainPlan plan) {
     while (true) {
-      if (stoppedBecause == null) {
+      if (brakes.stopped() == null) {
         for (TrainRequest.Release r : plan.ready(begun(), new HashSet<>(promotedInOrder))) {
           clear(cars.get(request.label(r)));
         }
-        if (pausedBecause == null) {
+        if (brakes.paused() == null) {
           inState(State.CLEARED).forEach(this::start);
         }
       }
       List<TrainCar> active =
           cars.values().stream().filter(c -> c.atGate() || c.state == State.RUNNING).toList();
-      if (active.isEmpty() && pausedBecause != null && stoppedBecause == null && waiting()) {
-        Workflow.await(() -> pausedBecause == null || stoppedBecause != null);
-        pauseSent = pausedBecause != null;
+      if (active.isEmpty() && brakes.paused() != null && brakes.stopped() == null && waiting()) {
+        announce();
+        Workflow.await(() -> brakes.paused() == null || brakes.stopped() != null);
+        brakes.noneRunning();
+        announce();
         continue;
       }
       if (active.isEmpty()) {
         return;
       }
-      Workflow.await(() -> active.stream().anyMatch(TrainCar::settled) || untold());
+      Workflow.await(() -> active.stream().anyMatch(TrainCar::settled) || brakes.untold());
       for (TrainCar car : active) {
         if (car.settled() && car.atGate()) {
           passed(car);
@@ -128,7 +143,8 @@ public class TrainWorkflowImpl implements TrainWorkflow {
           ended(car);
         }
       }
-      tellRunning();
+      brakes.tell(running());
+      announce();
     }
   }
 
@@ -143,15 +159,16 @@ public class TrainWorkflowImpl implements TrainWorkflow {
             car.train,
             car.label(),
             groups.getOrDefault(car.label(), Map.of()),
-            request.requestedBy());
-    car.gated(gate, Async.function(() -> gate.pass(() -> stoppedBecause != null)));
+            request.requestedBy(),
+            news);
+    car.gated(gate, Async.function(() -> gate.pass(() -> brakes.stopped() != null)));
   }
 
   /** {@code car}'s gate has passed, refused it, or ended as the train stopped. */
   private void passed(TrainCar car) {
     String refusal = car.gatePassed.get();
-    if (stoppedBecause != null) {
-      car.skip(stoppedBecause);
+    if (brakes.stopped() != null) {
+      car.skip(brakes.stopped());
     } else if (refusal == null) {
       car.cleared();
     } else {
@@ -160,62 +177,45 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     }
   }
 
-  /** A stop, pause or resume the releases still running have not been told of. */
-  private boolean untold() {
-    return (stoppedBecause != null && !stopSent) || (pausedBecause != null) != pauseSent;
-  }
-
-  /** Tells the releases running what the train was told since they last heard. */
-  private void tellRunning() {
-    if (stoppedBecause != null && !stopSent) {
-      stopSent = true;
-      running().forEach(c -> c.release.abort(new ControlRequest(stopActor, stoppedBecause)));
-    }
-    if ((pausedBecause != null) != pauseSent) {
-      pauseSent = pausedBecause != null;
-      ControlRequest control = new ControlRequest(pauseActor, pauseReason);
-      running()
-          .forEach(
-              c -> {
-                if (pauseSent) {
-                  c.release.pause(control);
-                } else {
-                  c.release.resume(control);
-                }
-              });
-    }
+  private void announce() {
+    brakes.announce(news, request.trainId(), failedService, !request.keepsPromoted());
   }
 
   private void start(TrainCar car) {
     ReleaseRequest release = request.request(car.train);
-    car.release = child(release);
+    car.release = child(release, news.joining());
     car.running(Async.function(car.release::run, release));
+    news.tell(
+        Kind.RELEASE_STARTED, car.label(), car.label() + " " + car.train.version() + " started");
   }
 
   /**
    * The child release that runs {@code release} under its own ID, with its summary in the Web UI
-   * and the train's change (and, for a release forward, its commit time) in its memo; it outlives
-   * the train.
+   * and the train's change (and, for a release forward, its commit time) in its memo, with {@code
+   * joining} (the train's conversation); it outlives the train.
    */
-  private static ReleaseWorkflow child(ReleaseRequest release) {
+  private static ReleaseWorkflow child(ReleaseRequest release, Map<String, Object> joining) {
+    Map<String, Object> memo = new LinkedHashMap<>(joining);
     Long committed =
         release.strategy() == Strategy.ROLLBACK
             ? null
             : Workflow.getMemo(ReleaseMemo.CHANGE_COMMITTED_AT, Long.class, Long.class);
+    memo.putAll(ReleaseMemo.of(release.changeRef(), committed));
     return Workflow.newChildWorkflowStub(
         ReleaseWorkflow.class,
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(release.releaseId())
             .setStaticSummary(ReleaseSearchAttributes.summary(release))
-            .setMemo(ReleaseMemo.of(release.changeRef(), committed))
+            .setMemo(memo)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .build());
   }
 
   private void ended(TrainCar car) {
-    if (car.ended() == ReleaseOutcome.PROMOTED) {
+    news.ended(Kind.RELEASE_ENDED, car, car.ended());
+    if (car.outcome() == ReleaseOutcome.PROMOTED) {
       promotedInOrder.add(car.label());
-    } else if (stoppedBecause == null) {
+    } else if (brakes.stopped() == null) {
       stop(car);
     }
   }
@@ -226,12 +226,12 @@ public class TrainWorkflowImpl implements TrainWorkflow {
    */
   private void stop(TrainCar car) {
     failedService = car.label();
-    stopActor =
+    brakes.stop(
         Workflow.getVersion("train-stops-as-itself", Workflow.DEFAULT_VERSION, 1)
                 == Workflow.DEFAULT_VERSION
             ? request.requestedBy()
-            : request.trainId();
-    stoppedBecause = car.stops();
+            : request.trainId(),
+        car.stops());
   }
 
   /** Rolls back, newest first, every release the train promoted. */
@@ -239,10 +239,14 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     for (int i = promotedInOrder.size() - 1; i >= 0; i--) {
       TrainCar car = cars.get(promotedInOrder.get(i));
       ReleaseRequest undo =
-          request.undo(car.train, "train " + request.name() + " stopped: " + stoppedBecause);
-      car.rollingBack(Async.function(child(undo)::run, undo));
+          request.undo(car.train, "train " + request.name() + " stopped: " + brakes.stopped());
+      car.rollingBack(Async.function(child(undo, news.joining())::run, undo));
+      news.tell(
+          Kind.UNDOING,
+          car.label(),
+          "rolling back " + car.label() + " to the version promoted before " + car.train.version());
       Workflow.await(() -> car.run.isCompleted());
-      car.rolledBack();
+      news.ended(Kind.UNDONE, car, car.rolledBack());
     }
   }
 
@@ -334,16 +338,13 @@ public class TrainWorkflowImpl implements TrainWorkflow {
         TrainCar car = gateOf(c);
         ApprovalTally tally = car.gate.open();
         ApprovalDecision d = new ApprovalDecision(c.actor(), c.reason());
-        return new ControlAnswer(
-            true,
-            "the gate of "
-                + car.label()
-                + ": "
-                + (c.action() == Action.APPROVE ? tally.approve(d) : tally.reject(d)).message());
+        String counted =
+            (c.action() == Action.APPROVE ? tally.approve(d) : tally.reject(d)).message();
+        Async.procedure(() -> car.gate.progressed(counted));
+        return new ControlAnswer(true, "the gate of " + car.label() + ": " + counted);
       }
       case ABORT -> {
-        stopActor = c.actor();
-        stoppedBecause = "aborted by " + c.actor() + ": " + c.reason();
+        brakes.stop(c.actor(), "aborted by " + c.actor() + ": " + c.reason());
         return new ControlAnswer(
             true,
             id
@@ -351,16 +352,12 @@ public class TrainWorkflowImpl implements TrainWorkflow {
                 + " newest first");
       }
       case PAUSE -> {
-        pauseActor = c.actor();
-        pauseReason = c.reason();
-        pausedBecause = "paused by " + c.actor() + (c.reason() == null ? "" : ": " + c.reason());
+        brakes.pause(c.actor(), c.reason());
         return new ControlAnswer(
             true, id + " paused: its running releases hold and nothing more starts until resumed");
       }
       default -> {
-        pauseActor = c.actor();
-        pauseReason = c.reason();
-        pausedBecause = null;
+        brakes.resume(c.actor(), c.reason());
         return new ControlAnswer(true, id + " resumed");
       }
     }
@@ -391,17 +388,17 @@ public class TrainWorkflowImpl implements TrainWorkflow {
     if (result != null) {
       return id + " has ended: " + result.outcome() + " — " + result.detail();
     }
-    if (stoppedBecause != null) {
-      return id + " is already stopping: " + stoppedBecause;
+    if (brakes.stopped() != null) {
+      return id + " is already stopping: " + brakes.stopped();
     }
     Action action = c == null ? null : c.action();
     if (action == Action.APPROVE || action == Action.REJECT) {
       return TrainGates.noGate(id, cars.values(), c.stage());
     }
-    if (action == Action.PAUSE && pausedBecause != null) {
-      return id + " is already " + pausedBecause;
+    if (action == Action.PAUSE && brakes.paused() != null) {
+      return id + " is already " + brakes.paused();
     }
-    return action == Action.RESUME && pausedBecause == null ? id + " is not paused" : null;
+    return action == Action.RESUME && brakes.paused() == null ? id + " is not paused" : null;
   }
 
   @Override
@@ -411,8 +408,8 @@ public class TrainWorkflowImpl implements TrainWorkflow {
         request == null ? null : request.environment(),
         request == null ? null : request.requestedBy(),
         cars.values().stream().map(TrainCar::status).toList(),
-        pausedBecause,
-        stoppedBecause,
+        brakes.paused(),
+        brakes.stopped(),
         refused,
         result);
   }

@@ -144,6 +144,7 @@ class AuditEntryJsonTest {
             null,
             0,
             List.of(),
+            null,
             null);
     assertEquals(ReleaseEvent.Kind.STAGE_STARTED, told.kind());
     assertEquals("stage canary-5 started — canary at 5%, soaking 10m", told.message());

@@ -3,8 +3,10 @@ package io.rollwright.activities.notify;
 import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.api.NotificationActivities;
 import io.rollwright.api.ReleaseEvent;
+import io.rollwright.api.TrainEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * pause, unless it refused the event ({@link IllegalArgumentException}: the same event would be
  * refused again), and is then logged and left. So a notifier that is down neither holds back the
  * others nor makes them deliver the event twice (the activity itself is not retried for it), and
- * the release's conversation (a Slack thread) is kept whatever happened to the others.
+ * the release's conversation (a Slack thread) is kept whatever happened to the others. Train events
+ * go to the notifiers that follow trains ({@link TrainNotifier}) alone.
  */
 public final class NotificationActivitiesImpl implements NotificationActivities {
   static final int ATTEMPTS = 2;
@@ -35,31 +38,39 @@ public final class NotificationActivitiesImpl implements NotificationActivities 
   public String tell(ReleaseEvent event) {
     String thread = event.thread();
     for (Notifier n : notifiers) {
-      String kept = deliver(n, event);
+      String kept = deliver(n, () -> n.tell(event), event.kind(), event.releaseId());
       thread = thread == null ? kept : thread;
     }
     return thread;
   }
 
-  private String deliver(Notifier n, ReleaseEvent event) {
+  @Override
+  public String tellTrain(TrainEvent event) {
+    String thread = event.thread();
+    for (Notifier n : notifiers) {
+      if (n instanceof TrainNotifier t) {
+        String kept = deliver(n, () -> t.tellTrain(event), event.kind(), event.trainId());
+        thread = thread == null ? kept : thread;
+      }
+    }
+    return thread;
+  }
+
+  /** Delivers {@code kind} for {@code id} to {@code n} by {@code telling}; null when it failed. */
+  private String deliver(Notifier n, Supplier<String> telling, Enum<?> kind, String id) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return n.tell(event);
+        return telling.get();
       } catch (IllegalArgumentException refused) {
-        log.warn(
-            "{} refused {} for {}: {}",
-            name(n),
-            event.kind(),
-            event.releaseId(),
-            refused.getMessage());
+        log.warn("{} refused {} for {}: {}", name(n), kind, id, refused.getMessage());
         return null;
       } catch (RuntimeException failed) {
         if (attempt >= ATTEMPTS) {
           log.warn(
               "{} did not take {} for {} after {} attempts: {}",
               name(n),
-              event.kind(),
-              event.releaseId(),
+              kind,
+              id,
               attempt,
               failed.getMessage());
           return null;

@@ -45,6 +45,7 @@ class NotificationActivitiesTest {
         null,
         1000,
         List.of(),
+        null,
         null);
   }
 

@@ -11,7 +11,13 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RollbackReason;
+import io.rollwright.api.TrainRequest;
+import io.rollwright.api.TrainResult;
+import io.rollwright.client.Trains;
+import io.rollwright.policy.Gate;
+import io.rollwright.policy.GateType;
 import io.rollwright.policy.Strategy;
+import io.rollwright.policy.TimeoutAction;
 import io.rollwright.worker.FakeSlackApi;
 import io.rollwright.worker.FakeSlackSocket;
 import java.net.http.HttpResponse;
@@ -25,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * Approvals given in Slack, end to end: the worker posts the approval request through the real
  * Slack client to a fake Slack Web API, and signed interactivity requests, built as Slack builds
  * them, go to the real endpoint of the starter service, which decides against the real Temporal
- * server.
+ * server. A train's gate is asked in the train's one thread, which its releases join, and a click
+ * decides it.
  */
 class SlackApprovalIT extends RealServerTest {
   private static FakeSlackApi slack;
@@ -154,6 +161,73 @@ class SlackApprovalIT extends RealServerTest {
         clicks.ephemeralTo("U_BOB"));
     assertEquals(List.of("carol@example.com"), actors(release(id).status(), "refused reject"));
     clicks.awaitClosed(id);
+  }
+
+  @Test
+  void aTrainsGateIsAskedInTheTrainsThreadAndAClickDecidesIt() throws Exception {
+    Gate carol =
+        new Gate(
+            GateType.APPROVAL,
+            1,
+            List.of("carol@example.com"),
+            List.of(),
+            null,
+            Duration.ofMinutes(10),
+            TimeoutAction.REJECT);
+    TrainRequest train =
+        new TrainRequest(
+            "slack",
+            "prod",
+            "alice@example.com",
+            null,
+            null,
+            List.of(
+                new TrainRequest.Release(
+                    "inventory",
+                    "2.0.0",
+                    "registry.example/inventory:2.0.0",
+                    "brief",
+                    null,
+                    List.of()),
+                new TrainRequest.Release(
+                    "storefront",
+                    "2.0.0",
+                    "registry.example/storefront:2.0.0",
+                    "brief",
+                    null,
+                    List.of("inventory"),
+                    null,
+                    null,
+                    carol)));
+    new Trains(server.client()).start(train);
+    String gate = clicks.approveButtonOf(train.trainId(), Duration.ofSeconds(60));
+
+    clicks.click("U_ALICE", "approve", gate, "train-alice");
+    assertEquals(
+        "🚫 Not counted: alice@example.com requested this release and cannot approve it",
+        clicks.answerTo("train-alice"));
+    clicks.click("U_CAROL", "approve", gate, "train-carol");
+    String carols = clicks.answerTo("train-carol");
+    assertTrue(
+        carols.startsWith("✅ the gate of storefront: approved by carol@example.com"), carols);
+
+    TrainResult result = trainResult(train.trainId(), Duration.ofSeconds(90));
+    assertEquals(ReleaseOutcome.PROMOTED, result.outcome(), result.detail());
+    clicks.awaitClosed(train.trainId());
+    List<FakeSlackApi.Call> parents =
+        slack.calls().stream()
+            .filter(c -> c.method().equals("chat.postMessage") && !c.reply())
+            .filter(
+                c ->
+                    List.of("train:slack@prod", "inventory@prod", "storefront@prod").stream()
+                        .anyMatch(id -> c.params().get("text").startsWith(id + " — ")))
+            .toList();
+    assertEquals(1, parents.size(), "the releases joined the train's thread: " + parents);
+    assertTrue(parents.get(0).params().get("text").startsWith("train:slack@prod — "));
+    assertEquals(
+        parents.get(0).ts(),
+        clicks.requestThread(train.trainId()),
+        "the gate was asked in the train's thread");
   }
 
   @Test

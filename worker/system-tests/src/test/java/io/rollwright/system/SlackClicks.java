@@ -274,6 +274,11 @@ final class SlackClicks {
     }
   }
 
+  /** The thread the approval request of release (or train) {@code id} was posted in. */
+  String requestThread(String id) {
+    return request(id).params().get("thread_ts");
+  }
+
   private FakeSlackApi.Call request(String id) {
     return slack.calls().stream()
         .filter(

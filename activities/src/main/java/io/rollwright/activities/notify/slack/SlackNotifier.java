@@ -2,27 +2,19 @@ package io.rollwright.activities.notify.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.model.Message;
-import com.slack.api.model.block.ActionsBlock;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
-import com.slack.api.model.block.composition.PlainTextObject;
-import com.slack.api.model.block.element.ButtonElement;
-import io.rollwright.activities.notify.Notifier;
-import io.rollwright.api.ControlCommand.Action;
+import io.rollwright.activities.notify.TrainNotifier;
 import io.rollwright.api.GateRef;
 import io.rollwright.api.ReleaseEvent;
 import io.rollwright.api.ReleaseEvent.Kind;
+import io.rollwright.api.ReleaseOutcome;
+import io.rollwright.api.TrainEvent;
 import io.rollwright.policy.Stage;
 import io.rollwright.text.SlackText;
 import java.io.IOException;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A release told in Slack: one parent message in the channel, updated in place at every event
@@ -33,8 +25,13 @@ import java.util.regex.Pattern;
  * carries what callers supplied (service, version, stage and policy names, reasons, actors) is
  * escaped by {@link SlackText}, so it can mention or link nobody; text read back from Slack is
  * already escaped and is not escaped again.
+ *
+ * <p>A train is one conversation too: its parent message shows where each of its releases stands,
+ * its thread has a reply as each starts and ends, and its gates are approval requests whose buttons
+ * decide the train's gate. Its releases join that thread instead of opening their own: they reply
+ * there, named, and leave the parent message and their own end to the train.
  */
-public final class SlackNotifier implements Notifier {
+public final class SlackNotifier implements TrainNotifier {
   /**
    * The events worth a reply in the release's thread; the others only update the parent message.
    */
@@ -59,8 +56,10 @@ public final class SlackNotifier implements Notifier {
   public static final Pattern MENTION =
       Pattern.compile("<!subteam\\^[A-Z0-9]+>|<@[A-Z0-9]+>|<!here>|<!channel>");
 
-  private final MethodsClient slack;
-  private final String channel;
+  /** Events a train tells itself, which its releases do not repeat in its thread. */
+  private static final Set<Kind> TRAIN_TELLS = EnumSet.of(Kind.BLOCKED, Kind.FINISHED);
+
+  private final SlackConversation conversation;
   private final String oncall;
 
   /**
@@ -75,35 +74,30 @@ public final class SlackNotifier implements Notifier {
               + oncall
               + ")");
     }
-    this.slack = slack;
-    this.channel = channel;
+    this.conversation = new SlackConversation(slack, channel);
     this.oncall = oncall;
   }
 
   @Override
   public String tell(ReleaseEvent e) {
+    boolean joined = e.train() != null && e.thread() != null;
     try {
       String thread = e.thread();
       if (thread == null) {
-        ChatPostMessageResponse posted =
-            ok(slack.chatPostMessage(r -> r.channel(channel).text(summary(e)).blocks(blocks(e))));
-        thread = posted.getTs();
-      } else {
-        String ts = thread;
-        ok(slack.chatUpdate(r -> r.channel(channel).ts(ts).text(summary(e)).blocks(blocks(e))));
+        thread = conversation.open(summary(e), parent(e));
+      } else if (!joined) {
+        conversation.update(thread, summary(e), parent(e));
       }
-      String ts = thread;
+      String gates = e.releaseId() + "|" + e.runId();
       if (e.kind() == Kind.APPROVAL_REQUESTED) {
-        ok(
-            slack.chatPostMessage(
-                r -> r.channel(channel).threadTs(ts).text(reply(e)).blocks(approvalRequest(e))));
-      } else if (THREAD_REPLIES.contains(e.kind())) {
-        ok(slack.chatPostMessage(r -> r.channel(channel).threadTs(ts).text(reply(e))));
-      }
-      if (e.kind() == Kind.APPROVAL_PROGRESS) {
-        showApprovalProgress(ts, reply(e));
+        conversation.ask(
+            thread, reply(e), new GateRef(e.releaseId(), e.runId(), e.stage()).toString());
+      } else if (THREAD_REPLIES.contains(e.kind()) && !(joined && TRAIN_TELLS.contains(e.kind()))) {
+        conversation.reply(thread, reply(e));
+      } else if (e.kind() == Kind.APPROVAL_PROGRESS) {
+        conversation.showProgress(thread, gates, reply(e));
       } else if (e.kind() == Kind.APPROVAL_CLOSED) {
-        closeApprovalRequests(ts, reply(e));
+        conversation.close(thread, gates, reply(e));
       }
       return thread;
     } catch (IOException | SlackApiException ex) {
@@ -111,88 +105,29 @@ public final class SlackNotifier implements Notifier {
     }
   }
 
-  /** The approval requests in the thread that still have buttons. */
-  private List<Message> openApprovalRequests(String thread) throws IOException, SlackApiException {
-    return ok(slack.conversationsReplies(r -> r.channel(channel).ts(thread))).getMessages().stream()
-        .filter(
-            m ->
-                m.getBlocks() != null
-                    && m.getBlocks().stream().anyMatch(SlackNotifier::approvalButtons))
-        .toList();
-  }
-
-  private static boolean approvalButtons(LayoutBlock b) {
-    return b instanceof ActionsBlock a && APPROVAL_BLOCK.equals(a.getBlockId());
-  }
-
-  /** Shows who has approved so far under each open approval request, buttons kept. */
-  private void showApprovalProgress(String thread, String progress)
-      throws IOException, SlackApiException {
-    for (Message m : openApprovalRequests(thread)) {
-      List<LayoutBlock> blocks =
-          List.of(
-              section(m.getText()),
-              section(progress),
-              m.getBlocks().stream()
-                  .filter(SlackNotifier::approvalButtons)
-                  .findFirst()
-                  .orElseThrow());
-      ok(slack.chatUpdate(r -> r.channel(channel).ts(m.getTs()).text(m.getText()).blocks(blocks)));
+  @Override
+  public String tellTrain(TrainEvent e) {
+    try {
+      String thread = e.thread();
+      String summary = SlackText.escape(e.trainId() + " — " + trainState(e));
+      if (thread == null) {
+        thread = conversation.open(summary, trainParent(e));
+      } else {
+        conversation.update(thread, summary, trainParent(e));
+      }
+      String gate =
+          e.release() == null ? null : new GateRef(e.trainId(), e.runId(), e.release()).toString();
+      switch (e.kind()) {
+        case STARTED -> {}
+        case GATE_OPENED -> conversation.ask(thread, trainReply(e), gate);
+        case GATE_PROGRESS -> conversation.showProgress(thread, gate, trainReply(e));
+        case GATE_CLOSED -> conversation.close(thread, gate, trainReply(e));
+        default -> conversation.reply(thread, trainReply(e));
+      }
+      return thread;
+    } catch (IOException | SlackApiException ex) {
+      throw new IllegalStateException("Slack: " + ex.getMessage(), ex);
     }
-  }
-
-  /**
-   * Replaces every approval request in the thread that still has buttons with what became of it.
-   */
-  private void closeApprovalRequests(String thread, String outcome)
-      throws IOException, SlackApiException {
-    for (Message m : openApprovalRequests(thread)) {
-      String text = m.getText() + "\n" + outcome;
-      ok(
-          slack.chatUpdate(
-              r -> r.channel(channel).ts(m.getTs()).text(text).blocks(List.of(section(text)))));
-    }
-  }
-
-  /**
-   * The request in the thread: who is asked, by when, and Approve / Reject buttons carrying the
-   * gate.
-   */
-  private List<LayoutBlock> approvalRequest(ReleaseEvent e) {
-    return List.of(
-        section(reply(e)),
-        ActionsBlock.builder()
-            .blockId(APPROVAL_BLOCK)
-            .elements(
-                List.of(
-                    ButtonElement.builder()
-                        .actionId(Action.APPROVE.command())
-                        .text(PlainTextObject.builder().text("Approve").build())
-                        .style("primary")
-                        .value(gate(e))
-                        .build(),
-                    ButtonElement.builder()
-                        .actionId(Action.REJECT.command())
-                        .text(PlainTextObject.builder().text("Reject").build())
-                        .style("danger")
-                        .value(gate(e))
-                        .build()))
-            .build());
-  }
-
-  private static String gate(ReleaseEvent e) {
-    return new GateRef(e.releaseId(), e.runId(), e.stage()).toString();
-  }
-
-  private static SectionBlock section(String markdown) {
-    return SectionBlock.builder().text(MarkdownTextObject.builder().text(markdown).build()).build();
-  }
-
-  private static <T extends SlackApiTextResponse> T ok(T response) {
-    if (!response.isOk()) {
-      throw new IllegalStateException("Slack refused: " + response.getError());
-    }
-    return response;
   }
 
   /**
@@ -210,28 +145,22 @@ public final class SlackNotifier implements Notifier {
             : "stage " + e.stage() + ", " + Stage.weightText(e.weight()) + " on the canary");
   }
 
-  private static List<LayoutBlock> blocks(ReleaseEvent e) {
-    return List.of(
-        section(
-            "*"
-                + SlackText.escape(e.releaseId())
-                + "* · "
-                + SlackText.escape(state(e) + "\n" + e.message())));
+  /** The parent message of a release: where it stands and its latest news, escaped. */
+  private static String parent(ReleaseEvent e) {
+    return "*"
+        + SlackText.escape(e.releaseId())
+        + "* · "
+        + SlackText.escape(state(e) + "\n" + e.message());
   }
 
-  /** A reply in the thread: an icon and the event's message, escaped ({@link SlackText}). */
+  /**
+   * A reply in the thread: an icon and the event's message, escaped ({@link SlackText}); in a
+   * train's thread, named by its release.
+   */
   private String reply(ReleaseEvent e) {
     String icon =
         switch (e.kind()) {
-          case FINISHED ->
-              e.outcome() == null
-                  ? "🏁"
-                  : switch (e.outcome()) {
-                    case PROMOTED -> "✅";
-                    case ROLLED_BACK -> "🔙";
-                    case BLOCKED -> "🚧";
-                    case FAILED -> "💥";
-                  };
+          case FINISHED -> e.outcome() == null ? "🏁" : icon(e.outcome());
           case ALERT, ROLLING_BACK -> "🚨";
           case STUCK -> "📟";
           case AWAITING_CONFIRMATION -> "⏳";
@@ -241,7 +170,62 @@ public final class SlackNotifier implements Notifier {
           default -> "•";
         };
     String hint = e.kind() == Kind.PAUSED ? " — resume or abort" : "";
-    String mention = oncall != null && e.pagesOnCall() ? oncall + " " : "";
-    return icon + " " + mention + SlackText.escape(e.message() + hint);
+    String who = e.train() == null ? "" : e.releaseId() + ": ";
+    return icon + " " + mention(e.pagesOnCall()) + SlackText.escape(who + e.message() + hint);
+  }
+
+  private static String icon(ReleaseOutcome outcome) {
+    return switch (outcome) {
+      case PROMOTED -> "✅";
+      case ROLLED_BACK -> "🔙";
+      case BLOCKED -> "🚧";
+      case FAILED -> "💥";
+    };
+  }
+
+  private String mention(boolean pages) {
+    return oncall != null && pages ? oncall + " " : "";
+  }
+
+  /** Where a train stands: its outcome once it ended, else the state of what happened last. */
+  private static String trainState(TrainEvent e) {
+    if (e.kind() == TrainEvent.Kind.FINISHED && e.outcome() != null) {
+      return e.outcome().name();
+    }
+    return switch (e.kind()) {
+      case PAUSED -> "paused";
+      case STOPPING, UNDOING, UNDONE -> "stopping";
+      default -> "running";
+    };
+  }
+
+  /**
+   * The parent message of a train: where it stands and its news, then one line per release, each
+   * part escaped and cut on its own so the whole stays within a section's 3,000 characters.
+   */
+  private static String trainParent(TrainEvent e) {
+    return "*"
+        + SlackText.escape(e.trainId())
+        + "* · "
+        + SlackText.escape(trainState(e) + "\n" + e.message())
+        + "\n"
+        + SlackText.escape(
+            e.standing().stream().map(line -> "• " + line).collect(Collectors.joining("\n")));
+  }
+
+  /** A reply in a train's thread: an icon and the event's message, escaped. */
+  private String trainReply(TrainEvent e) {
+    String icon =
+        switch (e.kind()) {
+          case RELEASE_ENDED, FINISHED -> e.outcome() == null ? "🏁" : icon(e.outcome());
+          case UNDONE -> e.outcome() == ReleaseOutcome.PROMOTED ? "🔙" : "💥";
+          case GATE_OPENED, GATE_PROGRESS, GATE_CLOSED -> "✋";
+          case STOPPING -> "🚨";
+          case UNDOING -> "🔙";
+          case PAUSED -> "⏸";
+          default -> "▶️";
+        };
+    String hint = e.kind() == TrainEvent.Kind.PAUSED ? " — resume or abort the train" : "";
+    return icon + " " + mention(e.pagesOnCall()) + SlackText.escape(e.message() + hint);
   }
 }

@@ -18,6 +18,7 @@ import com.slack.api.model.view.ViewTitle;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
 import io.rollwright.api.GateRef;
+import io.rollwright.api.TrainRequest;
 import io.rollwright.client.ReleaseControls;
 import io.rollwright.client.ReleaseNotFoundException;
 import io.rollwright.text.SlackText;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * alone, through the click's response URL, so the release may take as long as {@code
  * rollwright.slack.answer-within} to answer. Reject first asks for a reason in a modal; a refused
  * rejection is shown in the modal itself, which Slack closes unless it is answered within 3
- * seconds, so the modal waits {@link #MODAL_ANSWER_WITHIN} for the release.
+ * seconds, so the modal waits {@link #MODAL_ANSWER_WITHIN} for the release. A train's gate is
+ * decided the same way: its buttons name the train, whose {@code control} update takes the
+ * decision.
  */
 public final class SlackApprovals {
   private static final Logger log = LoggerFactory.getLogger(SlackApprovals.class);
@@ -93,13 +96,18 @@ public final class SlackApprovals {
   private Response askForReason(BlockActionRequest req, ActionContext ctx)
       throws IOException, SlackApiException {
     var payload = req.getPayload();
+    boolean train = payload.getActions().get(0).getValue().startsWith(TrainRequest.ID_PREFIX);
     View modal =
         View.builder()
             .type("modal")
             .callbackId(REJECT_VIEW)
             .privateMetadata(
                 payload.getActions().get(0).getValue() + "\n" + payload.getChannel().getId())
-            .title(ViewTitle.builder().type("plain_text").text("Reject release").build())
+            .title(
+                ViewTitle.builder()
+                    .type("plain_text")
+                    .text(train ? "Reject train gate" : "Reject release")
+                    .build())
             .submit(ViewSubmit.builder().type("plain_text").text("Reject").build())
             .close(ViewClose.builder().type("plain_text").text("Cancel").build())
             .blocks(
@@ -108,7 +116,11 @@ public final class SlackApprovals {
                         .blockId(REASON)
                         .label(
                             PlainTextObject.builder()
-                                .text("Why reject? The release rolls back.")
+                                .text(
+                                    train
+                                        ? "Why reject? The train stops and rolls back what it"
+                                            + " promoted."
+                                        : "Why reject? The release rolls back.")
                                 .build())
                         .element(
                             PlainTextInputElement.builder()
