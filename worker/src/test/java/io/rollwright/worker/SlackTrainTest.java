@@ -8,6 +8,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import io.rollwright.activities.metrics.Track;
 import io.rollwright.activities.notify.Notifier;
+import io.rollwright.activities.notify.TrainNotifier;
 import io.rollwright.activities.notify.slack.SlackNotifier;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
@@ -21,6 +22,7 @@ import io.rollwright.client.ReleaseControls;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,7 @@ class SlackTrainTest extends TimeSkippingTrainTest {
   private final FakeSlackApi slack;
   private final SlackNotifier notifier;
   private int heardBefore;
+  private volatile Runnable onGateAsked = () -> {};
 
   SlackTrainTest() throws IOException {
     slack = new FakeSlackApi();
@@ -50,7 +53,21 @@ class SlackTrainTest extends TimeSkippingTrainTest {
 
   @Override
   protected List<Notifier> notifiers() {
-    return List.of(notifier);
+    return List.of(
+        new TrainNotifier() {
+          @Override
+          public String tell(io.rollwright.api.ReleaseEvent event) {
+            return notifier.tell(event);
+          }
+
+          @Override
+          public String tellTrain(TrainEvent event) {
+            if (event.kind() == TrainEvent.Kind.GATE_OPENED) {
+              onGateAsked.run();
+            }
+            return notifier.tellTrain(event);
+          }
+        });
   }
 
   /** What Slack heard before the test: the first releases of its services, each on its own. */
@@ -174,6 +191,36 @@ class SlackTrainTest extends TimeSkippingTrainTest {
             .orElseThrow();
     assertEquals("train:told@prod — PROMOTED", last.params().get("text"));
     assertTrue(last.params().get("blocks").contains("api@prod 2.0.0: promoted"), last.toString());
+  }
+
+  @Test
+  void anApprovalThatCameBeforeTheGateWasAskedInSlackIsShownUnderIt() {
+    AtomicReference<TrainWorkflow> started = new AtomicReference<>();
+    onGateAsked =
+        () -> started.get().control(new ControlCommand(Action.APPROVE, "carol", "at once"));
+    started.set(
+        start(
+            train(
+                "quick",
+                car("db", "2.0.0", List.of()),
+                gated("api", List.of("db"), null, approvalOf(2, "carol", "dave")))));
+    h.waitFor(Duration.ofHours(1));
+
+    FakeSlackApi.Call request =
+        chat().stream()
+            .filter(c -> c.reply() && c.params().getOrDefault("blocks", "").contains("approve"))
+            .findFirst()
+            .orElseThrow();
+    FakeSlackApi.Call shown =
+        chat().stream()
+            .filter(
+                c -> c.method().equals("chat.update") && request.ts().equals(c.params().get("ts")))
+            .reduce((a, b) -> b)
+            .orElseThrow(() -> new AssertionError("carol's approval was never shown"));
+    assertTrue(
+        shown.params().get("blocks").contains("api: approved by carol (1 of 2)")
+            && shown.params().get("blocks").contains(SlackNotifier.APPROVAL_BLOCK),
+        shown.params().get("blocks"));
   }
 
   @Test

@@ -25,6 +25,7 @@ final class TrainGate {
   private final String requester;
   private final TrainNews news;
   private long bakedAtMillis;
+  private boolean asked;
   private ApprovalTally tally;
 
   /**
@@ -70,6 +71,7 @@ final class TrainGate {
         Kind.GATE_OPENED,
         label,
         open.request("the gate of " + label, Workflow.currentTimeMillis()).sentence());
+    asked = true;
     boolean decided = Workflow.await(gate.timeout(), () -> open.closed() || stopped.get());
     String refusal = null;
     if (!decided) {
@@ -100,8 +102,12 @@ final class TrainGate {
         : stopped ? "will not start: the train stopped" : "may start";
   }
 
-  /** Tells how far its open gate got: {@code progress}, unless that closed it. */
+  /**
+   * Tells how far its open gate got: {@code progress}, unless that closed it; once its request has
+   * been told, so the progress shows under it.
+   */
   void progressed(String progress) {
+    Workflow.await(() -> asked || open() == null);
     if (open() != null) {
       news.tell(Kind.GATE_PROGRESS, label, label + ": " + progress);
     }
