@@ -75,7 +75,8 @@ class TrainTest extends TimeSkippingTrainTest {
 
   @Test
   void eachReleaseOfTheTrainCarriesItsChangeAndCommitTimeForLeadTime() {
-    Instant committed = Instant.ofEpochMilli(h.env.currentTimeMillis()).minusSeconds(3_600);
+    // the start is checked against the wall clock, which the test server's skipped clock may pass
+    Instant committed = Instant.now().minusSeconds(3_600);
 
     result(start(train("2.0.0"), committed));
 
