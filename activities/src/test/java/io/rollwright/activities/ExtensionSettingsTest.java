@@ -12,7 +12,11 @@ import io.rollwright.activities.base.SystemActivityClock;
 import io.rollwright.activities.metrics.prometheus.PrometheusClient;
 import io.rollwright.activities.metrics.prometheus.PrometheusMetricProvider;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
+import io.rollwright.activities.traffic.TrafficRouter;
+import io.rollwright.activities.traffic.WorkloadManager;
 import io.rollwright.activities.traffic.kubernetes.Kubernetes;
+import io.rollwright.activities.traffic.unleash.Unleash;
+import io.rollwright.activities.traffic.unleash.UnleashFlags;
 import io.rollwright.api.ReleaseRequest;
 import io.rollwright.policy.InvalidReleaseException;
 import io.rollwright.policy.ReleasePolicy;
@@ -20,6 +24,7 @@ import io.rollwright.policy.Strategy;
 import io.rollwright.policy.Violation;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +49,16 @@ class ExtensionSettingsTest {
   private static PolicyActivitiesImpl worker() {
     SystemActivityClock clock = new SystemActivityClock();
     Kubernetes kubernetes = new Kubernetes(CLUSTER, clock, Duration.ZERO, Duration.ZERO);
+    Unleash unleash =
+        new Unleash(
+            URI.create("http://127.0.0.1:1"),
+            "*:*.token",
+            Duration.ofSeconds(1),
+            new UnleashFlags("default", Map.of(), Map.of(), "userId", false));
+    Map<String, TrafficRouter> routers = new HashMap<>(kubernetes.routers());
+    routers.putAll(unleash.routers());
+    Map<String, WorkloadManager> workloads = new HashMap<>(kubernetes.workloads());
+    workloads.putAll(unleash.workloads());
     PrometheusMetricProvider prometheus =
         new PrometheusMetricProvider(
             new PrometheusClient(
@@ -56,8 +71,8 @@ class ExtensionSettingsTest {
                 List.of(),
                 new PolicyActivitiesImpl.Defaults(
                     "standard", Kubernetes.REPLICA_RATIO, PrometheusMetricProvider.NAME),
-                kubernetes.routers(),
-                kubernetes.workloads(),
+                routers,
+                workloads,
                 Map.of(PrometheusMetricProvider.NAME, prometheus),
                 id -> null,
                 List.of(),
@@ -155,6 +170,18 @@ class ExtensionSettingsTest {
         "0.005 cannot be expressed (use a multiple of 0.01, such as 0.01)");
     assertOne(resolve(fine.formatted("nginx-ingress")), "policy.stages[0].weight", "nginx-ingress");
     assertEquals(List.of(), resolve(fine.formatted("replica-ratio")));
+  }
+
+  @Test
+  void theUnleashRouterRefusesWeightsThatAreNotWholePercentages() {
+    String half =
+        """
+        {"router": "unleash", "stages": [{"weight": 0.5, "soak": "10m"}, {"weight": 50, "soak": "10m"}]}""";
+    assertOne(
+        resolve(half),
+        "policy.stages[0].weight",
+        "is rolled out in whole percent by the unleash router: 0.5 cannot be expressed"
+            + " (use a multiple of 1, such as 1)");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -21,8 +21,10 @@ import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.api.AnalysisActivities;
 import io.rollwright.api.ReleasePayloads;
 import io.rollwright.worker.extension.KubernetesConfiguration;
+import io.rollwright.worker.extension.PlayConsoleConfiguration;
 import io.rollwright.worker.extension.PrometheusConfiguration;
 import io.rollwright.worker.extension.SlackConfiguration;
+import io.rollwright.worker.extension.UnleashConfiguration;
 import io.rollwright.worker.killswitch.TemporalKillSwitches;
 import io.rollwright.workflow.UnreadableRequestInterceptor;
 import io.temporal.client.WorkflowClient;
@@ -43,7 +45,13 @@ import org.springframework.context.annotation.Import;
  * name.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({KubernetesConfiguration.class, PrometheusConfiguration.class, SlackConfiguration.class})
+@Import({
+  KubernetesConfiguration.class,
+  PlayConsoleConfiguration.class,
+  PrometheusConfiguration.class,
+  SlackConfiguration.class,
+  UnleashConfiguration.class
+})
 public class WorkerConfiguration {
 
   /**
@@ -69,7 +77,7 @@ public class WorkerConfiguration {
   /**
    * The extensions of every {@link ExtensionSet} bean: each technology's configuration offers its
    * own when its settings turn it on ({@link KubernetesConfiguration}, {@link
-   * PrometheusConfiguration}).
+   * PlayConsoleConfiguration}, {@link PrometheusConfiguration}, {@link UnleashConfiguration}).
    */
   @Bean
   RegisteredExtensions registeredExtensions(ObjectProvider<ExtensionSet> sets) {

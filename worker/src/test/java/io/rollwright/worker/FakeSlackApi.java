@@ -174,7 +174,8 @@ public final class FakeSlackApi implements AutoCloseable {
     return List.copyOf(calls);
   }
 
-  private static Map<String, String> form(String body) {
+  /** The parameters of a URL-encoded form. */
+  static Map<String, String> form(String body) {
     Map<String, String> params = new LinkedHashMap<>();
     for (String pair : (body == null ? "" : body).split("&", -1)) {
       int eq = pair.indexOf('=');

@@ -1,5 +1,9 @@
 package io.rollwright.worker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rollwright.activities.ExtensionSet;
 import io.rollwright.activities.ReleaseActivities;
 import io.rollwright.activities.base.ActivityClock;
 import io.rollwright.activities.notify.Notifier;
@@ -11,7 +15,6 @@ import io.rollwright.activities.preflight.WebhookCheck;
 import io.rollwright.activities.sandbox.Sandbox;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
-import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.activities.traffic.sandbox.SandboxCluster;
 import io.rollwright.activities.webhook.WebhookCaller;
 import io.rollwright.api.LedgerActivities;
@@ -42,6 +45,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,11 +114,13 @@ public final class ReleaseHarness {
   }
 
   /**
-   * A harness whose worker also has the routers (by name) that {@code more} builds on the test
-   * clock.
+   * A harness whose worker also has the routers (by name) and pre-flight checks of the extension
+   * set that {@code more} builds on the test clock.
    */
   ReleaseHarness(
-      TestWorkflowEnvironment env, Worker worker, Function<ActivityClock, Kubernetes> more) {
+      TestWorkflowEnvironment env,
+      Worker worker,
+      Function<ActivityClock, ? extends ExtensionSet> more) {
     this(env, worker, more, List.of());
   }
 
@@ -122,19 +128,21 @@ public final class ReleaseHarness {
   ReleaseHarness(
       TestWorkflowEnvironment env,
       Worker worker,
-      Function<ActivityClock, Kubernetes> more,
+      Function<ActivityClock, ? extends ExtensionSet> more,
       List<Notifier> notifiers) {
     this.env = env;
     this.client = env.getWorkflowClient();
     this.taskQueue = worker.getTaskQueue();
     TestEnvironmentClock clock = new TestEnvironmentClock(env);
     sandbox = new Sandbox(clock);
-    Kubernetes kubernetes = more.apply(clock);
+    ExtensionSet extensions = more.apply(clock);
     Map<String, TrafficRouter> routers = new HashMap<>(sandbox.routers());
     Map<String, WorkloadManager> workloads = new HashMap<>(sandbox.workloads());
-    if (kubernetes != null) {
-      routers.putAll(kubernetes.routers());
-      workloads.putAll(kubernetes.workloads());
+    List<PreflightCheck> checks = new ArrayList<>(webhookChecks());
+    if (extensions != null) {
+      routers.putAll(extensions.routers());
+      workloads.putAll(extensions.workloads());
+      checks.addAll(extensions.preflightChecks());
     }
     Notifier recorder =
         e -> {
@@ -155,7 +163,7 @@ public final class ReleaseHarness {
                         ? "the kill switch of the worker's settings (rollwright.kill-switch) is on"
                         : new TemporalKillSwitches(() -> client, false).engaged(id),
                 Stream.concat(Stream.of(recorder), notifiers.stream()).toList(),
-                webhookChecks()));
+                checks));
     worker.registerActivitiesImplementations(activities.allButAnalysis());
     worker.registerActivitiesImplementations(history);
     worker.registerActivitiesImplementations(
@@ -218,6 +226,23 @@ public final class ReleaseHarness {
           result.releaseId(), release.status().version(), request.image(), env.currentTimeMillis());
     }
     return result;
+  }
+
+  /**
+   * Runs {@code request} and asserts that pre-flight blocked it, its {@code check} failing with a
+   * detail that says {@code why}.
+   */
+  void assertPreflightRefuses(ReleaseRequest request, String check, String why) {
+    ReleaseWorkflow release = start(request);
+    ReleaseResult result = result(release);
+    assertEquals(ReleaseOutcome.BLOCKED, result.outcome(), result.detail());
+    assertThat(release.status().preflight())
+        .anySatisfy(
+            p -> {
+              assertEquals(check, p.check());
+              assertThat(p.passed()).isFalse();
+              assertThat(p.detail()).contains(why);
+            });
   }
 
   public ReleaseResult run(ReleaseRequest request) {

@@ -88,7 +88,7 @@ public final class TrafficActivitiesImpl implements TrafficActivities {
     heartbeat();
     routers.get(target.router()).removeManagedRoutes(target);
     heartbeat();
-    workloads.get(target.router()).scaleCanaryToZero(target);
+    workloads.get(target.router()).withdrawCanary(target);
   }
 
   /**

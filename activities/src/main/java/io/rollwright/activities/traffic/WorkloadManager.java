@@ -26,6 +26,15 @@ public interface WorkloadManager {
   void scaleCanaryToZero(TrafficTarget target);
 
   /**
+   * Takes the new version out of service on a rollback, once traffic is back on stable: by default
+   * {@link #scaleCanaryToZero}. A platform whose new version becomes production in place (a store's
+   * staged rollout) halts it here instead.
+   */
+  default void withdrawCanary(TrafficTarget target) {
+    scaleCanaryToZero(target);
+  }
+
+  /**
    * Takes the stable workload, which still runs the previous version, out of service for a bake:
    * scaled to zero where it can be, never deleted, so {@link #wakeStable} brings it back.
    */

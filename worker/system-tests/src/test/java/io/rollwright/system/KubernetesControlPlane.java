@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Kubernetes control plane as local processes, no Docker: etcd, kube-apiserver (RBAC
@@ -45,7 +44,6 @@ public final class KubernetesControlPlane {
   /** A pod annotated with this ({@code "3s"}, say) takes that long instead. */
   static final String POD_START_DELAY = "pod-ready.stage.kwok.x-k8s.io/delay";
 
-  private static final Path REPO = Repo.root();
   private static KubernetesControlPlane shared;
 
   private final Path dir;
@@ -88,23 +86,7 @@ public final class KubernetesControlPlane {
    * they fail.
    */
   private static Path build(Path dir) throws Exception {
-    Path log = dir.resolve("build.log");
-    Process p =
-        new ProcessBuilder("bash", REPO.resolve(BUILD_SCRIPT).toString())
-            .redirectError(log.toFile())
-            .redirectOutput(ProcessBuilder.Redirect.PIPE)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (p.waitFor() != 0 || out.isEmpty()) {
-      String said = Files.readString(log).strip();
-      String why = BUILD_SCRIPT + " failed (exit " + p.exitValue() + "): " + said;
-      boolean noGo = said.contains("Go is required");
-      if (!noGo || "true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException(why);
-      }
-      Assumptions.abort(why);
-    }
-    return Path.of(out.lines().reduce((a, b) -> b).orElseThrow());
+    return Repo.runScript(BUILD_SCRIPT, dir.resolve("build.log"), "Go is required");
   }
 
   /**

@@ -46,28 +46,38 @@ final class LocalServer {
    * url}/-/ready.
    */
   static Process start(List<String> command, Path log, String url) throws Exception {
-    Process process =
-        new ProcessBuilder(command)
+    return startReady(new ProcessBuilder(command), log, url + "/-/ready", Duration.ofSeconds(60));
+  }
+
+  /**
+   * Starts {@code process}, its output appended to {@code log}, and waits up to {@code timeout}
+   * until {@code readyUrl} answers 200.
+   */
+  static Process startReady(ProcessBuilder process, Path log, String readyUrl, Duration timeout)
+      throws Exception {
+    Process started =
+        process
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {
         if (http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/-/ready")).build(),
+                    HttpRequest.newBuilder(URI.create(readyUrl)).build(),
                     HttpResponse.BodyHandlers.discarding())
                 .statusCode()
             == 200) {
-          return process;
+          return started;
         }
       } catch (IOException notYet) {
         // not listening yet
       }
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        stop(process);
-        throw new IllegalStateException(command.get(0) + " did not become ready (see " + log + ")");
+      if (!started.isAlive() || System.nanoTime() > deadline) {
+        stop(started);
+        throw new IllegalStateException(
+            process.command().get(0) + " did not become ready (see " + log + ")");
       }
       Thread.sleep(200);
     }

@@ -143,6 +143,11 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
+  /** The {@code postgres} database as a {@code postgres://} URL, as user {@code rollwright}. */
+  String url() {
+    return "postgres://rollwright@127.0.0.1:" + port + "/postgres";
+  }
+
   /** The {@code postgres} database, as user {@code rollwright}. */
   String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=rollwright";

@@ -1,9 +1,8 @@
 package io.rollwright.activities.traffic.kubernetes;
 
+import io.rollwright.activities.traffic.StageWeights;
 import io.rollwright.policy.ReleasePolicy;
-import io.rollwright.policy.Stage;
 import io.rollwright.policy.Violations;
-import java.util.List;
 
 /**
  * Traffic weights as the routers that take integers write them: per ten thousand, so 0.5% is exact.
@@ -23,23 +22,7 @@ final class Weights {
    * percent, which a share per ten thousand cannot express.
    */
   static void checkExpressible(String field, ReleasePolicy policy, Violations v) {
-    List<Stage> stages = policy.stages() == null ? List.of() : policy.stages();
-    for (int i = 0; i < stages.size(); i++) {
-      Double weight = stages.get(i) == null ? null : stages.get(i).weight();
-      if (weight != null
-          && Double.isFinite(weight)
-          && Math.abs(percent(perTenThousand(weight)) - weight) > 1e-9) {
-        v.add(
-            field + ".stages[" + i + "].weight",
-            "is set per ten thousand by the "
-                + policy.router()
-                + " router: "
-                + Violations.plain(weight)
-                + " cannot be expressed (use a multiple of 0.01, such as "
-                + Violations.plain(percent(perTenThousand(weight)))
-                + ")");
-      }
-    }
+    StageWeights.checkSteps(field, policy, v, 100.0 / TOTAL, "is set per ten thousand");
   }
 
   /** A share per ten thousand, in percent. */
