@@ -49,8 +49,8 @@ class ExtensionSettingsTest {
   private static PolicyActivitiesImpl worker() {
     SystemActivityClock clock = new SystemActivityClock();
     Kubernetes kubernetes = new Kubernetes(CLUSTER, clock, Duration.ZERO, Duration.ZERO);
-    Unleash unleash =
-        new Unleash(
+    ExtensionSet unleash =
+        Unleash.of(
             URI.create("http://127.0.0.1:1"),
             "*:*.token",
             Duration.ofSeconds(1),

@@ -20,6 +20,7 @@ import io.rollwright.activities.preflight.PreflightActivitiesImpl;
 import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.api.AnalysisActivities;
 import io.rollwright.api.ReleasePayloads;
+import io.rollwright.worker.extension.ElectronConfiguration;
 import io.rollwright.worker.extension.KubernetesConfiguration;
 import io.rollwright.worker.extension.PlayConsoleConfiguration;
 import io.rollwright.worker.extension.PrometheusConfiguration;
@@ -46,6 +47,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
+  ElectronConfiguration.class,
   KubernetesConfiguration.class,
   PlayConsoleConfiguration.class,
   PrometheusConfiguration.class,
@@ -76,8 +78,9 @@ public class WorkerConfiguration {
 
   /**
    * The extensions of every {@link ExtensionSet} bean: each technology's configuration offers its
-   * own when its settings turn it on ({@link KubernetesConfiguration}, {@link
-   * PlayConsoleConfiguration}, {@link PrometheusConfiguration}, {@link UnleashConfiguration}).
+   * own when its settings turn it on ({@link ElectronConfiguration}, {@link
+   * KubernetesConfiguration}, {@link PlayConsoleConfiguration}, {@link PrometheusConfiguration},
+   * {@link UnleashConfiguration}).
    */
   @Bean
   RegisteredExtensions registeredExtensions(ObjectProvider<ExtensionSet> sets) {

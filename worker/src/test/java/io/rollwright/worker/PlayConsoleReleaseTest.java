@@ -59,7 +59,7 @@ class PlayConsoleReleaseTest {
             worker,
             clock -> {
               try {
-                return new PlayConsole(
+                return PlayConsole.of(
                     PlayConsole.client(key, play.rootUrl(), Duration.ofSeconds(10)), apps);
               } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

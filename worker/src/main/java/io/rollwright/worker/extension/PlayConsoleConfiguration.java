@@ -47,7 +47,7 @@ public class PlayConsoleConfiguration {
             at + "testing-tracks: '" + track + "' is not a testing track name");
       }
     }
-    return new PlayConsole(
+    return PlayConsole.of(
         PlayConsole.client(settings.credentials(), settings.rootUrl(), settings.timeout()),
         new PlayApps(settings.apps(), settings.testingTracks(), settings.productionTrack()));
   }

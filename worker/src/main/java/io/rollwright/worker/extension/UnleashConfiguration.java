@@ -30,7 +30,7 @@ public class UnleashConfiguration {
       throw new IllegalStateException(
           at + "on-rollback: '" + settings.onRollback() + "' is not zero or disable");
     }
-    return new Unleash(
+    return Unleash.of(
         settings.url(),
         settings.token(),
         settings.timeout(),

@@ -69,7 +69,7 @@ class UnleashReleaseIT {
     return new ReleaseHarness(
         env,
         worker,
-        clock -> new Unleash(URI.create(unleash.url()), token, Duration.ofSeconds(10), flags));
+        clock -> Unleash.of(URI.create(unleash.url()), token, Duration.ofSeconds(10), flags));
   }
 
   private static ReleaseRequest request(String service) {

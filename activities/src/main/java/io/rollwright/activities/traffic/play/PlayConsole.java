@@ -8,35 +8,32 @@ import com.google.api.services.androidpublisher.AndroidPublisherScopes;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.GoogleCredentials;
 import io.rollwright.activities.ExtensionSet;
-import io.rollwright.activities.preflight.PreflightCheck;
-import io.rollwright.activities.traffic.TrafficRouter;
-import io.rollwright.activities.traffic.WorkloadManager;
+import io.rollwright.activities.RouterExtensionSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The Play Console extension set: the {@code play-console} router, which turns stage weights into
  * the production track's staged rollout, its workload manager and the {@code play-console}
  * pre-flight check, all through the Play Developer API's Edits.
  */
-public final class PlayConsole implements ExtensionSet {
+public final class PlayConsole {
   public static final String ROUTER = "play-console";
 
-  private final PlayConsoleRouter router;
-  private final PlayConsoleWorkloads workloads;
-  private final PlayConsoleCheck check;
+  private PlayConsole() {}
 
   /** The set for {@code apps} through {@code api}. */
-  public PlayConsole(AndroidPublisher api, PlayApps apps) {
+  public static ExtensionSet of(AndroidPublisher api, PlayApps apps) {
     PlayEdits edits = new PlayEdits(api);
-    this.router = new PlayConsoleRouter(edits, apps);
-    this.workloads = new PlayConsoleWorkloads(edits, apps, router);
-    this.check = new PlayConsoleCheck(edits, apps);
+    PlayConsoleRouter router = new PlayConsoleRouter(edits, apps);
+    return new RouterExtensionSet(
+        ROUTER,
+        router,
+        new PlayConsoleWorkloads(edits, apps, router),
+        new PlayConsoleCheck(edits, apps));
   }
 
   /**
@@ -63,20 +60,5 @@ public final class PlayConsole implements ExtensionSet {
         .setRootUrl(rootUrl)
         .setApplicationName("rollwright")
         .build();
-  }
-
-  @Override
-  public Map<String, TrafficRouter> routers() {
-    return Map.of(ROUTER, router);
-  }
-
-  @Override
-  public Map<String, WorkloadManager> workloads() {
-    return Map.of(ROUTER, workloads);
-  }
-
-  @Override
-  public List<PreflightCheck> preflightChecks() {
-    return List.of(check);
   }
 }

@@ -1,51 +1,29 @@
 package io.rollwright.activities.traffic.unleash;
 
-import io.rollwright.activities.preflight.PreflightCheck;
-import io.rollwright.api.PreflightResult;
-import io.rollwright.api.ResolvedRelease;
+import io.rollwright.activities.traffic.RouterCheck;
 import io.rollwright.api.TrafficTarget;
-import io.rollwright.policy.PreflightSettings;
-import io.temporal.failure.ApplicationFailure;
 
 /**
  * {@code unleash}: a release through the Unleash router can run. The worker's token is accepted,
- * the flag exists in the project and has the environment. A release through another router passes.
+ * the flag exists in the project and has the environment.
  */
-final class UnleashCheck implements PreflightCheck {
+final class UnleashCheck extends RouterCheck {
   private final UnleashRouter router;
   private final UnleashFlags flags;
 
   UnleashCheck(UnleashRouter router, UnleashFlags flags) {
+    super(Unleash.ROUTER);
     this.router = router;
     this.flags = flags;
   }
 
   @Override
-  public String name() {
-    return Unleash.ROUTER;
-  }
-
-  @Override
-  public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
-    TrafficTarget t = TrafficTarget.of(release.request(), release.policy().router());
-    if (!Unleash.ROUTER.equals(t.router())) {
-      return new PreflightResult(name(), true, "not released through " + Unleash.ROUTER);
-    }
-    try {
-      UnleashState s = router.state(t);
-      return new PreflightResult(
-          name(),
-          true,
-          flags.where(t)
-              + (s.enabled() ? " is on" : " is off")
-              + ", rolled out to "
-              + s.weight()
-              + "%");
-    } catch (ApplicationFailure e) {
-      if (e.isNonRetryable()) {
-        return new PreflightResult(name(), false, e.getOriginalMessage());
-      }
-      throw e;
-    }
+  protected String check(TrafficTarget t) {
+    UnleashState s = router.state(t);
+    return flags.where(t)
+        + (s.enabled() ? " is on" : " is off")
+        + ", rolled out to "
+        + s.weight()
+        + "%";
   }
 }
