@@ -130,6 +130,18 @@ public final class FakePlayConsole implements AutoCloseable {
     apps.put(app, new App(uploaded, tracks, allowed));
   }
 
+  /** Puts {@code code} in progress to {@code fraction} on production, beside the live release. */
+  public void inProgress(String app, long code, double fraction) {
+    apps.get(app)
+        .tracks()
+        .get("production")
+        .addObject()
+        .put("status", "inProgress")
+        .put("userFraction", fraction)
+        .putArray("versionCodes")
+        .add(Long.toString(code));
+  }
+
   /** The committed releases of {@code track}: {@code status [codes] fraction}, one per release. */
   public List<String> track(String app, String track) {
     List<String> out = new ArrayList<>();

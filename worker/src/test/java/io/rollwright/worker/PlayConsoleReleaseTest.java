@@ -49,7 +49,7 @@ class PlayConsoleReleaseTest {
     play.app("com.example.locked", false, null, 42);
     PlayApps apps =
         new PlayApps(
-            Map.of("mobile", APP, "locked", "com.example.locked"),
+            Map.of("mobile", APP, "locked", "com.example.locked", "busy", "com.example.busy"),
             List.of("internal", "alpha"),
             "production");
     Path key = play.credentials(dir);
@@ -164,7 +164,19 @@ class PlayConsoleReleaseTest {
     assertPreflightRefuses("mobile", "2.4.0", "'2.4.0' is not a version code");
     assertPreflightRefuses("locked", "42", "403: The caller does not have permission");
     assertPreflightRefuses("games", "42", "no app for service games");
+    play.app("com.example.busy", true, 41L, 41, 42, 43);
+    play.inProgress("com.example.busy", 42, 0.2);
+    h.assertPreflightRefuses(
+        new ReleaseRequest(
+            "busy", "2.5.0", "43", "prod", Strategy.CANARY, "mobile", null, "alice", null, null),
+        "play-console",
+        "version code 42 is being rolled out on production of com.example.busy: halt or complete"
+            + " it first");
     assertEquals(List.of("completed [41]"), play.track(APP, "production"), "nothing released");
+    assertEquals(
+        List.of("completed [41]", "inProgress [42] 0.2"),
+        play.track("com.example.busy", "production"),
+        "the other rollout untouched");
     assertThat(play.calls()).noneMatch(c -> c.method().equals("edits.commit"));
   }
 

@@ -1,13 +1,16 @@
 package io.rollwright.activities.traffic.play;
 
+import com.google.api.services.androidpublisher.model.TrackRelease;
 import io.rollwright.activities.traffic.RouterCheck;
 import io.rollwright.api.TrafficTarget;
+import java.util.List;
 
 /**
  * {@code play-console}: a release through the Play Console router can run. The service has an app,
  * the image is a version code, the worker's account can open an edit of the app, the bundle is
  * uploaded, and its version code is not below the production track's live one (Play offers users
- * only higher version codes, so an older build cannot be released again: build it anew).
+ * only higher version codes, so an older build cannot be released again: build it anew), and no
+ * other version is being rolled out there (the new release would silently replace it).
  */
 final class PlayConsoleCheck extends RouterCheck {
   private final PlayEdits edits;
@@ -30,7 +33,19 @@ final class PlayConsoleCheck extends RouterCheck {
           if (!e.bundles().contains(code)) {
             throw refused("no bundle with version code " + code + " is uploaded to " + app);
           }
-          Long live = PlayRollout.live(e.releases(apps.productionTrack()));
+          List<TrackRelease> production = e.releases(apps.productionTrack());
+          Long other = PlayRollout.inProgressOther(production, code);
+          if (other != null) {
+            throw refused(
+                "version code "
+                    + other
+                    + " is being rolled out on "
+                    + apps.productionTrack()
+                    + " of "
+                    + app
+                    + ": halt or complete it first (a new release would replace it)");
+          }
+          Long live = PlayRollout.live(production);
           if (live != null && live > code) {
             throw refused(
                 "version code "

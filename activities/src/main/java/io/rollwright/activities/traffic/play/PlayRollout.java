@@ -71,11 +71,20 @@ final class PlayRollout {
     return next;
   }
 
+  /** The version code of another release in progress on the track, or null. */
+  static Long inProgressOther(List<TrackRelease> releases, long versionCode) {
+    return releases.stream()
+        .filter(r -> IN_PROGRESS.equals(r.getStatus()) && !has(r, versionCode))
+        .map(PlayRollout::single)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** The version code of the track's completed release, or null. */
   static Long live(List<TrackRelease> releases) {
     return releases.stream()
         .filter(r -> COMPLETED.equals(r.getStatus()))
-        .map(r -> single(r))
+        .map(PlayRollout::single)
         .findFirst()
         .orElse(null);
   }
