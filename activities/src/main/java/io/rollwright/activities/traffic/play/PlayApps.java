@@ -33,11 +33,6 @@ public record PlayApps(
     return app;
   }
 
-  /** The package name of the target's service, or null. */
-  String appOrNull(TrafficTarget t) {
-    return apps.get(t.service());
-  }
-
   /** The version code the target's image names, or a final failure saying what it must be. */
   static long versionCode(TrafficTarget t) {
     String image = t.image();
