@@ -12,8 +12,11 @@ import io.rollwright.activities.base.SystemActivityClock;
 import io.rollwright.activities.metrics.prometheus.PrometheusClient;
 import io.rollwright.activities.metrics.prometheus.PrometheusMetricProvider;
 import io.rollwright.activities.policy.PolicyActivitiesImpl;
+import io.rollwright.activities.traffic.JsonApi;
 import io.rollwright.activities.traffic.TrafficRouter;
 import io.rollwright.activities.traffic.WorkloadManager;
+import io.rollwright.activities.traffic.firebase.FirebaseHosting;
+import io.rollwright.activities.traffic.firebase.FirebaseSites;
 import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.activities.traffic.unleash.Unleash;
 import io.rollwright.activities.traffic.unleash.UnleashFlags;
@@ -55,10 +58,20 @@ class ExtensionSettingsTest {
             "*:*.token",
             Duration.ofSeconds(1),
             new UnleashFlags("default", Map.of(), Map.of(), "userId", false));
+    ExtensionSet firebase =
+        FirebaseHosting.of(
+            new JsonApi(
+                "FirebaseHosting",
+                URI.create("http://127.0.0.1:1"),
+                Duration.ofSeconds(1),
+                () -> "Bearer none"),
+            new FirebaseSites(Map.of(), List.of("alpha", "beta"), Duration.ofDays(7)));
     Map<String, TrafficRouter> routers = new HashMap<>(kubernetes.routers());
     routers.putAll(unleash.routers());
+    routers.putAll(firebase.routers());
     Map<String, WorkloadManager> workloads = new HashMap<>(kubernetes.workloads());
     workloads.putAll(unleash.workloads());
+    workloads.putAll(firebase.workloads());
     PrometheusMetricProvider prometheus =
         new PrometheusMetricProvider(
             new PrometheusClient(
@@ -182,6 +195,19 @@ class ExtensionSettingsTest {
         "policy.stages[0].weight",
         "is rolled out in whole percent by the unleash router: 0.5 cannot be expressed"
             + " (use a multiple of 1, such as 1)");
+  }
+
+  @Test
+  void theFirebaseHostingRouterRefusesStagesThatNameNoPreviewChannel() {
+    String stages =
+        """
+        {"router": "firebase-hosting", "stages": [{"name": "alpha", "weight": 10, "soak": "1h"},
+         {"name": "stable-50", "weight": 50, "soak": "1h"}]}""";
+    assertOne(
+        resolve(stages),
+        "policy.stages[1].name",
+        "deploys each stage to the preview channel it is named after (alpha, beta), and Firebase"
+            + " Hosting cannot send a share of live traffic: stage 'stable-50' names no channel");
   }
 
   @ParameterizedTest(name = "{0}")

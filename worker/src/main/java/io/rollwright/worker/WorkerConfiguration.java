@@ -21,6 +21,7 @@ import io.rollwright.activities.traffic.TrafficActivitiesImpl;
 import io.rollwright.api.AnalysisActivities;
 import io.rollwright.api.ReleasePayloads;
 import io.rollwright.worker.extension.ElectronConfiguration;
+import io.rollwright.worker.extension.FirebaseHostingConfiguration;
 import io.rollwright.worker.extension.KubernetesConfiguration;
 import io.rollwright.worker.extension.PlayConsoleConfiguration;
 import io.rollwright.worker.extension.PrometheusConfiguration;
@@ -48,6 +49,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({
   ElectronConfiguration.class,
+  FirebaseHostingConfiguration.class,
   KubernetesConfiguration.class,
   PlayConsoleConfiguration.class,
   PrometheusConfiguration.class,
@@ -79,8 +81,8 @@ public class WorkerConfiguration {
   /**
    * The extensions of every {@link ExtensionSet} bean: each technology's configuration offers its
    * own when its settings turn it on ({@link ElectronConfiguration}, {@link
-   * KubernetesConfiguration}, {@link PlayConsoleConfiguration}, {@link PrometheusConfiguration},
-   * {@link UnleashConfiguration}).
+   * FirebaseHostingConfiguration}, {@link KubernetesConfiguration}, {@link
+   * PlayConsoleConfiguration}, {@link PrometheusConfiguration}, {@link UnleashConfiguration}).
    */
   @Bean
   RegisteredExtensions registeredExtensions(ObjectProvider<ExtensionSet> sets) {

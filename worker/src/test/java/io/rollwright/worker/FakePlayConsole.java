@@ -6,28 +6,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.security.Signature;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A local stand-in for the Play Developer API's Edits that the real {@code
@@ -48,14 +39,11 @@ public final class FakePlayConsole implements AutoCloseable {
   private static final String PREFIX = "/androidpublisher/v3/applications/";
   private static final Pattern PATH =
       Pattern.compile("([^/]+)/edits(?:/([^/:]+)(?::commit|/tracks/([^/]+)|/(bundles))?)?");
-  private static final Pattern DOT = Pattern.compile("\\.");
   private static final Set<String> STATUSES = Set.of("draft", "inProgress", "halted", "completed");
   private static final Set<String> TRACKS = Set.of("internal", "alpha", "beta", "production");
 
   private final HttpServer server;
-  private final KeyPair key;
-  private final String email = "rollwright@rollwright-test.iam.gserviceaccount.com";
-  private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+  private final FakeGoogleAccount account;
   private final Map<String, App> apps = new ConcurrentHashMap<>();
   private final Map<String, Edit> edits = new ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -65,18 +53,16 @@ public final class FakePlayConsole implements AutoCloseable {
   private record Edit(String app, Map<String, ArrayNode> tracks) {}
 
   public FakePlayConsole() throws IOException, NoSuchAlgorithmException {
-    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-    rsa.initialize(2048);
-    key = rsa.generateKeyPair();
+    account = new FakeGoogleAccount("auth/androidpublisher");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/token", this::token);
+    account.serveTokens(server);
     server.createContext(
         PREFIX,
         ex -> {
           try {
             api(ex);
           } catch (RuntimeException e) {
-            error(ex, 500, "stand-in failed: " + e, "INTERNAL");
+            FakeGoogleAccount.error(ex, 500, "stand-in failed: " + e, "INTERNAL");
           }
         });
     server.start();
@@ -89,23 +75,7 @@ public final class FakePlayConsole implements AutoCloseable {
 
   /** Writes a service account key that signs in here into {@code dir} and returns its path. */
   public Path credentials(Path dir) throws IOException {
-    String pem =
-        "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n";
-    ObjectNode json =
-        JSON.createObjectNode()
-            .put("type", "service_account")
-            .put("project_id", "rollwright-test")
-            .put("private_key_id", "k1")
-            .put("private_key", pem)
-            .put("client_email", email)
-            .put("client_id", "1")
-            .put("token_uri", rootUrl() + "token");
-    Path file = dir.resolve("play-service-account.json");
-    Files.writeString(file, json.toString());
-    return file;
+    return account.credentials(dir.resolve("play-service-account.json"), rootUrl());
   }
 
   /**
@@ -167,67 +137,30 @@ public final class FakePlayConsole implements AutoCloseable {
         .toList();
   }
 
-  private void token(HttpExchange ex) throws IOException {
-    Map<String, String> form = FakeSlackApi.form(new String(body(ex), UTF8));
-    String[] jwt = DOT.split(form.getOrDefault("assertion", ""), -1);
-    if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))
-        || jwt.length != 3) {
-      send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"bad request\"}");
-      return;
-    }
-    JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt[1]));
-    boolean valid;
-    try {
-      Signature rs256 = Signature.getInstance("SHA256withRSA");
-      rs256.initVerify(key.getPublic());
-      rs256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
-      valid = rs256.verify(Base64.getUrlDecoder().decode(jwt[2]));
-    } catch (java.security.GeneralSecurityException e) {
-      valid = false;
-    }
-    if (!valid
-        || !email.equals(claims.path("iss").asText())
-        || !"https://oauth2.googleapis.com/token".equals(claims.path("aud").asText())
-        || !claims.path("scope").asText().contains("auth/androidpublisher")) {
-      send(ex, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT\"}");
-      return;
-    }
-    String token = "ya29." + UUID.randomUUID();
-    tokens.add(token);
-    send(
-        ex,
-        200,
-        "{\"access_token\":\"" + token + "\",\"expires_in\":3600,\"token_type\":\"Bearer\"}");
-  }
-
-  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
-
   private void api(HttpExchange ex) throws IOException {
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
-      error(ex, 401, "Request is missing valid authentication credential.", "UNAUTHENTICATED");
+    if (!account.signedIn(ex)) {
       return;
     }
     Matcher m = PATH.matcher(ex.getRequestURI().getPath().substring(PREFIX.length()));
     if (!m.matches()) {
-      error(ex, 404, "Not Found", "NOT_FOUND");
+      FakeGoogleAccount.error(ex, 404, "Not Found", "NOT_FOUND");
       return;
     }
     String app = m.group(1);
     App known = apps.get(app);
     if (known == null) {
-      error(ex, 404, "Package not found: " + app + ".", "NOT_FOUND");
+      FakeGoogleAccount.error(ex, 404, "Package not found: " + app + ".", "NOT_FOUND");
       return;
     }
     if (!known.allowed()) {
-      error(ex, 403, "The caller does not have permission", "PERMISSION_DENIED");
+      FakeGoogleAccount.error(ex, 403, "The caller does not have permission", "PERMISSION_DENIED");
       return;
     }
     String method = ex.getRequestMethod();
     String id = m.group(2);
     if (id == null) {
       if (!method.equals("POST")) {
-        error(ex, 405, "Method not allowed", "INVALID_ARGUMENT");
+        FakeGoogleAccount.error(ex, 405, "Method not allowed", "INVALID_ARGUMENT");
         return;
       }
       id = Long.toString(System.nanoTime());
@@ -235,12 +168,12 @@ public final class FakePlayConsole implements AutoCloseable {
       known.tracks().forEach((t, r) -> copy.put(t, r.deepCopy()));
       edits.put(id, new Edit(app, copy));
       calls.add(new Call("edits.insert", app, id));
-      send(ex, 200, "{\"id\":\"" + id + "\",\"expiryTimeSeconds\":\"3600\"}");
+      FakeGoogleAccount.send(ex, 200, "{\"id\":\"" + id + "\",\"expiryTimeSeconds\":\"3600\"}");
       return;
     }
     Edit edit = edits.get(id);
     if (edit == null || !edit.app().equals(app)) {
-      error(ex, 404, "This Edit has been deleted.", "NOT_FOUND");
+      FakeGoogleAccount.error(ex, 404, "This Edit has been deleted.", "NOT_FOUND");
       return;
     }
     String path = ex.getRequestURI().getPath();
@@ -249,38 +182,38 @@ public final class FakePlayConsole implements AutoCloseable {
       edits.remove(id);
       known.tracks().putAll(edit.tracks());
       calls.add(new Call("edits.commit", app, String.join(", ", track(app, "production"))));
-      send(ex, 200, "{\"id\":\"" + id + "\"}");
+      FakeGoogleAccount.send(ex, 200, "{\"id\":\"" + id + "\"}");
     } else if (m.group(4) != null && method.equals("GET")) {
       ArrayNode list = JSON.createArrayNode();
       known.bundles().forEach(b -> list.addObject().put("versionCode", b).put("sha1", "00"));
       calls.add(new Call("bundles.list", app, ""));
-      send(ex, 200, JSON.createObjectNode().set("bundles", list).toString());
+      FakeGoogleAccount.send(ex, 200, JSON.createObjectNode().set("bundles", list).toString());
     } else if (track != null && method.equals("GET")) {
       if (!TRACKS.contains(track)) {
-        error(ex, 404, "Track not found: " + track + ".", "NOT_FOUND");
+        FakeGoogleAccount.error(ex, 404, "Track not found: " + track + ".", "NOT_FOUND");
         return;
       }
       calls.add(new Call("tracks.get", app, track));
       ObjectNode body = JSON.createObjectNode().put("track", track);
       body.set("releases", edit.tracks().get(track));
-      send(ex, 200, body.toString());
+      FakeGoogleAccount.send(ex, 200, body.toString());
     } else if (track != null && method.equals("PUT")) {
-      JsonNode body = JSON.readTree(body(ex));
+      JsonNode body = JSON.readTree(FakeGoogleAccount.body(ex));
       String invalid = invalid(track, body, known.bundles());
       if (invalid != null) {
-        error(ex, 400, invalid, "INVALID_ARGUMENT");
+        FakeGoogleAccount.error(ex, 400, invalid, "INVALID_ARGUMENT");
         return;
       }
       edit.tracks().put(track, (ArrayNode) body.get("releases"));
       calls.add(new Call("tracks.update", app, track + ": " + body.get("releases")));
-      send(ex, 200, body.toString());
+      FakeGoogleAccount.send(ex, 200, body.toString());
     } else if (track == null && method.equals("DELETE")) {
       edits.remove(id);
       calls.add(new Call("edits.delete", app, id));
       ex.sendResponseHeaders(204, -1);
       ex.close();
     } else {
-      error(ex, 405, "Method not allowed", "INVALID_ARGUMENT");
+      FakeGoogleAccount.error(ex, 405, "Method not allowed", "INVALID_ARGUMENT");
     }
   }
 
@@ -331,29 +264,6 @@ public final class FakePlayConsole implements AutoCloseable {
       return "Version code " + stagedCode + " is not above the completed " + completedCode + ".";
     }
     return null;
-  }
-
-  /** The request's body, which the Google client sends gzipped (as Google accepts). */
-  private static byte[] body(HttpExchange ex) throws IOException {
-    byte[] raw = ex.getRequestBody().readAllBytes();
-    return "gzip".equals(ex.getRequestHeaders().getFirst("Content-Encoding"))
-        ? new GZIPInputStream(new ByteArrayInputStream(raw)).readAllBytes()
-        : raw;
-  }
-
-  private static void error(HttpExchange ex, int code, String message, String status)
-      throws IOException {
-    ObjectNode error = JSON.createObjectNode();
-    error.putObject("error").put("code", code).put("message", message).put("status", status);
-    send(ex, code, error.toString());
-  }
-
-  private static void send(HttpExchange ex, int code, String body) throws IOException {
-    byte[] bytes = body.getBytes(UTF8);
-    ex.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
-    ex.sendResponseHeaders(code, bytes.length);
-    ex.getResponseBody().write(bytes);
-    ex.close();
   }
 
   @Override

@@ -2,7 +2,8 @@ package io.rollwright.api;
 
 /**
  * What a traffic or workload action acts on: the release, its service and environment, the new
- * version, and the router to use.
+ * version, the router to use and, for a stage's weight, the stage's name (null otherwise): a router
+ * whose steps are named places rather than percentages (a preview channel) goes by the name.
  */
 public record TrafficTarget(
     String releaseId,
@@ -10,7 +11,8 @@ public record TrafficTarget(
     String environment,
     String version,
     String image,
-    String router) {
+    String router,
+    String stage) {
 
   /** The target of {@code request}'s release through {@code router}. */
   public static TrafficTarget of(ReleaseRequest request, String router) {
@@ -20,6 +22,12 @@ public record TrafficTarget(
         request.environment(),
         request.version(),
         request.image(),
-        router);
+        router,
+        null);
+  }
+
+  /** This target for the stage named {@code name}. */
+  public TrafficTarget atStage(String name) {
+    return new TrafficTarget(releaseId, service, environment, version, image, router, name);
   }
 }

@@ -159,7 +159,8 @@ final class CanaryRun {
       state.enterStage(number, stage.name());
       requireNoStop();
       stageChecks.before(release, stage, previous);
-      state.weight(state.baking() ? steps.bake(target) : steps.setWeight(target, stage.weight()));
+      TrafficTarget staged = target.atStage(stage.name());
+      state.weight(state.baking() ? steps.bake(staged) : steps.setWeight(staged, stage.weight()));
       requireNoStop();
       ProgressEvent.StageStarted started =
           new ProgressEvent.StageStarted(

@@ -97,7 +97,13 @@ class SoakResumeTest {
                 .build());
     TrafficTarget target =
         new TrafficTarget(
-            "orders@prod", "orders", "prod", "2.3.0", "registry.example/orders:2.3.0", "sandbox");
+            "orders@prod",
+            "orders",
+            "prod",
+            "2.3.0",
+            "registry.example/orders:2.3.0",
+            "sandbox",
+            null);
     return analysis.soak(
         new SoakRequest(
             target,

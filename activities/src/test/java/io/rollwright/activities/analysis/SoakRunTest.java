@@ -34,7 +34,13 @@ class SoakRunTest {
   private static final SoakRequest SOAK =
       new SoakRequest(
           new TrafficTarget(
-              "orders@prod", "orders", "prod", "2.3.0", "registry.example/orders:2.3.0", "sandbox"),
+              "orders@prod",
+              "orders",
+              "prod",
+              "2.3.0",
+              "registry.example/orders:2.3.0",
+              "sandbox",
+              null),
           "canary-10",
           10,
           Duration.ofSeconds(35),

@@ -70,7 +70,13 @@ class K3sReplicaRatioTest {
               ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(5)).build());
       TrafficTarget t =
           new TrafficTarget(
-              "checkout@prod", SERVICE, NS, "1.28", "nginx:1.28-alpine", Kubernetes.REPLICA_RATIO);
+              "checkout@prod",
+              SERVICE,
+              NS,
+              "1.28",
+              "nginx:1.28-alpine",
+              Kubernetes.REPLICA_RATIO,
+              null);
 
       traffic.deployCanary(t);
       assertEquals(50.0, traffic.setWeight(t, 50), 0.001);

@@ -44,7 +44,8 @@ class KubernetesRbacTest {
                 "prod",
                 "2.3.0",
                 "registry.example/checkout:2.3.0",
-                router);
+                router,
+                null);
         traffic.deployCanary(t);
         traffic.setWeight(t, 5);
         traffic.setWeight(t, 25);

@@ -58,7 +58,7 @@ class KubernetesTrafficTest {
   }
 
   private static TrafficTarget target(String router) {
-    return new TrafficTarget(SERVICE + "@" + NS, SERVICE, NS, "2.3.0", NEW_IMAGE, router);
+    return new TrafficTarget(SERVICE + "@" + NS, SERVICE, NS, "2.3.0", NEW_IMAGE, router, null);
   }
 
   /** The canary's share of traffic as the API objects show it, read without the router's code. */
@@ -226,7 +226,8 @@ class KubernetesTrafficTest {
             first.environment(),
             "2.4.0",
             "registry.example/checkout:2.4.0",
-            router);
+            router,
+            null);
     traffic.deployCanary(next);
 
     assertEquals(4, cluster.replicas(SERVICE + "-canary"), "the next one serves before traffic");
@@ -288,7 +289,8 @@ class KubernetesTrafficTest {
             NS,
             "1.0.0",
             "registry.example/ghost:1.0.0",
-            Kubernetes.GATEWAY_API);
+            Kubernetes.GATEWAY_API,
+            null);
 
     ActivityFailure e = assertThrows(ActivityFailure.class, () -> traffic().deployCanary(ghost));
 
