@@ -11,6 +11,7 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.Strategy;
+import io.rollwright.standins.GitHubStandIn;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -36,12 +37,12 @@ class ElectronReleaseTest {
 
   @RegisterExtension static final TestWorkflowExtension temporal = ReleaseHarness.extension();
 
-  private FakeGitHub github;
+  private GitHubStandIn github;
   private ReleaseHarness h;
 
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker) throws Exception {
-    github = new FakeGitHub("ghs_rollwright");
+    github = new GitHubStandIn("ghs_rollwright");
     github.repository(REPO);
     github.release(REPO, "2.3.0", false, "latest.yml", "latest-mac.yml");
     github.release(REPO, "2.4.0", true, "latest.yml", "latest-mac.yml");

@@ -12,6 +12,7 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.Strategy;
+import io.rollwright.standins.FirebaseHostingStandIn;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -42,12 +43,12 @@ class FirebaseHostingReleaseTest {
 
   @TempDir Path dir;
 
-  private FakeFirebaseHosting hosting;
+  private FirebaseHostingStandIn hosting;
   private ReleaseHarness h;
 
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker) throws Exception {
-    hosting = new FakeFirebaseHosting();
+    hosting = new FirebaseHostingStandIn();
     hosting.site(SITE, true, "v1");
     hosting.version(SITE, "v2", "FINALIZED");
     hosting.version(SITE, "v3", "CREATED");
@@ -96,7 +97,7 @@ class FirebaseHostingReleaseTest {
     assertEquals(Map.of("rollwright-weight", "2500"), hosting.labels(SITE, "beta"));
     assertThat(hosting.calls())
         .filteredOn(c -> c.method().equals("releases.create"))
-        .extracting(FakeFirebaseHosting.Call::detail)
+        .extracting(FirebaseHostingStandIn.Call::detail)
         .containsExactly("alpha DEPLOY v2", "beta DEPLOY v2", "live DEPLOY v2");
   }
 

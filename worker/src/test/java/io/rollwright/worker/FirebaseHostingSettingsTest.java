@@ -3,6 +3,7 @@ package io.rollwright.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollwright.activities.traffic.firebase.FirebaseHosting;
+import io.rollwright.standins.FirebaseHostingStandIn;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FirebaseHostingSettingsTest {
   @TempDir Path dir;
 
-  private FakeFirebaseHosting hosting;
+  private FirebaseHostingStandIn hosting;
   private Path key;
 
   @BeforeEach
   void setUp() throws Exception {
-    hosting = new FakeFirebaseHosting();
+    hosting = new FirebaseHostingStandIn();
     key = hosting.credentials(dir);
   }
 

@@ -12,6 +12,7 @@ import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.Strategy;
+import io.rollwright.standins.PlayConsoleStandIn;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -39,12 +40,12 @@ class PlayConsoleReleaseTest {
 
   @TempDir Path dir;
 
-  private FakePlayConsole play;
+  private PlayConsoleStandIn play;
   private ReleaseHarness h;
 
   @BeforeEach
   void setUp(TestWorkflowEnvironment env, Worker worker) throws Exception {
-    play = new FakePlayConsole();
+    play = new PlayConsoleStandIn();
     play.app(APP, true, 41L, 40, 41, 42);
     play.app("com.example.locked", false, null, 42);
     PlayApps apps =

@@ -3,6 +3,7 @@ package io.rollwright.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rollwright.activities.traffic.play.PlayConsole;
+import io.rollwright.standins.PlayConsoleStandIn;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PlayConsoleSettingsTest {
   @TempDir Path dir;
 
-  private FakePlayConsole play;
+  private PlayConsoleStandIn play;
   private Path key;
 
   @BeforeEach
   void setUp() throws Exception {
-    play = new FakePlayConsole();
+    play = new PlayConsoleStandIn();
     key = play.credentials(dir);
   }
 

@@ -20,6 +20,8 @@ import io.rollwright.api.ReleaseWorkflow;
 import io.rollwright.api.TrainRequest;
 import io.rollwright.api.TrainResult;
 import io.rollwright.api.TrainWorkflow;
+import io.rollwright.client.ReleaseEndedWithoutOutcomeException;
+import io.rollwright.client.Trains;
 import io.rollwright.policy.Strategy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -295,6 +297,27 @@ class TrainTest extends TimeSkippingTrainTest {
             + " alice, ci-bot)",
         ((ApplicationFailure) e.getCause()).getOriginalMessage());
     assertEquals(List.of(), h.ledgered, "docs did not start either");
+  }
+
+  @Test
+  void followingARefusedTrainEndsWithTheRefusalInsteadOfWaitingForEver() throws Exception {
+    TrainRequest stranger = withBilling("followed", "mallory");
+    start(stranger);
+    List<String> lines = new java.util.ArrayList<>();
+
+    ReleaseEndedWithoutOutcomeException e =
+        assertThrows(
+            ReleaseEndedWithoutOutcomeException.class,
+            () ->
+                new Trains(h.client, h.taskQueue)
+                    .follow(stranger.trainId(), lines::add, Duration.ofMillis(50)));
+
+    assertTrue(e.invalid(), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "train:followed@prod was refused, nothing was deployed: mallory may not start"),
+        e.getMessage());
   }
 
   private static String state(TrainWorkflow train, String service) {

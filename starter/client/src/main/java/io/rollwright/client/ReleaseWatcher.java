@@ -68,8 +68,10 @@ public final class ReleaseWatcher {
     }
   }
 
-  private static ReleaseResult outcome(String releaseId, CompletableFuture<ReleaseResult> result)
-      throws InterruptedException {
+  /**
+   * The result of the closed workflow {@code releaseId} (a release or a train), or why it has none.
+   */
+  static <R> R outcome(String releaseId, CompletableFuture<R> result) throws InterruptedException {
     try {
       return result.get();
     } catch (ExecutionException e) {

@@ -15,13 +15,13 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -110,12 +110,17 @@ public final class Trains {
   /**
    * Follows the train to its end, telling {@code lines} each release's state as it changes, and
    * returns its result.
+   *
+   * @throws ReleaseEndedWithoutOutcomeException when the train closed without one (refused as
+   *     invalid, terminated)
    */
   public TrainResult follow(String trainId, Consumer<String> lines, Duration every)
       throws InterruptedException {
     Map<String, String> told = new HashMap<>();
-    WorkflowStub stub = WorkflowStub.fromTyped(stub(trainId));
+    CompletableFuture<TrainResult> result =
+        client.newUntypedWorkflowStub(trainId).getResultAsync(TrainResult.class);
     while (true) {
+      boolean closed = result.isDone();
       TrainStatus status = status(trainId);
       for (TrainStatus.Car car : status.releases()) {
         String line = car.line();
@@ -123,8 +128,8 @@ public final class Trains {
           lines.accept(line);
         }
       }
-      if (status.result() != null) {
-        return stub.getResult(TrainResult.class);
+      if (closed || status.result() != null) {
+        return ReleaseWatcher.outcome(trainId, result);
       }
       Thread.sleep(every.toMillis());
     }

@@ -29,11 +29,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Profiles;
 
 /**
  * The demo: on the embedded Temporal service, run one release that passes its analysis and an
  * approval gate (approved through a real signal), and one whose canary errors breach the threshold
- * and is rolled back. Exits 0 when both end as they should.
+ * and is rolled back; or, with profile {@code platforms}, {@link PlatformsDemo}. Exits 0 when every
+ * release ends as it should.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
@@ -65,8 +67,13 @@ public class DemoConfiguration {
     Thread demo =
         new Thread(
             () -> {
+              WorkflowClient client = ctx.getBean(WorkflowClient.class);
+              Sandbox sandbox = ctx.getBean(Sandbox.class);
               int code =
-                  run(ctx.getBean(WorkflowClient.class), ctx.getBean(Sandbox.class), System.out);
+                  ctx.getEnvironment().acceptsProfiles(Profiles.of("platforms"))
+                      ? PlatformsDemo.run(
+                          client, sandbox, ctx.getBean(PlatformStandIns.class), System.out)
+                      : run(client, sandbox, System.out);
               System.exit(SpringApplication.exit(ctx, () -> code));
             },
             "rollwright-demo");

@@ -1,5 +1,6 @@
 package io.rollwright.system;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -27,6 +28,7 @@ class ArchitectureTest {
           "starter/client",
           "starter/cli",
           "starter/service",
+          "starter/standins",
           "starter/demo");
   private static final String[] WORKFLOWS = {
     "io.rollwright.api..",
@@ -100,6 +102,35 @@ class ArchitectureTest {
         .resideInAPackage("..sandbox..")
         .because(
             "what an install does by default is what production gets: the sandbox lives in the demo only")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheDemoReachesTheStandIns() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.rollwright.standins..", "io.rollwright.demo..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.rollwright.standins..")
+        .because("the stand-ins of unreachable platforms serve tests and the demo, never a worker")
+        .check(classes);
+  }
+
+  @Test
+  void theStandInsSpeakOnlyThePlatformsApis() {
+    classes()
+        .that()
+        .resideInAPackage("io.rollwright.standins..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.rollwright.standins..",
+            "java..",
+            "javax..",
+            "com.sun.net.httpserver..",
+            "com.fasterxml.jackson..")
+        .because("a stand-in answers what the real API would, knowing nothing of Rollwright")
         .check(classes);
   }
 

@@ -1,7 +1,7 @@
-package io.rollwright.worker;
+package io.rollwright.standins;
 
-import static io.rollwright.worker.FakeGoogleAccount.error;
-import static io.rollwright.worker.FakeGoogleAccount.send;
+import static io.rollwright.standins.GoogleAccountStandIn.error;
+import static io.rollwright.standins.GoogleAccountStandIn.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * update mask, and for a release its {@code type}, a {@code versionName} of the same site that is
  * {@code FINALIZED}. It records each call and each channel's releases, for tests to assert.
  */
-public final class FakeFirebaseHosting implements AutoCloseable {
+public final class FirebaseHostingStandIn implements AutoCloseable {
   /** One call: {@code channels.create}, {@code releases.create}, ... with what it named. */
   public record Call(String method, String detail) {}
 
@@ -50,7 +50,7 @@ public final class FakeFirebaseHosting implements AutoCloseable {
   private static final Set<String> MASK = Set.of("ttl", "labels", "retainedReleaseCount");
 
   private final HttpServer server;
-  private final FakeGoogleAccount account;
+  private final GoogleAccountStandIn account;
   private final Map<String, Site> sites = new ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final AtomicLong clock =
@@ -62,8 +62,8 @@ public final class FakeFirebaseHosting implements AutoCloseable {
   private record Channel(
       Map<String, String> labels, List<ObjectNode> releases, AtomicReference<Instant> expires) {}
 
-  public FakeFirebaseHosting() throws IOException, NoSuchAlgorithmException {
-    account = new FakeGoogleAccount("auth/firebase.hosting");
+  public FirebaseHostingStandIn() throws IOException, NoSuchAlgorithmException {
+    account = new GoogleAccountStandIn("auth/firebase.hosting");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     account.serveTokens(server);
     server.createContext(
@@ -152,7 +152,7 @@ public final class FakeFirebaseHosting implements AutoCloseable {
       error(ex, 403, "The caller does not have permission", "PERMISSION_DENIED");
       return;
     }
-    Map<String, String> query = FakeSlackApi.form(ex.getRequestURI().getRawQuery());
+    Map<String, String> query = HttpForms.parse(ex.getRequestURI().getRawQuery());
     String method = ex.getRequestMethod();
     String name = m.group(1);
     if (m.group(2) != null && method.equals("GET")) {
@@ -198,7 +198,7 @@ public final class FakeFirebaseHosting implements AutoCloseable {
       error(ex, 400, "Invalid channelId: " + id, "INVALID_ARGUMENT");
       return;
     }
-    JsonNode body = JSON.readTree(FakeGoogleAccount.body(ex));
+    JsonNode body = JSON.readTree(GoogleAccountStandIn.body(ex));
     String invalid = invalidChannel(body, Set.of("ttl", "labels"), false);
     if (invalid != null) {
       error(ex, 400, invalid, "INVALID_ARGUMENT");
@@ -217,7 +217,7 @@ public final class FakeFirebaseHosting implements AutoCloseable {
   private void patchChannel(HttpExchange ex, String site, String id, Channel c, String mask)
       throws IOException {
     Set<String> fields = mask == null ? Set.of() : Set.of(mask.split(","));
-    JsonNode body = JSON.readTree(FakeGoogleAccount.body(ex));
+    JsonNode body = JSON.readTree(GoogleAccountStandIn.body(ex));
     String invalid =
         fields.isEmpty() || !MASK.containsAll(fields)
             ? "Invalid update mask: " + mask
@@ -273,7 +273,7 @@ public final class FakeFirebaseHosting implements AutoCloseable {
 
   private void createRelease(
       HttpExchange ex, String site, Site s, String channel, String versionName) throws IOException {
-    JsonNode body = JSON.readTree(FakeGoogleAccount.body(ex));
+    JsonNode body = JSON.readTree(GoogleAccountStandIn.body(ex));
     String type = body.path("type").asText("DEPLOY");
     String prefix = "sites/" + site + "/versions/";
     String invalid = null;

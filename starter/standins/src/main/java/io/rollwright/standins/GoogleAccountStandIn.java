@@ -1,4 +1,4 @@
-package io.rollwright.worker;
+package io.rollwright.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +29,7 @@ import java.util.zip.GZIPInputStream;
  * scope) and hands out bearer tokens, which {@link #signedIn} checks on each call. Also the error
  * and body shapes those APIs share.
  */
-final class FakeGoogleAccount {
+public final class GoogleAccountStandIn {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DOT = Pattern.compile("\\.");
 
@@ -39,7 +39,7 @@ final class FakeGoogleAccount {
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
 
   /** An account whose tokens carry {@code scope} (a part of it, {@code auth/androidpublisher}). */
-  FakeGoogleAccount(String scope) throws NoSuchAlgorithmException {
+  public GoogleAccountStandIn(String scope) throws NoSuchAlgorithmException {
     KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
     rsa.initialize(2048);
     this.key = rsa.generateKeyPair();
@@ -47,12 +47,12 @@ final class FakeGoogleAccount {
   }
 
   /** Serves Google's token endpoint on {@code server}, at {@code /token}. */
-  void serveTokens(HttpServer server) {
+  public void serveTokens(HttpServer server) {
     server.createContext("/token", this::token);
   }
 
   /** Writes the account's JSON key, signing in at {@code rootUrl}, into {@code file}. */
-  Path credentials(Path file, String rootUrl) throws IOException {
+  public Path credentials(Path file, String rootUrl) throws IOException {
     String pem =
         "-----BEGIN PRIVATE KEY-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
@@ -72,7 +72,7 @@ final class FakeGoogleAccount {
   }
 
   /** Whether the call carries a token this account was given; answers 401 if not. */
-  boolean signedIn(HttpExchange ex) throws IOException {
+  public boolean signedIn(HttpExchange ex) throws IOException {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
       error(ex, 401, "Request is missing valid authentication credential.", "UNAUTHENTICATED");
@@ -82,7 +82,7 @@ final class FakeGoogleAccount {
   }
 
   private void token(HttpExchange ex) throws IOException {
-    Map<String, String> form = FakeSlackApi.form(new String(body(ex), StandardCharsets.UTF_8));
+    Map<String, String> form = HttpForms.parse(new String(body(ex), StandardCharsets.UTF_8));
     String[] jwt = DOT.split(form.getOrDefault("assertion", ""), -1);
     if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))
         || jwt.length != 3) {
@@ -115,7 +115,7 @@ final class FakeGoogleAccount {
   }
 
   /** The request's body, gzipped or not (Google accepts both; its Java clients gzip). */
-  static byte[] body(HttpExchange ex) throws IOException {
+  public static byte[] body(HttpExchange ex) throws IOException {
     byte[] raw = ex.getRequestBody().readAllBytes();
     return "gzip".equals(ex.getRequestHeaders().getFirst("Content-Encoding"))
         ? new GZIPInputStream(new ByteArrayInputStream(raw)).readAllBytes()
@@ -123,14 +123,15 @@ final class FakeGoogleAccount {
   }
 
   /** Google's error answer. */
-  static void error(HttpExchange ex, int code, String message, String status) throws IOException {
+  public static void error(HttpExchange ex, int code, String message, String status)
+      throws IOException {
     ObjectNode error = JSON.createObjectNode();
     error.putObject("error").put("code", code).put("message", message).put("status", status);
     send(ex, code, error.toString());
   }
 
   /** A JSON answer. */
-  static void send(HttpExchange ex, int code, String body) throws IOException {
+  public static void send(HttpExchange ex, int code, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
     ex.sendResponseHeaders(code, bytes.length);

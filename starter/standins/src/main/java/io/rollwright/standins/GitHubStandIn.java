@@ -1,4 +1,4 @@
-package io.rollwright.worker;
+package io.rollwright.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * octet streams, and keeps which release is the latest. It records every change, for tests to
  * assert.
  */
-public final class FakeGitHub implements AutoCloseable {
+public final class GitHubStandIn implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REPO = Pattern.compile("/repos/([^/]+/[^/]+)(/.*)?");
 
@@ -43,7 +43,7 @@ public final class FakeGitHub implements AutoCloseable {
     volatile long latest;
   }
 
-  public FakeGitHub(String token) throws IOException {
+  public GitHubStandIn(String token) throws IOException {
     this.token = token;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
@@ -296,7 +296,7 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   private static String queryParam(HttpExchange ex, String name) {
-    return FakeSlackApi.form(ex.getRequestURI().getRawQuery()).get(name);
+    return HttpForms.parse(ex.getRequestURI().getRawQuery()).get(name);
   }
 
   private static void send(HttpExchange ex, int code, String body) throws IOException {

@@ -1,4 +1,4 @@
-package io.rollwright.worker;
+package io.rollwright.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * applies an edit's changes only when it is committed. It records each call and each committed
  * track, for tests to assert.
  */
-public final class FakePlayConsole implements AutoCloseable {
+public final class PlayConsoleStandIn implements AutoCloseable {
   /** One call: what it was ({@code edits.insert}, {@code tracks.update}, ...), on which app. */
   public record Call(String method, String app, String detail) {}
 
@@ -43,7 +43,7 @@ public final class FakePlayConsole implements AutoCloseable {
   private static final Set<String> TRACKS = Set.of("internal", "alpha", "beta", "production");
 
   private final HttpServer server;
-  private final FakeGoogleAccount account;
+  private final GoogleAccountStandIn account;
   private final Map<String, App> apps = new ConcurrentHashMap<>();
   private final Map<String, Edit> edits = new ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -52,8 +52,8 @@ public final class FakePlayConsole implements AutoCloseable {
 
   private record Edit(String app, Map<String, ArrayNode> tracks) {}
 
-  public FakePlayConsole() throws IOException, NoSuchAlgorithmException {
-    account = new FakeGoogleAccount("auth/androidpublisher");
+  public PlayConsoleStandIn() throws IOException, NoSuchAlgorithmException {
+    account = new GoogleAccountStandIn("auth/androidpublisher");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     account.serveTokens(server);
     server.createContext(
@@ -62,7 +62,7 @@ public final class FakePlayConsole implements AutoCloseable {
           try {
             api(ex);
           } catch (RuntimeException e) {
-            FakeGoogleAccount.error(ex, 500, "stand-in failed: " + e, "INTERNAL");
+            GoogleAccountStandIn.error(ex, 500, "stand-in failed: " + e, "INTERNAL");
           }
         });
     server.start();
@@ -143,24 +143,25 @@ public final class FakePlayConsole implements AutoCloseable {
     }
     Matcher m = PATH.matcher(ex.getRequestURI().getPath().substring(PREFIX.length()));
     if (!m.matches()) {
-      FakeGoogleAccount.error(ex, 404, "Not Found", "NOT_FOUND");
+      GoogleAccountStandIn.error(ex, 404, "Not Found", "NOT_FOUND");
       return;
     }
     String app = m.group(1);
     App known = apps.get(app);
     if (known == null) {
-      FakeGoogleAccount.error(ex, 404, "Package not found: " + app + ".", "NOT_FOUND");
+      GoogleAccountStandIn.error(ex, 404, "Package not found: " + app + ".", "NOT_FOUND");
       return;
     }
     if (!known.allowed()) {
-      FakeGoogleAccount.error(ex, 403, "The caller does not have permission", "PERMISSION_DENIED");
+      GoogleAccountStandIn.error(
+          ex, 403, "The caller does not have permission", "PERMISSION_DENIED");
       return;
     }
     String method = ex.getRequestMethod();
     String id = m.group(2);
     if (id == null) {
       if (!method.equals("POST")) {
-        FakeGoogleAccount.error(ex, 405, "Method not allowed", "INVALID_ARGUMENT");
+        GoogleAccountStandIn.error(ex, 405, "Method not allowed", "INVALID_ARGUMENT");
         return;
       }
       id = Long.toString(System.nanoTime());
@@ -168,12 +169,12 @@ public final class FakePlayConsole implements AutoCloseable {
       known.tracks().forEach((t, r) -> copy.put(t, r.deepCopy()));
       edits.put(id, new Edit(app, copy));
       calls.add(new Call("edits.insert", app, id));
-      FakeGoogleAccount.send(ex, 200, "{\"id\":\"" + id + "\",\"expiryTimeSeconds\":\"3600\"}");
+      GoogleAccountStandIn.send(ex, 200, "{\"id\":\"" + id + "\",\"expiryTimeSeconds\":\"3600\"}");
       return;
     }
     Edit edit = edits.get(id);
     if (edit == null || !edit.app().equals(app)) {
-      FakeGoogleAccount.error(ex, 404, "This Edit has been deleted.", "NOT_FOUND");
+      GoogleAccountStandIn.error(ex, 404, "This Edit has been deleted.", "NOT_FOUND");
       return;
     }
     String path = ex.getRequestURI().getPath();
@@ -182,38 +183,38 @@ public final class FakePlayConsole implements AutoCloseable {
       edits.remove(id);
       known.tracks().putAll(edit.tracks());
       calls.add(new Call("edits.commit", app, String.join(", ", track(app, "production"))));
-      FakeGoogleAccount.send(ex, 200, "{\"id\":\"" + id + "\"}");
+      GoogleAccountStandIn.send(ex, 200, "{\"id\":\"" + id + "\"}");
     } else if (m.group(4) != null && method.equals("GET")) {
       ArrayNode list = JSON.createArrayNode();
       known.bundles().forEach(b -> list.addObject().put("versionCode", b).put("sha1", "00"));
       calls.add(new Call("bundles.list", app, ""));
-      FakeGoogleAccount.send(ex, 200, JSON.createObjectNode().set("bundles", list).toString());
+      GoogleAccountStandIn.send(ex, 200, JSON.createObjectNode().set("bundles", list).toString());
     } else if (track != null && method.equals("GET")) {
       if (!TRACKS.contains(track)) {
-        FakeGoogleAccount.error(ex, 404, "Track not found: " + track + ".", "NOT_FOUND");
+        GoogleAccountStandIn.error(ex, 404, "Track not found: " + track + ".", "NOT_FOUND");
         return;
       }
       calls.add(new Call("tracks.get", app, track));
       ObjectNode body = JSON.createObjectNode().put("track", track);
       body.set("releases", edit.tracks().get(track));
-      FakeGoogleAccount.send(ex, 200, body.toString());
+      GoogleAccountStandIn.send(ex, 200, body.toString());
     } else if (track != null && method.equals("PUT")) {
-      JsonNode body = JSON.readTree(FakeGoogleAccount.body(ex));
+      JsonNode body = JSON.readTree(GoogleAccountStandIn.body(ex));
       String invalid = invalid(track, body, known.bundles());
       if (invalid != null) {
-        FakeGoogleAccount.error(ex, 400, invalid, "INVALID_ARGUMENT");
+        GoogleAccountStandIn.error(ex, 400, invalid, "INVALID_ARGUMENT");
         return;
       }
       edit.tracks().put(track, (ArrayNode) body.get("releases"));
       calls.add(new Call("tracks.update", app, track + ": " + body.get("releases")));
-      FakeGoogleAccount.send(ex, 200, body.toString());
+      GoogleAccountStandIn.send(ex, 200, body.toString());
     } else if (track == null && method.equals("DELETE")) {
       edits.remove(id);
       calls.add(new Call("edits.delete", app, id));
       ex.sendResponseHeaders(204, -1);
       ex.close();
     } else {
-      FakeGoogleAccount.error(ex, 405, "Method not allowed", "INVALID_ARGUMENT");
+      GoogleAccountStandIn.error(ex, 405, "Method not allowed", "INVALID_ARGUMENT");
     }
   }
 
