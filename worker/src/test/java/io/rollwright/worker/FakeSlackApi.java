@@ -1,12 +1,11 @@
 package io.rollwright.worker;
 
 import com.sun.net.httpserver.HttpServer;
+import io.rollwright.standins.HttpForms;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,7 +60,8 @@ public final class FakeSlackApi implements AutoCloseable {
                 "{\"ok\":true,\"url\":\"https://rollwright-test.slack.com/\",\"team_id\":\"T0ROLL\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0BOT\"}";
           } else if (method.equals("users.info")) {
             String user =
-                form(body.isEmpty() ? exchange.getRequestURI().getRawQuery() : body).get("user");
+                HttpForms.parse(body.isEmpty() ? exchange.getRequestURI().getRawQuery() : body)
+                    .get("user");
             calls.add(new Call(method, Map.of("user", String.valueOf(user)), null));
             String email = emails.get(user);
             answer =
@@ -74,12 +74,12 @@ public final class FakeSlackApi implements AutoCloseable {
                         + "}}}";
           } else if (method.equals("conversations.replies")) {
             Map<String, String> params =
-                form(body.isEmpty() ? exchange.getRequestURI().getRawQuery() : body);
+                HttpForms.parse(body.isEmpty() ? exchange.getRequestURI().getRawQuery() : body);
             calls.add(new Call(method, params, null));
             answer = replies(params.get("ts"));
           } else {
             String answered = "1700000000.000" + ts.incrementAndGet();
-            calls.add(new Call(method, form(body), answered));
+            calls.add(new Call(method, HttpForms.parse(body), answered));
             answer = "{\"ok\":true,\"channel\":\"C0RELEASES\",\"ts\":\"" + answered + "\"}";
           }
           byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
@@ -172,20 +172,6 @@ public final class FakeSlackApi implements AutoCloseable {
 
   public List<Call> calls() {
     return List.copyOf(calls);
-  }
-
-  /** The parameters of a URL-encoded form. */
-  static Map<String, String> form(String body) {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (String pair : (body == null ? "" : body).split("&", -1)) {
-      int eq = pair.indexOf('=');
-      if (eq > 0) {
-        params.put(
-            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return params;
   }
 
   @Override

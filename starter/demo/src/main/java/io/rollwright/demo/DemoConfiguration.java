@@ -83,31 +83,20 @@ public class DemoConfiguration {
   static int run(WorkflowClient client, Sandbox sandbox, PrintStream out) {
     sandbox.metrics().script("payments", Track.CANARY, "error-rate", "0.004, 5s: 0.182");
     ReleaseWatcher watcher = new ReleaseWatcher(client, Duration.ofMillis(200));
-    try {
-      out.println("== Release 1 of 2: a healthy canary with an approval gate ==");
-      ReleaseResult first = release(client, watcher, request("checkout", "2.3.0"), out);
-      out.println();
-      out.println("== Release 2 of 2: a canary whose error rate rises to 18% ==");
-      ReleaseResult second = release(client, watcher, request("payments", "4.1.0"), out);
-      out.println();
-      boolean asExpected =
-          first.outcome() == ReleaseOutcome.PROMOTED
-              && second.outcome() == ReleaseOutcome.ROLLED_BACK;
-      out.println(
-          "Demo "
-              + (asExpected ? "complete" : "FAILED")
-              + ": checkout "
-              + first.outcome()
-              + ", payments "
-              + second.outcome());
-      return asExpected ? 0 : 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 1;
-    } catch (RuntimeException e) {
-      out.println("Demo FAILED: " + e);
-      return 1;
-    }
+    return DemoEnd.of(
+        out,
+        () -> {
+          out.println("== Release 1 of 2: a healthy canary with an approval gate ==");
+          ReleaseResult first = release(client, watcher, request("checkout", "2.3.0"), out);
+          out.println();
+          out.println("== Release 2 of 2: a canary whose error rate rises to 18% ==");
+          ReleaseResult second = release(client, watcher, request("payments", "4.1.0"), out);
+          out.println();
+          return new DemoEnd(
+              first.outcome() == ReleaseOutcome.PROMOTED
+                  && second.outcome() == ReleaseOutcome.ROLLED_BACK,
+              "checkout " + first.outcome() + ", payments " + second.outcome());
+        });
   }
 
   private static ReleaseRequest request(String service, String version) {

@@ -48,44 +48,37 @@ final class PlatformsDemo {
                 new TrainRequest.Release(
                     "mobile", VERSION, "250", "mobile", null, List.of("desktop"))),
             TrainRequest.KEEP);
-    try {
-      out.println("== storefront " + VERSION + " to the web, the desktop and Android, in turn ==");
-      platforms.summary().forEach(line -> out.println("  before: " + line));
-      Trains trains = new Trains(client);
-      trains.start(train);
-      TrainResult result = trains.follow(train.trainId(), out::println, Duration.ofMillis(200));
-      platforms.steps().forEach(line -> out.println("  " + line));
-      platforms.summary().forEach(line -> out.println("  after: " + line));
-      Map<String, ReleaseOutcome> outcomes =
-          result.releases().stream()
-              .filter(c -> c.outcome() != null)
-              .collect(Collectors.toMap(TrainResult.Car::service, TrainResult.Car::outcome));
-      boolean asExpected =
-          outcomes.get("web") == ReleaseOutcome.PROMOTED
-              && outcomes.get("desktop") == ReleaseOutcome.PROMOTED
-              && outcomes.get("mobile") == ReleaseOutcome.ROLLED_BACK
-              && "v250".equals(platforms.firebase.served(PlatformStandIns.SITE, "live"))
-              && "v2.5.0".equals(platforms.github.latest(PlatformStandIns.REPOSITORY))
-              && platforms
-                  .play
-                  .track(PlatformStandIns.APP, "production")
-                  .equals(List.of("completed [240]", "halted [250] 0.25"));
-      out.println(
-          "Demo "
-              + (asExpected ? "complete" : "FAILED")
-              + ": web "
-              + outcomes.get("web")
-              + ", desktop "
-              + outcomes.get("desktop")
-              + ", mobile "
-              + outcomes.get("mobile"));
-      return asExpected ? 0 : 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 1;
-    } catch (RuntimeException e) {
-      out.println("Demo FAILED: " + e);
-      return 1;
-    }
+    return DemoEnd.of(
+        out,
+        () -> {
+          out.println(
+              "== storefront " + VERSION + " to the web, the desktop and Android, in turn ==");
+          platforms.summary().forEach(line -> out.println("  before: " + line));
+          Trains trains = new Trains(client);
+          trains.start(train);
+          TrainResult result = trains.follow(train.trainId(), out::println, Duration.ofMillis(200));
+          platforms.steps().forEach(line -> out.println("  " + line));
+          platforms.summary().forEach(line -> out.println("  after: " + line));
+          Map<String, ReleaseOutcome> outcomes =
+              result.releases().stream()
+                  .filter(c -> c.outcome() != null)
+                  .collect(Collectors.toMap(TrainResult.Car::service, TrainResult.Car::outcome));
+          return new DemoEnd(
+              outcomes.get("web") == ReleaseOutcome.PROMOTED
+                  && outcomes.get("desktop") == ReleaseOutcome.PROMOTED
+                  && outcomes.get("mobile") == ReleaseOutcome.ROLLED_BACK
+                  && "v250".equals(platforms.firebase.served(PlatformStandIns.SITE, "live"))
+                  && "v2.5.0".equals(platforms.github.latest(PlatformStandIns.REPOSITORY))
+                  && platforms
+                      .play
+                      .track(PlatformStandIns.APP, "production")
+                      .equals(List.of("completed [240]", "halted [250] 0.25")),
+              "web "
+                  + outcomes.get("web")
+                  + ", desktop "
+                  + outcomes.get("desktop")
+                  + ", mobile "
+                  + outcomes.get("mobile"));
+        });
   }
 }

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -64,18 +62,7 @@ public final class FirebaseHostingStandIn implements AutoCloseable {
 
   public FirebaseHostingStandIn() throws IOException, NoSuchAlgorithmException {
     account = new GoogleAccountStandIn("auth/firebase.hosting");
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    account.serveTokens(server);
-    server.createContext(
-        PREFIX,
-        ex -> {
-          try {
-            api(ex);
-          } catch (RuntimeException e) {
-            error(ex, 500, "stand-in failed: " + e, "INTERNAL");
-          }
-        });
-    server.start();
+    server = account.serve(PREFIX, this::api);
   }
 
   /** The API's root URL, for {@code rollwright.firebase-hosting.root-url}. */

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +49,25 @@ public final class GoogleAccountStandIn {
     this.scope = scope;
   }
 
-  /** Serves Google's token endpoint on {@code server}, at {@code /token}. */
-  public void serveTokens(HttpServer server) {
+  /**
+   * Starts a server on a free loopback port that serves Google's token endpoint at {@code /token}
+   * and {@code api} under {@code prefix}, answering 500 when {@code api} fails.
+   */
+  public HttpServer serve(String prefix, HttpHandler api) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/token", this::token);
+    server.createContext(
+        prefix,
+        ex -> {
+          try {
+            api.handle(ex);
+          } catch (RuntimeException e) {
+            error(ex, 500, "stand-in failed: " + e, "INTERNAL");
+          }
+        });
+    server.start();
+    return server;
   }
 
   /** Writes the account's JSON key, signing in at {@code rootUrl}, into {@code file}. */

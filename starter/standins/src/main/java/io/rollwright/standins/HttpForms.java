@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** URL-encoded forms and query strings, as the stand-ins receive them. */
-final class HttpForms {
+public final class HttpForms {
   private HttpForms() {}
 
   /** The parameters of {@code body} (none when it is null), in order. */
-  static Map<String, String> parse(String body) {
+  public static Map<String, String> parse(String body) {
     Map<String, String> params = new LinkedHashMap<>();
     for (String pair : (body == null ? "" : body).split("&", -1)) {
       int eq = pair.indexOf('=');

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -54,18 +52,7 @@ public final class PlayConsoleStandIn implements AutoCloseable {
 
   public PlayConsoleStandIn() throws IOException, NoSuchAlgorithmException {
     account = new GoogleAccountStandIn("auth/androidpublisher");
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    account.serveTokens(server);
-    server.createContext(
-        PREFIX,
-        ex -> {
-          try {
-            api(ex);
-          } catch (RuntimeException e) {
-            GoogleAccountStandIn.error(ex, 500, "stand-in failed: " + e, "INTERNAL");
-          }
-        });
-    server.start();
+    server = account.serve(PREFIX, this::api);
   }
 
   /** The API's root URL, for {@code rollwright.play-console.root-url}. */
