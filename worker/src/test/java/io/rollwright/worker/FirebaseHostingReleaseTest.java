@@ -151,6 +151,8 @@ class FirebaseHostingReleaseTest {
     assertPreflightRefuses("locked", "v2", "403: The caller does not have permission");
     assertPreflightRefuses("games", "v2", "no site for service games");
     assertPreflightRefuses("fresh", "v2", "site new-web has no live version to return to");
+    assertPreflightRefuses(
+        "web", "v1", "sites/example-web/versions/v1 is already live on site example-web");
     assertThat(hosting.calls()).noneMatch(c -> c.method().startsWith("releases.create"));
     assertThat(hosting.calls()).noneMatch(c -> c.method().startsWith("channels.create"));
   }

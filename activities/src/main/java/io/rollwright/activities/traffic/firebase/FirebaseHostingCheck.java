@@ -31,6 +31,13 @@ final class FirebaseHostingCheck extends RouterCheck {
               + " has no live version to return to on rollback: release its first version with"
               + " firebase deploy");
     }
+    if (live.versionName().equals(version)) {
+      throw refused(
+          version
+              + " is already live on site "
+              + site
+              + ": nothing to release (a rollback would take it away)");
+    }
     return version + " finalized; live: " + live.versionName();
   }
 
