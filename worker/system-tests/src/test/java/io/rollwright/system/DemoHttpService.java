@@ -20,10 +20,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One instance (stable or canary) of a small HTTP service whose error rate and latency can be
- * changed while it runs, with the usual {@code http_requests_total} and {@code
- * http_request_duration_seconds} metrics (Prometheus Java client) on its own metrics port, and a
- * steady load of requests sent to it.
+ * One instance (stable or canary) of a small HTTP service whose error rate, latency and crash rate
+ * can be changed while it runs, with the usual {@code http_requests_total} and {@code
+ * http_request_duration_seconds} metrics (Prometheus Java client) on its own metrics port, a steady
+ * load of requests sent to it, and an app's crash telemetry: each request is a session ({@code
+ * app_sessions_total}), some of which crash ({@code app_crashes_total}).
  */
 final class DemoHttpService implements AutoCloseable {
   private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -31,11 +32,14 @@ final class DemoHttpService implements AutoCloseable {
       Counter.builder().name("http_requests_total").labelNames("code").register(registry);
   private final Histogram duration =
       Histogram.builder().name("http_request_duration_seconds").register(registry);
+  private final Counter sessions = Counter.builder().name("app_sessions_total").register(registry);
+  private final Counter crashes = Counter.builder().name("app_crashes_total").register(registry);
   private final HttpServer app;
   private final HTTPServer metrics;
   private final ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
   private volatile double errorRate;
   private volatile long latencyMillis = 5;
+  private volatile double crashRate;
 
   DemoHttpService() throws IOException {
     app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -48,6 +52,10 @@ final class DemoHttpService implements AutoCloseable {
           exchange.sendResponseHeaders(code, -1);
           exchange.close();
           requests.labelValues(String.valueOf(code)).inc();
+          sessions.inc();
+          if (ThreadLocalRandom.current().nextDouble() < crashRate) {
+            crashes.inc();
+          }
           duration.observe((System.nanoTime() - started) / 1e9);
         });
     app.setExecutor(Executors.newFixedThreadPool(4));
@@ -75,6 +83,11 @@ final class DemoHttpService implements AutoCloseable {
   /** The fraction of requests answered with 500 from now on. */
   void errorRate(double rate) {
     errorRate = rate;
+  }
+
+  /** The fraction of sessions that crash from now on. */
+  void crashRate(double rate) {
+    crashRate = rate;
   }
 
   void latency(Duration d) {

@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Soak analysis against the real Prometheus scraping a real service's stable and canary instances:
  * a healthy canary is promoted, injected errors roll it back with the measured rate in the reason,
- * and Prometheus going away pauses the release as INCONCLUSIVE instead of rolling it back.
+ * an app's crash-free rate, measured by a policy's own query, rolls it back when crashes rise, and
+ * Prometheus going away pauses the release as INCONCLUSIVE instead of rolling it back.
  */
 class PrometheusAnalysisIT extends PrometheusTest {
   @AfterEach
   void healthyAgain() {
     canary.errorRate(0);
+    canary.crashRate(0);
   }
 
   @Test
@@ -79,6 +81,22 @@ class PrometheusAnalysisIT extends PrometheusTest {
       assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
       assertEquals(RollbackReason.ANALYSIS, result.rollbackReason());
       assertTrue(result.detail().matches("error-rate \\d+\\.\\d\\d% > 5\\.00%.*"), result.detail());
+    }
+  }
+
+  @Test
+  void aCrashFreeRateFromThePolicysOwnQueryRollsBackWhenCrashesRise() throws Exception {
+    try (AppProcess worker = analysingWorker("prom-crashes")) {
+      String id = start(request(SERVICE, "prom-crash-free"));
+      awaitPhase(id, Phase.SOAKING, Duration.ofMinutes(1));
+      canary.crashRate(0.2);
+
+      ReleaseResult result = result(id, Duration.ofMinutes(2));
+
+      assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
+      assertEquals(RollbackReason.ANALYSIS, result.rollbackReason());
+      assertTrue(
+          result.detail().matches("crash-free-rate 0\\.\\d{4} < 0\\.9900.*"), result.detail());
     }
   }
 
