@@ -79,7 +79,7 @@ public final class ReleaseActivities {
     PolicyValidator validator =
         new PolicyValidator(
             new PolicyValidator.Known(
-                routers.describe(r -> r::checkSettings),
+                routers.describe(r -> r::checkPolicy),
                 providers.describe(p -> p::checkQuery),
                 preflightChecks.describe(c -> c::checkSettings)));
     policy =

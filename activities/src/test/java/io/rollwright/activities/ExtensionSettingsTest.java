@@ -186,6 +186,24 @@ class ExtensionSettingsTest {
   }
 
   @Test
+  void onlyRoutersThatRouteCohortsTakeAPolicyWithCohorts() {
+    String cohorts =
+        """
+        {"router": "%s", "stages": [{"weight": 1, "soak": "10m", "cohort": "internal_test"},
+         {"weight": 50, "soak": "10m"}]}""";
+    assertEquals(List.of(), resolve(cohorts.formatted("gateway-api")));
+    assertEquals(List.of(), resolve(cohorts.formatted("nginx-ingress")));
+    assertOne(
+        resolve(cohorts.formatted("replica-ratio")),
+        "policy.stages[0].cohort",
+        "the replica-ratio router cannot send a cohort to the canary");
+    assertOne(
+        resolve(cohorts.formatted("unleash")),
+        "policy.stages[0].cohort",
+        "the unleash router cannot send a cohort");
+  }
+
+  @Test
   void theUnleashRouterRefusesWeightsThatAreNotWholePercentages() {
     String half =
         """

@@ -35,6 +35,6 @@ public record Bake(
 
   /** The bake as a stage at 100%: soaked and analysed like one, passed without a gate. */
   public Stage stage() {
-    return new Stage(STAGE, 100.0, duration, checks, Gate.AUTO, List.of(), during);
+    return new Stage(STAGE, 100.0, duration, checks, Gate.AUTO, List.of(), during, null);
   }
 }

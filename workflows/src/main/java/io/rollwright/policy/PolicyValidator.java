@@ -173,6 +173,7 @@ public final class PolicyValidator {
     if (stages.size() > Limits.STAGES) {
       v.add("policy.stages", stages.size() + " stages, at most " + Limits.STAGES);
     }
+    StageCohorts.check(v, stages);
     Map<String, Integer> named = new HashMap<>();
     double previous = 0;
     for (int i = 0; i < stages.size(); i++) {

@@ -268,6 +268,18 @@ public record ReleasePolicy(
     return List.copyOf(all);
   }
 
+  /**
+   * The cohorts sent to the canary at the stage numbered {@code number} (from 1) of {@link
+   * #runStages}: its own and those of the stages before it, in order.
+   */
+  public List<String> cohortsThrough(int number) {
+    List<Stage> run = runStages();
+    return run.subList(0, Math.min(number, run.size())).stream()
+        .map(Stage::cohort)
+        .filter(c -> c != null)
+        .toList();
+  }
+
   private static List<AnalysisCheck> lastChecks(List<Stage> stages, List<AnalysisCheck> shared) {
     Stage last = stages == null || stages.isEmpty() ? null : stages.get(stages.size() - 1);
     return last == null ? shared : last.checks();

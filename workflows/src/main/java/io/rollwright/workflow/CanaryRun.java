@@ -159,7 +159,7 @@ final class CanaryRun {
       state.enterStage(number, stage.name());
       requireNoStop();
       stageChecks.before(release, stage, previous);
-      TrafficTarget staged = target.atStage(stage.name());
+      TrafficTarget staged = target.atStage(stage.name(), policy.cohortsThrough(number));
       state.weight(state.baking() ? steps.bake(staged) : steps.setWeight(staged, stage.weight()));
       requireNoStop();
       ProgressEvent.StageStarted started =

@@ -23,7 +23,8 @@ class CustomQueryCheckTest {
 
   private static List<Violation> violations(AnalysisCheck check) {
     Stage stage =
-        new Stage("canary-10", 10.0, Duration.ofMinutes(10), List.of(check), null, null, null);
+        new Stage(
+            "canary-10", 10.0, Duration.ofMinutes(10), List.of(check), null, null, null, null);
     return VALIDATOR.check(
         new ReleasePolicy(
                 "p",

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /** Release types: which a request may name, and what each changes in the policy it runs. */
 class ReleaseTypeTest {
   static final Stage TEN =
-      new Stage("canary-10", 10.0, Duration.ofMinutes(30), null, null, null, null);
+      new Stage("canary-10", 10.0, Duration.ofMinutes(30), null, null, null, null, null);
   static final Stage FIFTY =
-      new Stage("canary-50", 50.0, Duration.ofMinutes(5), null, null, null, null);
+      new Stage("canary-50", 50.0, Duration.ofMinutes(5), null, null, null, null, null);
 
   static ReleasePolicy policy(String defaultType, Map<String, ReleaseType> types) {
     return new ReleasePolicy(

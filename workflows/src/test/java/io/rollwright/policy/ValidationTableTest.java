@@ -271,6 +271,16 @@ class ValidationTableTest {
             "policy.stages",
             "must list at least one stage"),
         row(
+            "cohort with a space",
+            () -> policy("/stages/0/cohort", "internal test"),
+            "policy.stages[0].cohort",
+            "'internal test' is not a cohort"),
+        row(
+            "cohort named twice",
+            () -> policy("/stages/0/cohort", "beta", "/stages/1/cohort", "beta"),
+            "policy.stages[1].cohort",
+            "'beta' is already the cohort of stages[0]"),
+        row(
             "weight 0",
             () -> policy("/stages/0/weight", 0),
             "policy.stages[0].weight",

@@ -2,6 +2,7 @@ package io.rollwright.activities.traffic;
 
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.ReleasePolicy;
+import io.rollwright.policy.Stage;
 import io.rollwright.policy.Violations;
 
 /**
@@ -30,4 +31,31 @@ public interface TrafficRouter {
    * cannot express, say); {@code field} is where the policy is written. None by default.
    */
   default void checkSettings(String field, ReleasePolicy policy, Violations v) {}
+
+  /**
+   * Whether {@link #setWeight} sends every request of the target's cohorts to the canary besides
+   * the weight's share; a policy whose stages name cohorts is refused for a router that does not.
+   * False by default.
+   */
+  default boolean routesCohorts() {
+    return false;
+  }
+
+  /** {@link #checkSettings}, and the refusal of cohorts when the router does not route them. */
+  default void checkPolicy(String field, ReleasePolicy policy, Violations v) {
+    if (!routesCohorts() && policy.stages() != null) {
+      for (int i = 0; i < policy.stages().size(); i++) {
+        Stage s = policy.stages().get(i);
+        if (s != null && s.cohort() != null) {
+          v.add(
+              field + ".stages[" + i + "].cohort",
+              "the "
+                  + policy.router()
+                  + " router cannot send a cohort to the canary (gateway-api and nginx-ingress"
+                  + " can)");
+        }
+      }
+    }
+    checkSettings(field, policy, v);
+  }
 }

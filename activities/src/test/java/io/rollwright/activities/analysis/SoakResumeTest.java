@@ -103,6 +103,7 @@ class SoakResumeTest {
             "2.3.0",
             "registry.example/orders:2.3.0",
             "sandbox",
+            null,
             null);
     return analysis.soak(
         new SoakRequest(

@@ -40,6 +40,7 @@ class SoakRunTest {
               "2.3.0",
               "registry.example/orders:2.3.0",
               "sandbox",
+              null,
               null),
           "canary-10",
           10,

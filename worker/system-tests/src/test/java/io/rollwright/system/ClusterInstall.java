@@ -318,6 +318,11 @@ final class ClusterInstall {
     return weights;
   }
 
+  /** The service's HTTPRoute as read back. */
+  HTTPRoute route(String ns, String name) {
+    return admin.resources(HTTPRoute.class).inNamespace(ns).withName(name).get();
+  }
+
   /** The canary Ingress as read back, or null. */
   Ingress canaryIngress(String ns, String name) {
     return admin.network().v1().ingresses().inNamespace(ns).withName(name + "-canary").get();

@@ -8,13 +8,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Violations;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Splits traffic with the backendRef weights of a Gateway API {@code HTTPRoute} named after the
  * service: {@code <service>-stable} and {@code <service>-canary}. Weights are written per ten
- * thousand, so 0.5% is exact. The canary gets traffic only once its Deployment is available.
+ * thousand, so 0.5% is exact. A stage's cohorts get rules of their own that send every request with
+ * their {@code x-cohort} header to the canary ({@link GatewayCohortRules}). The canary gets traffic
+ * only once its Deployment is available.
  */
 public final class GatewayApiRouter implements KubernetesRouter {
   private static final List<KubernetesPermissions.Permission> PERMISSIONS =
@@ -49,13 +52,19 @@ public final class GatewayApiRouter implements KubernetesRouter {
   }
 
   @Override
+  public boolean routesCohorts() {
+    return true;
+  }
+
+  @Override
   public double setWeight(TrafficTarget t, double weight) {
     int canary = Weights.perTenThousand(weight);
-    if (canary > 0) {
+    if (canary > 0 || !t.cohorts().isEmpty()) {
       rollout.awaitServing(rollout.namespace(t), KubernetesNames.canary(t));
     }
     edit(
         t,
+        t.cohorts(),
         rule -> {
           HTTPBackendRef stable = ref(rule, KubernetesNames.stableService(t));
           HTTPBackendRef canaryRef =
@@ -73,6 +82,13 @@ public final class GatewayApiRouter implements KubernetesRouter {
           stable.setWeight(Weights.TOTAL - canary);
           canaryRef.setWeight(canary);
         });
+    List<String> routed =
+        GatewayCohortRules.routed(route(t).getSpec().getRules(), KubernetesNames.canaryService(t));
+    if (!routed.equals(t.cohorts())) {
+      throw ApplicationFailure.newFailure(
+          "HTTPRoute " + t.service() + " sends cohorts " + routed + ", not " + t.cohorts(),
+          "CohortsNotApplied");
+    }
     return Weights.percent(canary);
   }
 
@@ -92,13 +108,16 @@ public final class GatewayApiRouter implements KubernetesRouter {
   public void removeManagedRoutes(TrafficTarget t) {
     edit(
         t,
+        List.of(),
         rule -> {
           rule.getBackendRefs().removeIf(r -> KubernetesNames.canaryService(t).equals(r.getName()));
           ref(rule, KubernetesNames.stableService(t)).setWeight(Weights.TOTAL);
         });
   }
 
-  private void edit(TrafficTarget t, java.util.function.Consumer<HTTPRouteRule> change) {
+  /** Changes the stable rule with {@code change} and makes {@code cohorts} the cohort rules. */
+  private void edit(
+      TrafficTarget t, List<String> cohorts, java.util.function.Consumer<HTTPRouteRule> change) {
     String what = "HTTPRoute " + rollout.namespace(t) + "/" + t.service();
     route(t);
     KubernetesCalls.run(
@@ -110,7 +129,14 @@ public final class GatewayApiRouter implements KubernetesRouter {
                 .withName(t.service())
                 .edit(
                     r -> {
-                      change.accept(rule(r, t));
+                      HTTPRouteRule stable = rule(r, t);
+                      change.accept(stable);
+                      GatewayCohortRules.sync(
+                          r.getSpec().getRules(),
+                          stable,
+                          ref(stable, KubernetesNames.stableService(t)),
+                          KubernetesNames.canaryService(t),
+                          cohorts);
                       return r;
                     }));
   }

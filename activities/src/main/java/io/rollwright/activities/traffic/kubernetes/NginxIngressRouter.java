@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Violations;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,13 +15,18 @@ import java.util.stream.Stream;
 /**
  * Splits traffic with ingress-nginx's canary Ingress: a copy of the service's Ingress named {@code
  * <service>-canary}, sending to the {@code <service>-canary} Service, annotated {@code canary:
- * "true"} with {@code canary-weight} out of {@code canary-weight-total} 10000. The canary gets
- * traffic only once its Deployment is available.
+ * "true"} with {@code canary-weight} out of {@code canary-weight-total} 10000. A stage's cohorts
+ * are sent to the canary by {@code canary-by-header: x-cohort} with the cohort as {@code
+ * canary-by-header-value}, or several as {@code canary-by-header-pattern}. The canary gets traffic
+ * only once its Deployment is available.
  */
 public final class NginxIngressRouter implements KubernetesRouter {
   static final String CANARY = "nginx.ingress.kubernetes.io/canary";
   static final String WEIGHT = "nginx.ingress.kubernetes.io/canary-weight";
   static final String WEIGHT_TOTAL = "nginx.ingress.kubernetes.io/canary-weight-total";
+  static final String BY_HEADER = "nginx.ingress.kubernetes.io/canary-by-header";
+  static final String BY_HEADER_VALUE = "nginx.ingress.kubernetes.io/canary-by-header-value";
+  static final String BY_HEADER_PATTERN = "nginx.ingress.kubernetes.io/canary-by-header-pattern";
 
   private final KubernetesClient client;
   private final DeploymentRollout rollout;
@@ -51,9 +57,14 @@ public final class NginxIngressRouter implements KubernetesRouter {
   }
 
   @Override
+  public boolean routesCohorts() {
+    return true;
+  }
+
+  @Override
   public double setWeight(TrafficTarget t, double weight) {
     int canary = Weights.perTenThousand(weight);
-    if (canary > 0) {
+    if (canary > 0 || !t.cohorts().isEmpty()) {
       rollout.awaitServing(rollout.namespace(t), KubernetesNames.canary(t));
     }
     String ns = rollout.namespace(t);
@@ -85,6 +96,7 @@ public final class NginxIngressRouter implements KubernetesRouter {
             .endMetadata()
             .withStatus(null)
             .build();
+    canaryIngress.getMetadata().getAnnotations().putAll(cohortAnnotations(t.cohorts()));
     canaryIngress
         .getSpec()
         .getRules()
@@ -104,23 +116,51 @@ public final class NginxIngressRouter implements KubernetesRouter {
         "create or update Ingress " + ns + "/" + KubernetesNames.canary(t),
         () ->
             client.resource(canaryIngress).inNamespace(ns).createOr(NonDeletingOperation::update));
+    Ingress applied = canaryIngress(ns, t);
+    Map<String, String> wanted = cohortAnnotations(t.cohorts());
+    if (applied == null
+        || !wanted.entrySet().stream()
+            .allMatch(
+                e -> e.getValue().equals(applied.getMetadata().getAnnotations().get(e.getKey())))) {
+      throw ApplicationFailure.newFailure(
+          "Ingress " + KubernetesNames.canary(t) + " does not send cohorts " + t.cohorts(),
+          "CohortsNotApplied");
+    }
     return Weights.percent(canary);
+  }
+
+  /** The annotations that send {@code cohorts} to the canary: none for none. */
+  static Map<String, String> cohortAnnotations(List<String> cohorts) {
+    if (cohorts.isEmpty()) {
+      return Map.of();
+    }
+    return cohorts.size() == 1
+        ? Map.of(BY_HEADER, KubernetesNames.COHORT_HEADER, BY_HEADER_VALUE, cohorts.get(0))
+        : Map.of(
+            BY_HEADER,
+            KubernetesNames.COHORT_HEADER,
+            BY_HEADER_PATTERN,
+            "^("
+                + String.join("|", cohorts.stream().map(c -> c.replace(".", "\\.")).toList())
+                + ")$");
+  }
+
+  private Ingress canaryIngress(String ns, TrafficTarget t) {
+    return KubernetesCalls.call(
+        "read Ingress " + ns + "/" + KubernetesNames.canary(t),
+        () ->
+            client
+                .network()
+                .v1()
+                .ingresses()
+                .inNamespace(ns)
+                .withName(KubernetesNames.canary(t))
+                .get());
   }
 
   @Override
   public double verifyWeight(TrafficTarget t) {
-    String ns = rollout.namespace(t);
-    Ingress canary =
-        KubernetesCalls.call(
-            "read Ingress " + ns + "/" + KubernetesNames.canary(t),
-            () ->
-                client
-                    .network()
-                    .v1()
-                    .ingresses()
-                    .inNamespace(ns)
-                    .withName(KubernetesNames.canary(t))
-                    .get());
+    Ingress canary = canaryIngress(rollout.namespace(t), t);
     if (canary == null || !"true".equals(canary.getMetadata().getAnnotations().get(CANARY))) {
       return 0;
     }

@@ -28,9 +28,19 @@ public final class LogRouter implements TrafficRouter, WorkloadManager {
 
   @Override
   public double setWeight(TrafficTarget target, double weight) {
-    log.info("[{}] would route {} to the canary", target.releaseId(), Stage.weightText(weight));
+    log.info(
+        "[{}] would route {}{} to the canary",
+        target.releaseId(),
+        Stage.weightText(weight),
+        target.cohorts().isEmpty() ? "" : " and cohorts " + target.cohorts());
     weights.put(target.releaseId(), weight);
     return weight;
+  }
+
+  /** True: it logs the cohorts a stage would send, as it logs the weight. */
+  @Override
+  public boolean routesCohorts() {
+    return true;
   }
 
   @Override

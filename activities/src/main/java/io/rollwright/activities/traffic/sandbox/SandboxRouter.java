@@ -14,8 +14,19 @@ public final class SandboxRouter implements TrafficRouter {
 
   @Override
   public double setWeight(TrafficTarget target, double weight) {
-    cluster.act(target.service(), "set-weight", Stage.weightText(weight), weight);
+    cluster.act(
+        target.service(),
+        "set-weight",
+        Stage.weightText(weight)
+            + (target.cohorts().isEmpty() ? "" : " and cohorts " + target.cohorts()),
+        weight);
     return weight;
+  }
+
+  /** True: the pretend cluster records the cohorts each stage sends to the canary. */
+  @Override
+  public boolean routesCohorts() {
+    return true;
   }
 
   @Override

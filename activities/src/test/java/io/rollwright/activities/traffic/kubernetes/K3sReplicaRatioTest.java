@@ -76,6 +76,7 @@ class K3sReplicaRatioTest {
               "1.28",
               "nginx:1.28-alpine",
               Kubernetes.REPLICA_RATIO,
+              null,
               null);
 
       traffic.deployCanary(t);

@@ -45,6 +45,7 @@ class KubernetesRbacTest {
                 "2.3.0",
                 "registry.example/checkout:2.3.0",
                 router,
+                null,
                 null);
         traffic.deployCanary(t);
         traffic.setWeight(t, 5);

@@ -58,7 +58,8 @@ class KubernetesTrafficTest {
   }
 
   private static TrafficTarget target(String router) {
-    return new TrafficTarget(SERVICE + "@" + NS, SERVICE, NS, "2.3.0", NEW_IMAGE, router, null);
+    return new TrafficTarget(
+        SERVICE + "@" + NS, SERVICE, NS, "2.3.0", NEW_IMAGE, router, null, null);
   }
 
   /** The canary's share of traffic as the API objects show it, read without the router's code. */
@@ -128,6 +129,66 @@ class KubernetesTrafficTest {
 
     assertEquals(NEW_IMAGE, cluster.image(SERVICE), "stable runs the new version");
     assertStableOnly(router);
+  }
+
+  /** How the API objects send cohorts to the canary, read without the router's code. */
+  private String observedCohorts(String router) {
+    if (router.equals(Kubernetes.GATEWAY_API)) {
+      return String.join(
+          ",",
+          route().getSpec().getRules().stream()
+              .filter(
+                  r ->
+                      r.getBackendRefs().size() == 1
+                          && r.getBackendRefs().get(0).getName().equals(SERVICE + "-canary"))
+              .map(
+                  r ->
+                      (r.getMatches().get(0).getPath() == null
+                              ? "*"
+                              : r.getMatches().get(0).getPath().getValue())
+                          + " "
+                          + r.getMatches().get(0).getHeaders().get(0).getName()
+                          + "="
+                          + r.getMatches().get(0).getHeaders().get(0).getValue())
+              .toList());
+    }
+    Ingress canary =
+        client.network().v1().ingresses().inNamespace(NS).withName(SERVICE + "-canary").get();
+    if (canary == null) {
+      return "";
+    }
+    var a = canary.getMetadata().getAnnotations();
+    return a.getOrDefault(NginxIngressRouter.BY_HEADER, "")
+        + " "
+        + a.getOrDefault(NginxIngressRouter.BY_HEADER_VALUE, "")
+        + a.getOrDefault(NginxIngressRouter.BY_HEADER_PATTERN, "");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
+  void cohortsGoToTheCanaryStageByStageAndLeaveWithItsRoutes(String router) {
+    TrafficActivities traffic = traffic();
+    TrafficTarget t = target(router);
+    traffic.deployCanary(t);
+
+    traffic.setWeight(t.atStage("internal-test", List.of("internal_test")), 0.5);
+    assertEquals(
+        router.equals(Kubernetes.GATEWAY_API)
+            ? "* x-cohort=internal_test"
+            : "x-cohort internal_test",
+        observedCohorts(router));
+    traffic.setWeight(t.atStage("friendly", List.of("internal_test", "friendly_gp")), 5);
+    assertEquals(
+        router.equals(Kubernetes.GATEWAY_API)
+            ? "* x-cohort=internal_test,* x-cohort=friendly_gp"
+            : "x-cohort ^(internal_test|friendly_gp)$",
+        observedCohorts(router));
+    assertEquals(5.0, observedWeight(router), 0.001, "the weight's share beside the cohorts");
+
+    traffic.rollback(t);
+
+    assertStableOnly(router);
+    assertEquals("", observedCohorts(router), "no cohort is sent to the canary any more");
   }
 
   @ParameterizedTest
@@ -227,6 +288,7 @@ class KubernetesTrafficTest {
             "2.4.0",
             "registry.example/checkout:2.4.0",
             router,
+            null,
             null);
     traffic.deployCanary(next);
 
@@ -290,6 +352,7 @@ class KubernetesTrafficTest {
             "1.0.0",
             "registry.example/ghost:1.0.0",
             Kubernetes.GATEWAY_API,
+            null,
             null);
 
     ActivityFailure e = assertThrows(ActivityFailure.class, () -> traffic().deployCanary(ghost));
