@@ -216,6 +216,28 @@ class ExtensionSettingsTest {
   }
 
   @Test
+  void aRouterTakesOnlyTheSettingsItOffersWithTheValuesItKnows() {
+    String settings =
+        """
+        {"router": "%s", "routerSettings": %s,
+         "stages": [{"weight": 5, "soak": "10m"}, {"weight": 50, "soak": "10m"}]}""";
+    assertEquals(
+        List.of(), resolve(settings.formatted("unleash", "{\"onRollback\": \"disable\"}")));
+    assertOne(
+        resolve(settings.formatted("unleash", "{\"onRollback\": \"off\"}")),
+        "policy.routerSettings.onRollback",
+        "'off' is not zero or disable");
+    assertOne(
+        resolve(settings.formatted("unleash", "{\"stickiness\": \"sessionId\"}")),
+        "policy.routerSettings.stickiness",
+        "the unleash router has no such setting (it has onRollback)");
+    assertOne(
+        resolve(settings.formatted("gateway-api", "{\"onRollback\": \"disable\"}")),
+        "policy.routerSettings.onRollback",
+        "the gateway-api router has no such setting (it has none)");
+  }
+
+  @Test
   void theFirebaseHostingRouterRefusesStagesThatNameNoPreviewChannel() {
     String stages =
         """

@@ -80,6 +80,7 @@ class KubernetesReleaseTest {
             null,
             null,
             null,
+            null,
             null);
     return new ReleaseRequest(
         SERVICE,

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Targets send an environment's releases to another cluster or namespace; a target that names a
  * kubeconfig the worker cannot read, a context the kubeconfig lacks, or no valid namespace stops
- * the worker at start, naming the setting.
+ * the worker at start, naming the setting. So does a cohort match that is neither a header nor a
+ * cookie.
  */
 class KubernetesTargetSettingsTest {
   @TempDir Path dir;
@@ -73,6 +74,14 @@ class KubernetesTargetSettingsTest {
                   context.getBean(KubernetesProperties.class).targets().get("east");
               assertThat(target.kubeconfig()).isEqualTo(east);
               assertThat(target.namespace()).isEqualTo("storefront");
+              assertThat(
+                      context
+                          .getBean(RegisteredExtensions.class)
+                          .routers()
+                          .get(Kubernetes.GATEWAY_API)
+                          .routesCohorts())
+                  .as("a router over targets still sends cohorts")
+                  .isTrue();
             });
   }
 
@@ -104,5 +113,29 @@ class KubernetesTargetSettingsTest {
         env("ROLLWRIGHT_KUBERNETES_TARGETS_EAST_NAMESPACE", "Store_Front"),
         "rollwright.kubernetes.targets.east.namespace: 'Store_Front' is not a"
             + " Kubernetes namespace name");
+  }
+
+  @Test
+  void cohortsMayBeReadFromACookie() {
+    WorkerContext.withEnvironment(
+            env(
+                "ROLLWRIGHT_KUBERNETES_COHORTS_MATCH", "cookie",
+                "ROLLWRIGHT_KUBERNETES_COHORTS_NAME", "team"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(KubernetesProperties.class).cohorts())
+                  .isEqualTo(new KubernetesProperties.Cohorts("cookie", "team"));
+            });
+  }
+
+  @Test
+  void aCohortMatchThatIsNeitherHeaderNorCookieStopsTheWorkerNamingIt() {
+    WorkerContext.assertFailsSaying(
+        env("ROLLWRIGHT_KUBERNETES_COHORTS_MATCH", "query"),
+        "rollwright.kubernetes.cohorts: 'query' is neither header nor cookie");
+    WorkerContext.assertFailsSaying(
+        env("ROLLWRIGHT_KUBERNETES_COHORTS_NAME", "x cohort"),
+        "rollwright.kubernetes.cohorts: 'x cohort' is not a header name");
   }
 }

@@ -18,7 +18,9 @@ import java.util.Map;
  * DeployCalendar}); {@code types} what each release type ({@link ReleaseType}) changes, and {@code
  * defaultType} the type of a request that names none; {@code onKillSwitch} what a kill switch
  * turned on does to a running release ({@code pause}, the default: held where it is; or {@code
- * rollback}). A policy may {@code extends} a preset and override any of its top-level fields.
+ * rollback}); {@code routerSettings} what its router offers to choose per policy (for example
+ * {@code onRollback: disable} for the {@code unleash} router), each router refusing names it does
+ * not know. A policy may {@code extends} a preset and override any of its top-level fields.
  */
 public record ReleasePolicy(
     String name,
@@ -38,7 +40,8 @@ public record ReleasePolicy(
     DeployCalendar calendar,
     String defaultType,
     Map<String, ReleaseType> types,
-    BreachAction onKillSwitch) {
+    BreachAction onKillSwitch,
+    Map<String, String> routerSettings) {
 
   public static final Duration DEFAULT_ROLLBACK_TIMEOUT = Duration.ofMinutes(30);
 
@@ -55,6 +58,10 @@ public record ReleasePolicy(
     }
     groups = Collections.unmodifiableMap(members);
     types = types == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(types));
+    routerSettings =
+        routerSettings == null
+            ? null
+            : Collections.unmodifiableMap(new LinkedHashMap<>(routerSettings));
   }
 
   public ReleasePolicy withName(String newName) {
@@ -76,7 +83,8 @@ public record ReleasePolicy(
         calendar,
         defaultType,
         types,
-        onKillSwitch);
+        onKillSwitch,
+        routerSettings);
   }
 
   /**
@@ -102,10 +110,14 @@ public record ReleasePolicy(
         governingCalendar,
         defaultType,
         types,
-        onKillSwitch);
+        onKillSwitch,
+        routerSettings);
   }
 
-  /** This policy laid over {@code base}: every top-level field set here wins; groups are merged. */
+  /**
+   * This policy laid over {@code base}: every top-level field set here wins; groups are merged;
+   * router settings are inherited only with the router they were written for.
+   */
   public ReleasePolicy over(ReleasePolicy base) {
     Map<String, List<String>> mergedGroups = new LinkedHashMap<>(base.groups());
     mergedGroups.putAll(groups);
@@ -127,7 +139,10 @@ public record ReleasePolicy(
         calendar != null ? calendar : base.calendar(),
         defaultType != null ? defaultType : base.defaultType(),
         types != null ? types : base.types(),
-        onKillSwitch != null ? onKillSwitch : base.onKillSwitch());
+        onKillSwitch != null ? onKillSwitch : base.onKillSwitch(),
+        routerSettings != null || (router != null && !router.equals(base.router()))
+            ? routerSettings
+            : base.routerSettings());
   }
 
   /**
@@ -165,7 +180,8 @@ public record ReleasePolicy(
         calendar,
         defaultType,
         types,
-        onKillSwitch == null ? BreachAction.PAUSE : onKillSwitch);
+        onKillSwitch == null ? BreachAction.PAUSE : onKillSwitch,
+        routerSettings == null ? Map.of() : routerSettings);
   }
 
   /**
@@ -197,7 +213,8 @@ public record ReleasePolicy(
         calendar,
         defaultType,
         types,
-        onKillSwitch);
+        onKillSwitch,
+        routerSettings);
   }
 
   /** The release types a request may name: the policy's, else {@link #DEFAULT_TYPES}. */
@@ -255,7 +272,8 @@ public record ReleasePolicy(
         calendar,
         defaultType,
         types,
-        onKillSwitch);
+        onKillSwitch,
+        routerSettings);
   }
 
   /** The stages as the release runs them: the policy's, then the bake when there is one. */

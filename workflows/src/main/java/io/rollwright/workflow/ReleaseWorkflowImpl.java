@@ -98,7 +98,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     state.approvers(approvers);
     visibility.plan(policy);
     visibility.type(this.request.type());
-    target = TrafficTarget.of(this.request, policy.router());
+    target = TrafficTarget.of(this.request, policy);
     ReleaseCheckpoint.Resume at = resumed == null ? null : resumed.at();
     if (resumed == null) {
       news.started(this.request, policy.name(), release.policySource());

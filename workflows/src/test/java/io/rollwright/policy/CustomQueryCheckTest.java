@@ -44,6 +44,7 @@ class CustomQueryCheckTest {
                 null,
                 null,
                 null,
+                null,
                 null)
             .completed("sandbox", "sandbox"));
   }

@@ -37,6 +37,7 @@ class ReleaseTypeTest {
         null,
         defaultType,
         types,
+        null,
         null);
   }
 

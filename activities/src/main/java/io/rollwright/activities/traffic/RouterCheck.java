@@ -26,7 +26,7 @@ public abstract class RouterCheck implements PreflightCheck {
 
   @Override
   public final PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
-    TrafficTarget t = TrafficTarget.of(release.request(), release.policy().router());
+    TrafficTarget t = TrafficTarget.of(release.request(), release.policy());
     if (!router.equals(t.router())) {
       return new PreflightResult(name(), true, "not released through " + router);
     }

@@ -4,6 +4,8 @@ import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Stage;
 import io.rollwright.policy.Violations;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Splits a service's traffic between its stable and canary versions. Every method is idempotent.
@@ -41,8 +43,40 @@ public interface TrafficRouter {
     return false;
   }
 
-  /** {@link #checkSettings}, and the refusal of cohorts when the router does not route them. */
+  /**
+   * The settings a policy may give this router ({@code routerSettings}), by name, each with the
+   * values it accepts; the router reads them from {@link TrafficTarget#setting}. None by default.
+   */
+  default Map<String, List<String>> policySettings() {
+    return Map.of();
+  }
+
+  /**
+   * {@link #checkSettings}, the refusal of cohorts when the router does not route them, and of
+   * router settings it does not offer.
+   */
   default void checkPolicy(String field, ReleasePolicy policy, Violations v) {
+    if (policy.routerSettings() != null) {
+      Map<String, List<String>> offered = policySettings();
+      policy
+          .routerSettings()
+          .forEach(
+              (name, value) -> {
+                String at = field + ".routerSettings." + name;
+                if (!offered.containsKey(name)) {
+                  v.add(
+                      at,
+                      "the "
+                          + policy.router()
+                          + " router has no such setting"
+                          + (offered.isEmpty()
+                              ? " (it has none)"
+                              : " (it has " + String.join(", ", offered.keySet()) + ")"));
+                } else if (!offered.get(name).contains(value)) {
+                  v.add(at, "'" + value + "' is not " + String.join(" or ", offered.get(name)));
+                }
+              });
+    }
     if (!routesCohorts() && policy.stages() != null) {
       for (int i = 0; i < policy.stages().size(); i++) {
         Stage s = policy.stages().get(i);

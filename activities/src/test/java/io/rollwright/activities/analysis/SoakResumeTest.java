@@ -104,6 +104,7 @@ class SoakResumeTest {
             "registry.example/orders:2.3.0",
             "sandbox",
             null,
+            null,
             null);
     return analysis.soak(
         new SoakRequest(

@@ -41,6 +41,7 @@ class SoakRunTest {
               "registry.example/orders:2.3.0",
               "sandbox",
               null,
+              null,
               null),
           "canary-10",
           10,

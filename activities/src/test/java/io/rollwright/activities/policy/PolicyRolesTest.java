@@ -101,6 +101,7 @@ class PolicyRolesTest {
             null,
             null,
             null,
+            null,
             null);
     ResolvedRelease r = resolve(request("checkout", null, inline));
     assertEquals(

@@ -89,6 +89,20 @@ class PresetsTest {
     assertEquals(List.of("a", "b"), p.groups().get("team-lead"));
   }
 
+  @Test
+  void routerSettingsAreInheritedOnlyWithTheRouterTheyWereWrittenFor() throws IOException {
+    write("flags", "extends: standard", "router: unleash", "routerSettings: {onRollback: disable}");
+    write("checkout", "extends: flags");
+    write("web", "extends: flags", "router: gateway-api");
+    assertEquals(
+        Map.of("onRollback", "disable"),
+        repository().find("checkout").orElseThrow().policy().routerSettings());
+    assertEquals(
+        null,
+        repository().find("web").orElseThrow().policy().routerSettings(),
+        "another router does not take the unleash settings");
+  }
+
   // --- the numbers shipped in the seeds ---
 
   @Test
@@ -212,6 +226,7 @@ class PresetsTest {
             null,
             null,
             Duration.ofMinutes(10),
+            null,
             null,
             null,
             null,

@@ -105,7 +105,7 @@ class WebhookCheckTest {
             "CHG-7"),
         new ReleasePolicy(
             "p", null, null, "sandbox", null, List.of(), List.of(), List.of(), Map.of(), null, null,
-            null, null, null, null, null, null, null),
+            null, null, null, null, null, null, null, null),
         "test");
   }
 

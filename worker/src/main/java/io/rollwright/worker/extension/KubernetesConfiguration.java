@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.rollwright.activities.ExtensionSet;
 import io.rollwright.activities.base.ActivityClock;
+import io.rollwright.activities.traffic.kubernetes.CohortMatch;
 import io.rollwright.activities.traffic.kubernetes.Kubernetes;
 import io.rollwright.activities.traffic.kubernetes.KubernetesCluster;
 import io.rollwright.activities.traffic.kubernetes.KubernetesTargets;
@@ -56,7 +57,7 @@ public class KubernetesConfiguration {
                   cluster,
                   new Kubernetes(
                       cluster.client(),
-                      new KubernetesCluster(cluster.name(), byEnvironment),
+                      new KubernetesCluster(cluster.name(), byEnvironment, cohorts(settings)),
                       clock,
                       settings.progressDeadline(),
                       settings.poll())));
@@ -70,6 +71,15 @@ public class KubernetesConfiguration {
     Map<String, Kubernetes> byEnvironment = new HashMap<>();
     clusterOf.forEach((environment, cluster) -> byEnvironment.put(environment, sets.get(cluster)));
     return new KubernetesTargets(sets.get(Cluster.OWN), byEnvironment);
+  }
+
+  /** How routes tell a cohort's requests, as {@code rollwright.kubernetes.cohorts} says. */
+  private static CohortMatch cohorts(KubernetesProperties settings) {
+    try {
+      return CohortMatch.of(settings.cohorts().match(), settings.cohorts().name());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("rollwright.kubernetes.cohorts: " + e.getMessage());
+    }
   }
 
   /** The target's namespace, its environment's name when it names none; refused when invalid. */

@@ -18,11 +18,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param poll how often rollout progress is read
  * @param targets by environment name: the cluster and namespace its releases go to; an environment
  *     named by no target goes to the worker's own cluster, in the namespace of its own name
+ * @param cohorts how the {@code gateway-api} and {@code nginx-ingress} routes tell a cohort's
+ *     requests
  */
 @ConfigurationProperties("rollwright.kubernetes")
 public record KubernetesProperties(
-    boolean enabled, Duration progressDeadline, Duration poll, Map<String, Target> targets) {
+    boolean enabled,
+    Duration progressDeadline,
+    Duration poll,
+    Map<String, Target> targets,
+    Cohorts cohorts) {
   public KubernetesProperties {
+    cohorts = cohorts == null ? new Cohorts(null, null) : cohorts;
     progressDeadline = progressDeadline == null ? Duration.ofMinutes(10) : progressDeadline;
     poll = poll == null ? Duration.ofSeconds(2) : poll;
     targets = targets == null ? Map.of() : new TreeMap<>(targets);
@@ -34,4 +41,11 @@ public record KubernetesProperties(
    * cluster), in {@code namespace} (left out: the environment's name).
    */
   public record Target(Path kubeconfig, String context, String namespace) {}
+
+  /**
+   * Where a request's cohort is read: {@code match} is {@code header} (the default) or {@code
+   * cookie}; {@code name} is the header (default {@code x-cohort}) or the cookie (default {@code
+   * rollwright_cohort}).
+   */
+  public record Cohorts(String match, String name) {}
 }

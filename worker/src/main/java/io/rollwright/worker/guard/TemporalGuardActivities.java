@@ -85,7 +85,7 @@ public final class TemporalGuardActivities implements GuardActivities {
         || newerReleaseRuns(workflowId, runId)) {
       return null;
     }
-    return TrafficTarget.of(resolved.request(), resolved.policy().router());
+    return TrafficTarget.of(resolved.request(), resolved.policy());
   }
 
   private boolean newerReleaseRuns(String workflowId, String runId) {

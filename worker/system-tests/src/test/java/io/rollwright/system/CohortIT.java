@@ -11,20 +11,23 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Cohorts on the real Kubernetes control plane: stages that send {@code x-cohort: internal_test},
  * then {@code pilot} too, to the canary beside their share of everyone else, written as the API
  * server accepts them (HTTPRoute rules validated by the Gateway API CRDs, ingress-nginx canary
  * annotations) and read back; a promotion and a rollback both leave no cohort on the canary.
+ * Cohorts in a cookie become a regular expression on the {@code Cookie} header, which the CRDs
+ * accept too.
  */
 class CohortIT extends RealClusterTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"gateway-api", "nginx-ingress"})
-  void cohortsReachTheCanaryStageByStageAndLeaveWithItsRoutes(String router) throws Exception {
-    String ns = "cohorts-" + router;
+  @CsvSource({"gateway-api, header", "nginx-ingress, header", "gateway-api, cookie"})
+  void cohortsReachTheCanaryStageByStageAndLeaveWithItsRoutes(String router, String match)
+      throws Exception {
+    String ns = "cohorts-" + router + (match.equals("cookie") ? "-cookie" : "");
     cluster.releaseNamespace(ns);
     cluster.service(ns, "web", REPLICAS, image("web", OLD));
     cluster.service(ns, "pay", REPLICAS, image("pay", OLD));
@@ -34,8 +37,9 @@ class CohortIT extends RealClusterTest {
     ReleaseResult pay;
     try (AppProcess worker =
         clusterWorker(
-            "cohorts-" + router,
-            "--rollwright.sandbox.metrics[0]=pay canary error-rate = 0.002, 6s: 0.3")) {
+            ns,
+            "--rollwright.sandbox.metrics[0]=pay canary error-rate = 0.002, 6s: 0.3",
+            "--rollwright.kubernetes.cohorts.match=" + match)) {
       start(request(ns, "web", policy));
       start(request(ns, "pay", policy));
       await(
@@ -49,9 +53,15 @@ class CohortIT extends RealClusterTest {
     assertAll(
         () ->
             assertEquals(
-                router.equals("gateway-api")
-                    ? "internal_test→web-canary, pilot→web-canary"
-                    : "x-cohort ^(internal_test|pilot)$",
+                switch (router + " " + match) {
+                  case "gateway-api header" ->
+                      "x-cohort Exact internal_test→web-canary, x-cohort Exact pilot→web-canary";
+                  case "gateway-api cookie" ->
+                      "Cookie RegularExpression (^|;\\s*)rollwright_cohort=(internal_test)(;|$)"
+                          + "→web-canary, Cookie RegularExpression"
+                          + " (^|;\\s*)rollwright_cohort=(pilot)(;|$)→web-canary";
+                  default -> "x-cohort ^(internal_test|pilot)$";
+                },
                 duringPilot,
                 "both cohorts on the canary during the pilot stage"),
         () -> assertEquals(ReleaseOutcome.PROMOTED, web.outcome(), web::toString),
@@ -94,8 +104,16 @@ class CohortIT extends RealClusterTest {
 
   private static String describe(HTTPRouteRule r) {
     return r.getMatches().get(0).getHeaders().stream()
-        .filter(h -> h.getName().equalsIgnoreCase("x-cohort"))
-        .map(h -> h.getValue() + "→" + r.getBackendRefs().get(0).getName())
+        .filter(h -> h.getName().equalsIgnoreCase("x-cohort") || h.getName().equals("Cookie"))
+        .map(
+            h ->
+                h.getName()
+                    + " "
+                    + h.getType()
+                    + " "
+                    + h.getValue()
+                    + "→"
+                    + r.getBackendRefs().get(0).getName())
         .findFirst()
         .orElse("");
   }

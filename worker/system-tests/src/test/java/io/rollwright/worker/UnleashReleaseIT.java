@@ -73,13 +73,17 @@ class UnleashReleaseIT {
   }
 
   private static ReleaseRequest request(String service) {
+    return request(service, "flag");
+  }
+
+  private static ReleaseRequest request(String service, String policy) {
     return new ReleaseRequest(
         service,
         "2.4.0",
         "registry.example/web:2.4.0",
         "prod",
         Strategy.CANARY,
-        "flag",
+        policy,
         null,
         "alice",
         null,
@@ -148,6 +152,22 @@ class UnleashReleaseIT {
     List<String> events = unleash.events("off-checkout");
     assertEquals("feature-environment-disabled production by admin", events.get(events.size() - 1));
     assertEquals(List.of("10"), rollouts("off-checkout"), "the rollout is left where it was");
+  }
+
+  @Test
+  void aPolicyMayTurnTheFlagOffWhereTheWorkerWouldSetZero(
+      TestWorkflowEnvironment env, Worker worker) throws Exception {
+    unleash.createFlag("policy-off-checkout");
+    ReleaseHarness h = harness(env, worker, unleash.token(), false);
+    h.sandbox.metrics().script("policy-off-checkout", Track.CANARY, "error-rate", "0.09");
+
+    ReleaseResult result = h.run(request("policy-off-checkout", "flag-off"));
+
+    assertEquals(ReleaseOutcome.ROLLED_BACK, result.outcome(), result.detail());
+    List<String> events = unleash.events("policy-off-checkout");
+    assertEquals("feature-environment-disabled production by admin", events.get(events.size() - 1));
+    assertEquals(
+        List.of("10"), rollouts("policy-off-checkout"), "the rollout is left where it was");
   }
 
   @Test

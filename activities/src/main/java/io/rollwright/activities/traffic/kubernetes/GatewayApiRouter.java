@@ -16,8 +16,8 @@ import java.util.Objects;
  * Splits traffic with the backendRef weights of a Gateway API {@code HTTPRoute} named after the
  * service: {@code <service>-stable} and {@code <service>-canary}. Weights are written per ten
  * thousand, so 0.5% is exact. A stage's cohorts get rules of their own that send every request with
- * their {@code x-cohort} header to the canary ({@link GatewayCohortRules}). The canary gets traffic
- * only once its Deployment is available.
+ * their {@code x-cohort} header, or their cookie, to the canary ({@link GatewayCohortRules}). The
+ * canary gets traffic only once its Deployment is available.
  */
 public final class GatewayApiRouter implements KubernetesRouter {
   private static final List<KubernetesPermissions.Permission> PERMISSIONS =
@@ -27,10 +27,12 @@ public final class GatewayApiRouter implements KubernetesRouter {
 
   private final KubernetesClient client;
   private final DeploymentRollout rollout;
+  private final GatewayCohortRules cohortRules;
 
-  GatewayApiRouter(KubernetesClient client, DeploymentRollout rollout) {
+  GatewayApiRouter(KubernetesClient client, DeploymentRollout rollout, CohortMatch match) {
     this.client = client;
     this.rollout = rollout;
+    this.cohortRules = new GatewayCohortRules(match);
   }
 
   @Override
@@ -83,7 +85,7 @@ public final class GatewayApiRouter implements KubernetesRouter {
           canaryRef.setWeight(canary);
         });
     List<String> routed =
-        GatewayCohortRules.routed(route(t).getSpec().getRules(), KubernetesNames.canaryService(t));
+        cohortRules.routed(route(t).getSpec().getRules(), KubernetesNames.canaryService(t));
     if (!routed.equals(t.cohorts())) {
       throw ApplicationFailure.newFailure(
           "HTTPRoute " + t.service() + " sends cohorts " + routed + ", not " + t.cohorts(),
@@ -131,7 +133,7 @@ public final class GatewayApiRouter implements KubernetesRouter {
                     r -> {
                       HTTPRouteRule stable = rule(r, t);
                       change.accept(stable);
-                      GatewayCohortRules.sync(
+                      cohortRules.sync(
                           r.getSpec().getRules(),
                           stable,
                           ref(stable, KubernetesNames.stableService(t)),

@@ -13,18 +13,23 @@ import java.util.Objects;
 
 /**
  * The rules of an {@code HTTPRoute} that send cohorts to the canary: one per cohort, matching what
- * the stable rule matches and the cohort's header ({@code x-cohort: internal_test}, exact), with
- * the canary Service as its only backend. A header match makes a rule more specific than the stable
- * rule, so Gateway API implementations prefer it for the cohort's requests.
+ * the stable rule matches and the cohort's header ({@code x-cohort: internal_test}, exact; or a
+ * regular expression on {@code Cookie} for a cohort in a cookie), with the canary Service as its
+ * only backend. A header match makes a rule more specific than the stable rule, so Gateway API
+ * implementations prefer it for the cohort's requests.
  */
 final class GatewayCohortRules {
-  private GatewayCohortRules() {}
+  private final CohortMatch match;
+
+  GatewayCohortRules(CohortMatch match) {
+    this.match = match;
+  }
 
   /**
    * Makes the cohort rules of {@code rules} exactly those of {@code cohorts}, each built from
    * {@code stable} (the rule routing to the stable Service) and {@code stableRef}.
    */
-  static void sync(
+  void sync(
       List<HTTPRouteRule> rules,
       HTTPRouteRule stable,
       HTTPBackendRef stableRef,
@@ -40,7 +45,11 @@ final class GatewayCohortRules {
       for (HTTPRouteMatch m : base) {
         List<HTTPHeaderMatch> headers =
             new ArrayList<>(Objects.requireNonNullElse(m.getHeaders(), List.of()));
-        headers.add(new HTTPHeaderMatch(KubernetesNames.COHORT_HEADER, "Exact", cohort));
+        headers.add(
+            new HTTPHeaderMatch(
+                match.header(),
+                match.exact() ? "Exact" : "RegularExpression",
+                match.value(cohort)));
         matches.add(new HTTPRouteMatchBuilder(m).withHeaders(headers).build());
       }
       rules.add(
@@ -56,14 +65,14 @@ final class GatewayCohortRules {
   }
 
   /** The cohorts {@code rules} send to the canary, in order. */
-  static List<String> routed(List<HTTPRouteRule> rules, String canaryService) {
+  List<String> routed(List<HTTPRouteRule> rules, String canaryService) {
     return rules.stream()
         .filter(r -> isCohortRule(r, canaryService))
         .map(
             r ->
                 r.getMatches().get(0).getHeaders().stream()
-                    .filter(h -> KubernetesNames.COHORT_HEADER.equalsIgnoreCase(h.getName()))
-                    .map(HTTPHeaderMatch::getValue)
+                    .filter(h -> match.header().equalsIgnoreCase(h.getName()))
+                    .map(h -> match.cohortOf(h.getValue()))
                     .findFirst()
                     .orElse(""))
         .toList();
@@ -76,7 +85,6 @@ final class GatewayCohortRules {
         && r.getMatches() != null
         && !r.getMatches().isEmpty()
         && r.getMatches().get(0).getHeaders() != null
-        && r.getMatches().get(0).getHeaders().stream()
-            .anyMatch(h -> KubernetesNames.COHORT_HEADER.equalsIgnoreCase(h.getName()));
+        && !r.getMatches().get(0).getHeaders().isEmpty();
   }
 }

@@ -49,8 +49,8 @@ public final class Kubernetes implements ExtensionSet, AutoCloseable {
     this.routers =
         Map.of(
             REPLICA_RATIO, new ReplicaRatioRouter(rollout),
-            GATEWAY_API, new GatewayApiRouter(client, rollout),
-            NGINX_INGRESS, new NginxIngressRouter(client, rollout));
+            GATEWAY_API, new GatewayApiRouter(client, rollout, cluster.cohorts()),
+            NGINX_INGRESS, new NginxIngressRouter(client, rollout, cluster.cohorts()));
     this.jobCheck = new KubernetesJobCheck(client, cluster, clock, poll);
   }
 

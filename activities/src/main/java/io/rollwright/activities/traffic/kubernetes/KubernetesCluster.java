@@ -6,16 +6,18 @@ import java.util.Map;
 /**
  * The cluster a {@link Kubernetes} set talks to, by the name its target gives it (null for the
  * worker's own cluster), and the namespace of each environment it serves there: the environment's
- * own name unless its target names another. Pure.
+ * own name unless its target names another, and how its routes tell a cohort's requests. Pure.
  */
-public record KubernetesCluster(String name, Map<String, String> namespaces) {
+public record KubernetesCluster(String name, Map<String, String> namespaces, CohortMatch cohorts) {
   /**
    * The worker's own cluster (in-cluster or {@code KUBECONFIG}): each environment its namespace.
    */
-  public static final KubernetesCluster DEFAULT = new KubernetesCluster(null, Map.of());
+  public static final KubernetesCluster DEFAULT =
+      new KubernetesCluster(null, Map.of(), CohortMatch.DEFAULT);
 
   public KubernetesCluster {
     namespaces = Map.copyOf(namespaces);
+    cohorts = cohorts == null ? CohortMatch.DEFAULT : cohorts;
   }
 
   /** The namespace {@code environment}'s releases live in. */

@@ -12,9 +12,6 @@ public final class KubernetesNames {
   public static final String TRACK = "track";
   public static final String RELEASE = "rollwright.io/release";
 
-  /** The request header whose value names a request's cohort. */
-  public static final String COHORT_HEADER = "x-cohort";
-
   private KubernetesNames() {}
 
   public static String stable(TrafficTarget t) {

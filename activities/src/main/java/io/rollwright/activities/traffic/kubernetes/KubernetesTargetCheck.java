@@ -37,7 +37,7 @@ public final class KubernetesTargetCheck implements PreflightCheck {
 
   @Override
   public PreflightResult run(ResolvedRelease release, PreflightSettings settings) {
-    TrafficTarget t = TrafficTarget.of(release.request(), release.policy().router());
+    TrafficTarget t = TrafficTarget.of(release.request(), release.policy());
     String ns = cluster.namespace(t);
     List<String> missing = new ArrayList<>();
     if (client.apps().deployments().inNamespace(ns).withName(KubernetesNames.stable(t)).get()

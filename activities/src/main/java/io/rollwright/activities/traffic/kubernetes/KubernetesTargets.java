@@ -116,6 +116,16 @@ public final class KubernetesTargets implements ExtensionSet, AutoCloseable {
     }
 
     @Override
+    public boolean routesCohorts() {
+      return own.router(name).routesCohorts();
+    }
+
+    @Override
+    public Map<String, List<String>> policySettings() {
+      return own.router(name).policySettings();
+    }
+
+    @Override
     public List<KubernetesPermissions.Permission> permissions() {
       return own.router(name).permissions();
     }

@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  * <service>-canary}, sending to the {@code <service>-canary} Service, annotated {@code canary:
  * "true"} with {@code canary-weight} out of {@code canary-weight-total} 10000. A stage's cohorts
  * are sent to the canary by {@code canary-by-header: x-cohort} with the cohort as {@code
- * canary-by-header-value}, or several as {@code canary-by-header-pattern}. The canary gets traffic
- * only once its Deployment is available.
+ * canary-by-header-value}, or several as {@code canary-by-header-pattern}. Cohorts in a cookie are
+ * matched by {@code canary-by-header: Cookie} and a pattern on the cookie's value: {@code
+ * canary-by-cookie} only knows the values {@code always} and {@code never}, so it cannot tell one
+ * cohort from another. The canary gets traffic only once its Deployment is available.
  */
 public final class NginxIngressRouter implements KubernetesRouter {
   static final String CANARY = "nginx.ingress.kubernetes.io/canary";
@@ -30,10 +32,12 @@ public final class NginxIngressRouter implements KubernetesRouter {
 
   private final KubernetesClient client;
   private final DeploymentRollout rollout;
+  private final CohortMatch match;
 
-  NginxIngressRouter(KubernetesClient client, DeploymentRollout rollout) {
+  NginxIngressRouter(KubernetesClient client, DeploymentRollout rollout, CohortMatch match) {
     this.client = client;
     this.rollout = rollout;
+    this.match = match;
   }
 
   @Override
@@ -96,7 +100,7 @@ public final class NginxIngressRouter implements KubernetesRouter {
             .endMetadata()
             .withStatus(null)
             .build();
-    canaryIngress.getMetadata().getAnnotations().putAll(cohortAnnotations(t.cohorts()));
+    canaryIngress.getMetadata().getAnnotations().putAll(cohortAnnotations(match, t.cohorts()));
     canaryIngress
         .getSpec()
         .getRules()
@@ -117,7 +121,7 @@ public final class NginxIngressRouter implements KubernetesRouter {
         () ->
             client.resource(canaryIngress).inNamespace(ns).createOr(NonDeletingOperation::update));
     Ingress applied = canaryIngress(ns, t);
-    Map<String, String> wanted = cohortAnnotations(t.cohorts());
+    Map<String, String> wanted = cohortAnnotations(match, t.cohorts());
     if (applied == null
         || !wanted.entrySet().stream()
             .allMatch(
@@ -129,20 +133,14 @@ public final class NginxIngressRouter implements KubernetesRouter {
     return Weights.percent(canary);
   }
 
-  /** The annotations that send {@code cohorts} to the canary: none for none. */
-  static Map<String, String> cohortAnnotations(List<String> cohorts) {
+  /** The annotations that send {@code cohorts}, as {@code match} tells them, to the canary. */
+  static Map<String, String> cohortAnnotations(CohortMatch match, List<String> cohorts) {
     if (cohorts.isEmpty()) {
       return Map.of();
     }
-    return cohorts.size() == 1
-        ? Map.of(BY_HEADER, KubernetesNames.COHORT_HEADER, BY_HEADER_VALUE, cohorts.get(0))
-        : Map.of(
-            BY_HEADER,
-            KubernetesNames.COHORT_HEADER,
-            BY_HEADER_PATTERN,
-            "^("
-                + String.join("|", cohorts.stream().map(c -> c.replace(".", "\\.")).toList())
-                + ")$");
+    return cohorts.size() == 1 && match.exact()
+        ? Map.of(BY_HEADER, match.header(), BY_HEADER_VALUE, cohorts.get(0))
+        : Map.of(BY_HEADER, match.header(), BY_HEADER_PATTERN, match.pattern(cohorts));
   }
 
   private Ingress canaryIngress(String ns, TrafficTarget t) {

@@ -6,13 +6,21 @@ import io.rollwright.api.TrafficTarget;
 import io.rollwright.policy.ReleasePolicy;
 import io.rollwright.policy.Violations;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A stage's weight as a feature flag's gradual rollout: the {@code rollout} of Rollwright's own
  * {@code flexibleRollout} strategy on the flag, the flag turned on in the environment once users
- * should get it. Removing the routes sets the rollout back to 0% (or turns the flag off).
+ * should get it. Removing the routes sets the rollout back to 0% or turns the flag off, as the
+ * policy's {@code routerSettings.onRollback} says ({@code zero} or {@code disable}), else as the
+ * worker's settings do.
  */
 final class UnleashRouter implements TrafficRouter {
+  static final String ON_ROLLBACK = "onRollback";
+  private static final String ZERO = "zero";
+  private static final String DISABLE = "disable";
+
   private final UnleashAdmin admin;
   private final UnleashFlags flags;
 
@@ -25,6 +33,11 @@ final class UnleashRouter implements TrafficRouter {
   @Override
   public void checkSettings(String field, ReleasePolicy policy, Violations v) {
     StageWeights.checkSteps(field, policy, v, 1, "is rolled out in whole percent");
+  }
+
+  @Override
+  public Map<String, List<String>> policySettings() {
+    return Map.of(ON_ROLLBACK, List.of(ZERO, DISABLE));
   }
 
   @Override
@@ -63,15 +76,16 @@ final class UnleashRouter implements TrafficRouter {
   }
 
   /**
-   * Sets the rollout to 0%, or turns the flag off in the environment when the settings say so, if
-   * users get it now: partly, or also fully when {@code evenAtFull}.
+   * Sets the rollout to 0%, or turns the flag off in the environment when the policy (or, where it
+   * says nothing, the worker's settings) says so, if users get it now: partly, or also fully when
+   * {@code evenAtFull}.
    */
   void takeBack(TrafficTarget t, boolean evenAtFull) {
     int weight = state(t).weight();
     if (weight <= 0 || (weight >= 100 && !evenAtFull)) {
       return;
     }
-    if (flags.disableOnRollback()) {
+    if (t.setting(ON_ROLLBACK, flags.disableOnRollback() ? DISABLE : ZERO).equals(DISABLE)) {
       admin.turn(flags.project(), flags.flag(t), flags.environment(t), false);
     } else {
       setWeight(t, 0);

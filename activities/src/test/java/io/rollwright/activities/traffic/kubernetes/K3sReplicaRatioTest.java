@@ -77,6 +77,7 @@ class K3sReplicaRatioTest {
               "nginx:1.28-alpine",
               Kubernetes.REPLICA_RATIO,
               null,
+              null,
               null);
 
       traffic.deployCanary(t);

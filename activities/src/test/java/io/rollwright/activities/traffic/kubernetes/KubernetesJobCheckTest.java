@@ -150,6 +150,7 @@ class KubernetesJobCheckTest {
             null,
             null,
             null,
+            null,
             null),
         "test");
   }

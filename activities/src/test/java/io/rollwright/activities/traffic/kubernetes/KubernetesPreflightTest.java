@@ -52,7 +52,7 @@ class KubernetesPreflightTest {
     ReleasePolicy p =
         new ReleasePolicy(
             "p", null, null, router, null, List.of(), List.of(), List.of(), Map.of(), null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
     return new ResolvedRelease(r, p, "test");
   }
 

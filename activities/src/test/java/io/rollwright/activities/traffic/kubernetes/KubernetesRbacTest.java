@@ -46,6 +46,7 @@ class KubernetesRbacTest {
                 "registry.example/checkout:2.3.0",
                 router,
                 null,
+                null,
                 null);
         traffic.deployCanary(t);
         traffic.setWeight(t, 5);

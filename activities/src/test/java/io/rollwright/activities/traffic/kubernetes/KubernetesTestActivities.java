@@ -23,6 +23,11 @@ final class KubernetesTestActivities implements AutoCloseable {
   private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
 
   KubernetesTestActivities(KubernetesClient server) {
+    this(server, KubernetesCluster.DEFAULT);
+  }
+
+  /** The activities on {@code cluster}, whose API server is {@code server}. */
+  KubernetesTestActivities(KubernetesClient server, KubernetesCluster cluster) {
     KubernetesClient client =
         new KubernetesClientBuilder()
             .withConfig(
@@ -33,7 +38,11 @@ final class KubernetesTestActivities implements AutoCloseable {
             .build();
     Kubernetes kubernetes =
         new Kubernetes(
-            client, new SystemActivityClock(), Duration.ofSeconds(20), Duration.ofMillis(50));
+            client,
+            cluster,
+            new SystemActivityClock(),
+            Duration.ofSeconds(20),
+            Duration.ofMillis(50));
     env.registerActivitiesImplementations(
         new TrafficActivitiesImpl(
             new Registry<>("traffic router", kubernetes.routers()),

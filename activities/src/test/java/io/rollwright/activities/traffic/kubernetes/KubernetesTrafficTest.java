@@ -21,6 +21,7 @@ import io.rollwright.api.TrafficTarget;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class KubernetesTrafficTest {
 
   private static TrafficTarget target(String router) {
     return new TrafficTarget(
-        SERVICE + "@" + NS, SERVICE, NS, "2.3.0", NEW_IMAGE, router, null, null);
+        SERVICE + "@" + NS, SERVICE, NS, "2.3.0", NEW_IMAGE, router, null, null, null);
   }
 
   /** The canary's share of traffic as the API objects show it, read without the router's code. */
@@ -192,6 +193,41 @@ class KubernetesTrafficTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
+  void cohortsInACookieAreMatchedOnTheCookieHeader(String router) {
+    activities.close();
+    activities =
+        new KubernetesTestActivities(
+            client, new KubernetesCluster(null, Map.of(), CohortMatch.of("cookie", "team")));
+    TrafficActivities traffic = traffic();
+    TrafficTarget t = target(router);
+    traffic.deployCanary(t);
+
+    traffic.setWeight(t.atStage("internal-test", List.of("internal_test")), 0.5);
+    assertEquals(
+        router.equals(Kubernetes.GATEWAY_API)
+            ? "* Cookie=(^|;\\s*)team=(internal_test)(;|$)"
+            : "Cookie (^|;\\s*)team=(internal_test)(;|$)",
+        observedCohorts(router));
+    traffic.setWeight(t.atStage("pilot", List.of("internal_test", "pilot.eu")), 5);
+    assertEquals(
+        router.equals(Kubernetes.GATEWAY_API)
+            ? "* Cookie=(^|;\\s*)team=(internal_test)(;|$),* Cookie=(^|;\\s*)team=(pilot\\.eu)(;|$)"
+            : "Cookie (^|;\\s*)team=(internal_test|pilot\\.eu)(;|$)",
+        observedCohorts(router));
+    if (router.equals(Kubernetes.GATEWAY_API)) {
+      assertEquals(
+          "RegularExpression",
+          route().getSpec().getRules().get(1).getMatches().get(0).getHeaders().get(0).getType());
+    }
+
+    traffic.promote(t);
+
+    assertStableOnly(router);
+    assertEquals("", observedCohorts(router), "no cohort is sent to the canary any more");
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {Kubernetes.REPLICA_RATIO, Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
   void rollbackAt25RestoresStableAndZeroCanary(String router) {
@@ -289,6 +325,7 @@ class KubernetesTrafficTest {
             "registry.example/checkout:2.4.0",
             router,
             null,
+            null,
             null);
     traffic.deployCanary(next);
 
@@ -352,6 +389,7 @@ class KubernetesTrafficTest {
             "1.0.0",
             "registry.example/ghost:1.0.0",
             Kubernetes.GATEWAY_API,
+            null,
             null,
             null);
 

@@ -22,10 +22,18 @@ class LogRouterTest {
   private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
   private final TrafficTarget checkout =
       new TrafficTarget(
-          "checkout@prod", "checkout", "prod", "2.3.0", "reg/checkout:2.3.0", "log", null, null);
+          "checkout@prod",
+          "checkout",
+          "prod",
+          "2.3.0",
+          "reg/checkout:2.3.0",
+          "log",
+          null,
+          null,
+          null);
   private final TrafficTarget ledger =
       new TrafficTarget(
-          "ledger@prod", "ledger", "prod", "1.1.0", "reg/ledger:1.1.0", "log", null, null);
+          "ledger@prod", "ledger", "prod", "1.1.0", "reg/ledger:1.1.0", "log", null, null, null);
 
   private TrafficActivities traffic() {
     env.registerActivitiesImplementations(
