@@ -15,6 +15,7 @@ import java.util.List;
  * @param startedAtMillis when this run began
  * @param endsAtMillis when the soak's time is over (a watch: when this watch is started again)
  * @param nextSampleAtMillis when the next sample is due
+ * @param series the run's readings so far over time ({@link ReadingSeries})
  */
 public record LiveSoak(
     String stage,
@@ -23,9 +24,11 @@ public record LiveSoak(
     List<Check> checks,
     long startedAtMillis,
     long endsAtMillis,
-    long nextSampleAtMillis) {
+    long nextSampleAtMillis,
+    List<ReadingPoint> series) {
   public LiveSoak {
     checks = checks == null ? List.of() : List.copyOf(checks);
+    series = series == null ? List.of() : List.copyOf(series);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param endsAtMillis when its time is over (a soak may run on to cover a sustained window)
  * @param nextSampleAtMillis when its next sample is due
  * @param sustainedMillis each check's sustained window
+ * @param series the readings so far over time ({@link ReadingSeries})
  */
 public record SoakProgress(
     long startedAtMillis,
@@ -30,8 +31,10 @@ public record SoakProgress(
     boolean watch,
     long endsAtMillis,
     long nextSampleAtMillis,
-    Map<String, Long> sustainedMillis) {
+    Map<String, Long> sustainedMillis,
+    List<ReadingPoint> series) {
   public SoakProgress {
+    series = series == null ? List.of() : List.copyOf(series);
     states = states == null ? Map.of() : Map.copyOf(states);
     latest = latest == null ? List.of() : List.copyOf(latest);
     freshness = freshness == null ? Freshness.NONE : freshness;
@@ -46,7 +49,19 @@ public record SoakProgress(
       List<CheckReading> latest,
       Freshness freshness,
       List<String> gaps) {
-    this(startedAtMillis, samples, states, latest, freshness, gaps, null, false, 0, 0, Map.of());
+    this(
+        startedAtMillis,
+        samples,
+        states,
+        latest,
+        freshness,
+        gaps,
+        null,
+        false,
+        0,
+        0,
+        Map.of(),
+        List.of());
   }
 
   /** The readings as people see them while the run goes on. */
@@ -61,6 +76,6 @@ public record SoakProgress(
                         sustainedMillis.getOrDefault(r.check(), 0L)))
             .toList();
     return new LiveSoak(
-        stage, watch, samples, checks, startedAtMillis, endsAtMillis, nextSampleAtMillis);
+        stage, watch, samples, checks, startedAtMillis, endsAtMillis, nextSampleAtMillis, series);
   }
 }

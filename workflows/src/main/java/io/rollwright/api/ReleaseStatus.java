@@ -2,6 +2,8 @@ package io.rollwright.api;
 
 import io.rollwright.analysis.CheckReading;
 import io.rollwright.analysis.LiveSoak;
+import io.rollwright.analysis.ReadingPoint;
+import io.rollwright.analysis.ReadingSeries;
 import io.rollwright.policy.Strategy;
 import java.util.List;
 
@@ -11,7 +13,8 @@ import java.util.List;
  * result once it ended, and the audit timeline of every decision. While a stage is analysed, front
  * doors add the live readings of its analysis run ({@code analysis}, from the run's last
  * heartbeat); the release's own answer leaves it null. {@code heldBecause} says why the deploy
- * calendar holds the next change and until when (phase {@code HELD}).
+ * calendar holds the next change and until when (phase {@code HELD}). {@code readings} are each
+ * check's readings over time in the analysis runs that ended ({@link ReadingSeries#join}).
  */
 public record ReleaseStatus(
     String releaseId,
@@ -34,7 +37,11 @@ public record ReleaseStatus(
     List<AuditEntry> audit,
     long startedAtMillis,
     LiveSoak analysis,
-    String heldBecause) {
+    String heldBecause,
+    List<ReadingPoint> readings) {
+  public ReleaseStatus {
+    readings = readings == null ? List.of() : List.copyOf(readings);
+  }
 
   public ReleaseStatus(
       String releaseId,
@@ -77,7 +84,8 @@ public record ReleaseStatus(
         audit,
         startedAtMillis,
         null,
-        null);
+        null,
+        List.of());
   }
 
   /** This status with the live readings of the stage's analysis run. */
@@ -103,6 +111,34 @@ public record ReleaseStatus(
         audit,
         startedAtMillis,
         live,
-        heldBecause);
+        heldBecause,
+        readings);
+  }
+
+  /** This status with {@code kept} as its readings over time (none: for a door that drew them). */
+  public ReleaseStatus withReadings(List<ReadingPoint> kept) {
+    return new ReleaseStatus(
+        releaseId,
+        service,
+        version,
+        environment,
+        strategy,
+        requestedBy,
+        policy,
+        phase,
+        stageNumber,
+        stageCount,
+        stage,
+        weight,
+        pausedBecause,
+        gate,
+        verdicts,
+        preflight,
+        result,
+        audit,
+        startedAtMillis,
+        analysis,
+        heldBecause,
+        kept);
   }
 }

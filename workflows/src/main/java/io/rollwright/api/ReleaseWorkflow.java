@@ -6,6 +6,7 @@ import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
 
 /**
  * One release of one service to one environment. Workflow type {@code ReleaseWorkflow}, task queue
@@ -87,4 +88,12 @@ public interface ReleaseWorkflow {
   /** Where the release is, who approved what, the latest verdicts and the audit timeline. */
   @QueryMethod(name = "status")
   ReleaseStatus status();
+
+  /**
+   * The controls {@code caller} may send now without a certain refusal, by their command names
+   * ({@code approve}, {@code reject}, {@code pause}, {@code resume}, {@code abort}): what a door
+   * offers that person. The release still judges each control when it arrives.
+   */
+  @QueryMethod(name = "controls")
+  List<String> controls(String caller);
 }

@@ -3,6 +3,7 @@ package io.rollwright.workflow;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.ControlAnswer;
 import io.rollwright.api.ControlCommand;
+import io.rollwright.api.ControlCommand.Action;
 import io.rollwright.api.ControlEvent;
 import io.rollwright.api.ControlEvent.Promotion;
 import io.rollwright.api.ControlRequest;
@@ -10,6 +11,8 @@ import io.rollwright.api.Phase;
 import io.rollwright.api.PromoteRequest;
 import io.rollwright.api.RollbackReason;
 import io.rollwright.policy.BreachAction;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +29,7 @@ import java.util.Locale;
  * </ul>
  */
 final class ControlRules {
+  private static final String OFFER = "offered";
   private final ReleaseState s;
 
   ControlRules(ReleaseState state) {
@@ -66,6 +70,31 @@ final class ControlRules {
             s.approvers,
             s.request.requestedBy());
     return refusal != null ? refusal : Denial.because(roleRefusal(c));
+  }
+
+  /** See {@link ReleaseState#offeredTo}. */
+  List<String> offeredTo(String caller) {
+    List<String> offered = new ArrayList<>();
+    if (caller == null || caller.isBlank()) {
+      return offered;
+    }
+    for (Action a :
+        List.of(Action.APPROVE, Action.REJECT, Action.PAUSE, Action.RESUME, Action.ABORT)) {
+      boolean fits =
+          switch (a) {
+            case APPROVE, REJECT ->
+                s.gate != null
+                    && s.gate.refusal(new ApprovalDecision(caller, OFFER), a == Action.APPROVE)
+                        == null;
+            case PAUSE -> !s.paused();
+            case RESUME -> s.paused();
+            default -> true;
+          };
+      if (fits && certainRefusal(new ControlCommand(a, caller, OFFER, null)) == null) {
+        offered.add(a.command());
+      }
+    }
+    return offered;
   }
 
   /** See {@link ReleaseState#roleRefusal}. */

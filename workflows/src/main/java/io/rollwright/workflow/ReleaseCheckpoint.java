@@ -1,6 +1,7 @@
 package io.rollwright.workflow;
 
 import io.rollwright.analysis.CheckReading;
+import io.rollwright.analysis.ReadingPoint;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.KillSwitchFlip;
 import io.rollwright.api.PreflightResult;
@@ -83,9 +84,11 @@ public record ReleaseCheckpoint(
       boolean skipSoak,
       List<AuditLine> audit,
       long decisionsLeftOut,
-      List<KillSwitchFlip> killSwitches) {
+      List<KillSwitchFlip> killSwitches,
+      List<ReadingPoint> readings) {
     public State {
       killSwitches = killSwitches == null ? List.of() : List.copyOf(killSwitches);
+      readings = readings == null ? List.of() : List.copyOf(readings);
     }
   }
 

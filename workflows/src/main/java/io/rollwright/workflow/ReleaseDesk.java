@@ -92,7 +92,7 @@ final class ReleaseDesk {
     }
     SoakResult result = run.result();
     SoakDecision decision = result.decision();
-    state.verdicts(result.readings());
+    state.analysed(result);
     result.gaps().forEach(gap -> note(AnalysisEvent.NoteKind.GAP, gap));
     state.record(AnalysisEvent.Analysed.of(state.now(), result));
     if (decision.rollsBack()) {

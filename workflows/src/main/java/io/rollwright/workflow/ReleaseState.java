@@ -1,6 +1,8 @@
 package io.rollwright.workflow;
 
 import io.rollwright.analysis.CheckReading;
+import io.rollwright.analysis.ReadingPoint;
+import io.rollwright.analysis.ReadingSeries;
 import io.rollwright.api.ApprovalDecision;
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlAnswer;
@@ -15,6 +17,7 @@ import io.rollwright.api.ReleaseRequest;
 import io.rollwright.api.ReleaseResult;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.api.RollbackReason;
+import io.rollwright.api.SoakResult;
 import io.rollwright.policy.BreachAction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,6 +56,7 @@ public final class ReleaseState {
   private final Map<String, KillSwitchFlip> killedBy = new LinkedHashMap<>();
   ApprovalTally gate;
   private List<CheckReading> verdicts = List.of();
+  private List<ReadingPoint> readings = List.of();
   private List<PreflightResult> preflight = List.of();
   ReleaseResult result;
   Stop stop;
@@ -89,6 +93,7 @@ public final class ReleaseState {
     weight = carried.weight();
     pausedBecause = carried.pausedBecause();
     verdicts = carried.verdicts();
+    readings = carried.readings();
     preflight = carried.preflight();
     fullAsked = carried.fullAsked();
     fullPromote = carried.fullPromote();
@@ -117,7 +122,8 @@ public final class ReleaseState {
         skipSoak,
         audit.carry(),
         audit.decisionsLeftOut(),
-        List.copyOf(killedBy.values()));
+        List.copyOf(killedBy.values()),
+        readings);
   }
 
   /** The time events are recorded at now. */
@@ -219,8 +225,10 @@ public final class ReleaseState {
     weight = applied;
   }
 
-  public void verdicts(List<CheckReading> readings) {
-    verdicts = List.copyOf(readings);
+  /** The verdicts of the analysis run that ended, and its readings over time. */
+  public void analysed(SoakResult result) {
+    verdicts = List.copyOf(result.readings());
+    readings = ReadingSeries.join(readings, result.series());
   }
 
   /**
@@ -363,6 +371,11 @@ public final class ReleaseState {
     return denial == null ? null : denial.to(c == null ? null : c.actor());
   }
 
+  /** The controls {@code caller} may send now without a certain refusal, by command name. */
+  public List<String> offeredTo(String caller) {
+    return rules.offeredTo(caller);
+  }
+
   /**
    * Why {@code c}'s sender lacks the role its action needs, or null (also when roles are not yet
    * known).
@@ -471,7 +484,8 @@ public final class ReleaseState {
         audit.shown(),
         startedAt,
         null,
-        heldBecause);
+        heldBecause,
+        readings);
   }
 
   /**

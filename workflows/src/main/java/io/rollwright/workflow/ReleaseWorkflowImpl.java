@@ -348,4 +348,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   public ReleaseStatus status() {
     return state.snapshot();
   }
+
+  @Override
+  public List<String> controls(String caller) {
+    return state.offeredTo(caller);
+  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.ControlAnswer;
@@ -139,6 +140,38 @@ class CertainRefusalTest {
             commands().size(), certain, state.getKey() + ": closed to every control for good");
       }
     }
+  }
+
+  @Test
+  void whatADoorOffersSomeoneIsAcceptedFromThemAndTheGateOffersOnlyItsApprovers() {
+    for (var state : states().entrySet()) {
+      for (String person : List.of("carol", "alice", "bob", "dave", "mallory")) {
+        for (String offered : in(state.getValue()).offeredTo(person)) {
+          ReleaseState s = in(state.getValue());
+          Action action = Action.named(offered, false);
+          ControlAnswer answer =
+              s.apply(
+                  new ControlCommand(
+                      action, person, "why", action == Action.APPROVE ? "canary-50" : null));
+          assertTrue(
+              answer.accepted(), state.getKey() + ", " + person + ", " + offered + ": " + answer);
+        }
+      }
+    }
+    assertEquals(
+        List.of("approve", "reject", "pause", "abort"),
+        in(states().get("at its gate")).offeredTo("alice"));
+    assertEquals(
+        List.of("reject", "pause", "abort"),
+        in(states().get("at its gate")).offeredTo("carol"),
+        "the requester may reject but not approve");
+    assertEquals(
+        List.of("pause", "abort"),
+        in(states().get("at its gate")).offeredTo("mallory"),
+        "without roles anyone operates; only approvers decide");
+    assertEquals(List.of("resume", "abort"), in(states().get("paused")).offeredTo("bob"));
+    assertEquals(List.of(), in(states().get("ended")).offeredTo("alice"));
+    assertEquals(List.of(), in(states().get("soaking")).offeredTo(" "));
   }
 
   @Test

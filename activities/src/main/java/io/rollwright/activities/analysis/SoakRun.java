@@ -3,6 +3,8 @@ package io.rollwright.activities.analysis;
 import io.rollwright.analysis.AnalysisJudge;
 import io.rollwright.analysis.CheckReading;
 import io.rollwright.analysis.Freshness;
+import io.rollwright.analysis.ReadingPoint;
+import io.rollwright.analysis.ReadingSeries;
 import io.rollwright.analysis.Sample;
 import io.rollwright.analysis.SoakDecision;
 import io.rollwright.analysis.SoakProgress;
@@ -36,6 +38,7 @@ public final class SoakRun {
   private final Map<String, Long> sustained = new LinkedHashMap<>();
   private int samples;
   private List<CheckReading> readings;
+  private List<ReadingPoint> series;
   private Freshness fresh;
   private long nextSampleAt;
 
@@ -63,6 +66,7 @@ public final class SoakRun {
     request.checks().forEach(c -> sustained.put(c.name(), c.sustained().toMillis()));
     samples = progress.samples();
     readings = progress.latest();
+    series = progress.series();
     fresh = progress.freshness();
     gaps = new ArrayList<>(progress.gaps());
     noteGap(now);
@@ -92,6 +96,7 @@ public final class SoakRun {
   public void observe(long now, Map<String, Sample> taken) {
     noteGap(now);
     readings = judge.observe(taken);
+    series = ReadingSeries.append(series, readings);
     fresh =
         fresh.sampled(
             now, readings.stream().noneMatch(r -> r.verdict() == Verdict.INCONCLUSIVE), interval);
@@ -112,12 +117,13 @@ public final class SoakRun {
         request.watch(),
         end,
         nextSampleAt,
-        sustained);
+        sustained,
+        series);
   }
 
   /** How the run ended, at {@code now}. */
   public SoakResult result(long now) {
-    return new SoakResult(judge.decision(), readings, now - startedAt, samples, gaps);
+    return new SoakResult(judge.decision(), readings, now - startedAt, samples, gaps, series);
   }
 
   public SoakRequest request() {

@@ -51,7 +51,8 @@ class StatusTextTest {
             List.of(),
             STARTED.toEpochMilli(),
             null,
-            "change freeze: year-end; goes on at 2027-01-05T08:00:00Z");
+            "change freeze: year-end; goes on at 2027-01-05T08:00:00Z",
+            null);
     List<String> lines = StatusText.of(held);
     assertEquals(
         "phase: HELD · stage 2 of 4 (canary-5) · canary 5% · held: change freeze: year-end; goes on"
