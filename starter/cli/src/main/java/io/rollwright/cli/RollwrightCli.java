@@ -48,6 +48,7 @@ public final class RollwrightCli {
   private static final List<Class<?>> AFTER_CONTROLS =
       List.of(
           HistoryCommand.class,
+          ReportCommand.class,
           DoraCommand.class,
           ValidateCommand.class,
           CalendarCommand.class,

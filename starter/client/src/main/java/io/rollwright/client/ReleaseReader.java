@@ -18,6 +18,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +35,8 @@ public final class ReleaseReader {
 
   /** The name of {@link io.rollwright.api.ReleaseWorkflow#status()}'s query. */
   private static final String STATUS_QUERY = "status";
+
+  private static final String CONTROLS_QUERY = "controls";
 
   private static final Duration SERVER_WITHIN = Duration.ofSeconds(10);
 
@@ -152,6 +155,45 @@ public final class ReleaseReader {
   /** {@code status} with the readings of {@code progress}, when the soak has reached a stage. */
   static ReleaseStatus withProgress(ReleaseStatus status, SoakProgress progress) {
     return progress.stage() == null ? status : status.withAnalysis(progress.live());
+  }
+
+  /**
+   * The controls {@code caller} may send the release now ({@code approve}, {@code pause}, …, as the
+   * {@code controls} query answers); none when no worker answers within {@link #ANSWER_WITHIN} or
+   * the release's workers predate the query.
+   */
+  public List<String> controls(String releaseId, String caller) {
+    try {
+      QueryWorkflowResponse answer =
+          client
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .withDeadlineAfter(ANSWER_WITHIN.toNanos(), TimeUnit.NANOSECONDS)
+              .queryWorkflow(
+                  QueryWorkflowRequest.newBuilder()
+                      .setNamespace(client.getOptions().getNamespace())
+                      .setExecution(execution(releaseId, null))
+                      .setQuery(
+                          WorkflowQuery.newBuilder()
+                              .setQueryType(CONTROLS_QUERY)
+                              .setQueryArgs(
+                                  client.getOptions().getDataConverter().toPayloads(caller).get()))
+                      .build());
+      String[] names =
+          client
+              .getOptions()
+              .getDataConverter()
+              .fromPayloads(
+                  0, Optional.of(answer.getQueryResult()), String[].class, String[].class);
+      return names == null ? List.of() : List.of(names);
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw notFound(e, releaseId);
+      }
+      return List.of();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
   }
 
   private ReleaseStatus query(String releaseId, long withinNanos) {
