@@ -97,9 +97,16 @@ public class ReleasesController {
               schema = @Schema(implementation = ControlBody.class)))
   @interface ControlJson {}
 
-  /** Releases started in a period, newest first, with the rollback rate of those that deployed. */
+  /**
+   * Releases started in a period, newest first, with the rollback rate of those that deployed;
+   * {@code links[i]} is the Temporal Web UI page of {@code releases[i]}.
+   */
   public record ReleasesPage(
-      Instant since, List<ReleaseRecord> releases, int deployed, double rollbackRate) {}
+      Instant since,
+      List<ReleaseRecord> releases,
+      int deployed,
+      double rollbackRate,
+      List<String> links) {}
 
   private final WorkflowClient client;
   private final ApiProperties settings;
@@ -130,11 +137,7 @@ public class ReleasesController {
         new ReleaseStarter(client).start(start.request(), start.changeCommittedAt());
     String id = start.request().releaseId();
     return ResponseEntity.created(URI.create("/releases/" + id))
-        .body(
-            new StartedRelease(
-                id,
-                run.getRunId(),
-                WebUi.link(settings.ui(), client.getOptions().getNamespace(), id, run.getRunId())));
+        .body(new StartedRelease(id, run.getRunId(), link(id, run.getRunId())));
   }
 
   /**
@@ -209,11 +212,18 @@ public class ReleasesController {
     Instant from = now.minus(period("since", since));
     List<ReleaseRecord> releases = history.list(service, environment, from);
     DeliveryReport figures = DeliveryReport.of(releases, from, now);
+    List<ReleaseRecord> shown = releases.subList(0, Math.min(limit, releases.size()));
     return new ReleasesPage(
         from,
-        releases.subList(0, Math.min(limit, releases.size())),
+        shown,
         figures.deployed(),
-        figures.rollbackRate());
+        figures.rollbackRate(),
+        shown.stream().map(r -> link(r.releaseId(), r.runId())).toList());
+  }
+
+  /** The Temporal Web UI page of {@code releaseId}'s run {@code runId}. */
+  public String link(String releaseId, String runId) {
+    return WebUi.link(settings.ui(), client.getOptions().getNamespace(), releaseId, runId);
   }
 
   /**
