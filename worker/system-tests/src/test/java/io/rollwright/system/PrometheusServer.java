@@ -96,6 +96,29 @@ final class PrometheusServer implements AutoCloseable {
     startProcess();
   }
 
+  /**
+   * Restarts on the same data, also scraping {@code target} (host:port) at {@code path} as {@code
+   * job}.
+   */
+  void scrape(String job, String target, String path) throws Exception {
+    Path config = dir.resolve("prometheus.yml");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace(
+                "scrape_configs:\n",
+                """
+                scrape_configs:
+                  - job_name: %s
+                    metrics_path: %s
+                    static_configs:
+                      - targets: ["%s"]
+                """
+                    .formatted(job, path, target)));
+    stop();
+    startProcess();
+  }
+
   void stop() throws InterruptedException {
     LocalServer.stop(process);
   }
