@@ -90,6 +90,15 @@ public record ReleaseStatus(
 
   /** This status with the live readings of the stage's analysis run. */
   public ReleaseStatus withAnalysis(LiveSoak live) {
+    return with(live, readings);
+  }
+
+  /** This status with {@code kept} as its readings over time (none: for a door that drew them). */
+  public ReleaseStatus withReadings(List<ReadingPoint> kept) {
+    return with(analysis, kept);
+  }
+
+  private ReleaseStatus with(LiveSoak live, List<ReadingPoint> kept) {
     return new ReleaseStatus(
         releaseId,
         service,
@@ -111,33 +120,6 @@ public record ReleaseStatus(
         audit,
         startedAtMillis,
         live,
-        heldBecause,
-        readings);
-  }
-
-  /** This status with {@code kept} as its readings over time (none: for a door that drew them). */
-  public ReleaseStatus withReadings(List<ReadingPoint> kept) {
-    return new ReleaseStatus(
-        releaseId,
-        service,
-        version,
-        environment,
-        strategy,
-        requestedBy,
-        policy,
-        phase,
-        stageNumber,
-        stageCount,
-        stage,
-        weight,
-        pausedBecause,
-        gate,
-        verdicts,
-        preflight,
-        result,
-        audit,
-        startedAtMillis,
-        analysis,
         heldBecause,
         kept);
   }

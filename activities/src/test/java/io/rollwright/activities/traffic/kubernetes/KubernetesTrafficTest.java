@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -165,63 +166,50 @@ class KubernetesTrafficTest {
         + a.getOrDefault(NginxIngressRouter.BY_HEADER_PATTERN, "");
   }
 
+  /**
+   * Cohorts by header (rolled back) and by cookie (promoted): {@code first} and {@code second} are
+   * how the API objects show the first stage's cohort and then both stages' cohorts.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
-  void cohortsGoToTheCanaryStageByStageAndLeaveWithItsRoutes(String router) {
-    TrafficActivities traffic = traffic();
-    TrafficTarget t = target(router);
-    traffic.deployCanary(t);
-
-    traffic.setWeight(t.atStage("internal-test", List.of("internal_test")), 0.5);
-    assertEquals(
-        router.equals(Kubernetes.GATEWAY_API)
-            ? "* x-cohort=internal_test"
-            : "x-cohort internal_test",
-        observedCohorts(router));
-    traffic.setWeight(t.atStage("friendly", List.of("internal_test", "friendly_gp")), 5);
-    assertEquals(
-        router.equals(Kubernetes.GATEWAY_API)
-            ? "* x-cohort=internal_test,* x-cohort=friendly_gp"
-            : "x-cohort ^(internal_test|friendly_gp)$",
-        observedCohorts(router));
-    assertEquals(5.0, observedWeight(router), 0.001, "the weight's share beside the cohorts");
-
-    traffic.rollback(t);
-
-    assertStableOnly(router);
-    assertEquals("", observedCohorts(router), "no cohort is sent to the canary any more");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {Kubernetes.GATEWAY_API, Kubernetes.NGINX_INGRESS})
-  void cohortsInACookieAreMatchedOnTheCookieHeader(String router) {
+  @CsvSource(
+      delimiterString = " ~ ",
+      value = {
+        "gateway-api ~ header ~ * x-cohort=internal_test"
+            + " ~ * x-cohort=internal_test,* x-cohort=pilot.eu",
+        "nginx-ingress ~ header ~ x-cohort internal_test ~ x-cohort ^(internal_test|pilot\\.eu)$",
+        "gateway-api ~ cookie ~ * Cookie=(^|;\\s*)team=(internal_test)(;|$)"
+            + " ~ * Cookie=(^|;\\s*)team=(internal_test)(;|$),* Cookie=(^|;\\s*)team=(pilot\\.eu)(;|$)",
+        "nginx-ingress ~ cookie ~ Cookie (^|;\\s*)team=(internal_test)(;|$)"
+            + " ~ Cookie (^|;\\s*)team=(internal_test|pilot\\.eu)(;|$)",
+      })
+  void cohortsGoToTheCanaryStageByStageAndLeaveWithItsRoutes(
+      String router, String match, String first, String second) {
     activities.close();
     activities =
         new KubernetesTestActivities(
-            client, new KubernetesCluster(null, Map.of(), CohortMatch.of("cookie", "team")));
+            client,
+            new KubernetesCluster(
+                null, Map.of(), CohortMatch.of(match, match.equals("cookie") ? "team" : null)));
     TrafficActivities traffic = traffic();
     TrafficTarget t = target(router);
     traffic.deployCanary(t);
 
     traffic.setWeight(t.atStage("internal-test", List.of("internal_test")), 0.5);
-    assertEquals(
-        router.equals(Kubernetes.GATEWAY_API)
-            ? "* Cookie=(^|;\\s*)team=(internal_test)(;|$)"
-            : "Cookie (^|;\\s*)team=(internal_test)(;|$)",
-        observedCohorts(router));
+    assertEquals(first, observedCohorts(router));
     traffic.setWeight(t.atStage("pilot", List.of("internal_test", "pilot.eu")), 5);
-    assertEquals(
-        router.equals(Kubernetes.GATEWAY_API)
-            ? "* Cookie=(^|;\\s*)team=(internal_test)(;|$),* Cookie=(^|;\\s*)team=(pilot\\.eu)(;|$)"
-            : "Cookie (^|;\\s*)team=(internal_test|pilot\\.eu)(;|$)",
-        observedCohorts(router));
+    assertEquals(second, observedCohorts(router));
+    assertEquals(5.0, observedWeight(router), 0.001, "the weight's share beside the cohorts");
     if (router.equals(Kubernetes.GATEWAY_API)) {
       assertEquals(
-          "RegularExpression",
+          match.equals("header") ? "Exact" : "RegularExpression",
           route().getSpec().getRules().get(1).getMatches().get(0).getHeaders().get(0).getType());
     }
 
-    traffic.promote(t);
+    if (match.equals("header")) {
+      traffic.rollback(t);
+    } else {
+      traffic.promote(t);
+    }
 
     assertStableOnly(router);
     assertEquals("", observedCohorts(router), "no cohort is sent to the canary any more");
