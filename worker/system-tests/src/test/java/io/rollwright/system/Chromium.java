@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -51,9 +52,14 @@ final class Chromium implements AutoCloseable {
     return new Chromium(new ChromeDriver(service, options));
   }
 
-  /** Waits up to {@code within} for {@code condition} to hold (not null, not false). */
+  /**
+   * Waits up to {@code within} for {@code condition} to hold (not null, not false). The page
+   * redraws as it polls, so an element that went stale between finding and reading it is retried.
+   */
   <T> T await(Duration within, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, within, Duration.ofMillis(100)).until(condition);
+    return new WebDriverWait(driver, within, Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** Saves what the window shows as {@code target/screenshots/<name>.png}. */

@@ -103,12 +103,17 @@ class ReleasePageIT extends RealServerTest {
 
       link.click();
       bob.await(Duration.ofSeconds(20), d -> "canary-10".equals(stageShown(bob)));
+      // The stage is shown as soon as it starts; its weight once the route carries it.
       String weightLabel =
           bob.await(
-              Duration.ofSeconds(10),
-              d ->
-                  d.findElement(By.cssSelector("#weight-chart svg")).getDomAttribute("aria-label"));
-      assertTrue(weightLabel.endsWith("now 10%"), weightLabel);
+              Duration.ofSeconds(20),
+              d -> {
+                String label =
+                    d.findElement(By.cssSelector("#weight-chart svg"))
+                        .getDomAttribute("aria-label");
+                return label != null && label.endsWith("now 10%") ? label : null;
+              });
+      assertTrue(weightLabel.startsWith("Traffic on the new version of page"), weightLabel);
       bob.await(
           Duration.ofSeconds(20),
           d ->
@@ -118,10 +123,12 @@ class ReleasePageIT extends RealServerTest {
           bob.driver.findElement(By.id("readings")).getText().contains("error-rate"),
           "the latest readings are listed");
 
-      bob.await(Duration.ofSeconds(40), d -> "canary-25".equals(stageShown(bob)));
-      assertTrue(
-          bob.driver.findElement(By.id("release-state")).getText().contains("weight 25%"),
-          "the page followed the release to its second stage without being reloaded");
+      // The page follows the release to its second stage without being reloaded.
+      bob.await(
+          Duration.ofSeconds(40),
+          d ->
+              "canary-25".equals(stageShown(bob))
+                  && d.findElement(By.id("release-state")).getText().contains("weight 25%"));
       bob.await(Duration.ofSeconds(30), d -> !buttons(bob).isEmpty());
       assertEquals(List.of("Approve", "Reject"), buttons(bob), "bob approves; he does not operate");
       bob.screenshot("release-gate");
