@@ -16,6 +16,7 @@ import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
 import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.common.converter.DataConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,7 +97,8 @@ public final class ReleaseReader {
         return Optional.empty();
       }
       try {
-        return Optional.of(withAnalysis(releaseId, query(releaseId, left)));
+        return Optional.of(
+            withAnalysis(releaseId, query(releaseId, STATUS_QUERY, left, ReleaseStatus.class)));
       } catch (StatusRuntimeException e) {
         Status.Code code = e.getStatus().getCode();
         unavailable = code == Status.Code.UNAVAILABLE ? e : null;
@@ -164,27 +166,8 @@ public final class ReleaseReader {
    */
   public List<String> controls(String releaseId, String caller) {
     try {
-      QueryWorkflowResponse answer =
-          client
-              .getWorkflowServiceStubs()
-              .blockingStub()
-              .withDeadlineAfter(ANSWER_WITHIN.toNanos(), TimeUnit.NANOSECONDS)
-              .queryWorkflow(
-                  QueryWorkflowRequest.newBuilder()
-                      .setNamespace(client.getOptions().getNamespace())
-                      .setExecution(execution(releaseId, null))
-                      .setQuery(
-                          WorkflowQuery.newBuilder()
-                              .setQueryType(CONTROLS_QUERY)
-                              .setQueryArgs(
-                                  client.getOptions().getDataConverter().toPayloads(caller).get()))
-                      .build());
       String[] names =
-          client
-              .getOptions()
-              .getDataConverter()
-              .fromPayloads(
-                  0, Optional.of(answer.getQueryResult()), String[].class, String[].class);
+          query(releaseId, CONTROLS_QUERY, ANSWER_WITHIN.toNanos(), String[].class, caller);
       return names == null ? List.of() : List.of(names);
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
@@ -196,7 +179,12 @@ public final class ReleaseReader {
     }
   }
 
-  private ReleaseStatus query(String releaseId, long withinNanos) {
+  /** The answer of the release's latest run to the query {@code type} with {@code args}. */
+  private <T> T query(
+      String releaseId, String type, long withinNanos, Class<T> answerType, Object... args) {
+    WorkflowQuery.Builder query = WorkflowQuery.newBuilder().setQueryType(type);
+    DataConverter converter = client.getOptions().getDataConverter();
+    converter.toPayloads(args).ifPresent(query::setQueryArgs);
     QueryWorkflowResponse answer =
         client
             .getWorkflowServiceStubs()
@@ -206,13 +194,9 @@ public final class ReleaseReader {
                 QueryWorkflowRequest.newBuilder()
                     .setNamespace(client.getOptions().getNamespace())
                     .setExecution(execution(releaseId, null))
-                    .setQuery(WorkflowQuery.newBuilder().setQueryType(STATUS_QUERY))
+                    .setQuery(query)
                     .build());
-    return client
-        .getOptions()
-        .getDataConverter()
-        .fromPayloads(
-            0, Optional.of(answer.getQueryResult()), ReleaseStatus.class, ReleaseStatus.class);
+    return converter.fromPayloads(0, Optional.of(answer.getQueryResult()), answerType, answerType);
   }
 
   /**

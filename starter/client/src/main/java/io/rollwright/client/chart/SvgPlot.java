@@ -1,5 +1,7 @@
 package io.rollwright.client.chart;
 
+import static io.rollwright.client.chart.Xml.escape;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -194,10 +196,6 @@ final class SvgPlot {
       return String.valueOf((long) v);
     }
     return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+(e|$)", "$1");
-  }
-
-  static String escape(String text) {
-    return Xml.escape(text);
   }
 
   private static String n(double v) {

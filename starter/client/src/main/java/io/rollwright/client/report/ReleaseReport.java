@@ -1,12 +1,13 @@
 package io.rollwright.client.report;
 
+import static io.rollwright.client.chart.Xml.escape;
+
 import io.rollwright.api.AuditEntry;
 import io.rollwright.api.PreflightResult;
 import io.rollwright.api.ProgressEvent;
 import io.rollwright.api.ReleaseStatus;
 import io.rollwright.client.DeliveryReport;
 import io.rollwright.client.chart.ReleaseCharts;
-import io.rollwright.client.chart.Xml;
 import io.rollwright.policy.DurationText;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,59 +52,59 @@ public final class ReleaseReport {
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
         .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>")
         .append("<meta charset=\"UTF-8\"/><title>Release report: ")
-        .append(x(status.releaseId()))
+        .append(escape(status.releaseId()))
         .append("</title><style>")
         .append(STYLE)
         .append("</style></head><body>");
-    out.append("<h1>Release report: ").append(x(status.releaseId())).append("</h1>");
+    out.append("<h1>Release report: ").append(escape(status.releaseId())).append("</h1>");
     out.append("<p>")
-        .append(x(status.service()))
+        .append(escape(status.service()))
         .append(' ')
-        .append(x(status.version()))
+        .append(escape(status.version()))
         .append(" to ")
-        .append(x(status.environment()))
+        .append(escape(status.environment()))
         .append(", requested by ")
-        .append(x(status.requestedBy()))
+        .append(escape(status.requestedBy()))
         .append(", policy ")
-        .append(x(status.policy()))
+        .append(escape(status.policy()))
         .append(". Started ")
         .append(when(status.startedAtMillis()))
         .append(".</p>");
     out.append("<h2>Outcome</h2><p>");
     if (status.result() == null) {
       out.append("Still running (")
-          .append(x(status.phase().name().toLowerCase(Locale.ROOT)))
+          .append(escape(status.phase().name().toLowerCase(Locale.ROOT)))
           .append(", stage ")
-          .append(x(status.stage()))
+          .append(escape(status.stage()))
           .append(") at ")
           .append(when(nowMillis));
     } else {
       out.append("<strong>")
-          .append(x(status.result().outcome().name()))
+          .append(escape(status.result().outcome().name()))
           .append("</strong>")
           .append(
               status.result().rollbackReason() == null
                   ? ""
                   : " ("
-                      + x(status.result().rollbackReason().name().toLowerCase(Locale.ROOT))
+                      + escape(status.result().rollbackReason().name().toLowerCase(Locale.ROOT))
                       + ")")
           .append(": ")
-          .append(x(status.result().detail()))
+          .append(escape(status.result().detail()))
           .append(". Took ")
           .append(duration(status.result().durationMillis()));
     }
     out.append(".</p>");
     out.append("<h2>Traffic on the new version</h2>").append(charts.weight().svg());
     for (ReleaseCharts.Chart check : charts.checks()) {
-      out.append("<h2>Check: ").append(x(check.name())).append("</h2>").append(check.svg());
+      out.append("<h2>Check: ").append(escape(check.name())).append("</h2>").append(check.svg());
     }
     out.append("<h2>Stages</h2><table><tr><th>Stage</th><th>Weight</th><th>Started</th>")
         .append("<th>Lasted</th></tr>");
     for (StageSpan span : stages(status, nowMillis)) {
       out.append("<tr><td>")
-          .append(x(span.stage()))
+          .append(escape(span.stage()))
           .append("</td><td>")
-          .append(x(number(span.weight())))
+          .append(escape(number(span.weight())))
           .append("%</td><td>")
           .append(when(span.startedAtMillis()))
           .append("</td><td>")
@@ -114,14 +115,14 @@ public final class ReleaseReport {
     out.append("<h2>Pre-flight</h2><table><tr><th>Check</th><th>Result</th><th>Detail</th></tr>");
     for (PreflightResult p : status.preflight()) {
       out.append("<tr><td>")
-          .append(x(p.check()))
+          .append(escape(p.check()))
           .append("</td><td>")
           .append(
               p.passed()
                   ? "passed"
                   : Boolean.TRUE.equals(p.inconclusive()) ? "inconclusive" : "failed")
           .append("</td><td>")
-          .append(x(p.detail()))
+          .append(escape(p.detail()))
           .append("</td></tr>");
     }
     out.append("</table>");
@@ -131,20 +132,20 @@ public final class ReleaseReport {
       out.append("<tr><td>")
           .append(when(e.atMillis()))
           .append("</td><td>")
-          .append(x(e.actor()))
+          .append(escape(e.actor()))
           .append("</td><td>")
-          .append(x(e.action()))
+          .append(escape(e.action()))
           .append("</td><td>")
-          .append(x(e.detail()))
+          .append(escape(e.detail()))
           .append("</td></tr>");
     }
     out.append("</table>");
     out.append("<h2>Recent history of ")
-        .append(x(status.service()))
+        .append(escape(status.service()))
         .append(" in ")
-        .append(x(status.environment()))
+        .append(escape(status.environment()))
         .append(" (last ")
-        .append(x(historyPeriod))
+        .append(escape(historyPeriod))
         .append(")</h2><table>")
         .append(row("Releases", String.valueOf(history.releases())))
         .append(row("Promoted", String.valueOf(history.promoted())))
@@ -189,7 +190,7 @@ public final class ReleaseReport {
   }
 
   private static String row(String name, String value) {
-    return "<tr><th>" + x(name) + "</th><td>" + x(value) + "</td></tr>";
+    return "<tr><th>" + escape(name) + "</th><td>" + escape(value) + "</td></tr>";
   }
 
   private static String when(long millis) {
@@ -197,7 +198,7 @@ public final class ReleaseReport {
   }
 
   private static String duration(long millis) {
-    return x(DurationText.format(Duration.ofMillis(millis).truncatedTo(ChronoUnit.SECONDS)));
+    return escape(DurationText.format(Duration.ofMillis(millis).truncatedTo(ChronoUnit.SECONDS)));
   }
 
   private static String percent(double share) {
@@ -206,9 +207,5 @@ public final class ReleaseReport {
 
   private static String number(double v) {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
-  }
-
-  private static String x(String text) {
-    return Xml.escape(text);
   }
 }
