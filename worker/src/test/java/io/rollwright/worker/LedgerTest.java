@@ -52,8 +52,8 @@ class LedgerTest extends TimeSkippingReleaseTest {
         "two soaks, 10 and 30 minutes, and the approvals a minute later");
     assertEquals(
         List.of(
-            "bob: approved — approved by bob (1 of 2)",
-            "carol: approved — approved by carol (2 of 2)"),
+            "bob: approved — approved by bob (1 of 2); reason: dashboards fine",
+            "carol: approved — approved by carol (2 of 2); reason: ok"),
         kept.decisions().stream()
             .filter(e -> e.action().equals("approved"))
             .map(AuditEntry::sentence)

@@ -54,8 +54,10 @@ class QuorumGateTest extends TimeSkippingReleaseTest {
             .map(AuditEntry::actor)
             .toList());
     assertTrue(
-        lines.contains("✋ Approved by bob (1 of 2; needs 1 from sre-oncall)"), lines.toString());
-    assertTrue(lines.contains("✋ Approved by carol (2 of 2)"), lines.toString());
+        lines.contains("✋ Approved by bob (1 of 2; needs 1 from sre-oncall); reason: looks fine"),
+        lines.toString());
+    assertTrue(
+        lines.contains("✋ Approved by carol (2 of 2); reason: on call, fine"), lines.toString());
     assertTrue(
         lines.stream()
             .anyMatch(

@@ -173,9 +173,20 @@ public sealed interface ControlEvent extends AuditEntry {
     RESUMED_AND_SOAK_ENDED
   }
 
-  /** Someone approved or rejected at an open gate; {@code answer} is what the gate made of it. */
-  record Decided(long atMillis, String actor, boolean approved, String answer)
+  /**
+   * Someone approved or rejected at an open gate, giving {@code reason} (null when none was given);
+   * {@code answer} is what the gate made of it.
+   */
+  record Decided(long atMillis, String actor, boolean approved, String answer, String reason)
       implements ControlEvent {
+    public Decided {
+      reason = reason == null || reason.isBlank() ? null : AuditEntry.text(reason);
+    }
+
+    public Decided(long atMillis, String actor, boolean approved, String answer) {
+      this(atMillis, actor, approved, answer, null);
+    }
+
     @Override
     public String action() {
       return approved ? "approved" : "rejected";
@@ -183,7 +194,7 @@ public sealed interface ControlEvent extends AuditEntry {
 
     @Override
     public String detail() {
-      return answer;
+      return reason == null ? answer : answer + "; reason: " + reason;
     }
   }
 }

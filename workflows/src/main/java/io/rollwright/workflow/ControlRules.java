@@ -242,7 +242,9 @@ final class ControlRules {
     if (!answer.accepted()) {
       return s.refuse(signal, actor, answer.denial());
     }
-    s.record(new ControlEvent.Decided(s.now(), actor, signal.equals("approve"), answer.message()));
+    s.record(
+        new ControlEvent.Decided(
+            s.now(), actor, signal.equals("approve"), answer.message(), d.reason()));
     if (s.gate.rejected()) {
       s.beginRollback(RollbackReason.REJECTED, s.gate.rejection());
     }

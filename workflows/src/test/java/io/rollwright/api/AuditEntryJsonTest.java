@@ -130,6 +130,29 @@ class AuditEntryJsonTest {
   }
 
   @Test
+  void aDecisionKeepsTheApproversReasonAndOneWrittenWithoutItReadsWithNone() throws Exception {
+    ControlEvent.Decided approved =
+        new ControlEvent.Decided(5, "bob", true, "approved by bob (1 of 2)", "errors flat at 5%");
+    assertEquals(approved, roundTrip(new Timeline(List.of(approved))).audit().get(0));
+    assertEquals(
+        "bob: approved — approved by bob (1 of 2); reason: errors flat at 5%", approved.sentence());
+    assertEquals(
+        "carol: rejected — rejected by carol",
+        new ControlEvent.Decided(6, "carol", false, "rejected by carol", "  ").sentence(),
+        "a blank reason is no reason");
+
+    List<AuditEntry> before =
+        ReleasePayloads.mapper()
+            .readValue(
+                "[{\"type\":\"decided\",\"atMillis\":5,\"actor\":\"bob\",\"approved\":true,"
+                    + "\"answer\":\"approved by bob (1 of 2)\"}]",
+                new TypeReference<List<AuditEntry>>() {});
+    assertEquals(
+        List.of(new ControlEvent.Decided(5, "bob", true, "approved by bob (1 of 2)", null)),
+        before);
+  }
+
+  @Test
   void notifiersHearTheEventAndFileItUnderItsKind() {
     ReleaseEvent told =
         new ReleaseEvent(

@@ -111,7 +111,9 @@ class CliIT extends RealServerTest {
     Cli watched = watch.get(2, TimeUnit.MINUTES);
     assertEquals(0, watched.code(), watched.toString());
     assertTrue(watched.out().contains("⏳ Approval requested — stage canary-10"), watched.out());
-    assertTrue(watched.out().contains("✋ Approved by bob (1 of 1)"), watched.out());
+    assertTrue(
+        watched.out().contains("✋ Approved by bob (1 of 1); reason: dashboards clean"),
+        watched.out());
     assertTrue(watched.out().contains("✅ checkout@prod PROMOTED in "), watched.out());
   }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -157,11 +158,21 @@ class ReleasePageIT extends RealServerTest {
           post(mallory, "pause", "{reason: 'let me'}"),
           "a pause by someone who does not operate is forbidden");
 
-      bob.driver.findElement(By.cssSelector("#actions button[data-control='approve']")).click();
-      WebElement reason =
-          bob.await(Duration.ofSeconds(5), d -> visible(d.findElement(By.id("reason"))));
-      reason.sendKeys("error rate flat at 25%");
-      bob.driver.findElement(By.id("confirm-send")).click();
+      // bob approves with the keyboard alone: Enter on the button, the reason, Tab to Send, Enter.
+      bob.await(
+          Duration.ofSeconds(5),
+          d -> {
+            d.findElement(By.cssSelector("#actions button[data-control='approve']"))
+                .sendKeys(Keys.ENTER);
+            return true;
+          });
+      bob.await(Duration.ofSeconds(5), d -> visible(d.findElement(By.id("reason"))));
+      WebElement focused = bob.driver.switchTo().activeElement();
+      assertEquals("reason", focused.getDomAttribute("id"), "the dialog opens on its reason");
+      focused.sendKeys("error rate flat at 25%", Keys.TAB);
+      focused = bob.driver.switchTo().activeElement();
+      assertEquals("confirm-send", focused.getDomAttribute("id"), "Tab leads to Send");
+      focused.sendKeys(Keys.ENTER);
       String answer =
           bob.await(
               Duration.ofSeconds(20),
@@ -179,7 +190,13 @@ class ReleasePageIT extends RealServerTest {
       bob.screenshot("release-page");
       String audit = bob.driver.findElement(By.id("audit")).getText();
       assertTrue(
-          audit.lines().anyMatch(l -> l.contains(" bob approved approved by bob (1 of 1)")),
+          audit
+              .lines()
+              .anyMatch(
+                  l ->
+                      l.contains(
+                          " bob approved approved by bob (1 of 1); reason: error rate flat at"
+                              + " 25%")),
           audit + " / " + bob.driver.findElement(By.id("action-answer")).getText());
       assertTrue(
           release(ID).status().audit().stream()
@@ -193,7 +210,11 @@ class ReleasePageIT extends RealServerTest {
     assertEquals(0, report.code(), report::toString);
     String written = Files.readString(html);
     assertTrue(written.contains("<strong>PROMOTED</strong>: all 3 stages passed"), written);
-    assertTrue(written.contains("<td>bob</td><td>approved</td>"), "bob's approval, with its time");
+    assertTrue(
+        written.contains(
+            "<td>bob</td><td>approved</td><td>approved by bob (1 of 1); reason: error rate flat at"
+                + " 25%</td>"),
+        "bob's approval, with his reason");
     assertTrue(written.contains("<td>canary-25</td><td>25%</td>"), "each stage and its duration");
     assertEquals(
         2, written.split("<svg ", -1).length - 1, "the weight chart and error-rate's, inline");
