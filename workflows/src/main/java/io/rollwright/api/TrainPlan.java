@@ -1,8 +1,8 @@
 package io.rollwright.api;
 
 import io.rollwright.policy.DurationText;
+import io.rollwright.policy.GateRules;
 import io.rollwright.policy.Limits;
-import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.Violation;
 import io.rollwright.policy.Violations;
 import java.time.Duration;
@@ -142,7 +142,7 @@ public final class TrainPlan {
     }
     if (r.gate() != null) {
       boolean named = !r.gate().groups().isEmpty() || !r.gate().fromEach().isEmpty();
-      PolicyValidator.gate(v, at + ".gate", r.gate(), named ? null : Map.of());
+      GateRules.check(v, at + ".gate", r.gate(), named ? null : Map.of());
     }
   }
 

@@ -3,7 +3,6 @@ package io.rollwright.policy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +59,7 @@ public final class PolicyValidator {
   public List<Violation> check(ReleasePolicy p, Strategy strategy) {
     Violations v = new Violations();
     v.optional("policy.name", p.name(), Limits.NAME);
-    if (oneOf(v, "policy.router", p.router(), known.routers().keySet(), "traffic router")) {
+    if (v.oneOf("policy.router", p.router(), known.routers().keySet(), "traffic router")) {
       known.routers().get(p.router()).check("policy", p, v);
     }
     analysis(v, p.analysis());
@@ -125,9 +124,9 @@ public final class PolicyValidator {
   }
 
   private void analysis(Violations v, AnalysisSettings a) {
-    oneOf(
-        v, "policy.analysis.provider", a.provider(), known.providers().keySet(), "metric provider");
-    range(v, "policy.analysis.interval", a.interval(), Duration.ofSeconds(1), Duration.ofHours(1));
+    v.oneOf(
+        "policy.analysis.provider", a.provider(), known.providers().keySet(), "metric provider");
+    v.between("policy.analysis.interval", a.interval(), Duration.ofSeconds(1), Duration.ofHours(1));
     v.within("policy.analysis.minRequests", a.minRequests(), 0, 1e9, "");
     v.within("policy.analysis.inconclusiveAfter", a.inconclusiveAfter(), 1, 1000, " samples");
   }
@@ -144,8 +143,8 @@ public final class PolicyValidator {
       v.add(field, "must not be empty");
       return;
     }
-    if (oneOf(
-        v, field + ".check", c.check(), known.preflightChecks().keySet(), "pre-flight check")) {
+    if (v.oneOf(
+        field + ".check", c.check(), known.preflightChecks().keySet(), "pre-flight check")) {
       known.preflightChecks().get(c.check()).check(field, c, v);
     }
   }
@@ -228,10 +227,10 @@ public final class PolicyValidator {
       if (s.soak() == null) {
         v.add(field + ".soak", "is required (e.g. 30m; 0s for none)");
       } else {
-        range(v, field + ".soak", s.soak(), Duration.ZERO, MAX_SOAK);
+        v.between(field + ".soak", s.soak(), Duration.ZERO, MAX_SOAK);
       }
       checks(v, field, s, p, queries);
-      gate(v, field + ".gate", s.gate(), p.groups());
+      GateRules.check(v, field + ".gate", s.gate(), p.groups());
       for (int j = 0; j < s.before().size(); j++) {
         preflight(v, field + ".before[" + j + "]", s.before().get(j));
       }
@@ -253,7 +252,7 @@ public final class PolicyValidator {
       v.add("policy.bake.duration", "is required (e.g. 1h; leave out bake for none)");
       return;
     }
-    range(v, "policy.bake.duration", b.duration(), Duration.ofSeconds(1), MAX_SOAK);
+    v.between("policy.bake.duration", b.duration(), Duration.ofSeconds(1), MAX_SOAK);
     during(v, "policy.bake.during", b.during());
     List<Stage> stages = p.stages();
     Stage last = stages == null || stages.isEmpty() ? null : stages.get(stages.size() - 1);
@@ -400,114 +399,5 @@ public final class PolicyValidator {
     }
     queries.check(field, c, v);
     return true;
-  }
-
-  /**
-   * Checks {@code g}, at {@code field}, against the approver groups {@code groups}; with {@code
-   * groups} null (not known yet) it checks everything the groups do not decide.
-   */
-  public static void gate(Violations v, String field, Gate g, Map<String, List<String>> groups) {
-    if (g.type() == null) {
-      v.add(field + ".type", "is required: auto or approval");
-      return;
-    }
-    if (!g.needsApproval()) {
-      return;
-    }
-    if (g.timeout() == null) {
-      v.add(field + ".timeout", "is required for an approval gate (e.g. 2h)");
-    } else {
-      range(v, field + ".timeout", g.timeout(), Duration.ofSeconds(1), MAX_SOAK);
-    }
-    for (int i = 0; i < g.approvers().size(); i++) {
-      v.identity(field + ".approvers[" + i + "]", g.approvers().get(i), true);
-    }
-    boolean noQuorum = g.required() == null || g.required() < 1;
-    if (noQuorum) {
-      v.add(field + ".required", "must be at least 1 for an approval gate");
-    }
-    if (groups == null) {
-      return;
-    }
-    Set<String> allowed = new LinkedHashSet<>(g.approvers());
-    allowed.addAll(members(v, field + ".groups", g.groups(), groups));
-    allowed.addAll(members(v, field + ".fromEach", g.fromEach(), groups));
-    List<String> uncovered = Quorum.of(g, groups).uncovered(List.copyOf(allowed));
-    if (noQuorum) {
-      return;
-    }
-    if (g.required() < g.fromEach().size()) {
-      v.add(
-          field + ".required",
-          g.required()
-              + " is fewer than the "
-              + g.fromEach().size()
-              + " groups of fromEach, each of which needs an approver of its own");
-    } else if (!uncovered.isEmpty() && groups.keySet().containsAll(g.fromEach())) {
-      v.add(
-          field + ".fromEach",
-          "no set of different people covers every group: "
-              + String.join(", ", uncovered)
-              + " would have no approver of its own — add members");
-    } else if (g.required() > allowed.size()) {
-      v.add(
-          field + ".required",
-          g.required()
-              + " approvals required but only "
-              + allowed.size()
-              + " allowed approver(s) "
-              + allowed
-              + " — add approvers or group members");
-    }
-  }
-
-  /** The members of the groups {@code named}, each of which {@code groups} must define. */
-  private static Set<String> members(
-      Violations v, String field, List<String> named, Map<String, List<String>> groups) {
-    Set<String> members = new LinkedHashSet<>();
-    for (String group : named) {
-      List<String> names = groups.get(group);
-      if (names == null) {
-        v.add(field, "names group '" + group + "' which the policy's groups do not define");
-      } else {
-        members.addAll(names);
-      }
-    }
-    return members;
-  }
-
-  private static boolean oneOf(
-      Violations v, String field, String value, Set<String> names, String what) {
-    if (value == null || value.isBlank()) {
-      v.add(field, "is required (known: " + String.join(", ", names) + ")");
-      return false;
-    }
-    if (!names.contains(value)) {
-      v.add(
-          field,
-          "'"
-              + value
-              + "' is not a known "
-              + what
-              + " (known: "
-              + String.join(", ", names.stream().sorted().toList())
-              + ")");
-      return false;
-    }
-    return true;
-  }
-
-  private static void range(Violations v, String field, Duration d, Duration lo, Duration hi) {
-    if (d.compareTo(lo) < 0 || d.compareTo(hi) > 0) {
-      v.add(
-          field,
-          "must be between "
-              + DurationText.format(lo)
-              + " and "
-              + DurationText.format(hi)
-              + " (got "
-              + DurationText.format(d)
-              + ")");
-    }
   }
 }

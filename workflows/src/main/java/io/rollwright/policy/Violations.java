@@ -1,7 +1,9 @@
 package io.rollwright.policy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +17,10 @@ public final class Violations {
   /** Control characters: U+0000–U+001F (newline and tab included), U+007F–U+009F. */
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
-  /** The same, but a multi-line text (a query) may have newlines and tabs. */
   /** Invisible formatting (zero-width, bidi controls, soft hyphen...) and non-breaking spaces. */
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u00A0\\u2007\\u202F]");
 
+  /** The same, but a multi-line text (a query) may have newlines and tabs. */
   private static final Pattern CONTROL_IN_TEXT = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
 
   private final List<Violation> found = new ArrayList<>();
@@ -146,6 +148,42 @@ public final class Violations {
               + unit
               + " (got "
               + plain(value)
+              + ")");
+    }
+  }
+
+  /** A required choice among {@code names}, a {@code what} ("traffic router"). */
+  public boolean oneOf(String field, String value, Set<String> names, String what) {
+    if (value == null || value.isBlank()) {
+      add(field, "is required (known: " + String.join(", ", names) + ")");
+      return false;
+    }
+    if (!names.contains(value)) {
+      add(
+          field,
+          "'"
+              + value
+              + "' is not a known "
+              + what
+              + " (known: "
+              + String.join(", ", names.stream().sorted().toList())
+              + ")");
+      return false;
+    }
+    return true;
+  }
+
+  /** A duration within [{@code lo}, {@code hi}]. */
+  public void between(String field, Duration d, Duration lo, Duration hi) {
+    if (d.compareTo(lo) < 0 || d.compareTo(hi) > 0) {
+      add(
+          field,
+          "must be between "
+              + DurationText.format(lo)
+              + " and "
+              + DurationText.format(hi)
+              + " (got "
+              + DurationText.format(d)
               + ")");
     }
   }

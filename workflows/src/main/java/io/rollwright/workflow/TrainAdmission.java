@@ -3,8 +3,8 @@ package io.rollwright.workflow;
 import io.rollwright.api.ResolvedRelease;
 import io.rollwright.api.TrainPlan;
 import io.rollwright.api.TrainRequest;
+import io.rollwright.policy.GateRules;
 import io.rollwright.policy.InvalidReleaseException;
-import io.rollwright.policy.PolicyValidator;
 import io.rollwright.policy.Violations;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -64,7 +64,7 @@ final class TrainAdmission {
       String label, TrainRequest.Release r, Map<String, List<String>> policyGroups) {
     if (r.gate() != null) {
       Violations v = new Violations();
-      PolicyValidator.gate(v, label + ".gate", r.gate(), policyGroups);
+      GateRules.check(v, label + ".gate", r.gate(), policyGroups);
       if (!v.list().isEmpty()) {
         throw TrainWorkflowImpl.refused(new InvalidReleaseException(v.list()).getMessage());
       }
